@@ -1,0 +1,72 @@
+package org.gauzy.bridge.identity;
+
+import java.io.PrintStream;
+
+import org.gauzy.bridge.platform.SecretTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * On the first start with an empty database, creates a tenant, an organization and a SUPER_ADMIN.
+ * Without a configured password it generates a strong one and prints it once, to the console only:
+ * it never reaches a log file, and it is never shown again.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final TenantRepository tenants;
+    private final AuthService auth;
+    private final TenantOnboarding onboarding;
+    private final SecretTokens secrets;
+    private final IdentitySettings settings;
+    private final TransactionTemplate transaction;
+    private final PrintStream console;
+
+    AdminBootstrap(TenantRepository tenants, AuthService auth, TenantOnboarding onboarding, SecretTokens secrets,
+            IdentitySettings settings, TransactionTemplate transaction) {
+        this.tenants = tenants;
+        this.auth = auth;
+        this.onboarding = onboarding;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.console = System.out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (tenants.any()) {
+            return;
+        }
+        var admin = settings.admin();
+        boolean generated = !StringUtils.hasText(admin.password());
+        String password = generated ? secrets.generate("", 18) : admin.password();
+        try {
+            transaction.executeWithoutResult(status -> {
+                var user = auth.newUser(new AuthRequests.NewUser(admin.email(), "Admin", null, null, "en"), password,
+                        null, null, null);
+                onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
+            });
+        } catch (DuplicateKeyException | org.gauzy.bridge.platform.ApiException anotherNodeWon) {
+            log.info("Another node created the first tenant at the same time; nothing to do");
+            return;
+        }
+        log.info("Created the first tenant '{}' with SUPER_ADMIN {}", admin.tenantName(), admin.email());
+        if (generated) {
+            console.println();
+            console.println("  First start: sign in as " + admin.email() + " with this generated password,");
+            console.println("  shown only this once (set GAUZY_ADMIN_PASSWORD to choose your own):");
+            console.println();
+            console.println("      " + password);
+            console.println();
+        }
+    }
+}

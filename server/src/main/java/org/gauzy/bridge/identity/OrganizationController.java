@@ -1,0 +1,69 @@
+package org.gauzy.bridge.identity;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.gauzy.bridge.platform.Page;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Gauzy's {@code /api/organization} and {@code /api/user-organization}. */
+@RestController
+class OrganizationController {
+
+    private final OrganizationService organizations;
+
+    OrganizationController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @RequiresLogin
+    @GetMapping("/api/organization")
+    Page<OrganizationView> list(RequestContext context) {
+        return organizations.visible(context);
+    }
+
+    @RequiresLogin
+    @GetMapping("/api/organization/{id}")
+    OrganizationView get(RequestContext context, @PathVariable UUID id) {
+        return organizations.get(context, id);
+    }
+
+    @RequiresPermission(Permission.ALL_ORG_EDIT)
+    @PostMapping("/api/organization")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrganizationView create(RequestContext context, @Valid @RequestBody UserRequests.CreateOrganization request) {
+        return organizations.create(context, request);
+    }
+
+    @RequiresPermission(Permission.ORG_USERS_VIEW)
+    @GetMapping("/api/user-organization")
+    Page<MembershipRepository.Membership> memberships(RequestContext context,
+            @RequestParam(required = false) @Nullable UUID userId) {
+        return organizations.memberships(context, userId);
+    }
+
+    @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @PostMapping("/api/user-organization")
+    @ResponseStatus(HttpStatus.CREATED)
+    MembershipRepository.Membership addMember(RequestContext context,
+            @Valid @RequestBody UserRequests.AddMembership request) {
+        return organizations.addMember(context, request);
+    }
+
+    @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @DeleteMapping("/api/user-organization/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeMember(RequestContext context, @PathVariable UUID id) {
+        organizations.removeMember(context, id);
+    }
+}

@@ -1,0 +1,62 @@
+package org.gauzy.bridge.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is calling: built for each request from the bearer token and the database (so a revoked
+ * session, a changed role or a removed membership counts at once). Controllers receive it as a
+ * method argument; services take the tenant from it, never from the request body.
+ *
+ * @param organizationId the organization this request acts in: the one the request names (checked
+ *        against the caller's memberships), else the token's, else the user's last one
+ */
+public record RequestContext(
+        UUID userId,
+        String email,
+        @Nullable UUID tenantId,
+        @Nullable UUID roleId,
+        @Nullable RoleName role,
+        Set<Permission> permissions,
+        Set<UUID> memberships,
+        @Nullable UUID organizationId,
+        UUID sessionId) {
+
+    public RequestContext {
+        permissions = Set.copyOf(permissions);
+        memberships = Set.copyOf(memberships);
+    }
+
+    /** The caller's tenant; a user who has not created or joined one yet is refused. */
+    public UUID tenant() {
+        if (tenantId == null) {
+            throw new ApiException.Forbidden("You do not belong to a tenant yet: create one with POST /api/tenant");
+        }
+        return tenantId;
+    }
+
+    /** The organization this request acts in; refused when the request names none and the user has none. */
+    public UUID organization() {
+        if (organizationId == null) {
+            throw new ApiException.BadRequest("organizationId is required: name the organization to act in");
+        }
+        return organizationId;
+    }
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Whether the role sees every organization of the tenant, not only the user's own. */
+    public boolean seesAllOrganizations(boolean write) {
+        return has(Permission.ALL_ORG_EDIT) || (!write && has(Permission.ALL_ORG_VIEW));
+    }
+
+    RequestContext inOrganization(UUID organization) {
+        return new RequestContext(userId, email, tenantId, roleId, role, permissions, memberships, organization,
+                sessionId);
+    }
+}

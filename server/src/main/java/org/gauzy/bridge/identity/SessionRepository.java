@@ -1,0 +1,74 @@
+package org.gauzy.bridge.identity;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sign-in sessions. A session is keyed by the user, not the tenant: it is looked up by the id a
+ * signed token names, or by the hash of a refresh token, both unguessable.
+ */
+@Repository
+class SessionRepository {
+
+    record Session(UUID id, UUID userId, OffsetDateTime expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID user, String refreshHash, OffsetDateTime now, OffsetDateTime expires) {
+        jdbc.sql("""
+                insert into user_session (id, user_id, refresh_token_hash, created_at, last_used_at, expires_at)
+                values (:id, :user, :hash, :now, :now, :expires)""")
+                .param("id", id).param("user", user).param("hash", refreshHash).param("now", now)
+                .param("expires", expires)
+                .update();
+    }
+
+    /** The session if it is neither revoked nor expired. */
+    Optional<Session> findLive(UUID id, UUID user, OffsetDateTime now) {
+        return jdbc.sql("""
+                select id, user_id, expires_at from user_session
+                where id = :id and user_id = :user and revoked_at is null and expires_at > :now""")
+                .param("id", id).param("user", user).param("now", now)
+                .query((rs, n) -> new Session(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    Optional<Session> findLiveByRefreshHash(String hash, OffsetDateTime now) {
+        return jdbc.sql("""
+                select id, user_id, expires_at from user_session
+                where refresh_token_hash = :hash and revoked_at is null and expires_at > :now""")
+                .param("hash", hash).param("now", now)
+                .query((rs, n) -> new Session(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    /**
+     * Replaces the refresh token only if it is still the one presented, so two refreshes racing with
+     * one token cannot both succeed.
+     */
+    boolean rotate(UUID id, String oldHash, String newHash, OffsetDateTime now, OffsetDateTime expires) {
+        return jdbc.sql("""
+                update user_session set refresh_token_hash = :newHash, last_used_at = :now, expires_at = :expires
+                where id = :id and refresh_token_hash = :oldHash and revoked_at is null""")
+                .param("newHash", newHash).param("now", now).param("expires", expires).param("id", id)
+                .param("oldHash", oldHash)
+                .update() > 0;
+    }
+
+    void revoke(UUID id, OffsetDateTime now) {
+        jdbc.sql("update user_session set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", now).param("id", id)
+                .update();
+    }
+}

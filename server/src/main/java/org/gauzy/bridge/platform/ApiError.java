@@ -1,0 +1,13 @@
+package org.gauzy.bridge.platform;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpStatus;
+
+/** Gauzy's error body: {@code {"statusCode": 404, "message": "…", "error": "Not Found"}}. */
+public record ApiError(int statusCode, String message, String error) {
+
+    public static ApiError of(HttpStatusCode status, String message) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return new ApiError(status.value(), message, known == null ? "Error" : known.getReasonPhrase());
+    }
+}
