@@ -67,8 +67,8 @@ class UserRepository {
     }
 
     List<User> list(UUID tenant, int skip, int take) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from app_user where tenant_id = :tenant order by created_at, id offset :skip rows fetch next :take rows only""")
+        return jdbc.sql("select " + COLUMNS + " from app_user where tenant_id = :tenant"
+                + " order by created_at, id offset :skip rows fetch next :take rows only")
                 .param("tenant", tenant).param("skip", skip).param("take", take)
                 .query(UserRepository::map)
                 .list();

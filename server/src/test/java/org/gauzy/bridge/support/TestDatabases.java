@@ -1,0 +1,97 @@
+package org.gauzy.bridge.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The two databases every storage and HTTP test runs on. Each Spring context gets its own empty
+ * database and data folder; PostgreSQL itself is started once per test JVM.
+ */
+public final class TestDatabases {
+
+    public static final String ADMIN_EMAIL = "admin@bootstrap.test";
+    public static final String ADMIN_PASSWORD = "Bootstrap-Admin-1";
+
+    private TestDatabases() {
+    }
+
+    /** In-memory H2 in the embedded default's mode. */
+    public static final class H2 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String name = "bridge_" + UUID.randomUUID().toString().replace("-", "");
+            common(context, "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+        }
+    }
+
+    /** A fresh database on the shared embedded PostgreSQL server. */
+    public static final class Postgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String name = "bridge_" + UUID.randomUUID().toString().replace("-", "");
+            EmbeddedPostgres server = Server.INSTANCE.get();
+            try (var connection = server.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the test database", e);
+            }
+            common(context, server.getJdbcUrl("postgres", name), "postgres");
+        }
+    }
+
+    private static void common(ConfigurableApplicationContext context, String url, String user) {
+        Path data;
+        try {
+            data = Files.createTempDirectory("bridge-test-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestPropertyValues.of(
+                "spring.datasource.url=" + url,
+                "spring.datasource.username=" + user,
+                "spring.datasource.password=",
+                "gauzy.data-dir=" + data,
+                "gauzy.identity.admin.email=" + ADMIN_EMAIL,
+                "gauzy.identity.admin.password=" + ADMIN_PASSWORD)
+                .applyTo(context);
+    }
+
+    /** One PostgreSQL server for the whole test JVM, stopped when the JVM exits. */
+    private enum Server {
+        INSTANCE;
+
+        private EmbeddedPostgres server;
+
+        synchronized EmbeddedPostgres get() {
+            if (server == null) {
+                try {
+                    server = EmbeddedPostgres.builder().start();
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot start embedded PostgreSQL (it refuses to run as root: "
+                            + "run the tests as a normal user, as .ci/run does)", e);
+                }
+                EmbeddedPostgres started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting
+                    }
+                }));
+            }
+            return server;
+        }
+    }
+}
