@@ -37,7 +37,7 @@ class SecurityConfiguration {
     /** Reachable without a token; everything else under /api needs one. */
     static final String[] PUBLIC_API = {
         "/api/auth/login", "/api/auth/register", "/api/auth/refresh-token",
-        "/api/docs", "/api/docs/**"
+        "/api/docs", "/api/docs.yaml", "/api/docs/**"
     };
 
     @Bean

@@ -1,0 +1,73 @@
+package org.gauzy.bridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.OnH2;
+import org.gauzy.bridge.support.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Health, metrics, the OpenAPI document, request ids and security headers, as an operator sees them. */
+@OnH2
+class OperationsTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @Test
+    void healthHasLivenessAndReadiness() {
+        assertThat(api.get("/actuator/health").send().body().path("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        api.get("/actuator/health").send();
+        var metrics = api.get("/actuator/prometheus").send();
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("http_server_requests_seconds");
+    }
+
+    @Test
+    void openApiDocumentListsTheApi() {
+        var docs = api.get("/api/docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/auth/login")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/user/me")).isTrue();
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndSecurityHeaders() {
+        var response = api.post("/api/auth/login").header("X-Request-Id", "trace-123")
+                .json(Map.of("email", TestDatabases.ADMIN_EMAIL, "password", TestDatabases.ADMIN_PASSWORD)).send();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-Request-Id")).isEqualTo("trace-123");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.header("Cache-Control")).contains("no-store");
+
+        var unsafeId = api.get("/actuator/health").header("X-Request-Id", "bad id <script>").send();
+        assertThat(unsafeId.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void errorsNeverCarryAStackTrace() {
+        var response = api.get("/api/user/me").token("not.a.jwt").send();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+}
