@@ -2,6 +2,7 @@ package org.gauzy.bridge.identity;
 
 import java.io.PrintStream;
 
+import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
                         null, null, null);
                 onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
             });
-        } catch (DuplicateKeyException | org.gauzy.bridge.platform.ApiException anotherNodeWon) {
+        } catch (DuplicateKeyException | ApiException anotherNodeWon) {
             log.info("Another node created the first tenant at the same time; nothing to do");
             return;
         }

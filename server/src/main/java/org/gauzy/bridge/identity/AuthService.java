@@ -126,8 +126,8 @@ class AuthService {
         if (!sessions.rotate(session.id(), hash, secrets.hash(next), now, now.plus(settings.refreshTokenTtl()))) {
             throw new ApiException.Unauthorized("The refresh token was already used; sign in again");
         }
-        return new AuthRequests.Tokens(UserView.of(user, roleOf(user)), tokens.issue(session.id(), user, roleOf(user)),
-                next);
+        RoleName role = roleOf(user);
+        return new AuthRequests.Tokens(UserView.of(user, role), tokens.issue(session.id(), user, role), next);
     }
 
     @Transactional
@@ -144,7 +144,7 @@ class AuthService {
         return new AuthRequests.Tokens(UserView.of(user, role), tokens.issue(session, user, role), refresh);
     }
 
-    @Nullable RoleName roleOf(UserRepository.User user) {
+    private @Nullable RoleName roleOf(UserRepository.User user) {
         if (user.tenantId() == null || user.roleId() == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.identity;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenant")
 class TenantController {
 
-    record TenantView(UUID id, String name, java.time.OffsetDateTime createdAt, java.time.OffsetDateTime updatedAt,
+    record TenantView(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime updatedAt,
             List<OrganizationView> organizations) {
     }
 

@@ -1,6 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -164,7 +165,7 @@ final class TenantGuardFilter extends OncePerRequestFilter {
         if (where == null || !where.trim().startsWith("{")) {
             return null;
         }
-        return parse(where.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(where.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Null when the body is not JSON: the handler then answers 400 for it. */

@@ -3,6 +3,7 @@ package org.gauzy.bridge.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
@@ -128,10 +129,10 @@ abstract class PermissionTests {
         throw new AssertionError("no row for " + permission);
     }
 
-    private java.util.UUID roleId(String name) {
+    private UUID roleId(String name) {
         for (JsonNode role : api.get("/api/role").token(owner.token()).send().body().path("items")) {
             if (role.path("name").asString().equals(name)) {
-                return java.util.UUID.fromString(role.path("id").asString());
+                return UUID.fromString(role.path("id").asString());
             }
         }
         throw new AssertionError("no role " + name);
