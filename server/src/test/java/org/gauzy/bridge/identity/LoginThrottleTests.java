@@ -6,13 +6,12 @@ import java.util.Map;
 
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** Repeated bad sign-ins are throttled per account and per client address, with Retry-After. */
@@ -22,19 +21,7 @@ import org.springframework.test.context.TestPropertySource;
     "gauzy.identity.login-throttle.per-address=8"
 })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoginThrottleTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        accounts = new Accounts(api);
-    }
+class LoginThrottleTests extends ApiTest {
 
     @Test
     @Order(1)

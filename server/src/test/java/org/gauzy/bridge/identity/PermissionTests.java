@@ -7,29 +7,21 @@ import java.util.UUID;
 
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
-import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Permissions are checked against the caller's own role, never "any role of the tenant" (Gauzy's
  * bug), and a change an admin makes counts on the very next request.
  */
-abstract class PermissionTests {
+abstract class PermissionTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Accounts accounts;
     Account owner;
 
     @BeforeEach
     void tenant() {
-        api = new Api(port);
-        accounts = new Accounts(api);
         owner = accounts.onboard("perm");
     }
 
@@ -130,11 +122,6 @@ abstract class PermissionTests {
     }
 
     private UUID roleId(String name) {
-        for (JsonNode role : api.get("/api/role").token(owner.token()).send().body().path("items")) {
-            if (role.path("name").asString().equals(name)) {
-                return UUID.fromString(role.path("id").asString());
-            }
-        }
-        throw new AssertionError("no role " + name);
+        return accounts.roleId(owner, name);
     }
 }

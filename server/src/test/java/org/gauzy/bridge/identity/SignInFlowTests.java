@@ -7,27 +7,13 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.gauzy.bridge.support.Accounts;
-import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.TestDatabases;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Register, sign in, refresh, sign out and "me", over HTTP, on H2 and on PostgreSQL. */
-abstract class SignInFlowTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Accounts accounts;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-        accounts = new Accounts(api);
-    }
+abstract class SignInFlowTests extends ApiTest {
 
     @Test
     void bootstrapAdminSignsInAsSuperAdminOfTheFirstTenant() {

@@ -10,30 +10,22 @@ import java.util.function.Function;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Two tenants made through onboarding: no endpoint of the identity module lets one reach the
  * other, whether the other tenant is named in a header, a parameter or the body, or its records
  * are named by id; and within a tenant, a user of one organization cannot act on another.
  */
-abstract class TenantIsolationTests {
+abstract class TenantIsolationTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Accounts accounts;
     Account alpha;
     Account beta;
 
     @BeforeEach
     void twoTenants() {
-        api = new Api(port);
-        accounts = new Accounts(api);
         alpha = accounts.onboard("alpha");
         beta = accounts.onboard("beta");
     }
@@ -221,14 +213,8 @@ abstract class TenantIsolationTests {
         return copy;
     }
 
-    UUID roleId(Account account, String name) {
-        JsonNode roles = api.get("/api/role").token(account.token()).send().body().path("items");
-        for (JsonNode role : roles) {
-            if (role.path("name").asString().equals(name)) {
-                return UUID.fromString(role.path("id").asString());
-            }
-        }
-        throw new AssertionError("no role " + name);
+    private UUID roleId(Account account, String name) {
+        return accounts.roleId(account, name);
     }
 
     private UUID firstPermissionId(Account account, UUID role) {
@@ -236,7 +222,7 @@ abstract class TenantIsolationTests {
                 .body().path("items").get(0).path("id").asString());
     }
 
-    void grant(Account admin, String role, String permission) {
+    private void grant(Account admin, String role, String permission) {
         var response = api.post("/api/role-permissions").token(admin.token()).json(Map.of(
                 "roleId", roleId(admin, role).toString(), "permission", permission, "enabled", true)).send();
         assertThat(response.status()).as(response.text()).isEqualTo(200);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.gauzy.bridge.support.Accounts;
-import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,15 +15,11 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With the access log on, a whole sign-in session leaves no password, token or query secret in the output. */
 @OnH2
 @ExtendWith(OutputCaptureExtension.class)
-class LogHygieneTests {
-
-    @LocalServerPort
-    int port;
+class LogHygieneTests extends ApiTest {
 
     LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 
@@ -39,8 +35,7 @@ class LogHygieneTests {
 
     @Test
     void noSecretReachesTheLogs(CapturedOutput output) {
-        var api = new Api(port);
-        var owner = new Accounts(api).onboard("hygiene");
+        var owner = accounts.onboard("hygiene");
         api.post("/api/auth/login").json(Map.of("email", owner.email(), "password", "Wrong-Password-77")).send();
         var refreshed = api.post("/api/auth/refresh-token").json(Map.of("refresh_token", owner.refreshToken())).send();
         api.get("/api/user/me?code=QUERY-SECRET-123&access_token=QUERY-SECRET-456").token(owner.token()).send();

@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.TestDatabases;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health, metrics, the OpenAPI document, request ids and security headers, as an operator sees them. */
 @OnH2
-class OperationsTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class OperationsTests extends ApiTest {
 
     @Test
     void healthHasLivenessAndReadiness() {

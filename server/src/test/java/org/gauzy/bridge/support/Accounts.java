@@ -57,6 +57,16 @@ public final class Accounts {
         return UUID.fromString(created.body().path("id").asString());
     }
 
+    /** The id of one of the account's tenant roles, by name. */
+    public UUID roleId(Account account, String name) {
+        for (var role : api.get("/api/role").token(account.token()).send().body().path("items")) {
+            if (role.path("name").asString().equals(name)) {
+                return UUID.fromString(role.path("id").asString());
+            }
+        }
+        throw new AssertionError("no role " + name + " in tenant " + account.tenantId());
+    }
+
     public Account login(String email, String password) {
         var response = api.post("/api/auth/login").json(Map.of("email", email, "password", password)).send();
         assertThat(response.status()).as(response.text()).isEqualTo(200);
