@@ -1,0 +1,52 @@
+package org.gauzy.bridge.sandbox;
+
+/**
+ * The Activepieces release the sandbox imitates, which decides the routes it serves: MCP generation B
+ * (0.56–0.72, many named servers, {@code /v1/mcp-servers}) or D (0.83 on, one server per project),
+ * and {@code GET /v1/app-connections/:id} (from 0.86, the first release after 0.85.4).
+ */
+record ApVersion(int major, int minor, int patch) {
+
+    static ApVersion parse(String text) {
+        String[] parts = text.trim().replaceFirst("^v", "").split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            int patch = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+            var version = new ApVersion(major, minor, patch);
+            version.mcpGeneration();
+            return version;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--ap-version must look like 0.85 or 0.72.1, not '" + text + "'");
+        }
+    }
+
+    boolean atLeast(int major, int minor) {
+        return this.major > major || (this.major == major && this.minor >= minor);
+    }
+
+    boolean hasConnectionById() {
+        return atLeast(0, 86);
+    }
+
+    /** Security "v2" (0.75 on) words a refused principal type differently from v1. */
+    String principalRefusal() {
+        return atLeast(0, 75) ? "principal is not allowed for this route" : "invalid route for principal type";
+    }
+
+    char mcpGeneration() {
+        if (atLeast(0, 83)) {
+            return 'D';
+        }
+        if (atLeast(0, 56) && !atLeast(0, 73)) {
+            return 'B';
+        }
+        throw new IllegalArgumentException("Activepieces " + this + " is not simulated: choose 0.56 to 0.72 "
+                + "(MCP generation B) or 0.83 and later (generation D)");
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch;
+    }
+}

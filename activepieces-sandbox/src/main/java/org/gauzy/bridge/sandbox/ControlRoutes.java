@@ -1,0 +1,141 @@
+package org.gauzy.bridge.sandbox;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gauzy.bridge.sandbox.Model.Piece;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The sandbox's own API under {@code /sandbox} (not part of Activepieces): reset, add platforms,
+ * users, projects, keys and pieces, read recorded requests and webhook deliveries, inject faults,
+ * move the clock, and call Gauzy through a connection as the piece would.
+ */
+final class ControlRoutes {
+
+    private final ActivepiecesSandbox sandbox;
+    private final Store store;
+    private final PieceCaller caller;
+
+    ControlRoutes(ActivepiecesSandbox sandbox, Store store, PieceCaller caller) {
+        this.sandbox = sandbox;
+        this.store = store;
+        this.caller = caller;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/sandbox/seed", r -> Reply.ok(sandbox.seed()))
+                .add("POST", "/sandbox/reset", r -> {
+                    sandbox.reset();
+                    return Reply.ok(sandbox.seed());
+                })
+                .add("POST", "/sandbox/platforms", this::addPlatform)
+                .add("POST", "/sandbox/users", this::addUser)
+                .add("POST", "/sandbox/users/:id/token", this::userToken)
+                .add("POST", "/sandbox/projects", this::addProject)
+                .add("POST", "/sandbox/api-keys", this::addApiKey)
+                .add("POST", "/sandbox/pieces", this::addPiece)
+                .add("GET", "/sandbox/requests", r -> Reply.ok(sandbox.requests()))
+                .add("DELETE", "/sandbox/requests", r -> {
+                    store.clearRecorded();
+                    return Reply.noContent();
+                })
+                .add("GET", "/sandbox/webhooks/:flowId", r -> Reply.ok(sandbox.webhookDeliveries(r.param("flowId"))))
+                .add("POST", "/sandbox/faults", this::addFault)
+                .add("DELETE", "/sandbox/faults", r -> {
+                    sandbox.clearFaults();
+                    return Reply.noContent();
+                })
+                .add("POST", "/sandbox/clock", r -> {
+                    sandbox.clock().advance(Duration.ofSeconds(r.json().path("advanceSeconds").asLong()));
+                    return Reply.ok(Map.of("now", Model.iso(sandbox.clock().now())));
+                })
+                .add("GET", "/sandbox/connections/:id", this::connection)
+                .add("POST", "/sandbox/connections/:id/call",
+                        r -> Reply.ok(caller.call(r.param("id"), Body.object(r.json(), "body"))));
+    }
+
+    private Reply addPlatform(Request request) {
+        JsonNode body = request.json();
+        return Reply.created(sandbox.addPlatform(body.path("email").asString(null), body.path("password").asString(null)));
+    }
+
+    private Reply addUser(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        var user = store.addUser(platform(body), Body.string(body, "email", "body"), Body.string(body, "password", "body"),
+                body.path("platformRole").asString("MEMBER"));
+        return Reply.created(user.json());
+    }
+
+    private Reply userToken(Request request) {
+        var user = store.users.get(request.param("id"));
+        if (user == null) {
+            throw ApError.entityNotFound("user", request.param("id"));
+        }
+        long ttl = request.json().path("ttlSeconds").asLong(UserTokens.DEFAULT_TTL.toSeconds());
+        return Reply.ok(Map.of("token", sandbox.userToken(user.email, Duration.ofSeconds(ttl))));
+    }
+
+    private Reply addProject(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        var project = store.addProject(platform(body), body.path("id").asString(null),
+                body.path("displayName").asString("Sandbox project"), body.path("externalId").asString(null));
+        return Reply.created(project.json());
+    }
+
+    private Reply addApiKey(Request request) {
+        String value = store.ids.apiKey();
+        var key = store.addApiKey(platform(request.json()), value);
+        return Reply.created(Map.of("id", key.id, "value", value));
+    }
+
+    private Reply addPiece(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        String name = Body.string(body, "name", "body");
+        List<String> versions = Body.stringArray(body, "versions", "body");
+        Piece.OAuth2 auth = null;
+        if (body.path("auth").isObject()) {
+            JsonNode a = body.path("auth");
+            auth = new Piece.OAuth2(Body.string(a, "authUrl", "body/auth"), Body.string(a, "tokenUrl", "body/auth"),
+                    Body.stringArray(a, "scope", "body/auth"));
+        }
+        var piece = new Piece(name, versions.isEmpty() ? List.of("0.0.1") : versions, auth);
+        sandbox.addPiece(piece);
+        return Reply.created(Map.of("name", name, "versions", piece.versions()));
+    }
+
+    private Reply addFault(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        String path = Body.string(body, "path", "body");
+        var kind = Fault.Kind.valueOf(Body.oneOf(Body.optionalString(body, "kind", "body"),
+                java.util.Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"), "body/kind"));
+        var fault = new Fault(body.path("method").asString(null), path, kind,
+                body.path("status").asInt(kind == Fault.Kind.RATE_LIMIT ? 429 : 503),
+                Duration.ofMillis(body.path("latencyMs").asLong(0)),
+                Duration.ofSeconds(body.path("retryAfterSeconds").asLong(1)), body.path("times").asInt(0));
+        sandbox.injectFault(fault);
+        return Reply.created(Map.of("kind", kind.name().toLowerCase(Locale.ROOT), "path", path));
+    }
+
+    /** The connection with its stored value: for tests only (the Activepieces API never returns it). */
+    private Reply connection(Request request) {
+        synchronized (store) {
+            var connection = store.connections.get(request.param("id"));
+            if (connection == null) {
+                throw ApError.entityNotFound("app_connection", request.param("id"));
+            }
+            Map<String, @Nullable Object> out = new LinkedHashMap<>(connection.json());
+            out.put("value", connection.value);
+            return Reply.ok(out);
+        }
+    }
+
+    private String platform(JsonNode body) {
+        String given = body.path("platformId").asString(null);
+        return given != null ? given : sandbox.seed().platformId();
+    }
+}

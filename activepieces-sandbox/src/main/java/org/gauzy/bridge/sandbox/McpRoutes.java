@@ -1,0 +1,227 @@
+package org.gauzy.bridge.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gauzy.bridge.sandbox.Model.NamedMcpServer;
+import org.gauzy.bridge.sandbox.Model.ProjectMcpServer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * MCP server management in the generation the chosen version has: B ({@code /v1/mcp-servers}, named
+ * servers with tools, 21-character tokens) or D ({@code /v1/projects/:projectId/mcp-server}, one
+ * server per project, {@code disabledTools}, 72-character tokens, signed-in users only).
+ */
+final class McpRoutes {
+
+    private final Store store;
+    private final Security security;
+
+    McpRoutes(Store store, Security security) {
+        this.store = store;
+        this.security = security;
+    }
+
+    void register(Router router, ApVersion version) {
+        if (version.mcpGeneration() == 'B') {
+            router.add("POST", "/api/v1/mcp-servers", this::create)
+                    .add("GET", "/api/v1/mcp-servers", this::list)
+                    .add("GET", "/api/v1/mcp-servers/:id", this::get)
+                    .add("POST", "/api/v1/mcp-servers/:id", this::update)
+                    .add("POST", "/api/v1/mcp-servers/:id/rotate", this::rotate)
+                    .add("DELETE", "/api/v1/mcp-servers/:id", this::delete);
+        } else {
+            router.add("GET", "/api/v1/projects/:projectId/mcp-server", this::projectServer)
+                    .add("POST", "/api/v1/projects/:projectId/mcp-server", this::updateProjectServer)
+                    .add("POST", "/api/v1/projects/:projectId/mcp-server/rotate", this::rotateProjectServer);
+        }
+    }
+
+    // Generation B
+
+    private Reply create(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        String name = Body.string(body, "name", "body");
+        String projectId = Body.string(body, "projectId", "body");
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            security.project(principal, projectId);
+            var server = new NamedMcpServer(store.ids.apId(), store.clock.nextCreated(), name, projectId,
+                    store.ids.apId(), store.ids.apId());
+            store.namedMcpServers.put(server.id, server);
+            return Reply.created(server.json());
+        }
+    }
+
+    private Reply list(Request request) {
+        String projectId = request.query("projectId");
+        if (projectId == null || projectId.isEmpty()) {
+            throw ApError.validation("querystring/projectId", "Invalid input: expected string, received undefined");
+        }
+        int limit = Seek.limit(request, 10);
+        String name = request.query("name");
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            security.project(principal, projectId);
+            var matches = store.namedMcpServers.values().stream()
+                    .filter(s -> s.projectId.equals(projectId))
+                    .filter(s -> name == null || s.name.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
+                    .toList();
+            var page = Seek.page(matches, s -> s.created.toEpochMilli(), true, request.query("cursor"), limit);
+            return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(NamedMcpServer::json).toList(), page));
+        }
+    }
+
+    private Reply get(Request request) {
+        String id = Body.apId(request, "id");
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            return Reply.ok(named(principal, id).json());
+        }
+    }
+
+    private Reply update(Request request) {
+        String id = Body.apId(request, "id");
+        JsonNode body = Body.object(request.json(), "body");
+        String name = Body.optionalString(body, "name", "body");
+        List<Map<String, @Nullable Object>> tools = body.has("tools") ? tools(body.get("tools")) : null;
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            NamedMcpServer server = named(principal, id);
+            if (name != null) {
+                server.name = name;
+            }
+            if (tools != null) {
+                var now = store.clock.now();
+                server.tools = tools.stream().map(tool -> {
+                    var stored = new LinkedHashMap<String, @Nullable Object>();
+                    stored.put("type", tool.get("type"));
+                    stored.put("id", store.ids.apId());
+                    stored.put("created", Model.iso(now));
+                    stored.put("updated", Model.iso(now));
+                    stored.put("externalId", store.ids.apId());
+                    stored.put("toolName", tool.get("toolName"));
+                    stored.put("mcpId", server.id);
+                    tool.forEach((k, v) -> {
+                        if (!k.equals("type") && !k.equals("toolName")) {
+                            stored.put(k, v);
+                        }
+                    });
+                    return (Map<String, @Nullable Object>) stored;
+                }).toList();
+            }
+            server.updated = store.clock.now();
+            return Reply.ok(server.json());
+        }
+    }
+
+    private Reply rotate(Request request) {
+        String id = Body.apId(request, "id");
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            NamedMcpServer server = named(principal, id);
+            server.token = store.ids.apId();
+            server.updated = store.clock.now();
+            return Reply.ok(server.json());
+        }
+    }
+
+    private Reply delete(Request request) {
+        String id = Body.apId(request, "id");
+        Principal principal = security.authenticate(request);
+        synchronized (store) {
+            named(principal, id);
+            store.namedMcpServers.remove(id);
+            return Reply.noContent();
+        }
+    }
+
+    private NamedMcpServer named(Principal principal, String id) {
+        NamedMcpServer server = store.namedMcpServers.get(id);
+        if (server == null) {
+            throw ApError.entityNotFound("mcp", id);
+        }
+        security.project(principal, server.projectId);
+        return server;
+    }
+
+    /** {@code McpToolRequest[]}: PIECE tools with piece metadata, FLOW tools with a flow id. */
+    private static List<Map<String, @Nullable Object>> tools(JsonNode tools) {
+        if (!tools.isArray()) {
+            throw ApError.validation("body/tools", "Invalid input: expected array, received " + tools.getNodeType());
+        }
+        var out = new ArrayList<Map<String, @Nullable Object>>();
+        for (int i = 0; i < tools.size(); i++) {
+            String path = "body/tools/" + i;
+            JsonNode tool = Body.object(tools.get(i), path);
+            String type = Body.oneOf(Body.optionalString(tool, "type", path), java.util.Set.of("PIECE", "FLOW"),
+                    path + "/type");
+            var item = new LinkedHashMap<String, @Nullable Object>();
+            item.put("type", type);
+            item.put("toolName", Body.string(tool, "toolName", path));
+            if (type.equals("PIECE")) {
+                JsonNode piece = Body.object(tool.path("pieceMetadata"), path + "/pieceMetadata");
+                var metadata = new LinkedHashMap<String, @Nullable Object>();
+                for (String field : List.of("pieceName", "pieceVersion", "actionName", "actionDisplayName", "logoUrl")) {
+                    metadata.put(field, Body.string(piece, field, path + "/pieceMetadata"));
+                }
+                metadata.put("connectionExternalId", Body.optionalString(piece, "connectionExternalId",
+                        path + "/pieceMetadata"));
+                item.put("pieceMetadata", metadata);
+            } else {
+                String flowId = Body.string(tool, "flowId", path);
+                item.put("flowId", flowId);
+                item.put("flow", Map.of("id", flowId));
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    // Generation D
+
+    private Reply projectServer(Request request) {
+        String projectId = request.param("projectId");
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            return Reply.ok(projectServer(principal, projectId).json());
+        }
+    }
+
+    private Reply updateProjectServer(Request request) {
+        String projectId = request.param("projectId");
+        JsonNode body = Body.object(request.json(), "body");
+        List<String> disabled = body.has("disabledTools") ? Body.stringArray(body, "disabledTools", "body") : null;
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            ProjectMcpServer server = projectServer(principal, projectId);
+            if (disabled != null) {
+                server.disabledTools = List.copyOf(disabled);
+            }
+            server.updated = store.clock.now();
+            return Reply.ok(server.json());
+        }
+    }
+
+    private Reply rotateProjectServer(Request request) {
+        String projectId = request.param("projectId");
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            ProjectMcpServer server = projectServer(principal, projectId);
+            server.token = store.ids.alphanumeric(72);
+            server.updated = store.clock.now();
+            return Reply.ok(server.json());
+        }
+    }
+
+    /** Get-or-create: the first read of a project's server creates it. */
+    private ProjectMcpServer projectServer(Principal principal, String projectId) {
+        security.project(principal, projectId);
+        return store.projectMcpServers.computeIfAbsent(projectId, id -> new ProjectMcpServer(store.ids.apId(),
+                store.clock.nextCreated(), id, store.ids.alphanumeric(72)));
+    }
+}

@@ -1,0 +1,28 @@
+package org.gauzy.bridge.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a handler answers: a status, a JSON body (or none) and extra headers. */
+record Reply(int status, @Nullable Object body, Map<String, String> headers) {
+
+    static Reply ok(Object body) {
+        return new Reply(200, body, Map.of());
+    }
+
+    static Reply created(Object body) {
+        return new Reply(201, body, Map.of());
+    }
+
+    static Reply noContent() {
+        return new Reply(204, null, Map.of());
+    }
+
+    Reply withHeader(String name, String value) {
+        var copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Reply(status, body, copy);
+    }
+}
