@@ -1,0 +1,125 @@
+package org.gauzy.bridge.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook receiver, recorded requests, and each kind of injected fault. */
+class WebhookAndFaultTests {
+
+    static ActivepiecesSandbox ap;
+    static Client client;
+
+    @BeforeAll
+    static void start() {
+        ap = ActivepiecesSandbox.builder().start();
+        client = new Client(ap.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        ap.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        ap.reset();
+    }
+
+    String list() {
+        return "/api/v1/app-connections?projectId=" + ap.seed().projectId();
+    }
+
+    @Test
+    void webhookUrlsRecordBodyAndHeaders() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/Flow1"))
+                .header("webhook-id", "msg_1").header("webhook-signature", "v1,abc")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"task.created\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        client.post("/api/v1/webhooks/Flow1/sync", null, Map.of("event", "employee.created"));
+        client.post("/api/v1/webhooks/Flow2", null, Map.of("event", "other"));
+
+        var deliveries = ap.webhookDeliveries("Flow1");
+        assertThat(deliveries).hasSize(2);
+        assertThat(deliveries.get(0).body()).isEqualTo("{\"event\":\"task.created\"}");
+        assertThat(deliveries.get(0).header("webhook-signature")).isEqualTo("v1,abc");
+        assertThat(deliveries.get(0).sync()).isFalse();
+        assertThat(deliveries.get(1).sync()).isTrue();
+        assertThat(client.get("/sandbox/webhooks/Flow1", null).body()).hasSize(2);
+    }
+
+    @Test
+    void requestsAreRecordedWithCredentialsMasked() {
+        client.get(list() + "&pieceName=x", ap.seed().apiKey());
+        var recorded = ap.requests().get(ap.requests().size() - 1);
+        assertThat(recorded.method()).isEqualTo("GET");
+        assertThat(recorded.path()).isEqualTo("/api/v1/app-connections");
+        assertThat(recorded.query()).containsEntry("pieceName", java.util.List.of("x"));
+        String key = ap.seed().apiKey();
+        assertThat(recorded.header("authorization")).isEqualTo("Bearer ****" + key.substring(key.length() - 4));
+        assertThat(client.get("/sandbox/requests", null).raw().body()).doesNotContain(key);
+    }
+
+    @Test
+    void statusFaultAppliesToTheNextCallsOnly() {
+        ap.injectFault(Fault.status("/api/v1/app-connections", 503, 2));
+        var first = client.get(list(), ap.seed().apiKey());
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.body().path("error").asString()).isEqualTo("Service Unavailable");
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(503);
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rateLimitFaultAnswers429WithRetryAfter() {
+        ap.injectFault(Fault.rateLimit("/api/v1/**", Duration.ofSeconds(7), 1));
+        var limited = client.get(list(), ap.seed().apiKey());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("7");
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void resetFaultDropsTheConnection() {
+        // The JDK client retries an idempotent request once on a dropped connection: two resets beat it.
+        ap.injectFault(Fault.reset("/api/v1/app-connections", 2).onMethod("GET"));
+        assertThatThrownBy(() -> client.get(list(), ap.seed().apiKey())).isInstanceOf(UncheckedIOException.class);
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
+        long attempts = ap.requests().stream().filter(r -> r.path().equals("/api/v1/app-connections")).count();
+        assertThat(attempts).isEqualTo(3);
+    }
+
+    @Test
+    void latencyFaultDelaysEveryMatchingCallUntilCleared() {
+        ap.injectFault(Fault.latency("/api/v1/app-connections", Duration.ofMillis(300)));
+        long started = System.nanoTime();
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        ap.clearFaults();
+        assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void faultsCanBeInjectedThroughTheControlApi() {
+        var added = client.post("/sandbox/faults", null,
+                Map.of("path", "/api/v1/projects", "kind", "STATUS", "status", 502, "times", 1));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(client.get("/api/v1/projects", ap.seed().apiKey()).status()).isEqualTo(502);
+        assertThat(client.get("/api/v1/projects", ap.seed().apiKey()).status()).isEqualTo(200);
+        assertThat(client.get("/sandbox/seed", null).body().path("apiKey").asString()).isEqualTo(ap.seed().apiKey());
+    }
+}
