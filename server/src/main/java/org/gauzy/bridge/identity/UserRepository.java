@@ -31,9 +31,8 @@ class UserRepository {
     }
 
     void insert(User u) {
-        jdbc.sql("insert into app_user (" + COLUMNS + """
-                ) values (:id, :tenant, :role, :email, :first, :last, :image, :language, :hash, :active, :lastOrg,
-                :created, :updated)""")
+        jdbc.sql("insert into app_user (" + COLUMNS + ") values (:id, :tenant, :role, :email, :first, :last, :image,"
+                + " :language, :hash, :active, :lastOrg, :created, :updated)")
                 .param("id", u.id()).param("tenant", u.tenantId()).param("role", u.roleId())
                 .param("email", u.email()).param("first", u.firstName()).param("last", u.lastName())
                 .param("image", u.imageUrl()).param("language", u.preferredLanguage())

@@ -64,7 +64,10 @@ public final class TestDatabases {
                 "spring.datasource.password=",
                 "gauzy.data-dir=" + data,
                 "gauzy.identity.admin.email=" + ADMIN_EMAIL,
-                "gauzy.identity.admin.password=" + ADMIN_PASSWORD)
+                "gauzy.identity.admin.password=" + ADMIN_PASSWORD,
+                "gauzy.activepieces.base-url="
+                        + TestSandbox.baseUrl(context.getEnvironment().getProperty("test.sandbox", TestSandbox.DEFAULT)),
+                "gauzy.activepieces.api-key=" + TestSandbox.GLOBAL_KEY)
                 .applyTo(context);
     }
 

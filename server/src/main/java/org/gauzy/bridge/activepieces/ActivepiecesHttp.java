@@ -1,0 +1,238 @@
+package org.gauzy.bridge.activepieces;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way to call Activepieces: {@code Authorization: Bearer <key>}, path segments URL-encoded,
+ * connect and read timeouts, retries with backoff only for idempotent calls and only on 502, 503, 504
+ * or a connection error, {@code Retry-After} honoured on 429, and a circuit breaker per base URL.
+ * Logs method, path and status only: never a key, a body or a query string.
+ */
+@Component
+class ActivepiecesHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivepiecesHttp.class);
+
+    private final ActivepiecesSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RestClient rest;
+    private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
+
+    ActivepiecesHttp(ActivepiecesSettings settings, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+        var http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(settings.readTimeout());
+        this.rest = RestClient.builder().requestFactory(factory).build();
+    }
+
+    /** A call: method, path segments under {@code /api/v1} (each encoded), query, JSON body. */
+    record Call(HttpMethod method, String[] segments, MultiValueMap<String, String> query, @Nullable Object body) {
+
+        static Call get(String... segments) {
+            return new Call(HttpMethod.GET, segments, new LinkedMultiValueMap<>(), null);
+        }
+
+        static Call post(Object body, String... segments) {
+            return new Call(HttpMethod.POST, segments, new LinkedMultiValueMap<>(), body);
+        }
+
+        static Call delete(String... segments) {
+            return new Call(HttpMethod.DELETE, segments, new LinkedMultiValueMap<>(), null);
+        }
+
+        /** Adds a query parameter when it has a value. */
+        Call param(String name, @Nullable Object value) {
+            if (value != null && !value.toString().isEmpty()) {
+                query.add(name, value.toString());
+            }
+            return this;
+        }
+
+        boolean idempotent() {
+            return method == HttpMethod.GET || method == HttpMethod.DELETE;
+        }
+
+        String path() {
+            var path = new StringBuilder();
+            for (String segment : segments) {
+                path.append('/').append(UriUtils.encodePathSegment(segment, UTF_8));
+            }
+            return path.toString();
+        }
+    }
+
+    /** The JSON answer of a successful call (a missing node for 204). */
+    JsonNode send(String apiKey, Call call) {
+        String base = settings.apiBase();
+        CircuitBreaker circuit = circuits.computeIfAbsent(base,
+                b -> new CircuitBreaker(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock));
+        URI uri = uri(base, call);
+        for (int attempt = 1;; attempt++) {
+            var wait = circuit.refusal();
+            if (wait.isPresent()) {
+                throw ActivepiecesFailure.circuitOpen(settings.baseUrl(), wait.get());
+            }
+            boolean mayRetry = attempt < settings.maxAttempts();
+            Answer answer;
+            try {
+                answer = exchange(call, uri, apiKey);
+            } catch (ResourceAccessException e) {
+                circuit.failure();
+                boolean timeout = causedBy(e, HttpTimeoutException.class);
+                log.warn("Activepieces {} {} failed: {}", call.method(), call.path(), timeout ? "timeout" : "unreachable");
+                if (call.idempotent() && mayRetry) {
+                    backoff(attempt);
+                    continue;
+                }
+                throw timeout ? ActivepiecesFailure.timedOut(settings.baseUrl(), settings.readTimeout())
+                        : ActivepiecesFailure.unreachable(settings.baseUrl());
+            }
+            log.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
+            if (answer.status() == 429) {
+                Duration retryAfter = retryAfter(answer.retryAfter());
+                if (mayRetry && retryAfter.compareTo(settings.maxRetryAfter()) <= 0) {
+                    sleep(retryAfter);
+                    continue;
+                }
+                throw ActivepiecesFailure.rateLimited(retryAfter);
+            }
+            if (answer.status() >= 500) {
+                circuit.failure();
+                boolean transientFailure = answer.status() == 502 || answer.status() == 503 || answer.status() == 504;
+                if (transientFailure && call.idempotent() && mayRetry) {
+                    backoff(attempt);
+                    continue;
+                }
+            } else {
+                circuit.success();
+            }
+            if (answer.status() / 100 == 2) {
+                return answer.body();
+            }
+            throw ActivepiecesFailure.answered(answer.status(), code(answer.body()), said(answer.body()));
+        }
+    }
+
+    private record Answer(int status, JsonNode body, @Nullable String retryAfter) {
+    }
+
+    private Answer exchange(Call call, URI uri, String apiKey) {
+        var request = rest.method(call.method()).uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .accept(MediaType.APPLICATION_JSON);
+        if (call.body() != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(call.body()));
+        }
+        return request.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            return new Answer(res.getStatusCode().value(), parse(bytes),
+                    res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        });
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return json.missingNode();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (RuntimeException notJson) {
+            return json.missingNode();
+        }
+    }
+
+    /** What Activepieces said: a domain error's code and message, or Fastify's message. */
+    static String said(JsonNode body) {
+        String code = code(body);
+        JsonNode params = body.path("params");
+        String message = params.path("message").asString(null);
+        if (message == null && params.has("entityType")) {
+            message = "no " + params.path("entityType").asString() + " " + params.path("entityId").asString("");
+        }
+        if (message == null) {
+            message = body.path("message").asString(null);
+        }
+        if (code != null && message != null) {
+            return code + ": " + message;
+        }
+        return code != null ? code : message != null ? message : "no details";
+    }
+
+    static @Nullable String code(JsonNode body) {
+        return body.path("code").asString(null);
+    }
+
+    private static URI uri(String base, Call call) {
+        var uri = new StringBuilder(base).append(call.path());
+        char separator = '?';
+        for (var entry : call.query().entrySet()) {
+            for (String value : entry.getValue()) {
+                uri.append(separator).append(UriUtils.encodeQueryParam(entry.getKey(), UTF_8))
+                        .append('=').append(UriUtils.encodeQueryParam(value, UTF_8));
+                separator = '&';
+            }
+        }
+        return URI.create(uri.toString());
+    }
+
+    private Duration retryAfter(@Nullable String header) {
+        try {
+            return header == null ? Duration.ofSeconds(1) : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException httpDate) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private void backoff(int attempt) {
+        long base = settings.retryBackoff().toMillis() << (attempt - 1);
+        sleep(Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1)));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry Activepieces", e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

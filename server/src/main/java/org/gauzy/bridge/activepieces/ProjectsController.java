@@ -1,0 +1,84 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The Activepieces projects an installation's key may use, so nobody copies project ids by hand. */
+@RestController
+@RequestMapping("/api/integration/activepieces/projects")
+class ProjectsController {
+
+    record BindRequest(@NotBlank String projectId) {
+    }
+
+    private final ApiKeyResolver keys;
+    private final ProjectAccess access;
+    private final ActivepiecesHttp http;
+
+    ProjectsController(ApiKeyResolver keys, ProjectAccess access, ActivepiecesHttp http) {
+        this.keys = keys;
+        this.access = access;
+        this.http = http;
+    }
+
+    /**
+     * Activepieces' page of projects for the tenant's own key; with the shared key, the tenant's own
+     * project and those bound to it, in one page.
+     */
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/{integrationId}")
+    Map<String, @Nullable Object> list(RequestContext context, @PathVariable UUID integrationId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        var key = keys.forIntegration(context, integrationId);
+        if (!key.global()) {
+            JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
+                    .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
+            var out = new LinkedHashMap<String, @Nullable Object>();
+            out.put("data", page.path("data"));
+            out.put("next", page.path("next").asString(null));
+            out.put("previous", page.path("previous").asString(null));
+            return out;
+        }
+        access.ownProject(context, key);
+        var data = new ArrayList<JsonNode>();
+        for (String project : access.bound(context)) {
+            data.add(http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", project)));
+        }
+        var out = new LinkedHashMap<String, @Nullable Object>();
+        out.put("data", data);
+        out.put("next", null);
+        out.put("previous", null);
+        return out;
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping("/{integrationId}/bind")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> bind(RequestContext context, @PathVariable UUID integrationId,
+            @Valid @RequestBody BindRequest request) {
+        var key = keys.forIntegration(context, integrationId);
+        access.bind(context, key, request.projectId());
+        return Map.of("projectId", request.projectId());
+    }
+}

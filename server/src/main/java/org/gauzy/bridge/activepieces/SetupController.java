@@ -1,0 +1,81 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.integration.IntegrationTenantView;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Gauzy's setup, status and integration-tenant routes, plus enable, disable and remove. */
+@RestController
+@RequestMapping("/api/integration/activepieces")
+class SetupController {
+
+    record SetupRequest(@NotBlank @Size(max = 512) String apiKey, @Nullable UUID organizationId) {
+    }
+
+    record SetupResponse(UUID integrationTenantId) {
+    }
+
+    private final SetupService setup;
+
+    SetupController(SetupService setup) {
+        this.setup = setup;
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @PostMapping("/setup")
+    @ResponseStatus(HttpStatus.CREATED)
+    SetupResponse setup(RequestContext context, @Valid @RequestBody SetupRequest request) {
+        return new SetupResponse(setup.setup(context, request.apiKey(), request.organizationId()));
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/status/{integrationId}")
+    Map<String, Boolean> status(RequestContext context, @PathVariable UUID integrationId) {
+        return Map.of("enabled", setup.installation(context, integrationId).isEnabled());
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/integration-tenant/{integrationId}")
+    IntegrationTenantView installation(RequestContext context, @PathVariable UUID integrationId) {
+        return setup.installation(context, integrationId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping("/integration-tenant/{integrationId}/enable")
+    IntegrationTenantView enable(RequestContext context, @PathVariable UUID integrationId) {
+        setup.setEnabled(context, integrationId, true);
+        return setup.installation(context, integrationId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping("/integration-tenant/{integrationId}/disable")
+    IntegrationTenantView disable(RequestContext context, @PathVariable UUID integrationId) {
+        setup.setEnabled(context, integrationId, false);
+        return setup.installation(context, integrationId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @DeleteMapping("/integration-tenant/{integrationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(RequestContext context, @PathVariable UUID integrationId) {
+        setup.remove(context, integrationId);
+    }
+}

@@ -1,0 +1,134 @@
+package org.gauzy.bridge.integration;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Installations of an integration per tenant and organization: at most one per (tenant,
+ * organization, integration), guaranteed by a unique constraint. Every method takes the caller's
+ * tenant; an id of another tenant is simply not found.
+ */
+@Service
+public class IntegrationTenants {
+
+    /** The provider name of the Activepieces integration in the catalogue. */
+    public static final String ACTIVEPIECES = "ActivePieces";
+
+    /** Stands for "the whole tenant" where an organization id belongs. */
+    static final UUID TENANT_WIDE = new UUID(0, 0);
+
+    private final IntegrationTenantRepository repository;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    IntegrationTenants(IntegrationTenantRepository repository, SecretBox secrets, Clock clock) {
+        this.repository = repository;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the installation of the organization (or the tenant-wide one, when {@code organization}
+     * is null) or updates the existing one: the given settings replace those of the same name, the
+     * others stay, and the installation is enabled. Returns its id.
+     */
+    @Transactional
+    public UUID install(UUID tenant, @Nullable UUID organization, String provider, List<Setting> settings) {
+        UUID integration = repository.integrationId(provider)
+                .orElseThrow(() -> new IllegalStateException("No integration " + provider + " in the catalogue"));
+        UUID scope = organization == null ? TENANT_WIDE : organization;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        repository.insertIfAbsent(UUID.randomUUID(), tenant, scope, integration, now);
+        var row = repository.lockByTriple(tenant, scope, integration).orElseThrow();
+        put(tenant, row.id(), settings, now);
+        repository.setEnabled(tenant, row.id(), true, now);
+        return row.id();
+    }
+
+    /** The installation serving exactly this organization (or the tenant-wide one for null). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> find(UUID tenant, @Nullable UUID organization, String provider) {
+        return repository.findByTriple(tenant, organization == null ? TENANT_WIDE : organization, provider)
+                .map(IntegrationTenantRepository.Row::id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IntegrationTenantView> view(UUID tenant, UUID id) {
+        return repository.find(tenant, id).map(row -> new IntegrationTenantView(row.id(), row.tenantId(),
+                TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(), row.integrationId(),
+                row.provider(), row.isEnabled(), row.createdAt(), row.updatedAt(),
+                repository.settings(tenant, id).stream()
+                        .map(s -> new IntegrationTenantView.SettingView(s.name(),
+                                s.isSecret() ? mask(secrets.open(s.value(), context(id, s.name()))) : s.value(),
+                                s.isSecret()))
+                        .toList()));
+    }
+
+    /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
+    @Transactional(readOnly = true)
+    public Optional<String> setting(UUID tenant, UUID id, String name) {
+        return repository.setting(tenant, id, name)
+                .map(s -> s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
+    }
+
+    @Transactional
+    public void putSettings(UUID tenant, UUID id, List<Setting> settings) {
+        requireExisting(tenant, id);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        put(tenant, id, settings, now);
+        repository.touch(tenant, id, now);
+    }
+
+    @Transactional
+    public void removeSettings(UUID tenant, UUID id, Collection<String> names) {
+        requireExisting(tenant, id);
+        names.forEach(name -> repository.deleteSetting(tenant, id, name));
+        repository.touch(tenant, id, OffsetDateTime.now(clock));
+    }
+
+    @Transactional
+    public void setEnabled(UUID tenant, UUID id, boolean enabled) {
+        if (!repository.setEnabled(tenant, id, enabled, OffsetDateTime.now(clock))) {
+            throw new ApiException.NotFound("Integration", id);
+        }
+    }
+
+    /** Deletes the installation and all its settings. */
+    @Transactional
+    public void remove(UUID tenant, UUID id) {
+        if (!repository.delete(tenant, id)) {
+            throw new ApiException.NotFound("Integration", id);
+        }
+    }
+
+    /** {@code ••••} and the last 4 characters, and only those when the secret is long enough to spare them. */
+    public static String mask(String secret) {
+        return secret.length() >= 12 ? "••••" + secret.substring(secret.length() - 4) : "••••";
+    }
+
+    private void put(UUID tenant, UUID id, List<Setting> settings, OffsetDateTime now) {
+        for (Setting s : settings) {
+            String stored = s.secret() ? secrets.seal(s.value(), context(id, s.name())) : s.value();
+            repository.putSetting(tenant, id, s.name(), stored, s.secret(), now);
+        }
+    }
+
+    private void requireExisting(UUID tenant, UUID id) {
+        if (repository.find(tenant, id).isEmpty()) {
+            throw new ApiException.NotFound("Integration", id);
+        }
+    }
+
+    private static String context(UUID integrationTenant, String name) {
+        return integrationTenant + "/" + name;
+    }
+}

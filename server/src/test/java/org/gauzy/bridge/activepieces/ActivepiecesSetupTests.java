@@ -1,0 +1,246 @@
+package org.gauzy.bridge.activepieces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gauzy.bridge.integration.IntegrationTenants;
+import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
+import org.gauzy.bridge.sandbox.RecordedRequest;
+import org.gauzy.bridge.support.Accounts.Account;
+import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.TestSandbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Setting up Activepieces for an organization, and which key each operation then uses: the
+ * organization's, else the tenant-wide one, else the global one; a foreign id is a 404.
+ */
+abstract class ActivepiecesSetupTests extends ApiTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IntegrationTenants integrations;
+
+    ActivepiecesSandbox ap = TestSandbox.shared();
+    Account owner;
+
+    @BeforeEach
+    void tenant() {
+        owner = accounts.onboard("ap-setup");
+    }
+
+    /** A valid key of a platform of its own, so the test can tell which key a call used. */
+    String newPlatformKey() {
+        return ap.addPlatform(null, null).apiKey();
+    }
+
+    UUID setup(Account account, String key, UUID organization) {
+        var body = new HashMap<String, Object>();
+        body.put("apiKey", key);
+        if (organization != null) {
+            body.put("organizationId", organization.toString());
+        }
+        var response = api.post("/api/integration/activepieces/setup").token(account.token()).json(body).send();
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return UUID.fromString(response.body().path("integrationTenantId").asString());
+    }
+
+    /** The last 4 characters of the key Activepieces saw on the newest call to a path. */
+    String lastKeyUsedOn(String path) {
+        List<RecordedRequest> calls = ap.requests().stream().filter(r -> r.path().startsWith(path)).toList();
+        String authorization = calls.get(calls.size() - 1).header("authorization");
+        return authorization.substring(authorization.length() - 4);
+    }
+
+    static String last4(String key) {
+        return key.substring(key.length() - 4);
+    }
+
+    @Test
+    void setupChecksTheKeyThenStoresItEncryptedAndShowsOnlyItsLastFour() {
+        String key = newPlatformKey();
+        UUID id = setup(owner, "  " + key + "  ", owner.organizationId());
+        assertThat(lastKeyUsedOn("/api/v1/projects")).isEqualTo(last4(key));
+
+        var view = api.get("/api/integration/activepieces/integration-tenant/" + id).token(owner.token()).send();
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.text()).doesNotContain(key).doesNotContain(key.substring(3, 20));
+        JsonNode setting = view.body().path("settings").get(0);
+        assertThat(setting.path("settingsName").asString()).isEqualTo("api_key");
+        assertThat(setting.path("settingsValue").asString()).isEqualTo("••••" + last4(key));
+        assertThat(view.body().path("organizationId").asString()).isEqualTo(owner.organizationId().toString());
+        assertThat(api.get("/api/integration/activepieces/status/" + id).token(owner.token()).send().body()
+                .path("enabled").asBoolean()).isTrue();
+
+        String stored = jdbc.sql("select setting_value from integration_setting where integration_tenant_id = :id")
+                .param("id", id).query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(key).doesNotContain(last4(key) + "\"");
+    }
+
+    @Test
+    void aKeyActivepiecesRefusesIsA400AndNothingIsStored() {
+        var response = api.post("/api/integration/activepieces/setup").token(owner.token())
+                .json(Map.of("apiKey", "sk-" + "n".repeat(61), "organizationId", owner.organizationId().toString()))
+                .send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.message()).isEqualTo("The Activepieces API key was rejected");
+        assertThat(installations(owner)).isZero();
+    }
+
+    @Test
+    void settingUpAgainReplacesTheKeyOfTheOneInstallation() {
+        String first = newPlatformKey();
+        String second = newPlatformKey();
+        UUID id = setup(owner, first, owner.organizationId());
+        assertThat(setup(owner, second, owner.organizationId())).isEqualTo(id);
+        assertThat(installations(owner)).isEqualTo(1);
+        assertThat(api.get("/api/integration/activepieces/integration-tenant/" + id).token(owner.token()).send()
+                .body().path("settings").get(0).path("settingsValue").asString()).endsWith(last4(second));
+    }
+
+    @Test
+    void theOrganizationsKeyWinsThenTheTenantsThenTheGlobalOne() {
+        String organizationKey = newPlatformKey();
+        String tenantKey = newPlatformKey();
+        UUID organizationInstall = setup(owner, organizationKey, owner.organizationId());
+        UUID tenantInstall = setup(owner, tenantKey, null);
+        assertThat(tenantInstall).isNotEqualTo(organizationInstall);
+
+        listProjects(organizationInstall);
+        assertThat(lastKeyUsedOn("/api/v1/projects")).isEqualTo(last4(organizationKey));
+        listProjects(tenantInstall);
+        assertThat(lastKeyUsedOn("/api/v1/projects")).isEqualTo(last4(tenantKey));
+
+        UUID second = accounts.addOrganization(owner, "Second office");
+        UUID keyless = integrations.install(owner.tenantId(), second, IntegrationTenants.ACTIVEPIECES, List.of());
+        listProjects(keyless);
+        assertThat(lastKeyUsedOn("/api/v1/projects")).as("no key of its own: the tenant's").isEqualTo(last4(tenantKey));
+
+        api.delete("/api/integration/activepieces/integration-tenant/" + tenantInstall).token(owner.token()).send();
+        listProjects(keyless);
+        assertThat(lastKeyUsedOn("/api/v1/projects")).as("nor a tenant key: the global one")
+                .isEqualTo(last4(TestSandbox.GLOBAL_KEY));
+    }
+
+    @Test
+    void withTheGlobalKeyATenantSeesOnlyItsOwnProjects() {
+        Account other = accounts.onboard("ap-other");
+        UUID mine = integrations.install(owner.tenantId(), owner.organizationId(), IntegrationTenants.ACTIVEPIECES,
+                List.of());
+        UUID theirs = integrations.install(other.tenantId(), other.organizationId(), IntegrationTenants.ACTIVEPIECES,
+                List.of());
+
+        JsonNode myProjects = listProjects(mine).path("data");
+        JsonNode theirProjects = listProjects(other, theirs).path("data");
+        assertThat(myProjects).hasSize(1);
+        assertThat(myProjects.get(0).path("externalId").asString()).isEqualTo("gauzy-tenant-" + owner.tenantId());
+        assertThat(theirProjects).hasSize(1);
+        assertThat(theirProjects.get(0).path("externalId").asString()).isEqualTo("gauzy-tenant-" + other.tenantId());
+        assertThat(listProjects(mine).path("data")).as("created once").hasSize(1);
+
+        String free = ap.addProject(ap.seed().platformId(), "Shared team", null);
+        assertThat(bind(owner, mine, free).status()).isEqualTo(201);
+        assertThat(listProjects(mine).path("data")).hasSize(2);
+        var taken = bind(other, theirs, free);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(bind(owner, mine, theirProjects.get(0).path("id").asString()).status()).isEqualTo(409);
+        assertThat(bind(owner, mine, "../../api-keys").status()).isEqualTo(400);
+        assertThat(listProjects(other, theirs).path("data")).hasSize(1);
+    }
+
+    @Test
+    void disablingStopsOperationsAndRemovingDeletesTheSettings() {
+        UUID id = setup(owner, newPlatformKey(), owner.organizationId());
+        var disabled = api.post("/api/integration/activepieces/integration-tenant/" + id + "/disable")
+                .token(owner.token()).send();
+        assertThat(disabled.body().path("isEnabled").asBoolean()).isFalse();
+        assertThat(api.get("/api/integration/activepieces/status/" + id).token(owner.token()).send().body()
+                .path("enabled").asBoolean()).isFalse();
+        var refused = api.get("/api/integration/activepieces/projects/" + id).token(owner.token()).send();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.message()).contains("disabled");
+
+        api.post("/api/integration/activepieces/integration-tenant/" + id + "/enable").token(owner.token()).send();
+        assertThat(listProjects(id).path("data").isArray()).isTrue();
+
+        assertThat(api.delete("/api/integration/activepieces/integration-tenant/" + id).token(owner.token()).send()
+                .status()).isEqualTo(204);
+        assertThat(api.get("/api/integration/activepieces/status/" + id).token(owner.token()).send().status())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from integration_setting where integration_tenant_id = :id")
+                .param("id", id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anotherTenantsInstallationIsNotFoundOnEveryRoute() {
+        UUID id = setup(owner, newPlatformKey(), owner.organizationId());
+        Account intruder = accounts.onboard("ap-intruder");
+        for (var call : List.of(
+                api.get("/api/integration/activepieces/status/" + id),
+                api.get("/api/integration/activepieces/integration-tenant/" + id),
+                api.post("/api/integration/activepieces/integration-tenant/" + id + "/disable"),
+                api.post("/api/integration/activepieces/integration-tenant/" + id + "/enable"),
+                api.delete("/api/integration/activepieces/integration-tenant/" + id),
+                api.get("/api/integration/activepieces/projects/" + id),
+                api.post("/api/integration/activepieces/projects/" + id + "/bind")
+                        .json(Map.of("projectId", ap.seed().projectId())))) {
+            var response = call.token(intruder.token()).send();
+            assertThat(response.status()).as(response.text()).isEqualTo(404);
+        }
+        assertThat(api.get("/api/integration/activepieces/status/" + id).token(owner.token()).send().body()
+                .path("enabled").asBoolean()).isTrue();
+        var foreignSetup = api.post("/api/integration/activepieces/setup").token(intruder.token())
+                .json(Map.of("apiKey", newPlatformKey(), "organizationId", owner.organizationId().toString())).send();
+        assertThat(foreignSetup.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEmployeeIsRefusedEveryRoute() {
+        UUID id = setup(owner, newPlatformKey(), owner.organizationId());
+        Account employee = accounts.addUser(owner, "EMPLOYEE");
+        for (var call : List.of(
+                api.post("/api/integration/activepieces/setup").json(Map.of("apiKey", "sk-x")),
+                api.get("/api/integration/activepieces/status/" + id),
+                api.get("/api/integration/activepieces/integration-tenant/" + id),
+                api.post("/api/integration/activepieces/integration-tenant/" + id + "/disable"),
+                api.post("/api/integration/activepieces/integration-tenant/" + id + "/enable"),
+                api.delete("/api/integration/activepieces/integration-tenant/" + id),
+                api.get("/api/integration/activepieces/projects/" + id),
+                api.post("/api/integration/activepieces/projects/" + id + "/bind").json(Map.of("projectId", "x")))) {
+            var response = call.token(employee.token()).send();
+            assertThat(response.status()).as(response.text()).isEqualTo(403);
+            assertThat(response.message()).contains("INTEGRATION_");
+        }
+    }
+
+    JsonNode listProjects(UUID installation) {
+        return listProjects(owner, installation);
+    }
+
+    JsonNode listProjects(Account account, UUID installation) {
+        var response = api.get("/api/integration/activepieces/projects/" + installation).token(account.token()).send();
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+
+    private Api.Response bind(Account account, UUID installation, String project) {
+        return api.post("/api/integration/activepieces/projects/" + installation + "/bind").token(account.token())
+                .json(Map.of("projectId", project)).send();
+    }
+
+    private long installations(Account account) {
+        return jdbc.sql("select count(*) from integration_tenant where tenant_id = :t").param("t", account.tenantId())
+                .query(Long.class).single();
+    }
+}
