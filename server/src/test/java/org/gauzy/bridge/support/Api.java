@@ -25,7 +25,12 @@ public final class Api {
     private final String base;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A client of any HTTP service, such as the Activepieces sandbox. */
+    public Api(String base) {
+        this.base = base;
     }
 
     /** One response: status, headers and the body parsed as JSON (a missing node when empty). */

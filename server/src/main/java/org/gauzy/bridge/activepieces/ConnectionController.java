@@ -1,0 +1,123 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Gauzy's connection routes under {@code /api/integration/activepieces}. */
+@RestController
+@RequestMapping("/api/integration/activepieces")
+class ConnectionController {
+
+    /** {@code accessToken} is the Gauzy credential placed in the connection for the piece. */
+    record CreateConnection(@NotBlank @Size(max = 4096) String accessToken, @NotBlank @Size(max = 64) String projectId,
+            @Size(max = 255) @Nullable String connectionName, @NotNull UUID organizationId) {
+    }
+
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "MISSING", "ERROR");
+    private static final Set<String> SCOPES = Set.of("PROJECT", "PLATFORM");
+
+    private final ConnectionService connections;
+
+    ConnectionController(ConnectionService connections) {
+        this.connections = connections;
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @PostMapping("/connection")
+    @ResponseStatus(HttpStatus.CREATED)
+    ObjectNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
+        return connections.upsert(context, request.accessToken(), request.projectId().trim(), request.connectionName());
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/connections/{integrationId}")
+    ConnectionService.Page list(RequestContext context, @PathVariable UUID integrationId,
+            @RequestParam(required = false) @Nullable String projectId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String pieceName,
+            @RequestParam(required = false) @Nullable String displayName,
+            @RequestParam(required = false) @Nullable List<String> status,
+            @RequestParam(required = false) @Nullable String scope) {
+        if (projectId == null || projectId.isBlank()) {
+            throw new ApiException.BadRequest("projectId is required: the Activepieces project to list");
+        }
+        List<String> statuses = status == null ? List.of() : status;
+        statuses.forEach(s -> oneOf("status", s, STATUSES));
+        if (scope != null) {
+            oneOf("scope", scope, SCOPES);
+        }
+        var query = new ConnectionService.ListQuery(projectId.trim(), blankToNull(cursor), limit(limit),
+                blankToNull(pieceName), blankToNull(displayName), statuses, scope);
+        return connections.list(context, integrationId, query);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/connections/tenant/{integrationId}/{projectId}")
+    List<JsonNode> tenantConnections(RequestContext context, @PathVariable UUID integrationId,
+            @PathVariable String projectId) {
+        return connections.allInProject(context, integrationId, projectId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/connection/{integrationId}")
+    ObjectNode recorded(RequestContext context, @PathVariable UUID integrationId) {
+        return connections.recorded(context, integrationId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @DeleteMapping("/connection/{integrationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(RequestContext context, @PathVariable UUID integrationId) {
+        connections.delete(context, integrationId);
+    }
+
+    private static int limit(@Nullable String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 10;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ApiException.BadRequest("limit must be a whole number from 1 to 100");
+    }
+
+    private static void oneOf(String name, String value, Set<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new ApiException.BadRequest(name + " must be one of " + allowed.stream().sorted().toList());
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
