@@ -116,6 +116,10 @@ public final class Api {
         return new Call("PUT", path);
     }
 
+    public Call patch(String path) {
+        return new Call("PATCH", path);
+    }
+
     public Call delete(String path) {
         return new Call("DELETE", path);
     }

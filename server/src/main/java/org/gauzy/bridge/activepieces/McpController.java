@@ -1,0 +1,80 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Gauzy's MCP routes, for the organization the request acts in. {@code projectId} is required to list
+ * and, on an Activepieces with one server per project, to address a server.
+ */
+@RestController
+@RequestMapping("/api/integration/activepieces/mcp")
+class McpController {
+
+    record UpdateRequest(@Size(min = 1, max = 255) @Nullable String name, @Size(min = 1) @Nullable List<JsonNode> tools,
+            @Nullable List<String> disabledTools) {
+    }
+
+    private final McpService mcp;
+
+    McpController(McpService mcp) {
+        this.mcp = mcp;
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping
+    McpService.Page list(RequestContext context, @RequestParam(required = false) @Nullable String projectId,
+            @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String name) {
+        if (projectId == null || projectId.isBlank()) {
+            throw new ApiException.BadRequest("projectId is required: the Activepieces project whose MCP servers to list");
+        }
+        return mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping("/{serverId}")
+    ObjectNode get(RequestContext context, @PathVariable String serverId,
+            @RequestParam(required = false) @Nullable String projectId) {
+        return mcp.get(context, serverId.trim(), projectId);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PatchMapping("/{serverId}")
+    ObjectNode update(RequestContext context, @PathVariable String serverId,
+            @RequestParam(required = false) @Nullable String projectId, @Valid @RequestBody UpdateRequest request) {
+        if (request.tools() != null && request.tools().stream().anyMatch(tool -> !tool.isObject())) {
+            throw new ApiException.BadRequest("tools must be a list of tool objects");
+        }
+        return mcp.update(context, serverId.trim(), projectId,
+                request.name() == null ? null : request.name().trim(), request.tools(), request.disabledTools());
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping("/{serverId}/rotate")
+    ObjectNode rotate(RequestContext context, @PathVariable String serverId,
+            @RequestParam(required = false) @Nullable String projectId) {
+        return mcp.rotate(context, serverId.trim(), projectId);
+    }
+}

@@ -1,0 +1,66 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Which MCP API the Activepieces at the configured base URL has: generation B (0.56–0.72, named
+ * servers at {@code /v1/mcp-servers}) or D (0.83 on, one server per project). Taken from
+ * {@code ACTIVEPIECES_API_VERSION} when set, else detected once per base URL: generation D answers
+ * {@code /v1/mcp-servers} with Fastify's "Route not found".
+ */
+@Component
+class McpGeneration {
+
+    enum Generation { B, D }
+
+    private final ActivepiecesSettings settings;
+    private final ActivepiecesHttp http;
+    private final Map<String, Generation> detected = new ConcurrentHashMap<>();
+
+    McpGeneration(ActivepiecesSettings settings, ActivepiecesHttp http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    Generation of(String apiKey, String projectId) {
+        Generation configured = configured(settings.apiVersion());
+        if (configured != null) {
+            return configured;
+        }
+        return detected.computeIfAbsent(settings.apiBase(), base -> detect(apiKey, projectId));
+    }
+
+    private Generation detect(String apiKey, String projectId) {
+        try {
+            http.send(apiKey, ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId).param("limit", 1));
+            return Generation.B;
+        } catch (ActivepiecesFailure failure) {
+            boolean routeNotFound = failure.upstreamStatus == 404 && failure.upstreamCode == null;
+            return routeNotFound ? Generation.D : Generation.B;
+        }
+    }
+
+    /** "B" or "D", or a release such as "0.72" or "0.85.4". */
+    static @Nullable Generation configured(@Nullable String version) {
+        if (!StringUtils.hasText(version)) {
+            return null;
+        }
+        String v = version.trim().toUpperCase(Locale.ROOT);
+        if (v.equals("B") || v.equals("D")) {
+            return Generation.valueOf(v);
+        }
+        String[] parts = v.replaceFirst("^V", "").split("\\.");
+        try {
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return Integer.parseInt(parts[0]) > 0 || minor >= 73 ? Generation.D : Generation.B;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("ACTIVEPIECES_API_VERSION must be B, D or a release such as 0.85");
+        }
+    }
+}
