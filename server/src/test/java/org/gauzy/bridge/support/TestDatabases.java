@@ -30,7 +30,10 @@ public final class TestDatabases {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             String name = "bridge_" + UUID.randomUUID().toString().replace("-", "");
-            common(context, "jdbc:h2:mem:" + name
+            // test.database.file=true keeps the database in a file under the data folder, as the embedded default does.
+            boolean file = context.getEnvironment().getProperty("test.database.file", Boolean.class, false);
+            String location = file ? "file:" + dataFolder(context) + "/gauzy" : "mem:" + name;
+            common(context, "jdbc:h2:" + location
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
         }
     }
@@ -51,13 +54,23 @@ public final class TestDatabases {
         }
     }
 
-    private static void common(ConfigurableApplicationContext context, String url, String user) {
-        Path data;
+    /** A fresh data folder per context, chosen once. */
+    private static Path dataFolder(ConfigurableApplicationContext context) {
+        String existing = context.getEnvironment().getProperty("test.data-dir");
+        if (existing != null) {
+            return Path.of(existing);
+        }
         try {
-            data = Files.createTempDirectory("bridge-test-data");
+            Path data = Files.createTempDirectory("bridge-test-data");
+            TestPropertyValues.of("test.data-dir=" + data).applyTo(context);
+            return data;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void common(ConfigurableApplicationContext context, String url, String user) {
+        Path data = dataFolder(context);
         TestPropertyValues.of(
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=" + user,
