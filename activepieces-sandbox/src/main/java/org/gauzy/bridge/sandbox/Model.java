@@ -25,6 +25,15 @@ final class Model {
         return ISO.format(instant);
     }
 
+    /** The fields every Activepieces entity starts with, in its order. */
+    static Map<String, @Nullable Object> entity(String id, Instant created, Instant updated) {
+        var out = new LinkedHashMap<String, @Nullable Object>();
+        out.put("id", id);
+        out.put("created", iso(created));
+        out.put("updated", iso(updated));
+        return out;
+    }
+
     static final class Platform {
         final String id;
         String ownerId;
@@ -97,10 +106,7 @@ final class Model {
 
         /** {@code ProjectWithLimits}. */
         Map<String, @Nullable Object> json() {
-            var out = new LinkedHashMap<String, @Nullable Object>();
-            out.put("id", id);
-            out.put("created", iso(created));
-            out.put("updated", iso(updated));
+            var out = entity(id, created, updated);
             out.put("ownerId", ownerId);
             out.put("displayName", displayName);
             out.put("platformId", platformId);
@@ -109,10 +115,7 @@ final class Model {
             out.put("externalId", externalId);
             out.put("releasesEnabled", false);
             out.put("metadata", metadata);
-            var plan = new LinkedHashMap<String, @Nullable Object>();
-            plan.put("id", id + "-plan");
-            plan.put("created", iso(created));
-            plan.put("updated", iso(updated));
+            var plan = entity(id + "-plan", created, updated);
             plan.put("projectId", id);
             plan.put("locked", false);
             plan.put("name", "standard");
@@ -186,10 +189,7 @@ final class Model {
 
         /** {@code AppConnectionWithoutSensitiveData}: everything but {@code value}. */
         Map<String, @Nullable Object> json() {
-            var out = new LinkedHashMap<String, @Nullable Object>();
-            out.put("id", id);
-            out.put("created", iso(created));
-            out.put("updated", iso(updated));
+            var out = entity(id, created, updated);
             out.put("externalId", externalId);
             out.put("displayName", displayName);
             out.put("type", type);
@@ -229,10 +229,7 @@ final class Model {
 
         /** {@code McpWithTools}. */
         Map<String, @Nullable Object> json() {
-            var out = new LinkedHashMap<String, @Nullable Object>();
-            out.put("id", id);
-            out.put("created", iso(created));
-            out.put("updated", iso(updated));
+            var out = entity(id, created, updated);
             out.put("name", name);
             out.put("projectId", projectId);
             out.put("token", token);
@@ -261,10 +258,7 @@ final class Model {
 
         /** {@code PopulatedMcpServer}. */
         Map<String, @Nullable Object> json() {
-            var out = new LinkedHashMap<String, @Nullable Object>();
-            out.put("id", id);
-            out.put("created", iso(created));
-            out.put("updated", iso(updated));
+            var out = entity(id, created, updated);
             out.put("platformId", null);
             out.put("projectId", projectId);
             out.put("type", "PROJECT");

@@ -55,7 +55,7 @@ class ConnectionController {
 
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping("/connections/{integrationId}")
-    ConnectionService.Page list(RequestContext context, @PathVariable UUID integrationId,
+    SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,

@@ -40,10 +40,6 @@ class ConnectionService {
     /** How many Activepieces pages one of our pages may read while filtering out other tenants. */
     static final int MAX_UPSTREAM_PAGES = 50;
 
-    /** Our page: Activepieces' shape, {@code {data, next, previous}}. */
-    record Page(List<JsonNode> data, @Nullable String next, @Nullable String previous) {
-    }
-
     /** A list request, validated. */
     record ListQuery(String projectId, @Nullable String cursor, int limit, @Nullable String pieceName,
             @Nullable String displayName, List<String> status, @Nullable String scope) {
@@ -117,7 +113,7 @@ class ConnectionService {
     }
 
     /** One page of the tenant's connections; filtering never loses a page. */
-    Page list(RequestContext context, UUID integrationId, ListQuery query) {
+    SeekPage<JsonNode> list(RequestContext context, UUID integrationId, ListQuery query) {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, query.projectId());
         UUID tenant = context.tenant();
@@ -143,7 +139,7 @@ class ConnectionService {
             }
             cursor = next;
         }
-        return new Page(data, next, previous);
+        return new SeekPage<>(data, next, previous);
     }
 
     /** Every connection of the tenant in a project, all pages. */

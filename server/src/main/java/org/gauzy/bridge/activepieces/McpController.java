@@ -43,7 +43,7 @@ class McpController {
 
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping
-    McpService.Page list(RequestContext context, @RequestParam(required = false) @Nullable String projectId,
+    SeekPage<ObjectNode> list(RequestContext context, @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String name) {

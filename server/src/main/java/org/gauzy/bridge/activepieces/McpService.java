@@ -25,10 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class McpService {
 
-    /** Our page, Activepieces' shape. */
-    record Page(List<ObjectNode> data, @Nullable String next, @Nullable String previous) {
-    }
-
     private final ActivepiecesHttp http;
     private final ApiKeyResolver keys;
     private final ProjectAccess projects;
@@ -44,19 +40,19 @@ class McpService {
         this.json = json;
     }
 
-    Page list(RequestContext context, String projectId, @Nullable Integer limit, @Nullable String cursor,
+    SeekPage<ObjectNode> list(RequestContext context, String projectId, @Nullable Integer limit, @Nullable String cursor,
             @Nullable String name) {
         var key = keys.forOrganization(context, context.organizationId());
         projects.require(context, key, projectId);
         if (generations.of(key.apiKey(), projectId) == McpGeneration.Generation.D) {
-            return new Page(List.of(fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
+            return new SeekPage<>(List.of(fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
                     ActivepiecesHttp.Call.get("projects", projectId, "mcp-server"))))), null, null);
         }
         JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId)
                 .param("limit", limit).param("cursor", cursor).param("name", name));
         var data = new ArrayList<ObjectNode>();
         page.path("data").forEach(server -> data.add(fromNamedServer(server)));
-        return new Page(data, page.path("next").asString(null), page.path("previous").asString(null));
+        return new SeekPage<>(data, page.path("next").asString(null), page.path("previous").asString(null));
     }
 
     ObjectNode get(RequestContext context, String serverId, @Nullable String projectId) {

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,29 +46,23 @@ class ProjectsController {
      */
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping("/{integrationId}")
-    Map<String, @Nullable Object> list(RequestContext context, @PathVariable UUID integrationId,
+    SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         var key = keys.forIntegration(context, integrationId);
         if (!key.global()) {
             JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
                     .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
-            var out = new LinkedHashMap<String, @Nullable Object>();
-            out.put("data", page.path("data"));
-            out.put("next", page.path("next").asString(null));
-            out.put("previous", page.path("previous").asString(null));
-            return out;
+            var data = new ArrayList<JsonNode>();
+            page.path("data").forEach(data::add);
+            return SeekPage.of(page, data);
         }
         access.ownProject(context, key);
         var data = new ArrayList<JsonNode>();
         for (String project : access.bound(context)) {
             data.add(http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", project)));
         }
-        var out = new LinkedHashMap<String, @Nullable Object>();
-        out.put("data", data);
-        out.put("next", null);
-        out.put("previous", null);
-        return out;
+        return new SeekPage<>(data, null, null);
     }
 
     @RequiresPermission(Permission.INTEGRATION_EDIT)

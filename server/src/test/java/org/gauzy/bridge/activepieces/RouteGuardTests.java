@@ -10,14 +10,12 @@ import java.util.function.Function;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
-import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.TestSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every route of the Activepieces integration refuses an EMPLOYEE, and another tenant's installation. */
-@OnH2
-class RouteGuardTests extends ApiTest {
+abstract class RouteGuardTests extends ApiTest {
 
     Account owner;
     UUID installation;

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.activepieces;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class RouteGuardOnPostgresTests extends RouteGuardTests {
+}
