@@ -28,7 +28,11 @@ public final class Accounts {
 
     /** Registers a user who creates a new tenant (and its first organization) and is its SUPER_ADMIN. */
     public Account onboard(String label) {
-        String email = uniqueEmail(label);
+        return onboard(label, uniqueEmail(label));
+    }
+
+    /** {@link #onboard(String)} with a chosen email (which must not be taken yet). */
+    public Account onboard(String label, String email) {
         var registered = api.post("/api/auth/register").json(Map.of(
                 "user", Map.of("email", email, "firstName", label, "lastName", "Owner"),
                 "password", PASSWORD, "confirmPassword", PASSWORD)).send();
