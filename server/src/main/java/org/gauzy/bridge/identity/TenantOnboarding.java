@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +23,17 @@ class TenantOnboarding {
     private final RoleRepository roles;
     private final UserRepository users;
     private final MembershipRepository memberships;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TenantOnboarding(TenantRepository tenants, OrganizationRepository organizations, RoleRepository roles,
-            UserRepository users, MembershipRepository memberships, Clock clock) {
+            UserRepository users, MembershipRepository memberships, ApplicationEventPublisher events, Clock clock) {
         this.tenants = tenants;
         this.organizations = organizations;
         this.roles = roles;
         this.users = users;
         this.memberships = memberships;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,6 +79,7 @@ class TenantOnboarding {
             OffsetDateTime now) {
         var organization = new OrganizationView(UUID.randomUUID(), tenant, name, officialName, true, now, now);
         organizations.insert(organization);
+        events.publishEvent(new OrganizationCreated(tenant, organization.id(), name));
         return organization;
     }
 

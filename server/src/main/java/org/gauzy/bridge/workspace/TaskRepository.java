@@ -1,0 +1,221 @@
+package org.gauzy.bridge.workspace;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tasks and their members, teams and tags; every query filters by tenant. */
+@Repository
+class TaskRepository {
+
+    /** A task row. */
+    record Task(UUID id, UUID tenantId, UUID organizationId, int number, String prefix, String title,
+            @Nullable String description, @Nullable String status, @Nullable String priority, @Nullable String size,
+            @Nullable String issueType, @Nullable Integer estimate, @Nullable OffsetDateTime dueDate,
+            @Nullable OffsetDateTime startDate, @Nullable OffsetDateTime resolvedAt, boolean isPublic, boolean isDraft,
+            @Nullable UUID projectId, @Nullable UUID parentId, @Nullable UUID taskStatusId,
+            @Nullable UUID taskPriorityId, @Nullable UUID taskSizeId, @Nullable UUID creatorId,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime deletedAt) {
+    }
+
+    /** The filters a list may use, mapped to their columns: only these names ever reach SQL. */
+    static final Map<String, String> FILTERS = Map.of("projectId", "project_id", "status", "status",
+            "priority", "priority", "size", "size", "parentId", "parent_id", "taskStatusId", "task_status_id",
+            "creatorId", "creator_id", "isDraft", "is_draft");
+    static final UUID NO_PROJECT = new UUID(0, 0);
+
+    private static final String COLUMNS = "id, tenant_id, organization_id, task_number, prefix, title, description,"
+            + " status, priority, size, issue_type, estimate, due_date, start_date, resolved_at, is_public, is_draft,"
+            + " project_id, parent_id, task_status_id, task_priority_id, task_size_id, creator_id, created_at,"
+            + " updated_at, deleted_at";
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next number in a project (or among tasks without one); the counter row stays locked until commit. */
+    int nextNumber(UUID tenant, @Nullable UUID project) {
+        UUID key = project == null ? NO_PROJECT : project;
+        jdbc.sql("insert into task_sequence (tenant_id, project_key, next_number) values (:tenant, :key, 1)"
+                + " on conflict do nothing")
+                .param("tenant", tenant).param("key", key).update();
+        jdbc.sql("update task_sequence set next_number = next_number + 1 where tenant_id = :tenant and project_key = :key")
+                .param("tenant", tenant).param("key", key).update();
+        return jdbc.sql("select next_number - 1 from task_sequence where tenant_id = :tenant and project_key = :key")
+                .param("tenant", tenant).param("key", key).query(Integer.class).single();
+    }
+
+    void insert(Task t) {
+        jdbc.sql("insert into task (" + COLUMNS + ") values (:id, :tenant, :org, :number, :prefix, :title, :description,"
+                + " :status, :priority, :size, :issueType, :estimate, :dueDate, :startDate, :resolvedAt, :isPublic,"
+                + " :isDraft, :projectId, :parentId, :statusId, :priorityId, :sizeId, :creatorId, :created, :updated,"
+                + " :deleted)")
+                .params(params(t)).update();
+    }
+
+    void update(Task t) {
+        jdbc.sql("""
+                update task set title = :title, description = :description, status = :status, priority = :priority,
+                    size = :size, issue_type = :issueType, estimate = :estimate, due_date = :dueDate,
+                    start_date = :startDate, resolved_at = :resolvedAt, is_public = :isPublic, is_draft = :isDraft,
+                    project_id = :projectId, parent_id = :parentId, task_status_id = :statusId,
+                    task_priority_id = :priorityId, task_size_id = :sizeId, updated_at = :updated, deleted_at = :deleted
+                where tenant_id = :tenant and id = :id""")
+                .params(params(t)).update();
+    }
+
+    Optional<Task> find(UUID tenant, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from task where tenant_id = :tenant and id = :id")
+                .param("tenant", tenant).param("id", id).query(TaskRepository::map).optional();
+    }
+
+    /** A page of the organization's tasks, newest first, and how many match in all. */
+    record Slice(List<Task> tasks, long total) {
+    }
+
+    Slice list(UUID tenant, UUID organization, Map<String, String> filters, @Nullable String title,
+            boolean withDeleted, int skip, int take) {
+        var where = new StringBuilder(" from task where tenant_id = :tenant and organization_id = :org");
+        var params = new LinkedHashMap<String, @Nullable Object>();
+        params.put("tenant", tenant);
+        params.put("org", organization);
+        filters.forEach((field, value) -> {
+            String column = FILTERS.get(field);
+            where.append(" and ").append(column).append(" = :f_").append(column);
+            params.put("f_" + column, typed(column, value));
+        });
+        if (title != null) {
+            where.append(" and lower(title) like :title");
+            params.put("title", "%" + title.toLowerCase(Locale.ROOT) + "%");
+        }
+        if (!withDeleted) {
+            where.append(" and deleted_at is null");
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        params.put("skip", skip);
+        params.put("take", take);
+        List<Task> tasks = jdbc.sql("select " + COLUMNS + where
+                + " order by created_at desc, id offset :skip rows fetch next :take rows only")
+                .params(params).query(TaskRepository::map).list();
+        return new Slice(tasks, total);
+    }
+
+    void replaceMembers(UUID tenant, UUID task, Collection<UUID> employees) {
+        jdbc.sql("delete from task_member where tenant_id = :tenant and task_id = :task")
+                .param("tenant", tenant).param("task", task).update();
+        employees.forEach(e -> jdbc.sql("insert into task_member (task_id, employee_id, tenant_id) values (:task, :e, :tenant)")
+                .param("task", task).param("e", e).param("tenant", tenant).update());
+    }
+
+    void replaceTeams(UUID tenant, UUID task, Collection<UUID> teams) {
+        jdbc.sql("delete from task_team where tenant_id = :tenant and task_id = :task")
+                .param("tenant", tenant).param("task", task).update();
+        teams.forEach(t -> jdbc.sql("insert into task_team (task_id, team_id, tenant_id) values (:task, :t, :tenant)")
+                .param("task", task).param("t", t).param("tenant", tenant).update());
+    }
+
+    void replaceTags(UUID tenant, UUID task, Collection<String> tags) {
+        jdbc.sql("delete from task_tag where tenant_id = :tenant and task_id = :task")
+                .param("tenant", tenant).param("task", task).update();
+        tags.forEach(t -> jdbc.sql("insert into task_tag (task_id, name, tenant_id) values (:task, :t, :tenant)")
+                .param("task", task).param("t", t).param("tenant", tenant).update());
+    }
+
+    /** For each task of the page, its linked ids or names, in one query per link table. */
+    Map<UUID, List<String>> links(String table, String column, UUID tenant, Collection<UUID> tasks) {
+        var out = new LinkedHashMap<UUID, List<String>>();
+        if (tasks.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select task_id, " + column + " from " + table + " where tenant_id = :tenant and task_id in (:tasks)"
+                + " order by " + column)
+                .param("tenant", tenant).param("tasks", tasks)
+                .query((rs, n) -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    /** Which of these ids are active employees of the organization. */
+    List<UUID> employees(UUID tenant, UUID organization, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from employee where tenant_id = :tenant and organization_id = :org and id in (:ids)"
+                + " and deleted_at is null")
+                .param("tenant", tenant).param("org", organization).param("ids", ids).query(UUID.class).list();
+    }
+
+    private static @Nullable Object typed(String column, String value) {
+        if (column.endsWith("_id")) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException.BadRequest(column + " filter must be a UUID");
+            }
+        }
+        return column.equals("is_draft") ? Boolean.valueOf(value) : value;
+    }
+
+    private static Map<String, @Nullable Object> params(Task t) {
+        var p = new LinkedHashMap<String, @Nullable Object>();
+        p.put("id", t.id());
+        p.put("tenant", t.tenantId());
+        p.put("org", t.organizationId());
+        p.put("number", t.number());
+        p.put("prefix", t.prefix());
+        p.put("title", t.title());
+        p.put("description", t.description());
+        p.put("status", t.status());
+        p.put("priority", t.priority());
+        p.put("size", t.size());
+        p.put("issueType", t.issueType());
+        p.put("estimate", t.estimate());
+        p.put("dueDate", t.dueDate());
+        p.put("startDate", t.startDate());
+        p.put("resolvedAt", t.resolvedAt());
+        p.put("isPublic", t.isPublic());
+        p.put("isDraft", t.isDraft());
+        p.put("projectId", t.projectId());
+        p.put("parentId", t.parentId());
+        p.put("statusId", t.taskStatusId());
+        p.put("priorityId", t.taskPriorityId());
+        p.put("sizeId", t.taskSizeId());
+        p.put("creatorId", t.creatorId());
+        p.put("created", t.createdAt());
+        p.put("updated", t.updatedAt());
+        p.put("deleted", t.deletedAt());
+        return p;
+    }
+
+    private static Task map(ResultSet rs, int row) throws SQLException {
+        return new Task(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getObject("organization_id", UUID.class), rs.getInt("task_number"), rs.getString("prefix"),
+                rs.getString("title"), rs.getString("description"), rs.getString("status"), rs.getString("priority"),
+                rs.getString("size"), rs.getString("issue_type"), (Integer) rs.getObject("estimate"),
+                rs.getObject("due_date", OffsetDateTime.class), rs.getObject("start_date", OffsetDateTime.class),
+                rs.getObject("resolved_at", OffsetDateTime.class), rs.getBoolean("is_public"), rs.getBoolean("is_draft"),
+                rs.getObject("project_id", UUID.class), rs.getObject("parent_id", UUID.class),
+                rs.getObject("task_status_id", UUID.class), rs.getObject("task_priority_id", UUID.class),
+                rs.getObject("task_size_id", UUID.class), rs.getObject("creator_id", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("deleted_at", OffsetDateTime.class));
+    }
+}

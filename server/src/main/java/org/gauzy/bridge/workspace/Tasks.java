@@ -1,0 +1,285 @@
+package org.gauzy.bridge.workspace;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.platform.ApiException;
+import org.gauzy.bridge.platform.Page;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks of the organization the request acts in. Every id a task refers to (project, parent, status,
+ * priority, size, members, teams) must belong to the same organization. Numbers count per project.
+ * Deleting is soft: {@code withDeleted=true} still shows the task.
+ */
+@Service
+class Tasks {
+
+    static final Set<String> RELATIONS = Set.of("project", "members", "teams", "tags", "taskStatus", "taskPriority",
+            "taskSize", "parent");
+
+    private final TaskRepository tasks;
+    private final TaskOptionRepository options;
+    private final GroupRepository groups;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tasks(TaskRepository tasks, TaskOptionRepository options, GroupRepository groups, ApplicationEventPublisher events,
+            Clock clock) {
+        this.tasks = tasks;
+        this.options = options;
+        this.groups = groups;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    TaskView create(RequestContext context, TaskInput input) {
+        UUID tenant = context.tenant();
+        UUID organization = context.organization();
+        String title = input.text("title", 2000);
+        if (title == null || title.isEmpty()) {
+            throw new ApiException.BadRequest("title is required");
+        }
+        UUID project = project(tenant, organization, input.id("projectId"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var draft = new TaskRepository.Task(UUID.randomUUID(), tenant, organization, 0, prefix(tenant, project), title,
+                input.text("description", 20000), null, null, null, input.text("issueType", 50), input.seconds("estimate"),
+                input.date("dueDate"), input.date("startDate"), input.date("resolvedAt"),
+                input.bool("public").orElse(true), input.bool("isDraft").orElse(false), project,
+                parent(tenant, organization, input.id("parentId"), null), null, null, null, context.userId(), now, now,
+                null);
+        var task = withOptions(draft, input, true);
+        task = new TaskRepository.Task(task.id(), tenant, organization, tasks.nextNumber(tenant, project), task.prefix(),
+                task.title(), task.description(), task.status(), task.priority(), task.size(), task.issueType(),
+                task.estimate(), task.dueDate(), task.startDate(), task.resolvedAt(), task.isPublic(), task.isDraft(),
+                task.projectId(), task.parentId(), task.taskStatusId(), task.taskPriorityId(), task.taskSizeId(),
+                task.creatorId(), now, now, null);
+        tasks.insert(task);
+        links(tenant, organization, task.id(), input);
+        TaskView view = view(task, Set.of());
+        publish("task.created", view);
+        return view;
+    }
+
+    @Transactional
+    TaskView update(RequestContext context, UUID id, TaskInput input) {
+        var t = existing(context, id, false);
+        UUID tenant = t.tenantId();
+        UUID organization = t.organizationId();
+        if (input.has("title") && (input.text("title", 2000) == null || input.text("title", 2000).isEmpty())) {
+            throw new ApiException.BadRequest("title must not be empty");
+        }
+        var changed = new TaskRepository.Task(t.id(), tenant, organization, t.number(), t.prefix(),
+                input.has("title") ? input.text("title", 2000) : t.title(),
+                input.has("description") ? input.text("description", 20000) : t.description(),
+                t.status(), t.priority(), t.size(),
+                input.has("issueType") ? input.text("issueType", 50) : t.issueType(),
+                input.has("estimate") ? input.seconds("estimate") : t.estimate(),
+                input.has("dueDate") ? input.date("dueDate") : t.dueDate(),
+                input.has("startDate") ? input.date("startDate") : t.startDate(),
+                input.has("resolvedAt") ? input.date("resolvedAt") : t.resolvedAt(),
+                input.bool("public").orElse(t.isPublic()), input.bool("isDraft").orElse(t.isDraft()),
+                input.has("projectId") ? project(tenant, organization, input.id("projectId")) : t.projectId(),
+                input.has("parentId") ? parent(tenant, organization, input.id("parentId"), t.id()) : t.parentId(),
+                t.taskStatusId(), t.taskPriorityId(), t.taskSizeId(), t.creatorId(), t.createdAt(),
+                OffsetDateTime.now(clock), null);
+        var task = withOptions(changed, input, false);
+        tasks.update(task);
+        links(tenant, organization, task.id(), input);
+        TaskView view = view(task, Set.of());
+        publish("task.updated", view);
+        return view;
+    }
+
+    @Transactional
+    void delete(RequestContext context, UUID id) {
+        var t = existing(context, id, false);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var deleted = new TaskRepository.Task(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
+                t.title(), t.description(), t.status(), t.priority(), t.size(), t.issueType(), t.estimate(), t.dueDate(),
+                t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(), t.projectId(), t.parentId(), t.taskStatusId(),
+                t.taskPriorityId(), t.taskSizeId(), t.creatorId(), t.createdAt(), now, now);
+        tasks.update(deleted);
+        publish("task.deleted", view(deleted, Set.of()));
+    }
+
+    @Transactional(readOnly = true)
+    TaskView get(RequestContext context, UUID id, Set<String> relations, boolean withDeleted) {
+        return view(existing(context, id, withDeleted), relations);
+    }
+
+    @Transactional(readOnly = true)
+    Page<TaskView> list(RequestContext context, GauzyQuery query, Map<String, String> filters, @Nullable String title) {
+        var slice = tasks.list(context.tenant(), context.organization(), filters, title, query.withDeleted(),
+                query.paging().skip(), query.paging().take());
+        return new Page<>(views(slice.tasks(), query.relations()), slice.total());
+    }
+
+    private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted) {
+        var task = tasks.find(context.tenant(), id).filter(t -> withDeleted || t.deletedAt() == null)
+                .orElseThrow(() -> new ApiException.NotFound("Task", id));
+        Scopes.requireOrganization(context, task.organizationId(), "Task", id);
+        return task;
+    }
+
+    /** A status, priority or size: its text and, when it names one of the organization's options, the option. */
+    private record Choice(@Nullable String text, @Nullable UUID id) {
+    }
+
+    /** Status, priority and size: by option id (its name becomes the text) or by name (linked when it exists). */
+    private TaskRepository.Task withOptions(TaskRepository.Task t, TaskInput input, boolean creating) {
+        Choice status = choose(t, input, TaskOptionKind.STATUS, "status", "taskStatusId",
+                new Choice(t.status(), t.taskStatusId()), creating);
+        Choice priority = choose(t, input, TaskOptionKind.PRIORITY, "priority", "taskPriorityId",
+                new Choice(t.priority(), t.taskPriorityId()), creating);
+        Choice size = choose(t, input, TaskOptionKind.SIZE, "size", "taskSizeId",
+                new Choice(t.size(), t.taskSizeId()), creating);
+        return new TaskRepository.Task(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(), t.title(),
+                t.description(), status.text(), priority.text(), size.text(), t.issueType(), t.estimate(), t.dueDate(),
+                t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(), t.projectId(), t.parentId(), status.id(),
+                priority.id(), size.id(), t.creatorId(), t.createdAt(), t.updatedAt(), t.deletedAt());
+    }
+
+    private Choice choose(TaskRepository.Task t, TaskInput input, TaskOptionKind kind, String textField,
+            String idField, Choice current, boolean creating) {
+        if (input.sets(idField)) {
+            var option = options.find(kind, t.tenantId(), input.id(idField))
+                    .filter(o -> o.organizationId().equals(t.organizationId()))
+                    .orElseThrow(() -> new ApiException.BadRequest(idField + " does not name a "
+                            + kind.path.substring(5) + " of this organization"));
+            return new Choice(input.sets(textField) ? input.text(textField, 100) : option.name(), option.id());
+        }
+        if (input.has(textField) || (!creating && input.has(idField))) {
+            String name = input.text(textField, 100);
+            UUID id = name == null ? null : options.findByValue(kind, t.tenantId(), t.organizationId(),
+                    TaskOptionKind.slug(name)).map(TaskOptionView::id).orElse(null);
+            return new Choice(name, id);
+        }
+        return current;
+    }
+
+    private void links(UUID tenant, UUID organization, UUID task, TaskInput input) {
+        if (input.has("members")) {
+            List<UUID> members = input.ids("members");
+            var known = new HashSet<>(tasks.employees(tenant, organization, members));
+            members.stream().filter(m -> !known.contains(m)).findFirst().ifPresent(m -> {
+                throw new ApiException.BadRequest("members: " + m + " is not an employee of this organization");
+            });
+            tasks.replaceMembers(tenant, task, members);
+        }
+        if (input.has("teams")) {
+            List<UUID> teams = input.ids("teams");
+            var known = groups.findAll(GroupKind.TEAM, tenant, teams).stream()
+                    .filter(g -> g.organizationId().equals(organization)).map(GroupView::id).toList();
+            teams.stream().filter(t -> !known.contains(t)).findFirst().ifPresent(t -> {
+                throw new ApiException.BadRequest("teams: " + t + " is not a team of this organization");
+            });
+            tasks.replaceTeams(tenant, task, teams);
+        }
+        if (input.has("tags")) {
+            tasks.replaceTags(tenant, task, input.names("tags"));
+        }
+    }
+
+    private @Nullable UUID project(UUID tenant, UUID organization, @Nullable UUID project) {
+        if (project == null) {
+            return null;
+        }
+        return groups.find(GroupKind.PROJECT, tenant, project).filter(p -> p.organizationId().equals(organization))
+                .map(GroupView::id)
+                .orElseThrow(() -> new ApiException.BadRequest("projectId does not name a project of this organization"));
+    }
+
+    private @Nullable UUID parent(UUID tenant, UUID organization, @Nullable UUID parent, @Nullable UUID self) {
+        if (parent == null) {
+            return null;
+        }
+        if (parent.equals(self)) {
+            throw new ApiException.BadRequest("parentId cannot be the task itself");
+        }
+        return tasks.find(tenant, parent).filter(p -> p.organizationId().equals(organization) && p.deletedAt() == null)
+                .map(TaskRepository.Task::id)
+                .orElseThrow(() -> new ApiException.BadRequest("parentId does not name a task of this organization"));
+    }
+
+    /** The first letters of the project's name ("Website" → "WEBS"), or TASK. */
+    private String prefix(UUID tenant, @Nullable UUID project) {
+        if (project == null) {
+            return "TASK";
+        }
+        String letters = groups.find(GroupKind.PROJECT, tenant, project).map(GroupView::name).orElse("")
+                .replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        return letters.isEmpty() ? "TASK" : letters.substring(0, Math.min(4, letters.length()));
+    }
+
+    private TaskView view(TaskRepository.Task task, Set<String> relations) {
+        return views(List.of(task), relations).get(0);
+    }
+
+    /** The views of a page of tasks: links and relations loaded with a fixed number of queries. */
+    private List<TaskView> views(List<TaskRepository.Task> page, Set<String> relations) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        UUID tenant = page.get(0).tenantId();
+        List<UUID> ids = page.stream().map(TaskRepository.Task::id).toList();
+        var members = tasks.links("task_member", "employee_id", tenant, ids);
+        var teams = tasks.links("task_team", "team_id", tenant, ids);
+        var tags = tasks.links("task_tag", "name", tenant, ids);
+        Map<UUID, GroupView> teamViews = new LinkedHashMap<>();
+        if (relations.contains("teams")) {
+            var teamIds = teams.values().stream().flatMap(List::stream).map(UUID::fromString).distinct().toList();
+            groups.findAll(GroupKind.TEAM, tenant, teamIds).forEach(g -> teamViews.put(g.id(), g));
+        }
+        var out = new ArrayList<TaskView>();
+        for (var t : page) {
+            List<Map<String, Object>> memberList = members.getOrDefault(t.id(), List.of()).stream()
+                    .map(id -> Map.<String, Object>of("id", id)).toList();
+            List<Map<String, Object>> teamList = teams.getOrDefault(t.id(), List.of()).stream()
+                    .map(id -> teamViews.containsKey(UUID.fromString(id))
+                            ? Map.<String, Object>of("id", id, "name", teamViews.get(UUID.fromString(id)).name())
+                            : Map.<String, Object>of("id", id))
+                    .toList();
+            List<Map<String, Object>> tagList = tags.getOrDefault(t.id(), List.of()).stream()
+                    .map(name -> Map.<String, Object>of("name", name)).toList();
+            out.add(new TaskView(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
+                    t.prefix() + "-" + t.number(), t.title(), t.description(), t.status(), t.priority(), t.size(),
+                    t.issueType(), t.estimate(), t.dueDate(), t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(),
+                    t.projectId(), t.parentId(), t.taskStatusId(), t.taskPriorityId(), t.taskSizeId(), t.creatorId(),
+                    memberList, teamList, tagList,
+                    relations.contains("project") && t.projectId() != null
+                            ? groups.find(GroupKind.PROJECT, tenant, t.projectId()).orElse(null) : null,
+                    option(relations, TaskOptionKind.STATUS, tenant, t.taskStatusId()),
+                    option(relations, TaskOptionKind.PRIORITY, tenant, t.taskPriorityId()),
+                    option(relations, TaskOptionKind.SIZE, tenant, t.taskSizeId()),
+                    relations.contains("parent") && t.parentId() != null
+                            ? tasks.find(tenant, t.parentId()).map(p -> Map.<String, Object>of("id", p.id(),
+                                    "title", p.title(), "number", p.number())).orElse(null)
+                            : null,
+                    t.createdAt(), t.updatedAt(), t.deletedAt()));
+        }
+        return out;
+    }
+
+    private @Nullable TaskOptionView option(Set<String> relations, TaskOptionKind kind, UUID tenant, @Nullable UUID id) {
+        return relations.contains(kind.relation) && id != null ? options.find(kind, tenant, id).orElse(null) : null;
+    }
+
+    private void publish(String type, TaskView task) {
+        events.publishEvent(new WorkspaceEvent(type, task.tenantId(), task.organizationId(), task.id(), task,
+                clock.instant()));
+    }
+}
