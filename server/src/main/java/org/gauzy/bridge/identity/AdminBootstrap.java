@@ -52,7 +52,7 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generated ? secrets.generate("", 18) : admin.password();
         try {
             transaction.executeWithoutResult(status -> {
-                var user = auth.newUser(new AuthRequests.NewUser(admin.email(), "Admin", null, null, "en"), password,
+                var user = auth.newUser(new UserDetails(admin.email(), "Admin", null, null, "en"), password,
                         null, null, null);
                 onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
             });

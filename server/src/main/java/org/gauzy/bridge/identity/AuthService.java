@@ -75,7 +75,7 @@ class AuthService {
     }
 
     /** Builds and stores a user; a taken email is a 409. */
-    UserRepository.User newUser(AuthRequests.NewUser details, String password, @Nullable UUID tenant,
+    UserRepository.User newUser(UserDetails details, String password, @Nullable UUID tenant,
             @Nullable UUID role, @Nullable UUID lastOrganization) {
         requireAcceptable(password);
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -1,5 +1,8 @@
 package org.gauzy.bridge.identity;
 
+import java.util.ArrayList;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 
 import org.gauzy.bridge.platform.Page;
@@ -20,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final UserService users;
+    private final UserAccounts accounts;
 
-    UserController(UserService users) {
+    UserController(UserService users, UserAccounts accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
     @RequiresLogin
@@ -42,6 +47,14 @@ class UserController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(RequestContext context, @Valid @RequestBody UserRequests.CreateUser request) {
-        return users.create(context, request);
+        var organizations = new ArrayList<UUID>();
+        if (request.organizationIds() != null) {
+            organizations.addAll(request.organizationIds());
+        }
+        if (request.organizationId() != null) {
+            organizations.add(request.organizationId());
+        }
+        return accounts.createMember(context, request.user(), request.password(), request.roleId(), request.role(),
+                organizations);
     }
 }

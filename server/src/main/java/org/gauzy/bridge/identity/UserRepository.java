@@ -3,6 +3,7 @@ package org.gauzy.bridge.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +77,28 @@ class UserRepository {
     long count(UUID tenant) {
         return jdbc.sql("select count(*) from app_user where tenant_id = :tenant")
                 .param("tenant", tenant).query(Long.class).single();
+    }
+
+    List<User> findAll(UUID tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from app_user where tenant_id = :tenant and id in (:ids)")
+                .param("tenant", tenant).param("ids", ids)
+                .query(UserRepository::map)
+                .list();
+    }
+
+    /** Writes a user's details and role back. */
+    void update(User u) {
+        jdbc.sql("""
+                update app_user set email = :email, first_name = :first, last_name = :last, image_url = :image,
+                    preferred_language = :language, role_id = :role, updated_at = :updated
+                where tenant_id = :tenant and id = :id""")
+                .param("email", u.email()).param("first", u.firstName()).param("last", u.lastName())
+                .param("image", u.imageUrl()).param("language", u.preferredLanguage()).param("role", u.roleId())
+                .param("updated", u.updatedAt()).param("tenant", u.tenantId()).param("id", u.id())
+                .update();
     }
 
     /** Makes a tenant-less user a member of the tenant they just created. */

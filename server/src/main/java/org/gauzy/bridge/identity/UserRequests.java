@@ -20,7 +20,7 @@ final class UserRequests {
      * {@code POST /api/user}: an admin adds a user to their own tenant with a role (by id or by
      * name) and the organizations they work in.
      */
-    record CreateUser(@Valid @NotNull AuthRequests.NewUser user, @NotBlank @Size(min = 8, max = 64) String password,
+    record CreateUser(@Valid @NotNull UserDetails user, @NotBlank @Size(min = 8, max = 64) String password,
             @Nullable UUID roleId, @Nullable RoleName role, @Nullable UUID organizationId,
             @Nullable List<UUID> organizationIds) {
     }

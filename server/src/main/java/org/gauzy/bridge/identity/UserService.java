@@ -1,11 +1,8 @@
 package org.gauzy.bridge.identity;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,17 +20,13 @@ class UserService {
     private final RoleRepository roles;
     private final TenantRepository tenants;
     private final OrganizationRepository organizations;
-    private final MembershipRepository memberships;
-    private final AuthService auth;
 
     UserService(UserRepository users, RoleRepository roles, TenantRepository tenants,
-            OrganizationRepository organizations, MembershipRepository memberships, AuthService auth) {
+            OrganizationRepository organizations) {
         this.users = users;
         this.roles = roles;
         this.tenants = tenants;
         this.organizations = organizations;
-        this.memberships = memberships;
-        this.auth = auth;
     }
 
     @Transactional(readOnly = true)
@@ -60,45 +53,4 @@ class UserService {
         return new Page<>(page, users.count(tenant));
     }
 
-    @Transactional
-    UserView create(RequestContext context, UserRequests.CreateUser request) {
-        UUID tenant = context.tenant();
-        var role = resolveRole(tenant, request);
-        if (role.name() == RoleName.SUPER_ADMIN && context.role() != RoleName.SUPER_ADMIN) {
-            throw new ApiException.Forbidden("Only a SUPER_ADMIN can make another SUPER_ADMIN");
-        }
-        Set<UUID> organizationIds = new LinkedHashSet<>();
-        if (request.organizationIds() != null) {
-            organizationIds.addAll(request.organizationIds());
-        }
-        if (request.organizationId() != null) {
-            organizationIds.add(request.organizationId());
-        }
-        if (organizationIds.isEmpty() && context.organizationId() != null) {
-            organizationIds.add(context.organizationId());
-        }
-        for (UUID organization : organizationIds) {
-            boolean allowed = context.memberships().contains(organization)
-                    || (context.seesAllOrganizations(true) && organizations.exists(tenant, organization));
-            if (!allowed) {
-                throw new ApiException.Forbidden("You cannot add users to organization " + organization
-                        + ": you do not belong to it");
-            }
-        }
-        UUID first = organizationIds.isEmpty() ? null : new ArrayList<>(organizationIds).get(0);
-        var user = auth.newUser(request.user(), request.password(), tenant, role.id(), first);
-        for (UUID organization : organizationIds) {
-            memberships.insert(new MembershipRepository.Membership(UUID.randomUUID(), tenant, user.id(),
-                    organization, true, user.createdAt()));
-        }
-        return UserView.of(user, role.name());
-    }
-
-    private RoleRepository.Role resolveRole(UUID tenant, UserRequests.CreateUser request) {
-        if (request.roleId() != null) {
-            return roles.find(tenant, request.roleId()).orElseThrow(() -> new ApiException.NotFound("Role", request.roleId()));
-        }
-        RoleName name = request.role() == null ? RoleName.EMPLOYEE : request.role();
-        return roles.find(tenant, name).orElseThrow(() -> new ApiException.NotFound("Role", name));
-    }
 }

@@ -46,7 +46,7 @@ class TaskController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TaskView create(RequestContext context, @RequestBody JsonNode body) {
-        return tasks.create(context, new TaskInput(body));
+        return tasks.create(context, new JsonFields(body));
     }
 
     @RequiresPermission(Permission.ORG_TASK_VIEW)
@@ -82,7 +82,7 @@ class TaskController {
     @RequiresPermission(Permission.ORG_TASK_EDIT)
     @PutMapping("/{id}")
     TaskView update(RequestContext context, @PathVariable UUID id, @RequestBody JsonNode body) {
-        return tasks.update(context, id, new TaskInput(body));
+        return tasks.update(context, id, new JsonFields(body));
     }
 
     @RequiresPermission(Permission.ORG_TASK_DELETE)

@@ -46,7 +46,7 @@ class Tasks {
     }
 
     @Transactional
-    TaskView create(RequestContext context, TaskInput input) {
+    TaskView create(RequestContext context, JsonFields input) {
         UUID tenant = context.tenant();
         UUID organization = context.organization();
         String title = input.text("title", 2000);
@@ -75,7 +75,7 @@ class Tasks {
     }
 
     @Transactional
-    TaskView update(RequestContext context, UUID id, TaskInput input) {
+    TaskView update(RequestContext context, UUID id, JsonFields input) {
         var t = existing(context, id, false);
         UUID tenant = t.tenantId();
         UUID organization = t.organizationId();
@@ -140,7 +140,7 @@ class Tasks {
     }
 
     /** Status, priority and size: by option id (its name becomes the text) or by name (linked when it exists). */
-    private TaskRepository.Task withOptions(TaskRepository.Task t, TaskInput input, boolean creating) {
+    private TaskRepository.Task withOptions(TaskRepository.Task t, JsonFields input, boolean creating) {
         Choice status = choose(t, input, TaskOptionKind.STATUS, "status", "taskStatusId",
                 new Choice(t.status(), t.taskStatusId()), creating);
         Choice priority = choose(t, input, TaskOptionKind.PRIORITY, "priority", "taskPriorityId",
@@ -153,7 +153,7 @@ class Tasks {
                 priority.id(), size.id(), t.creatorId(), t.createdAt(), t.updatedAt(), t.deletedAt());
     }
 
-    private Choice choose(TaskRepository.Task t, TaskInput input, TaskOptionKind kind, String textField,
+    private Choice choose(TaskRepository.Task t, JsonFields input, TaskOptionKind kind, String textField,
             String idField, Choice current, boolean creating) {
         if (input.sets(idField)) {
             var option = options.find(kind, t.tenantId(), input.id(idField))
@@ -171,7 +171,7 @@ class Tasks {
         return current;
     }
 
-    private void links(UUID tenant, UUID organization, UUID task, TaskInput input) {
+    private void links(UUID tenant, UUID organization, UUID task, JsonFields input) {
         if (input.has("members")) {
             List<UUID> members = input.ids("members");
             var known = new HashSet<>(tasks.employees(tenant, organization, members));

@@ -15,15 +15,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A task body as the piece sends it, read field by field so that an update changes only what was
- * sent (a field sent as null clears it). {@code public} is Gauzy's name for {@code isPublic}. Fields
- * we do not use ({@code version}, {@code organizationSprintId}, …) are ignored, as everywhere.
+ * A JSON body as the piece sends it, read field by field with the field named in every error, so
+ * that an update changes only what was sent (a field sent as null clears it). Fields a handler does
+ * not read ({@code version}, {@code sentTo}, …) are ignored, as everywhere.
  */
-final class TaskInput {
+final class JsonFields {
 
     private final JsonNode body;
 
-    TaskInput(JsonNode body) {
+    JsonFields(JsonNode body) {
         if (!body.isObject()) {
             throw new ApiException.BadRequest("The request body must be a JSON object");
         }
@@ -78,15 +78,19 @@ final class TaskInput {
 
     /** An ISO-8601 instant, or a date (taken as midnight UTC). */
     @Nullable OffsetDateTime date(String field) {
-        String text = text(field, 40);
-        if (text == null || text.isEmpty()) {
+        return date(field, text(field, 40));
+    }
+
+    /** The same reading for a query parameter. */
+    static @Nullable OffsetDateTime date(String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text);
+            return OffsetDateTime.parse(text.trim());
         } catch (DateTimeParseException notAnInstant) {
             try {
-                return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                return LocalDate.parse(text.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 throw new ApiException.BadRequest(field + " must be an ISO-8601 date or date-time");
             }
