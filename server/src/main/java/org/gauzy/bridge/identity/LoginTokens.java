@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -24,11 +25,13 @@ class LoginTokens {
 
     private final JwtEncoder encoder;
     private final IdentitySettings settings;
+    private final ObjectProvider<EmployeeLookup> employees;
     private final Clock clock;
 
-    LoginTokens(JwtEncoder encoder, IdentitySettings settings, Clock clock) {
+    LoginTokens(JwtEncoder encoder, IdentitySettings settings, ObjectProvider<EmployeeLookup> employees, Clock clock) {
         this.encoder = encoder;
         this.settings = settings;
+        this.employees = employees;
         this.clock = clock;
     }
 
@@ -47,6 +50,11 @@ class LoginTokens {
         }
         if (user.lastOrganizationId() != null) {
             claims.claim("organizationId", user.lastOrganizationId().toString());
+            if (user.tenantId() != null) {
+                employees.orderedStream().findFirst()
+                        .flatMap(lookup -> lookup.employeeOf(user.tenantId(), user.id(), user.lastOrganizationId()))
+                        .ifPresent(employee -> claims.claim("employeeId", employee.toString()));
+            }
         }
         if (role != null) {
             claims.claim("role", role.name());

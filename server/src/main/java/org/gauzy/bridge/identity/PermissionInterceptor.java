@@ -1,7 +1,9 @@
 package org.gauzy.bridge.identity;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +18,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * endpoint's declared permission is checked.
  */
 final class PermissionInterceptor implements HandlerInterceptor {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -37,6 +41,18 @@ final class PermissionInterceptor implements HandlerInterceptor {
             throw new ApiException.Forbidden("This needs the " + names + " permission, which your role ("
                     + (context.role() == null ? "none" : context.role().name()) + ") does not have");
         }
+        // An OAuth token is limited by its scopes as well as by the user's own permissions.
+        boolean write = !READS.contains(request.getMethod());
+        if (Arrays.stream(required.value()).noneMatch(p -> context.has(p) && context.scopesCover(p, write))) {
+            throw new ApiException.Forbidden("This token's scopes do not allow this; it needs "
+                    + Stream.concat(Arrays.stream(required.value()).map(p -> scopeFor(p, write)),
+                            Stream.of(RequestContext.ALL_SCOPE)).distinct().collect(Collectors.joining(" or ")));
+        }
         return true;
+    }
+
+    private static String scopeFor(Permission permission, boolean write) {
+        String family = permission.scopeFamily();
+        return family == null ? RequestContext.ALL_SCOPE : family + (write ? ":write" : ":read");
     }
 }

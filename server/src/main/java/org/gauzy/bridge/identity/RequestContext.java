@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param organizationId the organization this request acts in: the one the request names (checked
  *        against the caller's memberships), else the token's, else the user's last one
+ * @param scopes the OAuth scopes of the token, which limit it further; null for a sign-in session
  */
 public record RequestContext(
         UUID userId,
@@ -23,11 +24,25 @@ public record RequestContext(
         Set<Permission> permissions,
         Set<UUID> memberships,
         @Nullable UUID organizationId,
-        UUID sessionId) {
+        UUID sessionId,
+        @Nullable Set<String> scopes) {
+
+    /** The scope that covers everything the user may do: what the ever-gauzy piece asks for. */
+    public static final String ALL_SCOPE = "gauzy:all";
 
     public RequestContext {
         permissions = Set.copyOf(permissions);
         memberships = Set.copyOf(memberships);
+        scopes = scopes == null ? null : Set.copyOf(scopes);
+    }
+
+    /** Whether the token's scopes (if it has any) cover this permission, for a read or a change. */
+    public boolean scopesCover(Permission permission, boolean write) {
+        if (scopes == null || scopes.contains(ALL_SCOPE)) {
+            return true;
+        }
+        String family = permission.scopeFamily();
+        return family != null && scopes.contains(family + (write ? ":write" : ":read"));
     }
 
     /** The caller's tenant; a user who has not created or joined one yet is refused. */
@@ -57,6 +72,6 @@ public record RequestContext(
 
     RequestContext inOrganization(UUID organization) {
         return new RequestContext(userId, email, tenantId, roleId, role, permissions, memberships, organization,
-                sessionId);
+                sessionId, scopes);
     }
 }

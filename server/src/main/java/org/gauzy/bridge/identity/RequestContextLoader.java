@@ -45,7 +45,7 @@ class RequestContextLoader {
     private RequestContext contextOf(UserRepository.User user, UUID session, @Nullable UUID tokenOrganization) {
         UUID tenant = user.tenantId();
         if (tenant == null || user.roleId() == null) {
-            return new RequestContext(user.id(), user.email(), null, null, null, Set.of(), Set.of(), null, session);
+            return new RequestContext(user.id(), user.email(), null, null, null, Set.of(), Set.of(), null, session, null);
         }
         RoleName role = roles.find(tenant, user.roleId()).map(RoleRepository.Role::name).orElse(null);
         Set<Permission> permissions = role == RoleName.SUPER_ADMIN
@@ -58,6 +58,6 @@ class RequestContextLoader {
                         ? user.lastOrganizationId()
                         : null;
         return new RequestContext(user.id(), user.email(), tenant, user.roleId(), role, permissions, member,
-                organization, session);
+                organization, session, null);
     }
 }

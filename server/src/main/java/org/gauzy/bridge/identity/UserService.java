@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
 import org.gauzy.bridge.platform.Paging;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,11 @@ class UserService {
     private final TenantRepository tenants;
     private final OrganizationRepository organizations;
 
+    private final ObjectProvider<EmployeeLookup> employees;
+
     UserService(UserRepository users, RoleRepository roles, TenantRepository tenants,
-            OrganizationRepository organizations) {
+            OrganizationRepository organizations, ObjectProvider<EmployeeLookup> employees) {
+        this.employees = employees;
         this.users = users;
         this.roles = roles;
         this.tenants = tenants;
@@ -38,8 +42,11 @@ class UserService {
         }
         var tenant = tenants.find(context.tenantId()).map(t -> new MeView.TenantView(t.id(), t.name())).orElse(null);
         var permissions = context.permissions().stream().sorted(Comparator.comparing(Enum::name)).toList();
+        UUID employee = context.organizationId() == null ? null : employees.orderedStream().findFirst()
+                .flatMap(lookup -> lookup.employeeOf(context.tenantId(), user.id(), context.organizationId()))
+                .orElse(null);
         return new MeView(UserView.of(user, context.role()), tenant, permissions,
-                organizations.list(context.tenantId(), context.memberships()), context.organizationId(), null);
+                organizations.list(context.tenantId(), context.memberships()), context.organizationId(), employee);
     }
 
     @Transactional(readOnly = true)

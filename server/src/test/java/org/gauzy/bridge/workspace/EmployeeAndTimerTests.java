@@ -106,6 +106,18 @@ abstract class EmployeeAndTimerTests extends ApiTest {
     }
 
     @Test
+    void anEmployeesTokenAndProfileNameTheEmployee() {
+        Account ada = employeeAccount();
+        var me = api.get("/api/user/me").token(ada.token()).send().body();
+        String employeeId = me.path("employeeId").asString();
+        assertThat(employeeId).isNotBlank();
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(ada.token().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(api.json().readTree(payload).path("employeeId").asString()).isEqualTo(employeeId);
+        assertThat(api.get("/api/user/me").token(owner.token()).send().body().path("employeeId").isNull()).isTrue();
+    }
+
+    @Test
     void employeeRulesHold() {
         assertThat(api.post("/api/employee").token(owner.token()).json(Map.of("user", Map.of("firstName", "x"),
                 "organizationId", owner.organizationId().toString())).send().message()).contains("user.email");
