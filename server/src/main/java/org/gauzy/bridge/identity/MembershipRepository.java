@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -33,15 +32,6 @@ class MembershipRepository {
                 .param("id", m.id()).param("tenant", m.tenantId()).param("user", m.userId())
                 .param("org", m.organizationId()).param("active", m.isActive()).param("created", m.createdAt())
                 .update();
-    }
-
-    Set<UUID> activeOrganizations(UUID tenant, UUID user) {
-        return Set.copyOf(jdbc.sql("""
-                select organization_id from user_organization
-                where tenant_id = :tenant and user_id = :user and is_active = true""")
-                .param("tenant", tenant).param("user", user)
-                .query(UUID.class)
-                .list());
     }
 
     /** The tenant's memberships, of one user when {@code user} is given. */

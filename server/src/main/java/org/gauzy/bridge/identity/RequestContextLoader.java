@@ -18,46 +18,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RequestContextLoader {
 
-    private final SessionRepository sessions;
-    private final UserRepository users;
-    private final RoleRepository roles;
-    private final MembershipRepository memberships;
+    private final SessionContextRepository sessions;
     private final Clock clock;
 
-    RequestContextLoader(SessionRepository sessions, UserRepository users, RoleRepository roles,
-            MembershipRepository memberships, Clock clock) {
+    RequestContextLoader(SessionContextRepository sessions, Clock clock) {
         this.sessions = sessions;
-        this.users = users;
-        this.roles = roles;
-        this.memberships = memberships;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     Optional<RequestContext> forSession(UUID session, UUID user, @Nullable UUID tokenOrganization) {
-        if (sessions.findLive(session, user, OffsetDateTime.now(clock)).isEmpty()) {
-            return Optional.empty();
-        }
-        return users.findSelf(user).filter(UserRepository.User::isActive)
-                .map(u -> contextOf(u, session, tokenOrganization));
+        return sessions.caller(session, user, OffsetDateTime.now(clock))
+                .filter(SessionContextRepository.Caller::isActive)
+                .map(caller -> contextOf(caller, session, tokenOrganization));
     }
 
-    private RequestContext contextOf(UserRepository.User user, UUID session, @Nullable UUID tokenOrganization) {
-        UUID tenant = user.tenantId();
-        if (tenant == null || user.roleId() == null) {
-            return new RequestContext(user.id(), user.email(), null, null, null, Set.of(), Set.of(), null, session, null);
+    private RequestContext contextOf(SessionContextRepository.Caller caller, UUID session,
+            @Nullable UUID tokenOrganization) {
+        UUID tenant = caller.tenantId();
+        if (tenant == null || caller.roleId() == null || caller.role() == null) {
+            return new RequestContext(caller.userId(), caller.email(), tenant, null, null, Set.of(), Set.of(), null,
+                    session, null);
         }
-        RoleName role = roles.find(tenant, user.roleId()).map(RoleRepository.Role::name).orElse(null);
-        Set<Permission> permissions = role == RoleName.SUPER_ADMIN
-                ? EnumSet.allOf(Permission.class)
-                : roles.enabledPermissions(tenant, user.roleId());
-        Set<UUID> member = memberships.activeOrganizations(tenant, user.id());
+        RoleName role = RoleName.valueOf(caller.role());
+        var grants = sessions.grants(tenant, caller.roleId(), caller.userId());
+        Set<Permission> permissions = role == RoleName.SUPER_ADMIN ? EnumSet.allOf(Permission.class) : grants.permissions();
+        Set<UUID> member = grants.memberships();
         UUID organization = tokenOrganization != null && member.contains(tokenOrganization)
                 ? tokenOrganization
-                : user.lastOrganizationId() != null && member.contains(user.lastOrganizationId())
-                        ? user.lastOrganizationId()
+                : caller.lastOrganizationId() != null && member.contains(caller.lastOrganizationId())
+                        ? caller.lastOrganizationId()
                         : null;
-        return new RequestContext(user.id(), user.email(), tenant, user.roleId(), role, permissions, member,
+        return new RequestContext(caller.userId(), caller.email(), tenant, caller.roleId(), role, permissions, member,
                 organization, session, null);
     }
 }

@@ -3,10 +3,8 @@ package org.gauzy.bridge.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,19 +55,6 @@ class RoleRepository {
                 .param("tenant", tenant).param("name", name.name())
                 .query(RoleRepository::mapRole)
                 .optional();
-    }
-
-    /** The permissions a role holds now. */
-    Set<Permission> enabledPermissions(UUID tenant, UUID role) {
-        Set<Permission> held = EnumSet.noneOf(Permission.class);
-        jdbc.sql("""
-                select permission from role_permission
-                where tenant_id = :tenant and role_id = :role and enabled = true""")
-                .param("tenant", tenant).param("role", role)
-                .query(String.class)
-                .list()
-                .forEach(name -> known(name).ifPresent(held::add));
-        return held;
     }
 
     List<RolePermission> permissions(UUID tenant, UUID role) {

@@ -1,5 +1,7 @@
 package org.gauzy.bridge.identity;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -84,7 +86,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings, Clock clock) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(
                 new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.publicKeys())));
@@ -92,6 +94,6 @@ class SecurityConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         var decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-        return decoder;
+        return new VerifiedTokens(decoder, clock);
     }
 }

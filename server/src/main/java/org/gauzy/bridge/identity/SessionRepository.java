@@ -32,17 +32,6 @@ class SessionRepository {
                 .update();
     }
 
-    /** The session if it is neither revoked nor expired. */
-    Optional<Session> findLive(UUID id, UUID user, OffsetDateTime now) {
-        return jdbc.sql("""
-                select id, user_id, expires_at from user_session
-                where id = :id and user_id = :user and revoked_at is null and expires_at > :now""")
-                .param("id", id).param("user", user).param("now", now)
-                .query((rs, n) -> new Session(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getObject("expires_at", OffsetDateTime.class)))
-                .optional();
-    }
-
     Optional<Session> findLiveByRefreshHash(String hash, OffsetDateTime now) {
         return jdbc.sql("""
                 select id, user_id, expires_at from user_session

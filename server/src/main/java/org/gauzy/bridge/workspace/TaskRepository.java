@@ -136,21 +136,38 @@ class TaskRepository {
                 .param("task", task).param("t", t).param("tenant", tenant).update());
     }
 
-    /** For each task of the page, its linked ids or names, in one query per link table. */
-    Map<UUID, List<String>> links(String table, String column, UUID tenant, Collection<UUID> tasks) {
-        var out = new LinkedHashMap<UUID, List<String>>();
+    /** The members, teams and tags of a page of tasks. */
+    record Links(Map<UUID, List<String>> members, Map<UUID, List<String>> teams, Map<UUID, List<String>> tags) {
+    }
+
+    /** Every link of a page of tasks in one query. */
+    Links links(UUID tenant, Collection<UUID> tasks) {
+        var links = new Links(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         if (tasks.isEmpty()) {
-            return out;
+            return links;
         }
-        jdbc.sql("select task_id, " + column + " from " + table + " where tenant_id = :tenant and task_id in (:tasks)"
-                + " order by " + column)
+        jdbc.sql("""
+                select 'M' as kind, task_id, cast(employee_id as varchar) as link from task_member
+                where tenant_id = :tenant and task_id in (:tasks)
+                union all
+                select 'T' as kind, task_id, cast(team_id as varchar) as link from task_team
+                where tenant_id = :tenant and task_id in (:tasks)
+                union all
+                select 'G' as kind, task_id, name as link from task_tag
+                where tenant_id = :tenant and task_id in (:tasks)
+                order by link""")
                 .param("tenant", tenant).param("tasks", tasks)
                 .query((rs, n) -> {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(rs.getString(2));
+                    var map = switch (rs.getString("kind")) {
+                        case "M" -> links.members();
+                        case "T" -> links.teams();
+                        default -> links.tags();
+                    };
+                    map.computeIfAbsent(rs.getObject("task_id", UUID.class), k -> new ArrayList<>())
+                            .add(rs.getString("link"));
                     return null;
                 }).list();
-        return out;
+        return links;
     }
 
     /** Which of these ids are active employees of the organization. */

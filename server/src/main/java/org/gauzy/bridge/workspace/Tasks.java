@@ -53,16 +53,17 @@ class Tasks {
         if (title == null || title.isEmpty()) {
             throw new ApiException.BadRequest("title is required");
         }
-        UUID project = project(tenant, organization, input.id("projectId"));
+        GroupView project = project(tenant, organization, input.id("projectId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var draft = new TaskRepository.Task(UUID.randomUUID(), tenant, organization, 0, prefix(tenant, project), title,
+        var draft = new TaskRepository.Task(UUID.randomUUID(), tenant, organization, 0, prefix(project), title,
                 input.text("description", 20000), null, null, null, input.text("issueType", 50), input.seconds("estimate"),
                 input.date("dueDate"), input.date("startDate"), input.date("resolvedAt"),
-                input.bool("public").orElse(true), input.bool("isDraft").orElse(false), project,
-                parent(tenant, organization, input.id("parentId"), null), null, null, null, context.userId(), now, now,
-                null);
+                input.bool("public").orElse(true), input.bool("isDraft").orElse(false),
+                project == null ? null : project.id(), parent(tenant, organization, input.id("parentId"), null), null,
+                null, null, context.userId(), now, now, null);
         var task = withOptions(draft, input, true);
-        task = new TaskRepository.Task(task.id(), tenant, organization, tasks.nextNumber(tenant, project), task.prefix(),
+        task = new TaskRepository.Task(task.id(), tenant, organization, tasks.nextNumber(tenant, task.projectId()),
+                task.prefix(),
                 task.title(), task.description(), task.status(), task.priority(), task.size(), task.issueType(),
                 task.estimate(), task.dueDate(), task.startDate(), task.resolvedAt(), task.isPublic(), task.isDraft(),
                 task.projectId(), task.parentId(), task.taskStatusId(), task.taskPriorityId(), task.taskSizeId(),
@@ -92,7 +93,7 @@ class Tasks {
                 input.has("startDate") ? input.date("startDate") : t.startDate(),
                 input.has("resolvedAt") ? input.date("resolvedAt") : t.resolvedAt(),
                 input.bool("public").orElse(t.isPublic()), input.bool("isDraft").orElse(t.isDraft()),
-                input.has("projectId") ? project(tenant, organization, input.id("projectId")) : t.projectId(),
+                input.has("projectId") ? idOf(project(tenant, organization, input.id("projectId"))) : t.projectId(),
                 input.has("parentId") ? parent(tenant, organization, input.id("parentId"), t.id()) : t.parentId(),
                 t.taskStatusId(), t.taskPriorityId(), t.taskSizeId(), t.creatorId(), t.createdAt(),
                 OffsetDateTime.now(clock), null);
@@ -194,13 +195,16 @@ class Tasks {
         }
     }
 
-    private @Nullable UUID project(UUID tenant, UUID organization, @Nullable UUID project) {
+    private @Nullable GroupView project(UUID tenant, UUID organization, @Nullable UUID project) {
         if (project == null) {
             return null;
         }
         return groups.find(GroupKind.PROJECT, tenant, project).filter(p -> p.organizationId().equals(organization))
-                .map(GroupView::id)
                 .orElseThrow(() -> new ApiException.BadRequest("projectId does not name a project of this organization"));
+    }
+
+    private static @Nullable UUID idOf(@Nullable GroupView group) {
+        return group == null ? null : group.id();
     }
 
     private @Nullable UUID parent(UUID tenant, UUID organization, @Nullable UUID parent, @Nullable UUID self) {
@@ -216,12 +220,8 @@ class Tasks {
     }
 
     /** The first letters of the project's name ("Website" → "WEBS"), or TASK. */
-    private String prefix(UUID tenant, @Nullable UUID project) {
-        if (project == null) {
-            return "TASK";
-        }
-        String letters = groups.find(GroupKind.PROJECT, tenant, project).map(GroupView::name).orElse("")
-                .replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+    private static String prefix(@Nullable GroupView project) {
+        String letters = project == null ? "" : project.name().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
         return letters.isEmpty() ? "TASK" : letters.substring(0, Math.min(4, letters.length()));
     }
 
@@ -236,9 +236,10 @@ class Tasks {
         }
         UUID tenant = page.get(0).tenantId();
         List<UUID> ids = page.stream().map(TaskRepository.Task::id).toList();
-        var members = tasks.links("task_member", "employee_id", tenant, ids);
-        var teams = tasks.links("task_team", "team_id", tenant, ids);
-        var tags = tasks.links("task_tag", "name", tenant, ids);
+        var links = tasks.links(tenant, ids);
+        var members = links.members();
+        var teams = links.teams();
+        var tags = links.tags();
         Map<UUID, GroupView> teamViews = new LinkedHashMap<>();
         if (relations.contains("teams")) {
             var teamIds = teams.values().stream().flatMap(List::stream).map(UUID::fromString).distinct().toList();

@@ -1,0 +1,87 @@
+package org.gauzy.bridge.benchmarks;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * A closed-loop load: {@code clients} threads, each sending its next request as soon as the previous
+ * answered, on keep-alive connections, for a fixed time. Bounded in time and aimed at loopback only.
+ */
+final class Load {
+
+    record Result(String name, int clients, long requests, long errors, double seconds, long[] micros) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (micros.length == 0) {
+                return 0;
+            }
+            return micros[Math.min(micros.length - 1, (int) Math.ceil(p / 100 * micros.length) - 1)] / 1000.0;
+        }
+
+        String line() {
+            return String.format("%-28s clients=%-3d %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  errors %d",
+                    name, clients, perSecond(), percentileMillis(50), percentileMillis(90), percentileMillis(99), errors);
+        }
+    }
+
+    private Load() {
+    }
+
+    /** Runs {@code request(i)} in a loop from each client; a response outside 2xx counts as an error. */
+    static Result run(String name, HttpClient http, int clients, Duration duration, IntFunction<HttpRequest> request)
+            throws InterruptedException {
+        var errors = new AtomicLong();
+        var counter = new AtomicLong();
+        List<long[]> perClient = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        var pool = Executors.newFixedThreadPool(clients);
+        var futures = new ArrayList<java.util.concurrent.Future<long[]>>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] samples = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    var req = request.apply((int) counter.incrementAndGet());
+                    long t0 = System.nanoTime();
+                    try {
+                        var response = http.send(req, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() / 100 != 2) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == samples.length) {
+                        samples = Arrays.copyOf(samples, n * 2);
+                    }
+                    samples[n++] = (System.nanoTime() - t0) / 1000;
+                }
+                return Arrays.copyOf(samples, n);
+            }));
+        }
+        for (var f : futures) {
+            try {
+                perClient.add(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, clients, all.length, errors.get(), seconds, all);
+    }
+}

@@ -1,0 +1,238 @@
+package org.gauzy.bridge.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The task API under load, on PostgreSQL, as the ever-gauzy piece uses it: 100,000 tasks across 10
+ * tenants, then a filtered, paged list ({@code take=50}) and task creation, each from 4 and 16
+ * concurrent clients on keep-alive connections, after a warm-up. The service runs as its own process
+ * (the built jar); the load generator shares the machine's cores with it. Run as a normal user
+ * (PostgreSQL refuses root), after {@code mvn -B -q -DskipTests install}:
+ *
+ * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.TaskApiBenchmark
+ *     [-Dexec.args="--tasks=100000 --warmup=60 --seconds=20 --server-jvm-args=-XX:StartFlightRecording=…"]</pre>
+ */
+public final class TaskApiBenchmark {
+
+    private static final String PASSWORD = "Benchmark-Pass-1";
+    private static final String[] STATUSES = {"Open", "Backlog", "In Progress", "Done"};
+
+    record Tenant(String token, String tenantId, String organizationId, List<String> projects) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new TaskApiBenchmark().run(Integer.parseInt(options.getOrDefault("tasks", "100000")),
+                Integer.parseInt(options.getOrDefault("tenants", "10")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20"))),
+                Path.of(options.getOrDefault("jar", "server/target/gauzy-bridge.jar")),
+                options.getOrDefault("server-jvm-args", ""), options.containsKey("explain"));
+    }
+
+    private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, Path jar, String jvmArgs,
+            boolean explain) throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -q -DskipTests install first");
+        }
+        try (var pg = EmbeddedPostgres.builder().start()) {
+            try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("create database bench");
+            }
+            String url = pg.getJdbcUrl("postgres", "bench");
+            int port = freePort();
+            base = "http://127.0.0.1:" + port;
+            Path data = Files.createTempDirectory("bridge-bench");
+            var command = new ArrayList<String>(List.of("java"));
+            for (String arg : jvmArgs.split(" ")) {
+                if (!arg.isBlank()) {
+                    command.add(arg);
+                }
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            var server = new ProcessBuilder(command)
+                    .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+            server.environment().putAll(Map.of("PORT", String.valueOf(port), "DB_URL", url, "DB_USER", "postgres",
+                    "DB_PASS", "", "GAUZY_DATA_DIR", data.toString(), "GAUZY_ADMIN_PASSWORD", PASSWORD,
+                    "ACCESS_LOG_LEVEL", "WARN", "API_BASE_URL", base));
+            Process process = server.start();
+            try {
+                awaitHealthy();
+                List<Tenant> tenants = new ArrayList<>();
+                for (int i = 0; i < tenantCount; i++) {
+                    tenants.add(onboard(i));
+                }
+                long loaded = bulkLoad(url, tenants, taskCount);
+                if (explain) {
+                    explain(url, tenants.get(0));
+                }
+                System.out.printf("PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
+                        pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(), loaded,
+                        tenantCount, warmup.toSeconds());
+                Load.run("warm-up list", http, 4, warmup.dividedBy(2), i -> list(tenants, i));
+                Load.run("warm-up create", http, 4, warmup.dividedBy(2), i -> create(tenants, i));
+                for (int clients : new int[] {4, 16}) {
+                    System.out.println(Load.run("list (filtered, take=50)", http, clients, measure,
+                            i -> list(tenants, i)).line());
+                }
+                for (int clients : new int[] {4, 16}) {
+                    System.out.println(Load.run("create task", http, clients, measure, i -> create(tenants, i)).line());
+                }
+            } finally {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    private HttpRequest list(List<Tenant> tenants, int i) {
+        Tenant t = tenants.get(i % tenants.size());
+        return HttpRequest.newBuilder(URI.create(base + "/api/tasks?organizationId=" + t.organizationId()
+                + "&projectId=" + t.projects().get(i % 2) + "&status=Open&take=50"))
+                .header("Authorization", "Bearer " + t.token()).GET().build();
+    }
+
+    private HttpRequest create(List<Tenant> tenants, int i) {
+        Tenant t = tenants.get(i % tenants.size());
+        String body = json.writeValueAsString(Map.of("title", "Benchmark task " + i, "projectId", t.projects().get(i % 2),
+                "status", "Open", "organizationId", t.organizationId(), "tenantId", t.tenantId(), "public", true));
+        return HttpRequest.newBuilder(URI.create(base + "/api/tasks")).header("Authorization", "Bearer " + t.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private Tenant onboard(int i) throws Exception {
+        String email = "bench-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
+        post("/api/auth/register", null, Map.of("user", Map.of("email", email, "firstName", "Bench", "lastName", "" + i),
+                "password", PASSWORD, "confirmPassword", PASSWORD));
+        String first = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)).path("token").asString();
+        post("/api/tenant", first, Map.of("name", "Bench tenant " + i));
+        JsonNode login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        String token = login.path("token").asString();
+        String organization = login.path("user").path("lastOrganizationId").asString();
+        List<String> projects = new ArrayList<>();
+        for (String name : new String[] {"Website", "Mobile"}) {
+            projects.add(post("/api/organization-project", token, Map.of("name", name, "organizationId", organization))
+                    .path("id").asString());
+        }
+        return new Tenant(token, login.path("user").path("tenantId").asString(), organization, projects);
+    }
+
+    /** Tasks straight into the database: the list is measured, not the loading. */
+    private long bulkLoad(String url, List<Tenant> tenants, int total) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.setAutoCommit(false);
+            var insert = c.prepareStatement("insert into task (id, tenant_id, organization_id, task_number, prefix, title,"
+                    + " status, is_public, is_draft, project_id, created_at, updated_at) values (?,?,?,?,?,?,?,true,false,?,?,?)");
+            int perTenant = total / tenants.size();
+            Instant now = Instant.now();
+            for (Tenant t : tenants) {
+                for (int n = 1; n <= perTenant; n++) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, UUID.fromString(t.tenantId()));
+                    insert.setObject(3, UUID.fromString(t.organizationId()));
+                    insert.setInt(4, n);
+                    insert.setString(5, "BNCH");
+                    insert.setString(6, "Loaded task " + n);
+                    insert.setString(7, STATUSES[n % STATUSES.length]);
+                    insert.setObject(8, UUID.fromString(t.projects().get(n % 2)));
+                    Timestamp created = Timestamp.from(now.minusSeconds(perTenant - n));
+                    insert.setTimestamp(9, created);
+                    insert.setTimestamp(10, created);
+                    insert.addBatch();
+                    if (n % 5000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (var s = c.createStatement()) {
+                // What autovacuum does in production: statistics, and a visibility map for index-only counts.
+                s.execute("vacuum analyze");
+                var rs = s.executeQuery("select count(*) from task");
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** PostgreSQL's plans for the list's two queries, as the service sends them. */
+    private void explain(String url, Tenant t) throws Exception {
+        String where = " from task where tenant_id = '" + t.tenantId() + "' and organization_id = '" + t.organizationId()
+                + "' and project_id = '" + t.projects().get(0) + "' and status = 'Open' and deleted_at is null";
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
+            for (String sql : new String[] {"select count(*)" + where,
+                    "select *" + where + " order by created_at desc, id offset 0 rows fetch next 50 rows only"}) {
+                var rs = s.executeQuery("explain analyze " + sql);
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(1));
+                }
+            }
+        }
+    }
+
+    private JsonNode post(String path, String token, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the service is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The service did not become healthy within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

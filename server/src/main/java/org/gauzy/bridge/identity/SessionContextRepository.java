@@ -1,0 +1,76 @@
+package org.gauzy.bridge.identity;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What every authenticated request needs to know about its caller, in two queries: the live session
+ * with its user and role, then the role's permissions and the user's memberships together.
+ */
+@Repository
+class SessionContextRepository {
+
+    record Caller(UUID userId, String email, @Nullable UUID tenantId, @Nullable UUID roleId, @Nullable String role,
+            boolean isActive, @Nullable UUID lastOrganizationId) {
+    }
+
+    record Grants(Set<Permission> permissions, Set<UUID> memberships) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SessionContextRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The caller of a session that is neither revoked nor expired. */
+    Optional<Caller> caller(UUID session, UUID user, OffsetDateTime now) {
+        return jdbc.sql("""
+                select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, u.is_active, u.last_organization_id
+                from user_session s
+                join app_user u on u.id = s.user_id
+                left join role r on r.id = u.role_id and r.tenant_id = u.tenant_id
+                where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now""")
+                .param("session", session).param("user", user).param("now", now)
+                .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getObject("tenant_id", UUID.class), rs.getObject("role_id", UUID.class),
+                        rs.getString("role_name"), rs.getBoolean("is_active"),
+                        rs.getObject("last_organization_id", UUID.class)))
+                .optional();
+    }
+
+    Grants grants(UUID tenant, UUID role, UUID user) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        Set<UUID> memberships = new HashSet<>();
+        jdbc.sql("""
+                select 'P' as kind, permission as grant_value from role_permission
+                where tenant_id = :tenant and role_id = :role and enabled = true
+                union all
+                select 'O' as kind, cast(organization_id as varchar) as grant_value from user_organization
+                where tenant_id = :tenant and user_id = :user and is_active = true""")
+                .param("tenant", tenant).param("role", role).param("user", user)
+                .query((rs, n) -> {
+                    String value = rs.getString("grant_value");
+                    if ("O".equals(rs.getString("kind"))) {
+                        memberships.add(UUID.fromString(value));
+                    } else {
+                        try {
+                            permissions.add(Permission.valueOf(value));
+                        } catch (IllegalArgumentException retired) {
+                            // a permission this version no longer knows grants nothing
+                        }
+                    }
+                    return value;
+                })
+                .list();
+        return new Grants(permissions, memberships);
+    }
+}
