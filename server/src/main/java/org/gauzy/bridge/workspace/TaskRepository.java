@@ -29,6 +29,25 @@ class TaskRepository {
             @Nullable UUID projectId, @Nullable UUID parentId, @Nullable UUID taskStatusId,
             @Nullable UUID taskPriorityId, @Nullable UUID taskSizeId, @Nullable UUID creatorId,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime deletedAt) {
+
+        Task numbered(int newNumber) {
+            return new Task(id, tenantId, organizationId, newNumber, prefix, title, description, status, priority,
+                    size, issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
+                    taskStatusId, taskPriorityId, taskSizeId, creatorId, createdAt, updatedAt, deletedAt);
+        }
+
+        Task withOptions(@Nullable String newStatus, @Nullable UUID statusId, @Nullable String newPriority,
+                @Nullable UUID priorityId, @Nullable String newSize, @Nullable UUID sizeId) {
+            return new Task(id, tenantId, organizationId, number, prefix, title, description, newStatus, newPriority,
+                    newSize, issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
+                    statusId, priorityId, sizeId, creatorId, createdAt, updatedAt, deletedAt);
+        }
+
+        Task deleted(OffsetDateTime at) {
+            return new Task(id, tenantId, organizationId, number, prefix, title, description, status, priority, size,
+                    issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
+                    taskStatusId, taskPriorityId, taskSizeId, creatorId, createdAt, at, at);
+        }
     }
 
     /** The filters a list may use, mapped to their columns: only these names ever reach SQL. */

@@ -61,13 +61,7 @@ class Tasks {
                 input.bool("public").orElse(true), input.bool("isDraft").orElse(false),
                 project == null ? null : project.id(), parent(tenant, organization, input.id("parentId"), null), null,
                 null, null, context.userId(), now, now, null);
-        var task = withOptions(draft, input, true);
-        task = new TaskRepository.Task(task.id(), tenant, organization, tasks.nextNumber(tenant, task.projectId()),
-                task.prefix(),
-                task.title(), task.description(), task.status(), task.priority(), task.size(), task.issueType(),
-                task.estimate(), task.dueDate(), task.startDate(), task.resolvedAt(), task.isPublic(), task.isDraft(),
-                task.projectId(), task.parentId(), task.taskStatusId(), task.taskPriorityId(), task.taskSizeId(),
-                task.creatorId(), now, now, null);
+        var task = withOptions(draft, input, true).numbered(tasks.nextNumber(tenant, draft.projectId()));
         tasks.insert(task);
         links(tenant, organization, task.id(), input);
         TaskView view = view(task, Set.of());
@@ -108,11 +102,7 @@ class Tasks {
     @Transactional
     void delete(RequestContext context, UUID id) {
         var t = existing(context, id, false);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        var deleted = new TaskRepository.Task(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
-                t.title(), t.description(), t.status(), t.priority(), t.size(), t.issueType(), t.estimate(), t.dueDate(),
-                t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(), t.projectId(), t.parentId(), t.taskStatusId(),
-                t.taskPriorityId(), t.taskSizeId(), t.creatorId(), t.createdAt(), now, now);
+        var deleted = t.deleted(OffsetDateTime.now(clock));
         tasks.update(deleted);
         publish("task.deleted", view(deleted, Set.of()));
     }
@@ -148,10 +138,7 @@ class Tasks {
                 new Choice(t.priority(), t.taskPriorityId()), creating);
         Choice size = choose(t, input, TaskOptionKind.SIZE, "size", "taskSizeId",
                 new Choice(t.size(), t.taskSizeId()), creating);
-        return new TaskRepository.Task(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(), t.title(),
-                t.description(), status.text(), priority.text(), size.text(), t.issueType(), t.estimate(), t.dueDate(),
-                t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(), t.projectId(), t.parentId(), status.id(),
-                priority.id(), size.id(), t.creatorId(), t.createdAt(), t.updatedAt(), t.deletedAt());
+        return t.withOptions(status.text(), status.id(), priority.text(), priority.id(), size.text(), size.id());
     }
 
     private Choice choose(TaskRepository.Task t, JsonFields input, TaskOptionKind kind, String textField,
