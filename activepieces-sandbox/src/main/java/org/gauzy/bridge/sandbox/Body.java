@@ -1,5 +1,6 @@
 package org.gauzy.bridge.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ final class Body {
         if (!value.isArray()) {
             throw ApError.validation(path + "/" + field, "Invalid input: expected array, received " + kind(value));
         }
-        var out = new java.util.ArrayList<String>();
+        var out = new ArrayList<String>();
         for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isString()) {
                 throw ApError.validation(path + "/" + field + "/" + i, "Invalid input: expected string");

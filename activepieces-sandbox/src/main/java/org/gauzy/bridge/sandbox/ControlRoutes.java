@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.gauzy.bridge.sandbox.Model.Piece;
 import org.jspecify.annotations.Nullable;
@@ -112,7 +113,7 @@ final class ControlRoutes {
         JsonNode body = Body.object(request.json(), "body");
         String path = Body.string(body, "path", "body");
         var kind = Fault.Kind.valueOf(Body.oneOf(Body.optionalString(body, "kind", "body"),
-                java.util.Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"), "body/kind"));
+                Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"), "body/kind"));
         var fault = new Fault(body.path("method").asString(null), path, kind,
                 body.path("status").asInt(kind == Fault.Kind.RATE_LIMIT ? 429 : 503),
                 Duration.ofMillis(body.path("latencyMs").asLong(0)),

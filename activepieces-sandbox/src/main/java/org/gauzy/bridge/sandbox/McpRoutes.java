@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.gauzy.bridge.sandbox.Model.NamedMcpServer;
 import org.gauzy.bridge.sandbox.Model.ProjectMcpServer;
@@ -158,7 +159,7 @@ final class McpRoutes {
         for (int i = 0; i < tools.size(); i++) {
             String path = "body/tools/" + i;
             JsonNode tool = Body.object(tools.get(i), path);
-            String type = Body.oneOf(Body.optionalString(tool, "type", path), java.util.Set.of("PIECE", "FLOW"),
+            String type = Body.oneOf(Body.optionalString(tool, "type", path), Set.of("PIECE", "FLOW"),
                     path + "/type");
             var item = new LinkedHashMap<String, @Nullable Object>();
             item.put("type", type);

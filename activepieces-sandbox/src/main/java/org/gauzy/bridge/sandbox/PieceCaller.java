@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,7 @@ final class PieceCaller {
                                 : e.getValue().toString()))
                         .collect(Collectors.joining("&"))
                 : "";
-        String method = spec.path("method").asString("GET").toUpperCase(java.util.Locale.ROOT);
+        String method = spec.path("method").asString("GET").toUpperCase(Locale.ROOT);
         JsonNode body = spec.get("body");
         var request = HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(30))

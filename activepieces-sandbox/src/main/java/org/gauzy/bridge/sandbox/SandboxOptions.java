@@ -1,6 +1,8 @@
 package org.gauzy.bridge.sandbox;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +27,7 @@ record SandboxOptions(int port, String apVersion, @Nullable String apiKey, @Null
     }
 
     static SandboxOptions parse(String[] args, Map<String, String> env) {
-        var given = new java.util.HashMap<String, String>();
+        var given = new HashMap<String, String>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "': use --name=value");
@@ -33,7 +35,7 @@ record SandboxOptions(int port, String apVersion, @Nullable String apiKey, @Null
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         for (String name : given.keySet()) {
-            if (!java.util.Set.of("port", "ap-version", "api-key", "project-id", "user-email", "user-password")
+            if (!Set.of("port", "ap-version", "api-key", "project-id", "user-email", "user-password")
                     .contains(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name + "; known: --port, --ap-version, "
                         + "--api-key, --project-id, --user-email, --user-password");

@@ -1,6 +1,7 @@
 package org.gauzy.bridge.sandbox;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code POST /api/v1/webhooks/:flowId} (and {@code /sync}): a flow's trigger URL, which records what it receives. */
@@ -21,7 +22,7 @@ final class WebhookRoutes {
         var headers = new LinkedHashMap<String, String>();
         request.headers.forEach((name, values) -> {
             if (name != null && !values.isEmpty()) {
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
         store.deliver(new WebhookDelivery(request.param("flowId"), sync, store.clock.now(), Map.copyOf(headers),

@@ -2,6 +2,7 @@ package org.gauzy.bridge.activepieces;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,7 +74,7 @@ class ProjectAccess {
         }
     }
 
-    java.util.List<String> bound(RequestContext context) {
+    List<String> bound(RequestContext context) {
         return bindings.projects(context.tenant());
     }
 }
