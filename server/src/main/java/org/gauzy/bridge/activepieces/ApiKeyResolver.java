@@ -84,9 +84,8 @@ class ApiKeyResolver {
     /** The key of an enabled installation; a disabled one does not lend its key. */
     private Optional<String> storedKey(UUID tenant, @Nullable UUID organization) {
         return integrations.find(tenant, organization, IntegrationTenants.ACTIVEPIECES)
-                .flatMap(id -> integrations.view(tenant, id))
-                .filter(IntegrationTenantView::isEnabled)
-                .flatMap(view -> integrations.setting(tenant, view.id(), API_KEY))
+                .filter(id -> integrations.isEnabled(tenant, id))
+                .flatMap(id -> integrations.setting(tenant, id, API_KEY))
                 .filter(StringUtils::hasText);
     }
 }

@@ -73,6 +73,11 @@ public class IntegrationTenants {
                         .toList()));
     }
 
+    @Transactional(readOnly = true)
+    public boolean isEnabled(UUID tenant, UUID id) {
+        return repository.find(tenant, id).map(IntegrationTenantRepository.Row::isEnabled).orElse(false);
+    }
+
     /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
     @Transactional(readOnly = true)
     public Optional<String> setting(UUID tenant, UUID id, String name) {
