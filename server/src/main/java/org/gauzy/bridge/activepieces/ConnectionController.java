@@ -13,6 +13,7 @@ import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
 import org.gauzy.bridge.platform.ApiException;
+import org.gauzy.bridge.platform.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -71,7 +72,8 @@ class ConnectionController {
         if (scope != null) {
             oneOf("scope", scope, SCOPES);
         }
-        var query = new ConnectionService.ListQuery(projectId.trim(), blankToNull(cursor), limit(limit),
+        var query = new ConnectionService.ListQuery(projectId.trim(), blankToNull(cursor),
+                Paging.count("limit", limit, 1, 100, 10),
                 blankToNull(pieceName), blankToNull(displayName), statuses, scope);
         return connections.list(context, integrationId, query);
     }
@@ -94,21 +96,6 @@ class ConnectionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable UUID integrationId) {
         connections.delete(context, integrationId);
-    }
-
-    private static int limit(@Nullable String limit) {
-        if (limit == null || limit.isBlank()) {
-            return 10;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw new ApiException.BadRequest("limit must be a whole number from 1 to 100");
     }
 
     private static void oneOf(String name, String value, Set<String> allowed) {

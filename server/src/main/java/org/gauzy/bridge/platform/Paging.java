@@ -13,7 +13,8 @@ public record Paging(int skip, int take) {
         return new Paging(count("skip", skip, 0, Integer.MAX_VALUE, 0), count("take", take, 1, MAX_TAKE, DEFAULT_TAKE));
     }
 
-    private static int count(String name, @Nullable String value, int min, int max, int fallback) {
+    /** A whole-number query value from {@code min} to {@code max}, {@code fallback} when absent; else a 400 naming it. */
+    public static int count(String name, @Nullable String value, int min, int max, int fallback) {
         if (!StringUtils.hasText(value)) {
             return fallback;
         }

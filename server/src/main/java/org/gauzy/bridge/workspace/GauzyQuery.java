@@ -57,8 +57,8 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
                         + new TreeSet<>(relationNames));
             }
         }
-        int skip = count("skip", request.getParameter("skip"), 0, Integer.MAX_VALUE, 0);
-        int take = count("take", request.getParameter("take"), 1, MAX_TAKE, DEFAULT_TAKE);
+        int skip = Paging.count("skip", request.getParameter("skip"), 0, Integer.MAX_VALUE, 0);
+        int take = Paging.count("take", request.getParameter("take"), 1, MAX_TAKE, DEFAULT_TAKE);
         return new GauzyQuery(where, relations, new Paging(skip, take),
                 "true".equalsIgnoreCase(request.getParameter("withDeleted")));
     }
@@ -101,21 +101,6 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
             throw new ApiException.BadRequest(name + " must be a single value");
         }
         return value.isString() ? value.asString() : value.toString();
-    }
-
-    private static int count(String name, @Nullable String value, int min, int max, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new ApiException.BadRequest(name + " must be a whole number from " + min + " to " + max);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

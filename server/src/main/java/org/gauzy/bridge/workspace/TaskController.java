@@ -88,7 +88,6 @@ class TaskController {
     @RequiresPermission(Permission.ORG_TASK_DELETE)
     @DeleteMapping("/{id}")
     TaskView delete(RequestContext context, @PathVariable UUID id) {
-        tasks.delete(context, id);
-        return tasks.get(context, id, Set.of(), true);
+        return tasks.delete(context, id);
     }
 }

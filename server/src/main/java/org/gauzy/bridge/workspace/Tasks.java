@@ -99,12 +99,14 @@ class Tasks {
         return view;
     }
 
+    /** Deletes softly and answers the task as deleted. */
     @Transactional
-    void delete(RequestContext context, UUID id) {
-        var t = existing(context, id, false);
-        var deleted = t.deleted(OffsetDateTime.now(clock));
+    TaskView delete(RequestContext context, UUID id) {
+        var deleted = existing(context, id, false).deleted(OffsetDateTime.now(clock));
         tasks.update(deleted);
-        publish("task.deleted", view(deleted, Set.of()));
+        TaskView view = view(deleted, Set.of());
+        publish("task.deleted", view);
+        return view;
     }
 
     @Transactional(readOnly = true)
