@@ -1,5 +1,7 @@
 package org.gauzy.bridge.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,5 +21,11 @@ public class OrganizationDirectory {
     @Transactional(readOnly = true)
     public Optional<OrganizationView> find(UUID tenant, UUID id) {
         return organizations.find(tenant, id);
+    }
+
+    /** The tenant's organizations among {@code ids}, by name. */
+    @Transactional(readOnly = true)
+    public List<OrganizationView> list(UUID tenant, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : organizations.list(tenant, ids);
     }
 }

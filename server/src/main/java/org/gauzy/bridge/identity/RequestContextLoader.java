@@ -1,11 +1,13 @@
 package org.gauzy.bridge.identity;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RequestContextLoader {
 
+    private static final Set<Permission> ORGANIZATION_WIDE = EnumSet.of(Permission.ALL_ORG_VIEW, Permission.ALL_ORG_EDIT);
+
     private final SessionContextRepository sessions;
     private final Clock clock;
 
@@ -27,10 +31,32 @@ class RequestContextLoader {
     }
 
     @Transactional(readOnly = true)
-    Optional<RequestContext> forSession(UUID session, UUID user, @Nullable UUID tokenOrganization) {
-        return sessions.caller(session, user, OffsetDateTime.now(clock))
+    Optional<RequestContext> forSession(UUID session, UUID user, String tokenId, @Nullable UUID tokenOrganization) {
+        return sessions.caller(session, user, tokenId, OffsetDateTime.now(clock))
                 .filter(SessionContextRepository.Caller::isActive)
-                .map(caller -> contextOf(caller, session, tokenOrganization));
+                .map(caller -> caller.clientId() == null
+                        ? contextOf(caller, session, tokenOrganization)
+                        : delegated(contextOf(caller, session, caller.grantedOrganization()), caller));
+    }
+
+    /**
+     * A session delegated to an OAuth client acts only in the organization the user consented to and
+     * only within its scopes, however widely the user's role reaches.
+     */
+    private static RequestContext delegated(RequestContext user, SessionContextRepository.Caller caller) {
+        UUID granted = caller.grantedOrganization();
+        boolean stillMember = granted != null && user.memberships().contains(granted);
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        permissions.addAll(user.permissions());
+        permissions.removeAll(ORGANIZATION_WIDE);
+        return new RequestContext(user.userId(), user.email(), user.tenantId(), user.roleId(), user.role(),
+                stillMember ? permissions : Set.of(), stillMember ? Set.of(granted) : Set.of(),
+                stillMember ? granted : null, user.sessionId(), scopesOf(caller.scopes()));
+    }
+
+    static Set<String> scopesOf(@Nullable String scopes) {
+        return scopes == null || scopes.isBlank() ? Set.of()
+                : Arrays.stream(scopes.trim().split(" +")).collect(Collectors.toUnmodifiableSet());
     }
 
     private RequestContext contextOf(SessionContextRepository.Caller caller, UUID session,

@@ -39,7 +39,9 @@ class SecurityConfiguration {
     /** Reachable without a token; everything else under /api needs one. */
     static final String[] PUBLIC_API = {
         "/api/auth/login", "/api/auth/register", "/api/auth/refresh-token",
-        "/api/docs", "/api/docs.yaml", "/api/docs/**"
+        "/api/docs", "/api/docs.yaml", "/api/docs/**",
+        // The OAuth protocol endpoints authenticate clients and users themselves.
+        "/api/integration/ever-gauzy/oauth/**"
     };
 
     @Bean

@@ -18,8 +18,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionContextRepository {
 
+    /**
+     * @param clientId the OAuth client a delegated session belongs to; null for a sign-in
+     * @param scopes the delegated session's scopes, space-separated
+     * @param grantedOrganization the one organization a delegated session may act in
+     */
     record Caller(UUID userId, String email, @Nullable UUID tenantId, @Nullable UUID roleId, @Nullable String role,
-            boolean isActive, @Nullable UUID lastOrganizationId) {
+            boolean isActive, @Nullable UUID lastOrganizationId, @Nullable String clientId, @Nullable String scopes,
+            @Nullable UUID grantedOrganization) {
     }
 
     record Grants(Set<Permission> permissions, Set<UUID> memberships) {
@@ -31,19 +37,22 @@ class SessionContextRepository {
         this.jdbc = jdbc;
     }
 
-    /** The caller of a session that is neither revoked nor expired. */
-    Optional<Caller> caller(UUID session, UUID user, OffsetDateTime now) {
+    /** The caller of a session that is neither revoked nor expired, by a token that was not revoked on its own. */
+    Optional<Caller> caller(UUID session, UUID user, String tokenId, OffsetDateTime now) {
         return jdbc.sql("""
-                select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, u.is_active, u.last_organization_id
+                select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, u.is_active, u.last_organization_id,
+                    s.client_id, s.scopes, s.organization_id
                 from user_session s
                 join app_user u on u.id = s.user_id
                 left join role r on r.id = u.role_id and r.tenant_id = u.tenant_id
-                where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now""")
-                .param("session", session).param("user", user).param("now", now)
+                where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now
+                    and not exists (select 1 from revoked_access_token t where t.jti = :jti)""")
+                .param("session", session).param("user", user).param("now", now).param("jti", tokenId)
                 .query((rs, n) -> new Caller(rs.getObject("id", UUID.class), rs.getString("email"),
                         rs.getObject("tenant_id", UUID.class), rs.getObject("role_id", UUID.class),
                         rs.getString("role_name"), rs.getBoolean("is_active"),
-                        rs.getObject("last_organization_id", UUID.class)))
+                        rs.getObject("last_organization_id", UUID.class), rs.getString("client_id"),
+                        rs.getString("scopes"), rs.getObject("organization_id", UUID.class)))
                 .optional();
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,5 +60,52 @@ class SessionRepository {
         jdbc.sql("update user_session set revoked_at = :now where id = :id and revoked_at is null")
                 .param("now", now).param("id", id)
                 .update();
+    }
+
+    void insertDelegated(UUID id, UUID user, String clientId, String scopes, UUID organization, OffsetDateTime now,
+            OffsetDateTime expires) {
+        jdbc.sql("""
+                insert into user_session (id, user_id, client_id, scopes, organization_id, created_at, last_used_at,
+                    expires_at)
+                values (:id, :user, :client, :scopes, :organization, :now, :now, :expires)""")
+                .param("id", id).param("user", user).param("client", clientId).param("scopes", scopes)
+                .param("organization", organization).param("now", now).param("expires", expires)
+                .update();
+    }
+
+    boolean isLive(UUID id, OffsetDateTime now) {
+        return jdbc.sql("select count(*) from user_session where id = :id and revoked_at is null and expires_at > :now")
+                .param("id", id).param("now", now).query(Long.class).single() > 0;
+    }
+
+    /** Moves a live session's expiry; false when it was revoked or has expired. */
+    boolean extend(UUID id, OffsetDateTime now, OffsetDateTime expires) {
+        return jdbc.sql("""
+                update user_session set last_used_at = :now, expires_at = :expires
+                where id = :id and revoked_at is null and expires_at > :now""")
+                .param("now", now).param("expires", expires).param("id", id)
+                .update() > 0;
+    }
+
+    /** Revokes the sessions delegated to a client: all of them, or one user's. */
+    int revokeDelegated(String clientId, @Nullable UUID user, OffsetDateTime now) {
+        var statement = jdbc.sql("update user_session set revoked_at = :now where client_id = :client"
+                + (user == null ? "" : " and user_id = :user") + " and revoked_at is null")
+                .param("now", now).param("client", clientId);
+        return (user == null ? statement : statement.param("user", user)).update();
+    }
+
+    void revokeAccessToken(String tokenId, OffsetDateTime expires) {
+        jdbc.sql("""
+                insert into revoked_access_token (jti, expires_at) values (:jti, :expires)
+                on conflict do nothing""")
+                .param("jti", tokenId).param("expires", expires)
+                .update();
+    }
+
+    /** Forgets what can no longer matter: sessions and revoked tokens past their expiry. */
+    int purgeExpired(OffsetDateTime before) {
+        return jdbc.sql("delete from revoked_access_token where expires_at < :before").param("before", before).update()
+                + jdbc.sql("delete from user_session where expires_at < :before").param("before", before).update();
     }
 }

@@ -17,19 +17,26 @@ import org.springframework.stereotype.Component;
 class SessionTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final RequestContextLoader loader;
+    private final LoginTokens tokens;
 
-    SessionTokenConverter(RequestContextLoader loader) {
+    SessionTokenConverter(RequestContextLoader loader, LoginTokens tokens) {
         this.loader = loader;
+        this.tokens = tokens;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         UUID session = uuid(jwt.getClaimAsString(LoginTokens.SESSION_CLAIM));
         UUID user = uuid(jwt.getSubject());
-        if (session == null || user == null) {
+        String tokenId = jwt.getId();
+        if (session == null || user == null || tokenId == null) {
             throw new InvalidBearerTokenException("The token does not name a session");
         }
-        return loader.forSession(session, user, uuid(jwt.getClaimAsString("organizationId")))
+        // A token issued to an OAuth client must name this API as its audience.
+        if (jwt.hasClaim(LoginTokens.CLIENT_CLAIM) && !jwt.getAudience().contains(tokens.audience())) {
+            throw new InvalidBearerTokenException("The token is not meant for this API");
+        }
+        return loader.forSession(session, user, tokenId, uuid(jwt.getClaimAsString("organizationId")))
                 .map(ContextAuthentication::new)
                 .orElseThrow(() -> new InvalidBearerTokenException("The session has ended; sign in again"));
     }

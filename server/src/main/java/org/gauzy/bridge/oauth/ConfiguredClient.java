@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,15 @@ class ConfiguredClient implements ApplicationRunner {
     static final int MIN_SECRET_LENGTH = 32;
 
     private final OAuthClientRepository clients;
+    private final DelegatedAccess access;
     private final SecretTokens secrets;
     private final OAuthSettings settings;
     private final Clock clock;
 
-    ConfiguredClient(OAuthClientRepository clients, SecretTokens secrets, OAuthSettings settings, Clock clock) {
+    ConfiguredClient(OAuthClientRepository clients, DelegatedAccess access, SecretTokens secrets,
+            OAuthSettings settings, Clock clock) {
         this.clients = clients;
+        this.access = access;
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
@@ -67,6 +71,9 @@ class ConfiguredClient implements ApplicationRunner {
                     c.name(), c.description(), c.clientType(), uris, c.allowedScopes(), c.allowedGrantTypes(),
                     c.pkceRequired(), c.accessTokenTtl(), c.refreshTokenTtl(), c.isActive(),
                     secretChanged ? now : c.tokensValidAfter(), c.createdAt(), now));
+            if (secretChanged) {
+                access.revokeClient(c.clientId(), null);
+            }
             log.info("Updated the configured global OAuth client {} from configuration", configured.clientId());
         }
     }

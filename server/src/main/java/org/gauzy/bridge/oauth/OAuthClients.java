@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
@@ -18,18 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The client registry. A secret is 256 random bits, shown once, stored as its SHA-256 and compared in
  * constant time: bcrypt would cap the token endpoint near 30 requests/s for no gain on a secret that
- * cannot be guessed. Rotating the secret revokes every token issued before it.
+ * cannot be guessed. Rotating the secret, deactivating or deleting the client revokes every grant and
+ * token issued to it.
  */
 @Service
 class OAuthClients {
 
     private final OAuthClientRepository clients;
+    private final ConsentRepository consents;
+    private final DelegatedAccess access;
     private final SecretTokens secrets;
     private final OAuthSettings settings;
     private final Clock clock;
 
-    OAuthClients(OAuthClientRepository clients, SecretTokens secrets, OAuthSettings settings, Clock clock) {
+    OAuthClients(OAuthClientRepository clients, ConsentRepository consents, DelegatedAccess access,
+            SecretTokens secrets, OAuthSettings settings, Clock clock) {
         this.clients = clients;
+        this.consents = consents;
+        this.access = access;
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
@@ -94,6 +101,9 @@ class OAuthClients {
                 request.isActive() != null ? request.isActive() : c.isActive(), c.tokensValidAfter(), c.createdAt(),
                 OffsetDateTime.now(clock));
         clients.update(updated);
+        if (c.isActive() && !updated.isActive()) {
+            access.revokeClient(c.clientId(), null);
+        }
         return view(updated);
     }
 
@@ -109,13 +119,17 @@ class OAuthClients {
                 c.name(), c.description(), c.clientType(), c.redirectUris(), c.allowedScopes(), c.allowedGrantTypes(),
                 c.pkceRequired(), c.accessTokenTtl(), c.refreshTokenTtl(), c.isActive(), now, c.createdAt(), now);
         clients.update(rotated);
+        access.revokeClient(c.clientId(), null);
         return view(rotated).withSecret(secret);
     }
 
-    /** Deletes the client; its tokens die with it (they are checked against a client that must exist). */
+    /** Deletes the client; every grant, token and consent given to it ends with it. */
     @Transactional
     void delete(RequestContext context, UUID id) {
-        clients.delete(existing(context, id).id());
+        var client = existing(context, id);
+        clients.delete(client.id());
+        consents.forgetClient(client.clientId());
+        access.revokeClient(client.clientId(), null);
     }
 
     /** The client whose id and secret these are, if it is active: for client authentication. */

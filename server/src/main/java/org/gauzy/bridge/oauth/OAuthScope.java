@@ -1,7 +1,9 @@
 package org.gauzy.bridge.oauth;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** The scopes a client may be allowed and a user may grant, with the words the consent page shows. */
 public enum OAuthScope {
@@ -32,5 +34,10 @@ public enum OAuthScope {
 
     public static Optional<OAuthScope> of(String value) {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+
+    /** A scope set in its one stored form: sorted, space-separated. */
+    public static String normalize(Collection<String> scopes) {
+        return String.join(" ", new TreeSet<>(scopes));
     }
 }

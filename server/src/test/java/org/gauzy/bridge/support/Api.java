@@ -3,9 +3,11 @@ package org.gauzy.bridge.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,16 @@ public final class Api {
         public Call json(Object value) {
             this.body = value instanceof String s ? s : json.writeValueAsString(value);
             return header("Content-Type", "application/json");
+        }
+
+        /** A form-encoded body (what OAuth clients and HTML forms send). */
+        public Call form(Map<String, String> fields) {
+            var out = new StringBuilder();
+            fields.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            this.body = out.toString();
+            return header("Content-Type", "application/x-www-form-urlencoded");
         }
 
         public Response send() {

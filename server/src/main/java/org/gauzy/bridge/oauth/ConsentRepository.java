@@ -1,0 +1,79 @@
+package org.gauzy.bridge.oauth;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Remembered consents. */
+@Repository
+class ConsentRepository {
+
+    record Consent(UUID id, UUID tenantId, UUID userId, String clientId, UUID organizationId, String scopes,
+            boolean remembered, OffsetDateTime createdAt) {
+    }
+
+    private static final String COLUMNS = "id, tenant_id, user_id, client_id, organization_id, scopes, remembered,"
+            + " created_at";
+
+    private final JdbcClient jdbc;
+
+    ConsentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a consent; recording it again only ever turns "remembered" on. */
+    void record(Consent consent) {
+        jdbc.sql("insert into oauth_consent (" + COLUMNS + ") values (:id, :tenant, :user, :client, :organization,"
+                + " :scopes, :remembered, :created) on conflict do nothing")
+                .param("id", consent.id()).param("tenant", consent.tenantId()).param("user", consent.userId())
+                .param("client", consent.clientId()).param("organization", consent.organizationId())
+                .param("scopes", consent.scopes()).param("remembered", consent.remembered())
+                .param("created", consent.createdAt())
+                .update();
+        if (consent.remembered()) {
+            jdbc.sql("""
+                    update oauth_consent set remembered = true
+                    where user_id = :user and client_id = :client and organization_id = :organization
+                        and scopes = :scopes and remembered = false""")
+                    .param("user", consent.userId()).param("client", consent.clientId())
+                    .param("organization", consent.organizationId()).param("scopes", consent.scopes())
+                    .update();
+        }
+    }
+
+    /** The user's remembered consents to a client for exactly this scope set. */
+    List<Consent> findRemembered(UUID user, String clientId, String scopes) {
+        return jdbc.sql("select " + COLUMNS + " from oauth_consent where user_id = :user and client_id = :client"
+                + " and scopes = :scopes and remembered = true order by created_at")
+                .param("user", user).param("client", clientId).param("scopes", scopes)
+                .query(Consent.class).list();
+    }
+
+    /** The tenant's consents: one user's, or everyone's when {@code user} is null. */
+    List<Consent> list(UUID tenant, @Nullable UUID user) {
+        var sql = jdbc.sql("select " + COLUMNS + " from oauth_consent where tenant_id = :tenant"
+                + (user == null ? "" : " and user_id = :user") + " order by created_at, id")
+                .param("tenant", tenant);
+        return (user == null ? sql : sql.param("user", user)).query(Consent.class).list();
+    }
+
+    Optional<Consent> get(UUID tenant, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from oauth_consent where tenant_id = :tenant and id = :id")
+                .param("tenant", tenant).param("id", id).query(Consent.class).optional();
+    }
+
+    /** Forgets every consent of the user to the client. */
+    int forget(UUID user, String clientId) {
+        return jdbc.sql("delete from oauth_consent where user_id = :user and client_id = :client")
+                .param("user", user).param("client", clientId).update();
+    }
+
+    int forgetClient(String clientId) {
+        return jdbc.sql("delete from oauth_consent where client_id = :client").param("client", clientId).update();
+    }
+}
