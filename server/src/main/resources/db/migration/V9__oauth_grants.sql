@@ -52,7 +52,9 @@ create table oauth_refresh_token (
     expires_at         timestamp with time zone not null,
     used_at            timestamp with time zone,
     successor_hash     varchar(64),
-    successor_sealed   varchar(200)
+    successor_sealed   varchar(200),
+    -- Room for sender-constrained tokens (DPoP, RFC 9449): the thumbprint of the client's key.
+    jkt                varchar(64)
 );
 create index ix_oauth_refresh_token_session on oauth_refresh_token (session_id);
 create index ix_oauth_refresh_token_expires on oauth_refresh_token (expires_at);

@@ -287,8 +287,13 @@ class AuthorizationController {
         response.setHeader(HttpHeaders.PRAGMA, "no-cache");
     }
 
-    private static ResponseCookie cookie(String name, String value, HttpServletRequest http, String sameSite) {
-        return ResponseCookie.from(name, value).httpOnly(true).secure(http.isSecure()).sameSite(sameSite)
+    /**
+     * A cookie for the pages only. It is Secure whenever the service's public address is https, also
+     * behind a proxy that ends TLS and forwards plain http.
+     */
+    private ResponseCookie cookie(String name, String value, HttpServletRequest http, String sameSite) {
+        boolean secure = http.isSecure() || access.issuer().startsWith("https://");
+        return ResponseCookie.from(name, value).httpOnly(true).secure(secure).sameSite(sameSite)
                 .path(OAuthPaths.BASE).build();
     }
 

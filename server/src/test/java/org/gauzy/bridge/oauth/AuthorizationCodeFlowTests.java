@@ -132,6 +132,42 @@ abstract class AuthorizationCodeFlowTests extends OAuthTest {
     }
 
     @Test
+    void aLoopbackRedirectMayUseAnyPortAndNothingElseVaries() {
+        var nativeApp = register(admin, Map.of("redirectUris", List.of("http://127.0.0.1/callback")));
+        var browser = new OAuthBrowser(api);
+        var page = browser.signIn(browser.open(with(pieceRequest(nativeApp, "s"), "redirect_uri",
+                "http://127.0.0.1:53123/callback")), admin.email(), admin.password());
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        assertThat(browser.open(with(pieceRequest(nativeApp, "s"), "redirect_uri", "http://127.0.0.1:53123/other"))
+                .status()).isEqualTo(400);
+        assertThat(browser.open(with(pieceRequest(nativeApp, "s"), "redirect_uri", "http://localhost:53123/callback"))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void theAuthorizationEndpointHasNoCors() {
+        var preflight = api.options(OAuthBrowser.AUTHORIZE).header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET").send();
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        var page = api.get(OAuthBrowser.AUTHORIZE + "?" + OAuthBrowser.query(pieceRequest(client, "s")))
+                .header("Origin", "https://evil.example.com").send();
+        assertThat(page.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void promptNoneAnswersWithoutAnyPage() {
+        var browser = new OAuthBrowser(api);
+        browser.signIn(browser.open(pieceRequest(client, "s")), admin.email(), admin.password());
+        var noConsent = browser.open(with(pieceRequest(client, "s1"), "prompt", "none"));
+        assertThat(noConsent.status()).isEqualTo(303);
+        assertThat(OAuthBrowser.parameters(URI.create(noConsent.header("Location"))))
+                .containsEntry("error", "consent_required").containsEntry("state", "s1");
+        consent(browser, admin, pieceRequest(client, "s"), true);
+        var silent = browser.open(with(pieceRequest(client, "s1"), "prompt", "none"));
+        assertThat(OAuthBrowser.parameters(URI.create(silent.header("Location")))).containsKey("code");
+    }
+
+    @Test
     void otherErrorsGoBackToTheClientWithStateAndIss() {
         var pkceClient = register(admin, Map.of("pkceRequired", true));
         var narrow = register(admin, Map.of("allowedScopes", List.of("tasks:read")));

@@ -132,6 +132,10 @@ public final class Api {
         return new Call("PATCH", path);
     }
 
+    public Call options(String path) {
+        return new Call("OPTIONS", path);
+    }
+
     public Call delete(String path) {
         return new Call("DELETE", path);
     }
