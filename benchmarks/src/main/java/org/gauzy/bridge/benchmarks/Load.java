@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
@@ -39,26 +41,38 @@ final class Load {
     private Load() {
     }
 
+    /** One unit of work, such as a request or a whole round trip; false when it failed. */
+    @FunctionalInterface
+    interface Operation {
+        boolean perform(int client, int iteration) throws Exception;
+    }
+
     /** Runs {@code request(i)} in a loop from each client; a response outside 2xx counts as an error. */
     static Result run(String name, HttpClient http, int clients, Duration duration, IntFunction<HttpRequest> request)
             throws InterruptedException {
+        return run(name, clients, duration, (client, i) -> http.send(request.apply(i),
+                HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2);
+    }
+
+    /** Runs {@code operation} in a loop from each client, timing each run; an exception counts as an error. */
+    static Result run(String name, int clients, Duration duration, Operation operation) throws InterruptedException {
         var errors = new AtomicLong();
         var counter = new AtomicLong();
         List<long[]> perClient = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
         var pool = Executors.newFixedThreadPool(clients);
-        var futures = new ArrayList<java.util.concurrent.Future<long[]>>();
+        var futures = new ArrayList<Future<long[]>>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             futures.add(pool.submit(() -> {
                 long[] samples = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    var req = request.apply((int) counter.incrementAndGet());
+                    int iteration = (int) counter.incrementAndGet();
                     long t0 = System.nanoTime();
                     try {
-                        var response = http.send(req, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() / 100 != 2) {
+                        if (!operation.perform(client, iteration)) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -75,7 +89,7 @@ final class Load {
         for (var f : futures) {
             try {
                 perClient.add(f.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }

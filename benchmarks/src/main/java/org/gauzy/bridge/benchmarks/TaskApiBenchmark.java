@@ -1,12 +1,8 @@
 package org.gauzy.bridge.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TaskApiBenchmark {
 
-    private static final String PASSWORD = "Benchmark-Pass-1";
     private static final String[] STATUSES = {"Open", "Backlog", "In Progress", "Done"};
 
     record Tenant(String token, String tenantId, String organizationId, List<String> projects) {
@@ -44,6 +38,7 @@ public final class TaskApiBenchmark {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private ApiCalls api;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -61,32 +56,15 @@ public final class TaskApiBenchmark {
 
     private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, Path jar, String jvmArgs,
             boolean explain) throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run mvn -B -q -DskipTests install first");
-        }
         try (var pg = EmbeddedPostgres.builder().start()) {
             try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database bench");
             }
             String url = pg.getJdbcUrl("postgres", "bench");
-            int port = freePort();
-            base = "http://127.0.0.1:" + port;
-            Path data = Files.createTempDirectory("bridge-bench");
-            var command = new ArrayList<String>(List.of("java"));
-            for (String arg : jvmArgs.split(" ")) {
-                if (!arg.isBlank()) {
-                    command.add(arg);
-                }
-            }
-            command.addAll(List.of("-jar", jar.toString()));
-            var server = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
-            server.environment().putAll(Map.of("PORT", String.valueOf(port), "DB_URL", url, "DB_USER", "postgres",
-                    "DB_PASS", "", "GAUZY_DATA_DIR", data.toString(), "GAUZY_ADMIN_PASSWORD", PASSWORD,
-                    "ACCESS_LOG_LEVEL", "WARN", "API_BASE_URL", base));
-            Process process = server.start();
-            try {
-                awaitHealthy();
+            try (var service = ServiceProcess.start(jar, jvmArgs, Map.of("DB_URL", url, "DB_USER", "postgres",
+                    "DB_PASS", ""), http)) {
+                base = service.base();
+                api = new ApiCalls(http, json, base);
                 List<Tenant> tenants = new ArrayList<>();
                 for (int i = 0; i < tenantCount; i++) {
                     tenants.add(onboard(i));
@@ -107,9 +85,6 @@ public final class TaskApiBenchmark {
                 for (int clients : new int[] {4, 16}) {
                     System.out.println(Load.run("create task", http, clients, measure, i -> create(tenants, i)).line());
                 }
-            } finally {
-                process.destroy();
-                process.waitFor();
             }
         }
     }
@@ -130,20 +105,13 @@ public final class TaskApiBenchmark {
     }
 
     private Tenant onboard(int i) throws Exception {
-        String email = "bench-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
-        post("/api/auth/register", null, Map.of("user", Map.of("email", email, "firstName", "Bench", "lastName", "" + i),
-                "password", PASSWORD, "confirmPassword", PASSWORD));
-        String first = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD)).path("token").asString();
-        post("/api/tenant", first, Map.of("name", "Bench tenant " + i));
-        JsonNode login = post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
-        String token = login.path("token").asString();
-        String organization = login.path("user").path("lastOrganizationId").asString();
+        var account = api.onboard("bench" + i);
         List<String> projects = new ArrayList<>();
         for (String name : new String[] {"Website", "Mobile"}) {
-            projects.add(post("/api/organization-project", token, Map.of("name", name, "organizationId", organization))
-                    .path("id").asString());
+            projects.add(api.post("/api/organization-project", account.token(), Map.of("name", name,
+                    "organizationId", account.organizationId())).path("id").asString());
         }
-        return new Tenant(token, login.path("user").path("tenantId").asString(), organization, projects);
+        return new Tenant(account.token(), account.tenantId(), account.organizationId(), projects);
     }
 
     /** Tasks straight into the database: the list is measured, not the loading. */
@@ -198,42 +166,6 @@ public final class TaskApiBenchmark {
                     System.out.println("  " + rs.getString(1));
                 }
             }
-        }
-    }
-
-    private JsonNode post(String path, String token, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body());
-    }
-
-    private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the service is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The service did not become healthy within 120 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

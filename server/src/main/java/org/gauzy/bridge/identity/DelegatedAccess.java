@@ -44,14 +44,16 @@ public class DelegatedAccess {
     }
 
     private final SessionRepository sessions;
+    private final SessionContextRepository callers;
     private final RequestContextLoader contexts;
     private final LoginTokens tokens;
     private final JwtDecoder decoder;
     private final Clock clock;
 
-    DelegatedAccess(SessionRepository sessions, RequestContextLoader contexts, LoginTokens tokens, JwtDecoder decoder,
-            Clock clock) {
+    DelegatedAccess(SessionRepository sessions, SessionContextRepository callers, RequestContextLoader contexts,
+            LoginTokens tokens, JwtDecoder decoder, Clock clock) {
         this.sessions = sessions;
+        this.callers = callers;
         this.contexts = contexts;
         this.tokens = tokens;
         this.decoder = decoder;
@@ -77,9 +79,8 @@ public class DelegatedAccess {
      */
     @Transactional(readOnly = true)
     public Optional<String> accessToken(UUID session, UUID user, TokenSpec spec) {
-        return contexts.forSession(session, user, spec.tokenId(), null)
-                .filter(context -> context.organizationId() != null)
-                .map(context -> tokens.issueDelegated(context, spec));
+        return callers.delegate(session, user, OffsetDateTime.now(clock))
+                .map(delegate -> tokens.issueDelegated(session, user, delegate, spec));
     }
 
     /** Keeps a live session alive until {@code expiresAt}; false when it was revoked or has expired. */

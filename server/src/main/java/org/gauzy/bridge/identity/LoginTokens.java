@@ -2,16 +2,14 @@ package org.gauzy.bridge.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +23,13 @@ class LoginTokens {
     static final String SESSION_CLAIM = "sid";
     static final String CLIENT_CLAIM = "client_id";
 
-    private final JwtEncoder encoder;
+    private final TokenSigner signer;
     private final IdentitySettings settings;
     private final ObjectProvider<EmployeeLookup> employees;
     private final Clock clock;
 
-    LoginTokens(JwtEncoder encoder, IdentitySettings settings, ObjectProvider<EmployeeLookup> employees, Clock clock) {
-        this.encoder = encoder;
+    LoginTokens(TokenSigner signer, IdentitySettings settings, ObjectProvider<EmployeeLookup> employees, Clock clock) {
+        this.signer = signer;
         this.settings = settings;
         this.employees = employees;
         this.clock = clock;
@@ -49,13 +47,22 @@ class LoginTokens {
      * client, its scopes and this API as audience. The caller picks the id and lifetime, so that a
      * refresh repeated within its grace window can answer a token equal to the first one.
      */
-    String issueDelegated(RequestContext context, DelegatedAccess.TokenSpec spec) {
-        var claims = claims(context.sessionId(), context.userId(), context.tenantId(), context.role(),
-                context.organizationId(), spec.tokenId(), spec.issuedAt(), spec.expiresAt())
+    String issueDelegated(UUID session, UUID user, SessionContextRepository.Delegate delegate,
+            DelegatedAccess.TokenSpec spec) {
+        var claims = claims(session, user, delegate.tenantId(), role(delegate.role()), delegate.organizationId(),
+                spec.tokenId(), spec.issuedAt(), spec.expiresAt())
                 .claim(CLIENT_CLAIM, spec.clientId())
                 .claim("scope", String.join(" ", spec.scopes()))
                 .audience(List.of(audience()));
         return sign(claims);
+    }
+
+    private static @Nullable RoleName role(@Nullable String name) {
+        try {
+            return name == null ? null : RoleName.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     String issuer() {
@@ -67,14 +74,14 @@ class LoginTokens {
         return settings.issuer() + "/api";
     }
 
-    private JwtClaimsSet.Builder claims(UUID session, UUID user, @Nullable UUID tenant, @Nullable RoleName role,
+    private JWTClaimsSet.Builder claims(UUID session, UUID user, @Nullable UUID tenant, @Nullable RoleName role,
             @Nullable UUID organization, String tokenId, Instant issuedAt, Instant expiresAt) {
-        var claims = JwtClaimsSet.builder()
+        var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(user.toString())
-                .id(tokenId)
-                .issuedAt(issuedAt)
-                .expiresAt(expiresAt)
+                .jwtID(tokenId)
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
                 .claim("id", user.toString())
                 .claim(SESSION_CLAIM, session.toString());
         if (tenant != null) {
@@ -94,8 +101,7 @@ class LoginTokens {
         return claims;
     }
 
-    private String sign(JwtClaimsSet.Builder claims) {
-        var header = JwsHeader.with(SignatureAlgorithm.ES256).type("JWT").build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    private String sign(JWTClaimsSet.Builder claims) {
+        return signer.sign(claims.build());
     }
 }

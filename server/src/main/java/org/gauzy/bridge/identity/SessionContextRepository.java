@@ -56,6 +56,26 @@ class SessionContextRepository {
                 .optional();
     }
 
+    /** Who a delegated session acts for, in one query: only while the user is active and still a member. */
+    record Delegate(UUID tenantId, @Nullable String role, UUID organizationId) {
+    }
+
+    Optional<Delegate> delegate(UUID session, UUID user, OffsetDateTime now) {
+        return jdbc.sql("""
+                select u.tenant_id, r.name as role_name, s.organization_id
+                from user_session s
+                join app_user u on u.id = s.user_id
+                left join role r on r.id = u.role_id and r.tenant_id = u.tenant_id
+                where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now
+                    and s.client_id is not null and u.is_active = true and u.tenant_id is not null
+                    and exists (select 1 from user_organization m where m.tenant_id = u.tenant_id
+                        and m.user_id = u.id and m.organization_id = s.organization_id and m.is_active = true)""")
+                .param("session", session).param("user", user).param("now", now)
+                .query((rs, n) -> new Delegate(rs.getObject("tenant_id", UUID.class), rs.getString("role_name"),
+                        rs.getObject("organization_id", UUID.class)))
+                .optional();
+    }
+
     Grants grants(UUID tenant, UUID role, UUID user) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         Set<UUID> memberships = new HashSet<>();

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * The authorization endpoint and its server-rendered sign-in and consent pages. Everything a step
@@ -260,10 +261,15 @@ class AuthorizationController {
         return page;
     }
 
+    /**
+     * A 303 to {@code location}, written directly: resolving "redirect:" view names would build and
+     * initialise a new view bean for every redirect, each with a different code in it.
+     */
     private static ModelAndView redirect(String location) {
-        var view = new ModelAndView("redirect:" + location);
-        view.setStatus(HttpStatus.SEE_OTHER);
-        return view;
+        return new ModelAndView((View) (model, request, response) -> {
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.LOCATION, location);
+        });
     }
 
     /** The consent form's CSRF token: derived from the sign-in cookie, which no other site can read. */

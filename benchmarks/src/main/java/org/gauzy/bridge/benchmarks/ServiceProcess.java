@@ -1,0 +1,101 @@
+package org.gauzy.bridge.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as its own process (the built jar) on a free port, with its own data folder: what the
+ * benchmarks measure, sharing the machine's cores with the load generator as a real deployment would
+ * share them with its neighbours.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "Benchmark-Pass-1";
+
+    private final Process process;
+    private final String base;
+
+    private ServiceProcess(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts the jar; {@code environment} adds to the defaults (for example {@code DB_URL} for PostgreSQL). */
+    static ServiceProcess start(Path jar, String jvmArgs, Map<String, String> environment, HttpClient http)
+            throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -q -DskipTests install first");
+        }
+        int port = freePort();
+        String base = "http://127.0.0.1:" + port;
+        Path data = Files.createTempDirectory("bridge-bench");
+        var command = new ArrayList<String>(List.of("java"));
+        for (String arg : jvmArgs.split(" ")) {
+            if (!arg.isBlank()) {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        var env = new HashMap<>(Map.of("PORT", String.valueOf(port), "GAUZY_DATA_DIR", data.toString(),
+                "GAUZY_ADMIN_PASSWORD", ADMIN_PASSWORD, "ACCESS_LOG_LEVEL", "WARN", "API_BASE_URL", base));
+        env.putAll(environment);
+        builder.environment().putAll(env);
+        var service = new ServiceProcess(builder.start(), base);
+        try {
+            service.awaitHealthy(http);
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    String base() {
+        return base;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private void awaitHealthy(HttpClient http) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the service is still starting
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited while starting; see its server.log");
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The service did not become healthy within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
