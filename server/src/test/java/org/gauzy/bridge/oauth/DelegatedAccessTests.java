@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.gauzy.bridge.support.Accounts.Account;
+import org.gauzy.bridge.support.OAuthBrowser;
+import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

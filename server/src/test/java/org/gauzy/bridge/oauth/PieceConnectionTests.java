@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.gauzy.bridge.support.TestSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

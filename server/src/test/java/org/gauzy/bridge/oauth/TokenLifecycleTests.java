@@ -20,6 +20,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.OAuthBrowser;
+import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.gauzy.bridge.oauth;
+package org.gauzy.bridge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,25 +11,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gauzy.bridge.support.Api;
 
 /**
  * A browser going through the authorization pages: it keeps cookies, reads the hidden fields of the
  * forms it is shown and posts them back, as a person clicking through would.
  */
-final class OAuthBrowser {
+public final class OAuthBrowser {
 
-    static final String AUTHORIZE = "/api/integration/ever-gauzy/oauth/authorize";
+    public static final String AUTHORIZE = "/api/integration/ever-gauzy/oauth/authorize";
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     private final Api api;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    OAuthBrowser(Api api) {
+    public OAuthBrowser(Api api) {
         this.api = api;
     }
 
-    static String query(Map<String, String> parameters) {
+    public static String query(Map<String, String> parameters) {
         var out = new StringBuilder();
         parameters.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
@@ -37,30 +36,30 @@ final class OAuthBrowser {
         return out.toString();
     }
 
-    Api.Response open(Map<String, String> parameters) {
+    public Api.Response open(Map<String, String> parameters) {
         return get(AUTHORIZE + "?" + query(parameters));
     }
 
-    Api.Response get(String path) {
+    public Api.Response get(String path) {
         return keep(withCookies(api.get(path)).send());
     }
 
     /** Submits the form of a page shown before (login or consent), with the page's hidden fields. */
-    Api.Response submit(Api.Response page, String action, Map<String, String> fields) {
+    public Api.Response submit(Api.Response page, String action, Map<String, String> fields) {
         var form = hiddenFields(page.text());
         form.putAll(fields);
         return keep(withCookies(api.post(AUTHORIZE + action)).form(form).send());
     }
 
     /** Signs in on a login page and follows the redirect back to the authorization request. */
-    Api.Response signIn(Api.Response loginPage, String email, String password) {
+    public Api.Response signIn(Api.Response loginPage, String email, String password) {
         var afterLogin = submit(loginPage, "/login", Map.of("email", email, "password", password));
         assertThat(afterLogin.status()).as(afterLogin.text()).isEqualTo(303);
         return get(afterLogin.header("Location"));
     }
 
     /** Allows on a consent page and answers the redirect to the client. */
-    URI allow(Api.Response consentPage, String organizationId, boolean remember) {
+    public URI allow(Api.Response consentPage, String organizationId, boolean remember) {
         var fields = new LinkedHashMap<>(Map.of("decision", "allow", "organizationId", organizationId));
         if (remember) {
             fields.put("remember", "on");
@@ -70,15 +69,15 @@ final class OAuthBrowser {
         return URI.create(answer.header("Location"));
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
-    void setCookie(String name, String value) {
+    public void setCookie(String name, String value) {
         cookies.put(name, value);
     }
 
-    static Map<String, String> hiddenFields(String html) {
+    public static Map<String, String> hiddenFields(String html) {
         var fields = new LinkedHashMap<String, String>();
         Matcher m = HIDDEN.matcher(html);
         while (m.find()) {
@@ -88,7 +87,7 @@ final class OAuthBrowser {
     }
 
     /** The parameters of a redirect's query. */
-    static Map<String, String> parameters(URI uri) {
+    public static Map<String, String> parameters(URI uri) {
         var out = new LinkedHashMap<String, String>();
         if (uri.getRawQuery() == null) {
             return out;

@@ -1,0 +1,160 @@
+package org.gauzy.bridge.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Accounts.Account;
+import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.OAuthGrants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every dropdown and action of the ever-gauzy piece (§5.2, §5.3), replayed as the piece sends it with
+ * an OAuth token from our own authorization server: bearer token, {@code Tenant-Id} and
+ * {@code Organization-Id} read from the token without verifying it, bracket- and JSON-encoded queries,
+ * the plural delete path with the user's id. Then each resource with a token of the wrong scope.
+ */
+abstract class PieceReplayTests extends ApiTest {
+
+    Account owner;
+    OAuthGrants grants;
+
+    @BeforeEach
+    void tenant() {
+        owner = accounts.onboard("replay");
+        grants = new OAuthGrants(api);
+    }
+
+    /** A call as the piece makes it: the token, and the tenant and organization the token names. */
+    Api.Call piece(Api.Call call, String token) {
+        JsonNode claims = api.json().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        return call.token(token).header("Tenant-Id", claims.path("tenantId").asString())
+                .header("Organization-Id", claims.path("organizationId").asString());
+    }
+
+    String where(Account account) {
+        return "where%5BtenantId%5D=" + account.tenantId() + "&where%5BorganizationId%5D=" + account.organizationId();
+    }
+
+    static void ok(Api.Response response, int status) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+    }
+
+    @Test
+    void everyDropdownAndActionWorksWithAnOAuthToken() {
+        String token = grants.accessToken(owner, owner, "gauzy:all");
+        String org = owner.organizationId().toString();
+        String tenant = owner.tenantId().toString();
+
+        // Dropdowns.
+        var organization = piece(api.get("/api/organization/" + org), token).send();
+        ok(organization, 200);
+        assertThat(organization.body().path("name").asString()).isEqualTo("replay tenant");
+        ok(piece(api.get("/api/role?where%5BtenantId%5D=" + tenant), token).send(), 200);
+        String project = api.post("/api/organization-project").token(owner.token())
+                .json(Map.of("name", "Website", "organizationId", org)).send().body().path("id").asString();
+        for (String lookup : List.of("/api/organization-project", "/api/task-status", "/api/task-priority",
+                "/api/task-size", "/api/organization-team")) {
+            var answer = piece(api.get(lookup + "?" + where(owner)), token).send();
+            ok(answer, 200);
+            assertThat(answer.body().has("items")).as(lookup).isTrue();
+        }
+        assertThat(piece(api.get("/api/task-status?" + where(owner)), token).send().body().path("items").size())
+                .isEqualTo(8);
+
+        // Employees.
+        String email = Accounts.uniqueEmail("piece-employee");
+        var created = piece(api.post("/api/employee"), token).json(Map.of("user", Map.of("email", email,
+                "firstName", "Grace", "lastName", "Hopper", "preferredLanguage", "en"), "organizationId", org)).send();
+        ok(created, 201);
+        String userId = created.body().path("userId").asString();
+        String employeeId = created.body().path("id").asString();
+        ok(piece(api.get("/api/employee?" + where(owner) + "&relations%5B0%5D=user"), token).send(), 200);
+        ok(piece(api.get("/api/employee/" + employeeId + "?relations=user&withDeleted=true"), token).send(), 200);
+        var listed = piece(api.get("/api/employee?select=" + WorkspaceTests.enc("[\"id\"]") + "&relations="
+                + WorkspaceTests.enc("[\"user\"]") + "&order=" + WorkspaceTests.enc("{\"createdAt\":\"DESC\"}")
+                + "&where=" + WorkspaceTests.enc("{\"organizationId\":\"" + org + "\"}")
+                + "&withDeleted=false&take=10&skip=0"), token).send();
+        ok(listed, 200);
+        assertThat(listed.body().path("items")).extracting(n -> n.path("id").asString()).contains(employeeId);
+        ok(piece(api.put("/api/employee/" + userId), token).json(Map.of("user", Map.of("email", email,
+                "firstName", "Grace", "lastName", "Murray", "preferredLanguage", "en"), "userId", userId)).send(), 200);
+        ok(piece(api.delete("/api/employees/" + userId), token).json(Map.of("userId", userId)).send(), 200);
+
+        // Tasks.
+        var task = piece(api.post("/api/tasks"), token).json(Map.of("tenantId", tenant, "organizationId", org,
+                "title", "From Activepieces", "public", true, "isDraft", false, "projectId", project)).send();
+        ok(task, 201);
+        String taskId = task.body().path("id").asString();
+        var updateBody = new HashMap<String, Object>(Map.of("tenantId", tenant, "organizationId", org,
+                "title", "From Activepieces, renamed", "public", false, "version", "1"));
+        ok(piece(api.put("/api/tasks/" + taskId), token).json(updateBody).send(), 200);
+        var got = piece(api.get("/api/tasks/" + taskId + "?relations=project,members"), token).send();
+        ok(got, 200);
+        assertThat(got.body().path("public").asBoolean()).isFalse();
+        var tasks = piece(api.get("/api/tasks?organizationId=" + org + "&projectId=" + project
+                + "&title=renamed&take=10&skip=0&relations=project"), token).send();
+        ok(tasks, 200);
+        assertThat(tasks.body().path("total").asInt()).isEqualTo(1);
+        ok(piece(api.delete("/api/tasks/" + taskId), token).send(), 200);
+
+        // The timer, for an employee who connected their own account.
+        String adaEmail = Accounts.uniqueEmail("ada");
+        ok(api.post("/api/employee").token(owner.token()).json(Map.of("user", Map.of("email", adaEmail,
+                "firstName", "Ada", "lastName", "Lovelace"), "organizationId", org, "password", Accounts.PASSWORD))
+                .send(), 201);
+        Account ada = accounts.login(adaEmail, Accounts.PASSWORD);
+        String adaToken = grants.accessToken(owner, ada, "gauzy:all");
+        assertThat(api.json().readTree(new String(Base64.getUrlDecoder().decode(adaToken.split("\\.")[1]),
+                StandardCharsets.UTF_8)).path("employeeId").asString()).isNotBlank();
+        ok(piece(api.post("/api/timesheet/timer/start"), adaToken).json(Map.of("tenantId", tenant,
+                "organizationId", org, "logType", "TRACKED", "source", "BROWSER", "isBillable", true)).send(), 201);
+        var status = piece(api.get("/api/timesheet/timer/status?tenant=" + WorkspaceTests.enc("{\"id\":\"" + tenant
+                + "\"}") + "&tenantId=" + tenant + "&organization=" + WorkspaceTests.enc("{\"id\":\"" + org + "\"}")
+                + "&organizationId=" + org + "&source=BROWSER"), adaToken).send();
+        ok(status, 200);
+        assertThat(status.body().path("running").asBoolean()).isTrue();
+        ok(piece(api.post("/api/timesheet/timer/stop"), adaToken).json(Map.of("tenantId", tenant,
+                "organizationId", org, "logType", "TRACKED", "source", "BROWSER", "isBillable", true,
+                "version", "1.0.1")).send(), 200);
+    }
+
+    @Test
+    void aTokenOfTheWrongScopeIsRefusedAndTheRightOneServed() {
+        String org = owner.organizationId().toString();
+        String tasksRead = grants.accessToken(owner, owner, "tasks:read");
+        String employeesRead = grants.accessToken(owner, owner, "employees:read");
+        String adaEmail = Accounts.uniqueEmail("ada");
+        ok(api.post("/api/employee").token(owner.token()).json(Map.of("user", Map.of("email", adaEmail,
+                "firstName", "Ada", "lastName", "Lovelace"), "organizationId", org, "password", Accounts.PASSWORD))
+                .send(), 201);
+        String timesheetRead = grants.accessToken(owner, accounts.login(adaEmail, Accounts.PASSWORD),
+                "timesheet:read");
+
+        ok(piece(api.get("/api/tasks?organizationId=" + org), tasksRead).send(), 200);
+        ok(piece(api.get("/api/task-status?" + where(owner)), tasksRead).send(), 200);
+        ok(piece(api.post("/api/tasks"), tasksRead).json(Map.of("title", "x", "organizationId", org)).send(), 403);
+        ok(piece(api.post("/api/task-status"), tasksRead).json(Map.of("name", "x", "organizationId", org)).send(), 403);
+        ok(piece(api.get("/api/employee?" + where(owner)), tasksRead).send(), 403);
+
+        ok(piece(api.get("/api/employee?" + where(owner)), employeesRead).send(), 200);
+        ok(piece(api.post("/api/employee"), employeesRead).json(Map.of("user", Map.of("email",
+                Accounts.uniqueEmail("x"), "firstName", "X", "lastName", "Y"), "organizationId", org)).send(), 403);
+        ok(piece(api.get("/api/tasks?organizationId=" + org), employeesRead).send(), 403);
+
+        ok(piece(api.get("/api/timesheet/timer/status"), timesheetRead).send(), 200);
+        ok(piece(api.post("/api/timesheet/timer/start"), timesheetRead).json(Map.of("organizationId", org,
+                "logType", "TRACKED", "source", "BROWSER")).send(), 403);
+        ok(piece(api.get("/api/tasks?organizationId=" + org), timesheetRead).send(), 403);
+    }
+}
