@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -43,16 +44,20 @@ final class PermissionInterceptor implements HandlerInterceptor {
         }
         // An OAuth token is limited by its scopes as well as by the user's own permissions.
         boolean write = !READS.contains(request.getMethod());
-        if (Arrays.stream(required.value()).noneMatch(p -> context.has(p) && context.scopesCover(p, write))) {
+        String family = required.scope();
+        boolean covered = family.isEmpty()
+                ? Arrays.stream(required.value()).anyMatch(p -> context.has(p) && context.scopesCover(p, write))
+                : context.scopesCover(family, write);
+        if (!covered) {
             throw new ApiException.Forbidden("This token's scopes do not allow this; it needs "
-                    + Stream.concat(Arrays.stream(required.value()).map(p -> scopeFor(p, write)),
+                    + Stream.concat(family.isEmpty() ? Arrays.stream(required.value()).map(p -> scopeFor(
+                            p.scopeFamily(), write)) : Stream.of(scopeFor(family, write)),
                             Stream.of(RequestContext.ALL_SCOPE)).distinct().collect(Collectors.joining(" or ")));
         }
         return true;
     }
 
-    private static String scopeFor(Permission permission, boolean write) {
-        String family = permission.scopeFamily();
+    private static String scopeFor(@Nullable String family, boolean write) {
         return family == null ? RequestContext.ALL_SCOPE : family + (write ? ":write" : ":read");
     }
 }

@@ -38,11 +38,17 @@ public record RequestContext(
 
     /** Whether the token's scopes (if it has any) cover this permission, for a read or a change. */
     public boolean scopesCover(Permission permission, boolean write) {
-        if (scopes == null || scopes.contains(ALL_SCOPE)) {
-            return true;
-        }
         String family = permission.scopeFamily();
-        return family != null && scopes.contains(family + (write ? ":write" : ":read"));
+        return family == null ? scopes == null || scopes.contains(ALL_SCOPE) : scopesCover(family, write);
+    }
+
+    /**
+     * Whether the token's scopes (if it has any) cover a scope family ({@code tasks}) for a read or a
+     * change. A write scope covers reading too: what may be changed may be seen.
+     */
+    public boolean scopesCover(String family, boolean write) {
+        return scopes == null || scopes.contains(ALL_SCOPE) || scopes.contains(family + ":write")
+                || (!write && scopes.contains(family + ":read"));
     }
 
     /** The caller's tenant; a user who has not created or joined one yet is refused. */

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresPermission {
     Permission[] value();
+
+    /**
+     * The OAuth scope family that grants this endpoint ({@code webhooks} for {@code webhooks:read|write}),
+     * where it differs from the permission's own; empty means the permission's.
+     */
+    String scope() default "";
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gauzy.bridge.platform.ApiException;
+import org.gauzy.bridge.platform.SecretBox;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the client registered, so errors from here on may be sent back to the client.
  *
  * @param scopes the scopes asked for (the client's allowed ones when the request names none)
- * @param prompt the OpenID Connect prompt values the request carries ({@code none}, {@code login}, {@code consent})
+ * @param prompt the OpenID Connect prompt values the request carries; {@code none} and {@code consent} change
+ *        what happens, {@code login} and {@code select_account} are accepted and change nothing
  * @param parameters the request's own parameters, which the login and consent pages carry on
  */
 record AuthorizationRequest(OAuthClientRepository.Client client, String redirectUri, @Nullable String state,

@@ -58,7 +58,7 @@ class MetadataController {
         metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
         metadata.put("introspection_endpoint_auth_methods_supported", authMethods);
         metadata.put("authorization_response_iss_parameter_supported", true);
-        metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
+        metadata.put("prompt_values_supported", List.of("none", "consent"));
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(metadata);
     }

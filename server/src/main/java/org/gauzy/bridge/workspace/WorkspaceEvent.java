@@ -1,6 +1,7 @@
 package org.gauzy.bridge.workspace;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,4 +11,9 @@ import java.util.UUID;
  */
 public record WorkspaceEvent(String type, UUID tenantId, UUID organizationId, UUID entityId, Object entity,
         Instant occurredAt) {
+
+    /** Every event type the workspace publishes. */
+    public static final List<String> TYPES = List.of("task.created", "task.updated", "task.deleted",
+            "employee.created", "employee.updated", "employee.deleted", "project.created", "project.updated",
+            "timesheet.time-log.created", "timesheet.time-log.updated", "timer.started", "timer.stopped");
 }

@@ -38,15 +38,22 @@ public final class TestDatabases {
         }
     }
 
-    /** A fresh database on the shared embedded PostgreSQL server. */
+    /**
+     * A fresh database on the shared embedded PostgreSQL server; {@code test.database.name} names one to
+     * keep across application restarts (created the first time).
+     */
     public static final class Postgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            String name = "bridge_" + UUID.randomUUID().toString().replace("-", "");
+            String kept = context.getEnvironment().getProperty("test.database.name");
+            String name = kept != null ? kept : "bridge_" + UUID.randomUUID().toString().replace("-", "");
             EmbeddedPostgres server = Server.INSTANCE.get();
             try (var connection = server.getPostgresDatabase().getConnection();
                     var statement = connection.createStatement()) {
-                statement.execute("create database " + name);
+                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+                if (!exists.next()) {
+                    statement.execute("create database " + name);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test database", e);
             }

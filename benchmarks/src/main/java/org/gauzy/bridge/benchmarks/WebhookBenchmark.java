@@ -1,0 +1,221 @@
+package org.gauzy.bridge.benchmarks;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhook delivery under load: 100 subscriptions over 10 tenants and a local receiver. Throughput:
+ * every subscription of a tenant listens to every task it creates (10 deliveries per change), tasks are
+ * created as fast as 4 clients can, and the receiver counts deliveries per second. Latency: each
+ * subscription filters on its own project (one delivery per change), tasks are created at a fixed 500
+ * per second, and the receiver measures the time from the change (the event's timestamp, taken just
+ * before commit) to arrival. Runs on the embedded default and on PostgreSQL. Run as a normal user after
+ * {@code mvn -B -q -DskipTests install}:
+ *
+ * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.WebhookBenchmark
+ *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres"]</pre>
+ */
+public final class WebhookBenchmark {
+
+    private static final int TENANTS = 10;
+    private static final int SUBSCRIPTIONS_PER_TENANT = 10;
+
+    record Tenant(ApiCalls.Account account, List<String> projects, List<String> subscriptions) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong received = new AtomicLong();
+    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    private volatile boolean measuringLatency;
+    private String base;
+    private ApiCalls api;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        var benchmark = new WebhookBenchmark();
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
+        Path jar = Path.of(options.getOrDefault("jar", "server/target/gauzy-bridge.jar"));
+        String jvmArgs = options.getOrDefault("server-jvm-args", "");
+        for (String database : options.getOrDefault("databases", "h2,postgres").split(",")) {
+            if (database.equals("postgres")) {
+                try (var pg = EmbeddedPostgres.builder().start()) {
+                    try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                        s.execute("create database bench");
+                    }
+                    benchmark.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
+                            "postgres", "DB_PASS", ""), jar, jvmArgs, warmup, measure, rate);
+                }
+            } else {
+                benchmark.run("H2 (embedded default)", Map.of(), jar, jvmArgs, warmup, measure, rate);
+            }
+        }
+    }
+
+    private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,
+            Duration measure, int rate) throws Exception {
+        var receiver = receiver();
+        var env = new HashMap<>(environment);
+        env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        try (var service = ServiceProcess.start(jar, jvmArgs, env, http)) {
+            base = service.base();
+            api = new ApiCalls(http, json, base);
+            String target = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            List<Tenant> tenants = new ArrayList<>();
+            for (int t = 0; t < TENANTS; t++) {
+                tenants.add(tenant(t, target));
+            }
+            System.out.printf("%n%s: %d subscriptions in %d tenants; warming up %d s%n", database,
+                    TENANTS * SUBSCRIPTIONS_PER_TENANT, TENANTS, warmup.toSeconds());
+            setFilters(tenants, false);
+            Load.run("warm-up", 4, warmup, (client, i) -> createTask(tenants, i));
+            drain();
+
+            long before = received.get();
+            var creates = Load.run("create task (10 deliveries each)", 4, measure,
+                    (client, i) -> createTask(tenants, i));
+            long start = System.nanoTime();
+            drain();
+            double drainSeconds = (System.nanoTime() - start) / 1e9;
+            long delivered = received.get() - before;
+            System.out.printf("throughput: %d deliveries in %.1f s = %.0f deliveries/s sustained (%.0f changes/s,"
+                    + " %.1f s to drain after the load stopped)%n", delivered, creates.seconds() + drainSeconds,
+                    delivered / (creates.seconds() + drainSeconds), creates.perSecond(), drainSeconds);
+
+            setFilters(tenants, true);
+            latencies.clear();
+            measuringLatency = true;
+            paced(tenants, rate, measure);
+            drain();
+            measuringLatency = false;
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("latency at %d changes/s (one delivery each): %d deliveries, commit to delivery p50 %d ms,"
+                    + " p90 %d ms, p99 %d ms, max %d ms%n", rate, sorted.length, percentile(sorted, 50),
+                    percentile(sorted, 90), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private HttpServer receiver() throws Exception {
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            if (measuringLatency) {
+                String text = new String(body, StandardCharsets.UTF_8);
+                int at = text.indexOf("\"timestamp\":\"") + 13;
+                Instant occurred = Instant.parse(text.substring(at, text.indexOf('"', at)));
+                latencies.add(Duration.between(occurred, Instant.now()).toMillis());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private Tenant tenant(int t, String target) throws Exception {
+        var account = api.onboard("hooks" + t);
+        List<String> projects = new ArrayList<>();
+        List<String> subscriptions = new ArrayList<>();
+        for (int s = 0; s < SUBSCRIPTIONS_PER_TENANT; s++) {
+            projects.add(api.post("/api/organization-project", account.token(), Map.of("name", "Project " + s))
+                    .path("id").asString());
+            subscriptions.add(api.post("/api/integration/activepieces/webhooks", account.token(), Map.of(
+                    "name", "bench " + s, "targetUrl", target, "events", List.of("task.created"))).path("id")
+                    .asString());
+        }
+        return new Tenant(account, projects, subscriptions);
+    }
+
+    /** Without filters every subscription gets every task; with them, each its own project's only. */
+    private void setFilters(List<Tenant> tenants, boolean byProject) throws Exception {
+        for (Tenant t : tenants) {
+            for (int s = 0; s < SUBSCRIPTIONS_PER_TENANT; s++) {
+                var filter = byProject ? Map.of("projectId", t.projects().get(s)) : Map.of();
+                var request = HttpRequest.newBuilder(URI.create(base + "/api/integration/activepieces/webhooks/"
+                        + t.subscriptions().get(s))).header("Authorization", "Bearer " + t.account().token())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("filter", filter))))
+                        .build();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("PUT filter answered " + response.statusCode());
+                }
+            }
+        }
+    }
+
+    private boolean createTask(List<Tenant> tenants, int i) throws Exception {
+        Tenant t = tenants.get(i % tenants.size());
+        String body = json.writeValueAsString(Map.of("title", "Task " + i, "projectId",
+                t.projects().get((i / tenants.size()) % SUBSCRIPTIONS_PER_TENANT)));
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/tasks"))
+                .header("Authorization", "Bearer " + t.account().token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+    }
+
+    /** Creates tasks at a fixed rate (open loop), however fast the service answers. */
+    private void paced(List<Tenant> tenants, int rate, Duration measure) throws Exception {
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(16);
+        var counter = new AtomicLong();
+        long periodMicros = 1_000_000L / rate;
+        var future = pacer.scheduleAtFixedRate(() -> pacer.execute(() -> {
+            try {
+                createTask(tenants, (int) counter.incrementAndGet());
+            } catch (Exception e) {
+                // counted as missing deliveries
+            }
+        }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        Thread.sleep(measure.toMillis());
+        future.cancel(false);
+        pacer.shutdown();
+        pacer.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits until deliveries stop arriving. */
+    private void drain() throws InterruptedException {
+        long last = -1;
+        while (received.get() != last) {
+            last = received.get();
+            Thread.sleep(1500);
+        }
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,173 @@
+package org.gauzy.bridge.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox's events and the deliveries fanned out from them, with each attempt's record. */
+@Repository
+class DeliveryRepository {
+
+    static final String PENDING = "PENDING";
+    static final String DELIVERED = "DELIVERED";
+    static final String DEAD = "DEAD";
+
+    /** An event waiting to be matched against subscriptions. */
+    record PendingEvent(UUID id, long seq, UUID tenantId, UUID organizationId, String event, String payload) {
+    }
+
+    /** A delivery due now, with what its request carries. */
+    record Due(UUID id, String event, int attempts, UUID tenantId, UUID organizationId, OffsetDateTime occurredAt,
+            String payload) {
+    }
+
+    /** What one attempt came to: the delivery's new state and the attempt's record. */
+    record Outcome(UUID deliveryId, String status, int attempts, OffsetDateTime nextAttemptAt,
+            @Nullable OffsetDateTime deliveredAt, @Nullable Integer statusCode, @Nullable String error,
+            OffsetDateTime attemptedAt, int latencyMs, @Nullable String responseExcerpt) {
+    }
+
+    record Attempt(OffsetDateTime attemptedAt, @Nullable Integer statusCode, int latencyMs,
+            @Nullable String response, @Nullable String error) {
+    }
+
+    record Delivery(UUID id, UUID subscriptionId, String event, String status, int attempts, OffsetDateTime createdAt,
+            OffsetDateTime nextAttemptAt, @Nullable OffsetDateTime deliveredAt, @Nullable Integer lastStatus,
+            @Nullable String lastError) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Claims undispatched events in order; other nodes skip the ones this transaction holds. */
+    List<PendingEvent> claimEvents(int limit) {
+        return jdbc.sql("""
+                select id, seq, tenant_id, organization_id, event, payload from webhook_event
+                where dispatched = false order by seq fetch first :limit rows only for update skip locked""")
+                .param("limit", limit)
+                .query((rs, n) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getLong("seq"),
+                        rs.getObject("tenant_id", UUID.class), rs.getObject("organization_id", UUID.class),
+                        rs.getString("event"), rs.getString("payload")))
+                .list();
+    }
+
+    void markDispatched(List<UUID> events) {
+        batch.batchUpdate("update webhook_event set dispatched = true where id = ?", events.stream()
+                .map(id -> new Object[] {id}).toList());
+    }
+
+    /** One delivery per (event, subscription), due now. */
+    void insertDeliveries(List<Object[]> rows) {
+        batch.batchUpdate("""
+                insert into webhook_delivery (id, subscription_id, tenant_id, event_id, event, position, status,
+                    attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", rows);
+    }
+
+    static Object[] newDelivery(UUID subscription, PendingEvent event, OffsetDateTime now) {
+        Timestamp at = Timestamp.from(now.toInstant());
+        return new Object[] {UUID.randomUUID(), subscription, event.tenantId(), event.id(), event.event(), event.seq(),
+            at, at};
+    }
+
+    List<Due> due(UUID subscription, OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                select d.id, d.event, d.attempts, e.tenant_id, e.organization_id, e.occurred_at, e.payload
+                from webhook_delivery d join webhook_event e on e.id = d.event_id
+                where d.subscription_id = :subscription and d.status = 'PENDING' and d.next_attempt_at <= :now
+                order by d.position fetch first :limit rows only""")
+                .param("subscription", subscription).param("now", now).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("event"), rs.getInt("attempts"),
+                        rs.getObject("tenant_id", UUID.class), rs.getObject("organization_id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("payload")))
+                .list();
+    }
+
+    void record(List<Outcome> outcomes) {
+        batch.batchUpdate("""
+                update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
+                    last_status = ?, last_error = ?
+                where id = ?""", outcomes.stream().map(o -> new Object[] {o.status(), o.attempts(),
+                    Timestamp.from(o.nextAttemptAt().toInstant()),
+                    o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
+                    o.error(), o.deliveryId()}).toList());
+        batch.batchUpdate("""
+                insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, response_excerpt,
+                    error)
+                values (?, ?, ?, ?, ?, ?, ?)""", outcomes.stream().map(o -> new Object[] {UUID.randomUUID(),
+                    o.deliveryId(), Timestamp.from(o.attemptedAt().toInstant()), o.statusCode(), o.latencyMs(),
+                    o.responseExcerpt(), o.error()}).toList());
+    }
+
+    List<Delivery> page(UUID subscription, @Nullable String status, int skip, int take) {
+        var sql = jdbc.sql("select id, subscription_id, event, status, attempts, created_at, next_attempt_at,"
+                + " delivered_at, last_status, last_error from webhook_delivery where subscription_id = :subscription"
+                + (status == null ? "" : " and status = :status")
+                + " order by position desc, id offset :skip rows fetch next :take rows only")
+                .param("subscription", subscription).param("skip", skip).param("take", take);
+        return (status == null ? sql : sql.param("status", status)).query(DeliveryRepository::delivery).list();
+    }
+
+    long count(UUID subscription, @Nullable String status) {
+        var sql = jdbc.sql("select count(*) from webhook_delivery where subscription_id = :subscription"
+                + (status == null ? "" : " and status = :status")).param("subscription", subscription);
+        return (status == null ? sql : sql.param("status", status)).query(Long.class).single();
+    }
+
+    List<Attempt> attempts(UUID delivery) {
+        return jdbc.sql("""
+                select attempted_at, status_code, latency_ms, response_excerpt, error from webhook_attempt
+                where delivery_id = :delivery order by attempted_at""")
+                .param("delivery", delivery)
+                .query((rs, n) -> new Attempt(rs.getObject("attempted_at", OffsetDateTime.class),
+                        (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
+                        rs.getString("response_excerpt"), rs.getString("error")))
+                .list();
+    }
+
+    Optional<Delivery> find(UUID subscription, UUID id) {
+        return jdbc.sql("select id, subscription_id, event, status, attempts, created_at, next_attempt_at,"
+                + " delivered_at, last_status, last_error from webhook_delivery"
+                + " where subscription_id = :subscription and id = :id")
+                .param("subscription", subscription).param("id", id).query(DeliveryRepository::delivery).optional();
+    }
+
+    /** Sends a delivery again, now, with a fresh retry schedule; its attempts so far stay in the log. */
+    void replay(UUID id, OffsetDateTime now) {
+        jdbc.sql("update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now where id = :id")
+                .param("now", now).param("id", id).update();
+    }
+
+    /** Forgets events and deliveries that are settled and older than {@code before}. */
+    int purge(OffsetDateTime before) {
+        int deliveries = jdbc.sql("delete from webhook_delivery where status <> 'PENDING' and created_at < :before")
+                .param("before", before).update();
+        int events = jdbc.sql("""
+                delete from webhook_event where dispatched = true and occurred_at < :before
+                    and not exists (select 1 from webhook_delivery d where d.event_id = webhook_event.id)""")
+                .param("before", before).update();
+        return deliveries + events;
+    }
+
+    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+                rs.getString("event"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("next_attempt_at", OffsetDateTime.class),
+                rs.getObject("delivered_at", OffsetDateTime.class), (Integer) rs.getObject("last_status"),
+                rs.getString("last_error"));
+    }
+}

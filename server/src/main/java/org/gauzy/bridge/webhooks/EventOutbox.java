@@ -1,0 +1,55 @@
+package org.gauzy.bridge.webhooks;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.gauzy.bridge.workspace.WorkspaceEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes each workspace event into the outbox, inside the transaction of the change that caused it:
+ * the event exists exactly when the change does. One insert, no lookup of subscriptions: publishing
+ * stays cheap, and the dispatcher matches subscriptions later, once the change has committed (which
+ * also wakes it).
+ */
+@Component
+class EventOutbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final WebhookDispatcher dispatcher;
+
+    EventOutbox(JdbcClient jdbc, JsonMapper json, WebhookDispatcher dispatcher) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.dispatcher = dispatcher;
+    }
+
+    @EventListener
+    void record(WorkspaceEvent event) {
+        jdbc.sql("""
+                insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched)
+                values (:id, nextval('webhook_event_seq'), :tenant, :organization, :event, :payload, :occurred, false)""")
+                .param("id", UUID.randomUUID()).param("tenant", event.tenantId())
+                .param("organization", event.organizationId()).param("event", event.type())
+                .param("payload", json.writeValueAsString(event.entity()))
+                .param("occurred", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.gauzy.bridge.webhooks;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps webhook targets off the service's own network (SSRF): a target must be http(s), and every
+ * address its host resolves to must be public, unless private targets are allowed for a self-hosted
+ * Activepieces. The cloud metadata address is refused even then. Checked when a subscription is saved
+ * and again before each delivery, because DNS answers change.
+ */
+@Component
+class TargetGuard {
+
+    private final WebhookSettings settings;
+
+    TargetGuard(WebhookSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The URL, parsed, if it is acceptable: otherwise why not, in words the subscriber can act on. */
+    Optional<String> refusal(String targetUrl) {
+        URI uri = parse(targetUrl);
+        if (uri == null || uri.getHost() == null || !uri.isAbsolute()) {
+            return Optional.of("targetUrl must be an absolute http or https URL");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("targetUrl must use http or https");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("targetUrl must not carry credentials");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host(uri));
+        } catch (UnknownHostException e) {
+            return Optional.of("targetUrl's host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (isMetadata(address)) {
+                return Optional.of("targetUrl resolves to the cloud metadata address " + address.getHostAddress());
+            }
+            if (!settings.allowPrivateTargets() && !isPublic(address)) {
+                return Optional.of("targetUrl resolves to " + address.getHostAddress() + ", a loopback, private or"
+                        + " link-local address; set WEBHOOKS_ALLOW_PRIVATE_TARGETS=true to allow private targets");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            // 100.64.0.0/10 (carrier-grade NAT), 0.0.0.0/8, 192.0.0.0/24, 198.18.0.0/15, 240.0.0.0/4
+            return !(first == 0 || (first == 100 && second >= 64 && second <= 127)
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    || (first == 198 && (second == 18 || second == 19)) || first >= 240);
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            // fc00::/7 unique local; an IPv4-mapped address is judged by its IPv4 part
+            if ((first & 0xfe) == 0xfc) {
+                return false;
+            }
+            if (isIpv4Mapped(b)) {
+                try {
+                    return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+                } catch (UnknownHostException impossible) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMetadata(InetAddress address) {
+        String text = address.getHostAddress();
+        return text.equals("169.254.169.254") || text.equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254");
+    }
+
+    private static boolean isIpv4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    }
+
+    private static String host(URI uri) {
+        String host = uri.getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static @Nullable URI parse(String value) {
+        try {
+            return new URI(value.trim());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.webhooks;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class WebhookOnPostgresTests extends WebhookTests {
+}

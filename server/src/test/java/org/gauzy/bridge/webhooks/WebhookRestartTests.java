@@ -1,0 +1,128 @@
+package org.gauzy.bridge.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.gauzy.bridge.BridgeApplication;
+import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivery through a restart: changes are made, the application is stopped while it is still
+ * delivering, and started again on the same database, with a receiver that fails every third request.
+ * Every event must arrive at least once; the test reports how many arrived more than once.
+ */
+abstract class WebhookRestartTests {
+
+    static final int EVENTS = 60;
+
+    abstract ApplicationContextInitializer<ConfigurableApplicationContext> database();
+
+    /** Properties that make both runs use the same database. */
+    abstract Map<String, Object> sameDatabase();
+
+    @Test
+    void everyEventArrivesAtLeastOnceThroughARestart() throws Exception {
+        var json = JsonMapper.builder().build();
+        Set<String> taskIds = ConcurrentHashMap.newKeySet();
+        var requests = new AtomicInteger();
+        var accepted = new AtomicInteger();
+        var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            pause(); // a slow receiver, so that deliveries are still going out when the application stops
+            int status = requests.incrementAndGet() % 3 == 0 ? 500 : 200;
+            if (status == 200) {
+                accepted.incrementAndGet();
+                taskIds.add(json.readTree(new String(body, StandardCharsets.UTF_8)).path("data").path("id").asString());
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String data = Files.createTempDirectory("bridge-restart").toString();
+        try {
+            Set<String> created = ConcurrentHashMap.newKeySet();
+            String subscription;
+            String ownerEmail;
+            try (var first = start(data)) {
+                var api = new Api(port(first));
+                var owner = new Accounts(api).onboard("restart");
+                var subscribed = api.post(WebhookTests.WEBHOOKS).token(owner.token()).json(Map.of("name", "restart",
+                        "targetUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "events", List.of("task.created"))).send();
+                assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+                subscription = subscribed.body().path("id").asString();
+                ownerEmail = owner.email();
+                for (int i = 0; i < EVENTS; i++) {
+                    var task = api.post("/api/tasks").token(owner.token()).json(Map.of("title", "Task " + i)).send();
+                    assertThat(task.status()).as(task.text()).isEqualTo(201);
+                    created.add(task.body().path("id").asString());
+                }
+                // Stopped while deliveries are still going out.
+            }
+            int beforeRestart = taskIds.size();
+            try (var second = start(data)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!taskIds.containsAll(created) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                if (!taskIds.containsAll(created)) {
+                    var api = new Api(port(second));
+                    var owner = new Accounts(api).login(ownerEmail, Accounts.PASSWORD);
+                    System.out.println("Not delivered; the delivery log: " + api.get(WebhookTests.WEBHOOKS + "/"
+                            + subscription + "/deliveries?take=100").token(owner.token()).send().text());
+                }
+            }
+            assertThat(taskIds).containsAll(created);
+            System.out.printf("Webhook restart: %d events, %d delivered before the restart, %d requests (%d failed"
+                    + " on purpose), %d accepted, %d duplicates (%.1f %%)%n", EVENTS, beforeRestart, requests.get(),
+                    requests.get() / 3, accepted.get(), accepted.get() - taskIds.size(),
+                    100.0 * (accepted.get() - taskIds.size()) / EVENTS);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private ConfigurableApplicationContext start(String data) {
+        var properties = new HashMap<String, Object>(sameDatabase());
+        properties.putAll(Map.of("server.port", "0", "test.data-dir", data,
+                "gauzy.webhooks.retry-delays", "100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms",
+                "gauzy.webhooks.poll-interval", "100ms", "gauzy.webhooks.allow-private-targets", "true",
+                "gauzy.webhooks.lease", "2s", "logging.level.org.gauzy.bridge.access", "WARN"));
+        // As arguments: they outrank the test resources' application.properties.
+        return new SpringApplicationBuilder(BridgeApplication.class).initializers(database())
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+    }
+}

@@ -1,0 +1,317 @@
+package org.gauzy.bridge.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
+import org.gauzy.bridge.sandbox.Fault;
+import org.gauzy.bridge.sandbox.WebhookDelivery;
+import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Accounts.Account;
+import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.OAuthGrants;
+import org.gauzy.bridge.support.TestSandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The piece's triggers end to end: it subscribes and unsubscribes exactly as it does, and changes in
+ * Gauzy reach the Activepieces sandbox's webhook receiver signed (Standard Webhooks), in the shape the
+ * trigger hands to the flow; through failures, retries, Retry-After, 410, dead letters and replays.
+ */
+abstract class WebhookTests extends ApiTest {
+
+    static final String WEBHOOKS = "/api/integration/activepieces/webhooks";
+    /** A private sandbox: these tests inject faults into its receiver. */
+    static final String SANDBOX = "webhooks";
+
+    ActivepiecesSandbox activepieces;
+    Account owner;
+    String token;
+
+    @BeforeEach
+    void connect() {
+        activepieces = TestSandbox.named(SANDBOX);
+        owner = accounts.onboard("hooks");
+        token = new OAuthGrants(api).accessToken(owner, owner, "gauzy:all");
+    }
+
+    @AfterEach
+    void clearFaults() {
+        activepieces.clearFaults();
+    }
+
+    String flowUrl(String flowId) {
+        return activepieces.baseUrl() + "/api/v1/webhooks/" + flowId;
+    }
+
+    /** The piece's subscribe call (gauzyWebhookCommon.create). */
+    Api.Response subscribe(String tokenOf, Account account, String flowId, String event, Map<String, Object> filter) {
+        var body = new HashMap<String, Object>();
+        body.put("name", "ActivePieces " + event + " Webhook");
+        body.put("targetUrl", flowUrl(flowId));
+        body.put("tenantId", account.tenantId().toString());
+        body.put("organizationId", account.organizationId().toString());
+        body.put("events", List.of(event));
+        body.put("filter", filter);
+        body.put("active", true);
+        return api.post(WEBHOOKS).token(tokenOf).json(body).send();
+    }
+
+    Api.Response createTask(Account account, Map<String, Object> extra) {
+        var body = new HashMap<String, Object>(Map.of("title", "Task " + UUID.randomUUID().toString().substring(0, 6),
+                "organizationId", account.organizationId().toString(), "tenantId", account.tenantId().toString()));
+        body.putAll(extra);
+        var created = api.post("/api/tasks").token(account.token()).json(body).send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created;
+    }
+
+    List<WebhookDelivery> awaitDeliveries(String flowId, int count) {
+        return await(() -> {
+            var received = activepieces.webhookDeliveries(flowId);
+            return received.size() >= count ? received : null;
+        }, "deliveries to flow " + flowId);
+    }
+
+    static <T> T await(Supplier<T> probe, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    JsonNode deliveryLog(String subscription) {
+        return api.get(WEBHOOKS + "/" + subscription + "/deliveries").token(owner.token()).send().body();
+    }
+
+    /** Verifies a delivery as a Standard Webhooks receiver does, and answers its body. */
+    JsonNode verified(WebhookDelivery delivery, String secret) throws Exception {
+        String id = delivery.header("webhook-id");
+        String timestamp = delivery.header("webhook-timestamp");
+        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(60);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "."
+                + delivery.body()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(delivery.header("webhook-signature")).isEqualTo(expected);
+        assertThat(delivery.header("content-type")).startsWith("application/json");
+        JsonNode body = api.json().readTree(delivery.body());
+        assertThat(body.path("id").asString()).isEqualTo(id);
+        return body;
+    }
+
+    @Test
+    void thePiecesTriggersReceiveSignedEventsAndStopWhenUnsubscribed() throws Exception {
+        String flow = "flow-" + UUID.randomUUID();
+        var subscribed = subscribe(token, owner, flow, "task.created", Map.of("organizationId",
+                owner.organizationId().toString(), "tenantId", owner.tenantId().toString()));
+        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        assertThat(subscribed.header("Cache-Control")).contains("no-store");
+        String id = subscribed.body().path("id").asString();
+        String secret = subscribed.body().path("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring(6))).hasSize(32);
+        assertThat(api.get(WEBHOOKS + "/" + id).token(token).send().text()).doesNotContain(secret);
+
+        var task = createTask(owner, Map.of("title", "Ship the release")).body();
+        var received = awaitDeliveries(flow, 1);
+        JsonNode body = verified(received.get(0), secret);
+        assertThat(body.path("event").asString()).isEqualTo("task.created");
+        assertThat(body.path("tenantId").asString()).isEqualTo(owner.tenantId().toString());
+        assertThat(body.path("organizationId").asString()).isEqualTo(owner.organizationId().toString());
+        assertThat(body.path("timestamp").asString()).isNotBlank();
+        assertThat(body.path("data").path("id").asString()).isEqualTo(task.path("id").asString());
+        assertThat(body.path("data").path("title").asString()).isEqualTo("Ship the release");
+
+        assertThat(api.get(WEBHOOKS).token(token).send().body().path("total").asInt()).isEqualTo(1);
+        assertThat(api.delete(WEBHOOKS + "/" + id).token(token).send().status()).isEqualTo(204);
+        assertThat(api.delete(WEBHOOKS + "/" + id).token(token).send().status()).isEqualTo(404);
+        createTask(owner, Map.of());
+        Thread.sleep(700);
+        assertThat(activepieces.webhookDeliveries(flow)).hasSize(1);
+    }
+
+    @Test
+    void employeeAndTimeLogEventsReachTheirTriggers() throws Exception {
+        String employees = "flow-" + UUID.randomUUID();
+        String timeLogs = "flow-" + UUID.randomUUID();
+        String employeeSecret = subscribe(token, owner, employees, "employee.created", Map.of()).body()
+                .path("secret").asString();
+        String email = Accounts.uniqueEmail("ada");
+        var employee = api.post("/api/employee").token(owner.token()).json(Map.of("user", Map.of("email", email,
+                "firstName", "Ada", "lastName", "Lovelace"), "organizationId", owner.organizationId().toString(),
+                "password", Accounts.PASSWORD)).send().body();
+        JsonNode created = verified(awaitDeliveries(employees, 1).get(0), employeeSecret);
+        assertThat(created.path("event").asString()).isEqualTo("employee.created");
+        assertThat(created.path("data").path("user").path("email").asString()).isEqualTo(email);
+
+        String employeeId = employee.path("id").asString();
+        String timeSecret = subscribe(token, owner, timeLogs, "timesheet.time-log.created", Map.of("organizationId",
+                owner.organizationId().toString(), "tenantId", owner.tenantId().toString(), "employeeId", employeeId))
+                .body().path("secret").asString();
+        var ada = accounts.login(email, Accounts.PASSWORD);
+        var started = api.post("/api/timesheet/timer/start").token(ada.token()).json(Map.of("logType", "TRACKED",
+                "source", "BROWSER", "isBillable", true)).send();
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        JsonNode log = verified(awaitDeliveries(timeLogs, 1).get(0), timeSecret);
+        assertThat(log.path("event").asString()).isEqualTo("timesheet.time-log.created");
+        assertThat(log.path("data").path("employeeId").asString()).isEqualTo(employeeId);
+    }
+
+    @Test
+    void filtersChooseWhichEventsArrive() {
+        String website = api.post("/api/organization-project").token(owner.token()).json(Map.of("name", "Website"))
+                .send().body().path("id").asString();
+        String mobile = api.post("/api/organization-project").token(owner.token()).json(Map.of("name", "Mobile"))
+                .send().body().path("id").asString();
+        String byProject = "flow-" + UUID.randomUUID();
+        String byStatus = "flow-" + UUID.randomUUID();
+        subscribe(token, owner, byProject, "task.created", Map.of("projectId", website, "status", ""));
+        subscribe(token, owner, byStatus, "task.created", Map.of("status", "In Progress"));
+        createTask(owner, Map.of("projectId", mobile, "title", "mobile open"));
+        createTask(owner, Map.of("projectId", website, "title", "website open", "status", "Open"));
+        createTask(owner, Map.of("projectId", mobile, "title", "mobile in progress", "status", "In Progress"));
+        assertThat(awaitDeliveries(byProject, 1)).extracting(d -> api.json().readTree(d.body()).path("data")
+                .path("title").asString()).containsExactly("website open");
+        assertThat(awaitDeliveries(byStatus, 1)).extracting(d -> api.json().readTree(d.body()).path("data")
+                .path("title").asString()).containsExactly("mobile in progress");
+    }
+
+    @Test
+    void subscriptionsAreValidatedAndBelongToTheirTenant() {
+        String flow = "flow-" + UUID.randomUUID();
+        var unknownEvent = subscribe(token, owner, flow, "task.exploded", Map.of());
+        assertThat(unknownEvent.status()).isEqualTo(400);
+        assertThat(unknownEvent.message()).contains("task.exploded").contains("timesheet.time-log.created");
+        var unknownKey = subscribe(token, owner, flow, "task.created", Map.of("color", "red"));
+        assertThat(unknownKey.status()).isEqualTo(400);
+        assertThat(unknownKey.message()).contains("color").contains("projectId");
+        var badUrl = api.post(WEBHOOKS).token(token).json(Map.of("targetUrl", "ftp://example.com/x", "events",
+                List.of("task.created"))).send();
+        assertThat(badUrl.status()).isEqualTo(400);
+        assertThat(badUrl.message()).contains("http");
+
+        var other = accounts.onboard("other hooks");
+        String otherFlow = "flow-" + UUID.randomUUID();
+        String otherId = subscribe(other.token(), other, otherFlow, "task.created", Map.of()).body().path("id")
+                .asString();
+        assertThat(api.get(WEBHOOKS + "/" + otherId).token(token).send().status()).isEqualTo(404);
+        assertThat(api.delete(WEBHOOKS + "/" + otherId).token(token).send().status()).isEqualTo(404);
+        var foreignTenant = subscribe(token, other, flow, "task.created", Map.of());
+        assertThat(foreignTenant.status()).as("the body names another tenant").isEqualTo(403);
+
+        // An event of one tenant never reaches another tenant's subscription.
+        String mine = "flow-" + UUID.randomUUID();
+        subscribe(token, owner, mine, "task.created", Map.of());
+        createTask(owner, Map.of());
+        awaitDeliveries(mine, 1);
+        createTask(other, Map.of());
+        awaitDeliveries(otherFlow, 1);
+        assertThat(activepieces.webhookDeliveries(mine)).hasSize(1);
+        assertThat(activepieces.webhookDeliveries(otherFlow)).hasSize(1);
+    }
+
+    @Test
+    void onlyTheRightPermissionAndScopeMaySubscribe() {
+        var grants = new OAuthGrants(api);
+        String flow = "flow-" + UUID.randomUUID();
+        assertThat(subscribe(grants.accessToken(owner, owner, "webhooks:write"), owner, flow, "task.created",
+                Map.of()).status()).isEqualTo(201);
+        var wrongScope = subscribe(grants.accessToken(owner, owner, "tasks:write"), owner, flow, "task.created",
+                Map.of());
+        assertThat(wrongScope.status()).isEqualTo(403);
+        assertThat(wrongScope.message()).contains("webhooks:write");
+        var employee = accounts.addUser(owner, "EMPLOYEE");
+        assertThat(subscribe(employee.token(), employee, flow, "task.created", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void failuresAreRetriedWithBackoffAndRetryAfter() {
+        String flow = "flow-" + UUID.randomUUID();
+        String id = subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString();
+        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + flow, 500, 2));
+        createTask(owner, Map.of());
+        awaitDeliveries(flow, 1);
+        JsonNode delivery = await(() -> {
+            JsonNode item = deliveryLog(id).path("items").get(0);
+            return item != null && item.path("status").asString().equals("DELIVERED") ? item : null;
+        }, "the delivery log");
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.path("attemptLog")).extracting(a -> a.path("statusCode").asInt()).containsExactly(500, 500,
+                200);
+
+        String limited = "flow-" + UUID.randomUUID();
+        String limitedId = subscribe(token, owner, limited, "task.created", Map.of()).body().path("id").asString();
+        activepieces.injectFault(Fault.rateLimit("/api/v1/webhooks/" + limited, Duration.ofSeconds(2), 1));
+        createTask(owner, Map.of());
+        awaitDeliveries(limited, 1);
+        JsonNode attempts = await(() -> {
+            JsonNode item = deliveryLog(limitedId).path("items").get(0);
+            return item != null && item.path("status").asString().equals("DELIVERED") ? item.path("attemptLog") : null;
+        }, "the rate-limited delivery");
+        Instant first = Instant.parse(attempts.get(0).path("attemptedAt").asString());
+        Instant second = Instant.parse(attempts.get(1).path("attemptedAt").asString());
+        assertThat(attempts.get(0).path("statusCode").asInt()).isEqualTo(429);
+        assertThat(Duration.between(first, second)).as("Retry-After: 2").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void goneDisablesTheSubscriptionAndADeadLetterCanBeReplayed() {
+        String gone = "flow-" + UUID.randomUUID();
+        String goneId = subscribe(token, owner, gone, "task.created", Map.of()).body().path("id").asString();
+        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + gone, 410, 1));
+        createTask(owner, Map.of());
+        JsonNode disabled = await(() -> {
+            JsonNode s = api.get(WEBHOOKS + "/" + goneId).token(token).send().body();
+            return s.path("active").asBoolean() ? null : s;
+        }, "the subscription to be disabled");
+        assertThat(disabled.path("disabledReason").asString()).contains("410");
+        assertThat(deliveryLog(goneId).path("items").get(0).path("status").asString()).isEqualTo("DEAD");
+
+        String dead = "flow-" + UUID.randomUUID();
+        String deadId = subscribe(token, owner, dead, "task.created", Map.of()).body().path("id").asString();
+        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + dead, 503, 10));
+        createTask(owner, Map.of());
+        JsonNode letter = await(() -> {
+            JsonNode item = deliveryLog(deadId).path("items").get(0);
+            return item != null && item.path("status").asString().equals("DEAD") ? item : null;
+        }, "the dead letter");
+        assertThat(letter.path("attempts").asInt()).as("first attempt and three retries").isEqualTo(4);
+        assertThat(letter.path("lastError").asString()).contains("no retries left");
+        assertThat(activepieces.webhookDeliveries(dead)).isEmpty();
+        activepieces.clearFaults();
+
+        var replayed = api.post(WEBHOOKS + "/" + deadId + "/deliveries/" + letter.path("id").asString() + "/replay")
+                .token(owner.token()).send();
+        assertThat(replayed.status()).as(replayed.text()).isEqualTo(202);
+        awaitDeliveries(dead, 1);
+        assertThat(api.post(WEBHOOKS + "/" + deadId + "/deliveries/" + UUID.randomUUID() + "/replay")
+                .token(owner.token()).send().status()).isEqualTo(404);
+    }
+}
