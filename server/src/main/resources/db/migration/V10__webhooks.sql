@@ -50,11 +50,14 @@ create table webhook_delivery (
     created_at       timestamp with time zone not null,
     delivered_at     timestamp with time zone,
     last_status      integer,
+    last_latency_ms  integer,
     last_error       varchar(500)
 );
 create index ix_webhook_delivery_due on webhook_delivery (subscription_id, status, next_attempt_at, position);
 create index ix_webhook_delivery_pending on webhook_delivery (status, next_attempt_at);
 
+-- Failed attempts, one row each; a delivery's successful attempt is recorded on the delivery itself
+-- (one write less per delivery, the common case).
 create table webhook_attempt (
     id               uuid primary key,
     delivery_id      uuid not null references webhook_delivery (id) on delete cascade,

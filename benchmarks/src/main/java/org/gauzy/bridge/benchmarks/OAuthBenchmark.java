@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,29 +49,10 @@ public final class OAuthBenchmark {
     private String authorizeQuery;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        var options = new BenchmarkOptions(args);
         var benchmark = new OAuthBenchmark();
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "150")));
-        Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
-        Path jar = Path.of(options.getOrDefault("jar", "server/target/gauzy-bridge.jar"));
-        String jvmArgs = options.getOrDefault("server-jvm-args", "");
-        for (String database : options.getOrDefault("databases", "h2,postgres").split(",")) {
-            if (database.equals("postgres")) {
-                try (var pg = EmbeddedPostgres.builder().start()) {
-                    try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                        s.execute("create database bench");
-                    }
-                    benchmark.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
-                            "postgres", "DB_PASS", ""), jar, jvmArgs, warmup, measure);
-                }
-            } else {
-                benchmark.run("H2 (embedded default)", Map.of(), jar, jvmArgs, warmup, measure);
-            }
-        }
+        options.eachDatabase((database, environment) -> benchmark.run(database, environment, options.jar(),
+                options.serverJvmArgs(), options.seconds("warmup", 150), options.seconds("seconds", 20)));
     }
 
     private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,

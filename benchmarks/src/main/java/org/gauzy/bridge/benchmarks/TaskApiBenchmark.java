@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,17 +40,10 @@ public final class TaskApiBenchmark {
     private ApiCalls api;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        new TaskApiBenchmark().run(Integer.parseInt(options.getOrDefault("tasks", "100000")),
-                Integer.parseInt(options.getOrDefault("tenants", "10")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60"))),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20"))),
-                Path.of(options.getOrDefault("jar", "server/target/gauzy-bridge.jar")),
-                options.getOrDefault("server-jvm-args", ""), options.containsKey("explain"));
+        var options = new BenchmarkOptions(args);
+        new TaskApiBenchmark().run(options.number("tasks", 100_000), options.number("tenants", 10),
+                options.seconds("warmup", 60), options.seconds("seconds", 20), options.jar(),
+                options.serverJvmArgs(), options.flag("explain"));
     }
 
     private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, Path jar, String jvmArgs,

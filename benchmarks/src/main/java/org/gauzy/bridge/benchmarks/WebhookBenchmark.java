@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,30 +52,11 @@ public final class WebhookBenchmark {
     private ApiCalls api;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        var options = new BenchmarkOptions(args);
         var benchmark = new WebhookBenchmark();
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
-        Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        Path jar = Path.of(options.getOrDefault("jar", "server/target/gauzy-bridge.jar"));
-        String jvmArgs = options.getOrDefault("server-jvm-args", "");
-        for (String database : options.getOrDefault("databases", "h2,postgres").split(",")) {
-            if (database.equals("postgres")) {
-                try (var pg = EmbeddedPostgres.builder().start()) {
-                    try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                        s.execute("create database bench");
-                    }
-                    benchmark.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
-                            "postgres", "DB_PASS", ""), jar, jvmArgs, warmup, measure, rate);
-                }
-            } else {
-                benchmark.run("H2 (embedded default)", Map.of(), jar, jvmArgs, warmup, measure, rate);
-            }
-        }
+        options.eachDatabase((database, environment) -> benchmark.run(database, environment, options.jar(),
+                options.serverJvmArgs(), options.seconds("warmup", 60), options.seconds("seconds", 20),
+                options.number("rate", 500)));
     }
 
     private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,

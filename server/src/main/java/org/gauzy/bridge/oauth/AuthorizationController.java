@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,16 +66,11 @@ class AuthorizationController {
     @GetMapping(OAuthPaths.AUTHORIZE)
     ModelAndView authorize(@RequestParam MultiValueMap<String, String> query, HttpServletRequest http,
             HttpServletResponse response) {
-        noStore(response);
-        AuthorizationRequest request;
-        try {
-            request = requests.parse(query);
-        } catch (AuthorizationRequests.UntrustedRequest untrusted) {
-            return errorPage(untrusted.getMessage());
-        } catch (AuthorizationRequests.RedirectableError error) {
-            return redirect(error.request().errorRedirect(error.error(), access.issuer()));
-        }
-        formTarget(response, request);
+        return withRequest(query, response, request -> authorize(request, http, response));
+    }
+
+    private ModelAndView authorize(AuthorizationRequest request, HttpServletRequest http,
+            HttpServletResponse response) {
         Optional<String> token = cookie(http, SESSION_COOKIE);
         Optional<RequestContext> user = token.flatMap(signIn::signedIn);
         if (user.isEmpty()) {
@@ -90,16 +86,11 @@ class AuthorizationController {
     @PostMapping(OAuthPaths.AUTHORIZE + "/login")
     ModelAndView login(@RequestParam MultiValueMap<String, String> form, HttpServletRequest http,
             HttpServletResponse response) {
-        noStore(response);
-        AuthorizationRequest request;
-        try {
-            request = requests.parse(form);
-        } catch (AuthorizationRequests.UntrustedRequest untrusted) {
-            return errorPage(untrusted.getMessage());
-        } catch (AuthorizationRequests.RedirectableError error) {
-            return redirect(error.request().errorRedirect(error.error(), access.issuer()));
-        }
-        formTarget(response, request);
+        return withRequest(form, response, request -> login(request, form, http, response));
+    }
+
+    private ModelAndView login(AuthorizationRequest request, MultiValueMap<String, String> form,
+            HttpServletRequest http, HttpServletResponse response) {
         String expected = cookie(http, LOGIN_CSRF_COOKIE).orElse(null);
         if (expected == null || !same(expected, form.getFirst("csrf"))) {
             return loginPage(request, http, response, "Your sign-in form expired; please try again.",
@@ -126,16 +117,11 @@ class AuthorizationController {
     @PostMapping(OAuthPaths.AUTHORIZE + "/consent")
     ModelAndView consent(@RequestParam MultiValueMap<String, String> form, HttpServletRequest http,
             HttpServletResponse response) {
-        noStore(response);
-        AuthorizationRequest request;
-        try {
-            request = requests.parse(form);
-        } catch (AuthorizationRequests.UntrustedRequest untrusted) {
-            return errorPage(untrusted.getMessage());
-        } catch (AuthorizationRequests.RedirectableError error) {
-            return redirect(error.request().errorRedirect(error.error(), access.issuer()));
-        }
-        formTarget(response, request);
+        return withRequest(form, response, request -> consent(request, form, http, response));
+    }
+
+    private ModelAndView consent(AuthorizationRequest request, MultiValueMap<String, String> form,
+            HttpServletRequest http, HttpServletResponse response) {
         Optional<String> token = cookie(http, SESSION_COOKIE);
         Optional<RequestContext> user = token.flatMap(signIn::signedIn);
         if (user.isEmpty()) {
@@ -179,6 +165,25 @@ class AuthorizationController {
         } catch (AuthorizationRequests.UntrustedRequest | AuthorizationRequests.RedirectableError invalid) {
             return errorPage("You are signed out. Start again from the application.");
         }
+    }
+
+    /**
+     * Reads the authorization request a page step carries and goes on with it; an untrusted one ends
+     * on the error page, any other problem goes back to the client. Nothing of a step is cached.
+     */
+    private ModelAndView withRequest(MultiValueMap<String, String> parameters, HttpServletResponse response,
+            Function<AuthorizationRequest, ModelAndView> step) {
+        noStore(response);
+        AuthorizationRequest request;
+        try {
+            request = requests.parse(parameters);
+        } catch (AuthorizationRequests.UntrustedRequest untrusted) {
+            return errorPage(untrusted.getMessage());
+        } catch (AuthorizationRequests.RedirectableError error) {
+            return redirect(error.request().errorRedirect(error.error(), access.issuer()));
+        }
+        formTarget(response, request);
+        return step.apply(request);
     }
 
     /** What a signed-in user gets: a code at once for a remembered consent, else the consent page. */

@@ -49,7 +49,7 @@ class DeliveryLog {
         var items = deliveries.page(subscription.id(), wanted, paging.skip(), paging.take()).stream()
                 .map(d -> new DeliveryView(d.id(), d.event(), d.status(), d.attempts(), d.createdAt(),
                         d.status().equals(DeliveryRepository.PENDING) ? d.nextAttemptAt() : null, d.deliveredAt(),
-                        d.lastStatus(), d.lastError(), deliveries.attempts(d.id())))
+                        d.lastStatus(), d.lastError(), deliveries.attempts(d)))
                 .toList();
         return new Page<>(items, deliveries.count(subscription.id(), wanted));
     }
@@ -64,7 +64,6 @@ class DeliveryLog {
         deliveries.replay(delivery.id(), now);
         dispatcher.wake();
         return new DeliveryView(delivery.id(), delivery.event(), DeliveryRepository.PENDING, 0, delivery.createdAt(),
-                now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(),
-                deliveries.attempts(delivery.id()));
+                now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(), deliveries.attempts(delivery));
     }
 }

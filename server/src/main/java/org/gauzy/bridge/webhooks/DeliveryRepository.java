@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class DeliveryRepository {
 
     record Delivery(UUID id, UUID subscriptionId, String event, String status, int attempts, OffsetDateTime createdAt,
             OffsetDateTime nextAttemptAt, @Nullable OffsetDateTime deliveredAt, @Nullable Integer lastStatus,
-            @Nullable String lastError) {
+            @Nullable Integer lastLatencyMs, @Nullable String lastError) {
     }
 
     private final JdbcClient jdbc;
@@ -100,23 +101,26 @@ class DeliveryRepository {
     void record(List<Outcome> outcomes) {
         batch.batchUpdate("""
                 update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
-                    last_status = ?, last_error = ?
+                    last_status = ?, last_latency_ms = ?, last_error = ?
                 where id = ?""", outcomes.stream().map(o -> new Object[] {o.status(), o.attempts(),
                     Timestamp.from(o.nextAttemptAt().toInstant()),
                     o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
-                    o.error(), o.deliveryId()}).toList());
-        batch.batchUpdate("""
-                insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms, response_excerpt,
-                    error)
-                values (?, ?, ?, ?, ?, ?, ?)""", outcomes.stream().map(o -> new Object[] {UUID.randomUUID(),
-                    o.deliveryId(), Timestamp.from(o.attemptedAt().toInstant()), o.statusCode(), o.latencyMs(),
-                    o.responseExcerpt(), o.error()}).toList());
+                    o.latencyMs(), o.error(), o.deliveryId()}).toList());
+        var failed = outcomes.stream().filter(o -> !o.status().equals(DELIVERED)).toList();
+        if (!failed.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms,
+                        response_excerpt, error)
+                    values (?, ?, ?, ?, ?, ?, ?)""", failed.stream().map(o -> new Object[] {UUID.randomUUID(),
+                        o.deliveryId(), Timestamp.from(o.attemptedAt().toInstant()), o.statusCode(), o.latencyMs(),
+                        o.responseExcerpt(), o.error()}).toList());
+        }
     }
 
     List<Delivery> page(UUID subscription, @Nullable String status, int skip, int take) {
         var sql = jdbc.sql("select id, subscription_id, event, status, attempts, created_at, next_attempt_at,"
-                + " delivered_at, last_status, last_error from webhook_delivery where subscription_id = :subscription"
-                + (status == null ? "" : " and status = :status")
+                + " delivered_at, last_status, last_latency_ms, last_error from webhook_delivery"
+                + " where subscription_id = :subscription" + (status == null ? "" : " and status = :status")
                 + " order by position desc, id offset :skip rows fetch next :take rows only")
                 .param("subscription", subscription).param("skip", skip).param("take", take);
         return (status == null ? sql : sql.param("status", status)).query(DeliveryRepository::delivery).list();
@@ -128,20 +132,26 @@ class DeliveryRepository {
         return (status == null ? sql : sql.param("status", status)).query(Long.class).single();
     }
 
-    List<Attempt> attempts(UUID delivery) {
-        return jdbc.sql("""
+    /** Every attempt of a delivery: the failed ones' rows, then its success as the delivery row records it. */
+    List<Attempt> attempts(Delivery delivery) {
+        var attempts = new ArrayList<>(jdbc.sql("""
                 select attempted_at, status_code, latency_ms, response_excerpt, error from webhook_attempt
                 where delivery_id = :delivery order by attempted_at""")
-                .param("delivery", delivery)
+                .param("delivery", delivery.id())
                 .query((rs, n) -> new Attempt(rs.getObject("attempted_at", OffsetDateTime.class),
                         (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
                         rs.getString("response_excerpt"), rs.getString("error")))
-                .list();
+                .list());
+        if (delivery.status().equals(DELIVERED) && delivery.deliveredAt() != null) {
+            attempts.add(new Attempt(delivery.deliveredAt(), delivery.lastStatus(),
+                    delivery.lastLatencyMs() == null ? 0 : delivery.lastLatencyMs(), null, null));
+        }
+        return attempts;
     }
 
     Optional<Delivery> find(UUID subscription, UUID id) {
         return jdbc.sql("select id, subscription_id, event, status, attempts, created_at, next_attempt_at,"
-                + " delivered_at, last_status, last_error from webhook_delivery"
+                + " delivered_at, last_status, last_latency_ms, last_error from webhook_delivery"
                 + " where subscription_id = :subscription and id = :id")
                 .param("subscription", subscription).param("id", id).query(DeliveryRepository::delivery).optional();
     }
@@ -168,6 +178,6 @@ class DeliveryRepository {
                 rs.getString("event"), rs.getString("status"), rs.getInt("attempts"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getObject("delivered_at", OffsetDateTime.class), (Integer) rs.getObject("last_status"),
-                rs.getString("last_error"));
+                (Integer) rs.getObject("last_latency_ms"), rs.getString("last_error"));
     }
 }

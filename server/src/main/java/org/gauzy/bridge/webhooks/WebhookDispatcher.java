@@ -228,8 +228,6 @@ class WebhookDispatcher implements SmartLifecycle {
             }
         }
         boolean anyDelivered = outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
-        boolean allDelivered = !outcomes.isEmpty() && outcomes.size() == due.size() && outcomes.stream()
-                .allMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
         boolean disableForGone = gone;
         transactions.executeWithoutResult(tx -> {
             if (!outcomes.isEmpty()) {
@@ -238,7 +236,9 @@ class WebhookDispatcher implements SmartLifecycle {
             }
             subscriptions.release(id);
         });
-        if (allDelivered && due.size() == settings.batch()) {
+        if (!outcomes.isEmpty()) {
+            // Events may have been fanned out to this subscription while it was held: look again now,
+            // rather than at the next poll.
             wake();
         }
     }

@@ -1,0 +1,68 @@
+package org.gauzy.bridge.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** A benchmark's {@code --name=value} arguments, and running a scenario on each database it names. */
+final class BenchmarkOptions {
+
+    /** A scenario on one database: a label to print and the service's environment for it. */
+    @FunctionalInterface
+    interface OnDatabase {
+        void run(String label, Map<String, String> environment) throws Exception;
+    }
+
+    private final Map<String, String> values = new HashMap<>();
+
+    BenchmarkOptions(String[] args) {
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            values.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+    }
+
+    String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    int number(String name, int fallback) {
+        return Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    Duration seconds(String name, long fallback) {
+        return Duration.ofSeconds(Long.parseLong(values.getOrDefault(name, Long.toString(fallback))));
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    Path jar() {
+        return Path.of(text("jar", "server/target/gauzy-bridge.jar"));
+    }
+
+    String serverJvmArgs() {
+        return text("server-jvm-args", "");
+    }
+
+    /** Runs the scenario on the embedded default (H2) and on a fresh embedded PostgreSQL, as {@code --databases} says. */
+    void eachDatabase(OnDatabase scenario) throws Exception {
+        for (String database : text("databases", "h2,postgres").split(",")) {
+            if (database.equals("postgres")) {
+                try (var pg = EmbeddedPostgres.builder().start()) {
+                    try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                        s.execute("create database bench");
+                    }
+                    scenario.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
+                            "postgres", "DB_PASS", ""));
+                }
+            } else {
+                scenario.run("H2 (embedded default)", Map.of());
+            }
+        }
+    }
+}
