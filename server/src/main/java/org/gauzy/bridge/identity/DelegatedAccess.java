@@ -3,6 +3,7 @@ package org.gauzy.bridge.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +40,7 @@ public class DelegatedAccess {
     /** The identity and lifetime of one access token, chosen by the caller. */
     public record TokenSpec(String clientId, Set<String> scopes, String tokenId, Instant issuedAt, Instant expiresAt) {
         public TokenSpec {
-            scopes = new TreeSet<>(scopes);
+            scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
         }
     }
 

@@ -1,6 +1,6 @@
 /**
  * The business API the {@code ever-gauzy} piece calls: projects, teams, task statuses, priorities and
- * sizes, tasks (and, next, employees and the timer). Each change publishes a {@link WorkspaceEvent}.
+ * sizes, tasks, employees, the timer and time logs. Each change publishes a {@link WorkspaceEvent}.
  */
 @NullMarked
 @ApplicationModule(displayName = "Workspace", allowedDependencies = {"platform", "identity"})
