@@ -106,15 +106,18 @@ class WebhookDispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** Asks for a cycle as soon as possible; many asks while one is queued make one cycle. */
+    /**
+     * Asks for a cycle shortly: every ask within {@code wakeDelay} of the first makes one cycle, so a
+     * burst of commits costs one claim of their events rather than one each.
+     */
     void wake() {
         var current = loop;
         if (running && current != null && wakeQueued.compareAndSet(false, true)) {
             try {
-                current.execute(() -> {
+                current.schedule(() -> {
                     wakeQueued.set(false);
                     cycle();
-                });
+                }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException shuttingDown) {
                 wakeQueued.set(false);
             }

@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryDelays the waits before each retry; after the last one a delivery is dead-lettered
  * @param disableAfter how long a subscription may fail every delivery before it is disabled
  * @param pollInterval how often a node looks for work that another node's changes created
+ * @param wakeDelay how long a commit's wake-up waits for others to join it (throughput against latency)
  * @param concurrency how many subscriptions one node sends to at once
  * @param batch how many events or deliveries one step takes
  * @param lease how long a node holds a subscription while it sends; another node takes over after it
  */
 @ConfigurationProperties("gauzy.webhooks")
 record WebhookSettings(boolean allowPrivateTargets, Duration connectTimeout, Duration requestTimeout,
-        List<Duration> retryDelays, Duration disableAfter, Duration pollInterval, int concurrency, int batch,
-        Duration lease, Duration retention) {
+        List<Duration> retryDelays, Duration disableAfter, Duration pollInterval, Duration wakeDelay, int concurrency,
+        int batch, Duration lease, Duration retention) {
 }

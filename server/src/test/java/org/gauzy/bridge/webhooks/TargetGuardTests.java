@@ -13,7 +13,7 @@ class TargetGuardTests {
 
     static TargetGuard guard(boolean allowPrivate) {
         return new TargetGuard(new WebhookSettings(allowPrivate, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                List.of(Duration.ofSeconds(10)), Duration.ofDays(3), Duration.ofSeconds(1), 4, 100,
+                List.of(Duration.ofSeconds(10)), Duration.ofDays(3), Duration.ofSeconds(1), Duration.ofMillis(20), 4, 100,
                 Duration.ofMinutes(2), Duration.ofDays(7)));
     }
 
