@@ -55,6 +55,7 @@ create table webhook_delivery (
 );
 create index ix_webhook_delivery_due on webhook_delivery (subscription_id, status, next_attempt_at, position);
 create index ix_webhook_delivery_pending on webhook_delivery (status, next_attempt_at);
+create index ix_webhook_delivery_event on webhook_delivery (event_id);
 
 -- Failed attempts, one row each; a delivery's successful attempt is recorded on the delivery itself
 -- (one write less per delivery, the common case).
