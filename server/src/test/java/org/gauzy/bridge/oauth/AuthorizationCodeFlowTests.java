@@ -6,31 +6,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.OAuthBrowser;
-import org.gauzy.bridge.support.OAuthGrants.Client;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The authorization code flow as the ever-gauzy piece runs it through Activepieces: the authorization
  * request, our sign-in and consent pages, the redirect, and the form-encoded exchange.
  */
-abstract class AuthorizationCodeFlowTests extends OAuthTest {
+abstract class AuthorizationCodeFlowTests extends OAuthTenantTest {
 
-    @Autowired
-    JdbcClient jdbc;
-
-    Account admin;
-    Client client;
-
-    @BeforeEach
-    void tenant() {
-        admin = accounts.onboard("flow");
-        client = register(admin);
+    @Override
+    String label() {
+        return "flow";
     }
 
     @Test

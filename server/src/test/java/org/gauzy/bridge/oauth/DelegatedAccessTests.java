@@ -9,28 +9,23 @@ import java.util.Map;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.OAuthBrowser;
 import org.gauzy.bridge.support.OAuthGrants.Client;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a client's token may do: only within its scopes, never beyond the user's own permissions, only
  * in the consented organization and tenant, and nothing at all once the user or an admin revokes it.
  */
-abstract class DelegatedAccessTests extends OAuthTest {
+abstract class DelegatedAccessTests extends OAuthTenantTest {
 
-    @Autowired
-    JdbcClient jdbc;
+    @Override
+    String label() {
+        return "delegated";
+    }
 
-    Account admin;
-    Client client;
-
-    @BeforeEach
-    void tenant() {
-        admin = accounts.onboard("delegated");
-        client = register(admin, Map.of("allowedScopes", List.of("gauzy:all", "tasks:read", "employees:read")));
+    @Override
+    Map<String, Object> clientFields() {
+        return Map.of("allowedScopes", List.of("gauzy:all", "tasks:read", "employees:read"));
     }
 
     String accessToken(Account user, Client c, String scope) {

@@ -18,29 +18,18 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.OAuthBrowser;
 import org.gauzy.bridge.support.OAuthGrants.Client;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Codes, tokens and refresh families: single use, binding, PKCE, rotation, revocation and introspection. */
-abstract class TokenLifecycleTests extends OAuthTest {
+abstract class TokenLifecycleTests extends OAuthTenantTest {
 
-    @Autowired
-    JdbcClient jdbc;
-
-    Account admin;
-    Client client;
-
-    @BeforeEach
-    void tenant() {
-        admin = accounts.onboard("tokens");
-        client = register(admin);
+    @Override
+    String label() {
+        return "tokens";
     }
 
     int me(String accessToken) {
