@@ -54,6 +54,12 @@ class RefreshGrant {
         var stored = refreshTokens.find(hash)
                 .filter(t -> t.clientId().equals(client.clientId()) && t.expiresAt().isAfter(now))
                 .orElseThrow(() -> OAuthError.of(OAuthError.INVALID_GRANT, UNUSABLE));
+        if (!client.allowedScopes().containsAll(TokenIssuer.scopeSet(stored.scopes()))) {
+            // The client lost a scope this grant holds: the grant ends rather than outlive the client's rules.
+            access.revoke(stored.sessionId());
+            throw OAuthError.of(OAuthError.INVALID_GRANT, "This client may no longer use every scope of the grant;"
+                    + " authorize again");
+        }
         if (scope != null && !scope.isBlank()
                 && !OAuthScope.normalize(TokenIssuer.scopeSet(scope.trim().replaceAll(" +", " ")))
                         .equals(stored.scopes())) {

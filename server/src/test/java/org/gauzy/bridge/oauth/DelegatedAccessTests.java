@@ -164,6 +164,19 @@ abstract class DelegatedAccessTests extends OAuthTenantTest {
     }
 
     @Test
+    void aGrantEndsWhenItsClientMayNoLongerUseItsScopes() {
+        JsonNode broad = tokens(admin, client);
+        String narrow = grants().exchange(client, code(admin, with(pieceRequest(client, "s"), "scope", "tasks:read")))
+                .body().path("refresh_token").asString();
+        api.patch("/api/oauth/clients/" + client.id()).token(admin.token())
+                .json(Map.of("allowedScopes", List.of("tasks:read"))).send();
+        assertOAuthError(refresh(client, broad.path("refresh_token").asString()), 400, "invalid_grant");
+        assertThat(api.get("/api/user/me").token(broad.path("access_token").asString()).send().status())
+                .isEqualTo(401);
+        assertThat(refresh(client, narrow).status()).as("a grant within the new rules lives on").isEqualTo(200);
+    }
+
+    @Test
     void aDisabledUsersGrantStopsWorking() {
         var member = accounts.addUser(admin, "EMPLOYEE");
         JsonNode tokens = tokens(member, client);
