@@ -39,7 +39,6 @@ create index ix_webhook_event_pending on webhook_event (dispatched, seq);
 create table webhook_delivery (
     id               uuid primary key,
     subscription_id  uuid not null references webhook_subscription (id) on delete cascade,
-    tenant_id        uuid not null,
     event_id         uuid not null,
     event            varchar(100) not null,
     -- Position in the subscription's stream: deliveries leave in this order.

@@ -74,15 +74,14 @@ class DeliveryRepository {
     /** One delivery per (event, subscription), due now. */
     void insertDeliveries(List<Object[]> rows) {
         batch.batchUpdate("""
-                insert into webhook_delivery (id, subscription_id, tenant_id, event_id, event, position, status,
-                    attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", rows);
+                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", rows);
     }
 
     static Object[] newDelivery(UUID subscription, PendingEvent event, OffsetDateTime now) {
         Timestamp at = Timestamp.from(now.toInstant());
-        return new Object[] {UUID.randomUUID(), subscription, event.tenantId(), event.id(), event.event(), event.seq(),
-            at, at};
+        return new Object[] {UUID.randomUUID(), subscription, event.id(), event.event(), event.seq(), at, at};
     }
 
     List<Due> due(UUID subscription, OffsetDateTime now, int limit) {
