@@ -54,6 +54,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpServer server;
     private volatile Seed seed;
+    private final ConnectUi ui;
 
     private ActivepiecesSandbox(SandboxOptions options) {
         this.options = options;
@@ -65,7 +66,10 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         new ProjectRoutes(store, security, tokens).register(router);
         new McpRoutes(store, security).register(router, version);
         new WebhookRoutes(store).register(router);
-        new ControlRoutes(this, store, new PieceCaller(store, oauth2, json)).register(router);
+        var caller = new PieceCaller(store, oauth2, json);
+        new ControlRoutes(this, store, caller).register(router);
+        this.ui = new ConnectUi(this, store, caller, json, ids);
+        ui.register(router);
         this.seed = seedState();
         this.executor = Executors.newCachedThreadPool(r -> {
             var thread = new Thread(r, "ap-sandbox-" + threadNumber.incrementAndGet());
@@ -134,6 +138,14 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             builder.userPassword = options.userPassword();
             return builder;
         }
+    }
+
+    /**
+     * Fills in the sandbox's "Connect Ever Gauzy" form (its page at {@code /ui}) with a Gauzy and an
+     * OAuth client registered there, so a person trying the integration only clicks.
+     */
+    public void presetGauzy(String environment, String clientId, String clientSecret) {
+        ui.preset(environment, clientId, clientSecret);
     }
 
     /** Where the server listens, without a trailing slash; the REST API is under {@code /api/v1}. */
@@ -342,8 +354,14 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             exchange.close();
             return;
         }
-        byte[] bytes = json.writeValueAsBytes(reply.body());
-        headers.set("Content-Type", "application/json; charset=utf-8");
+        byte[] bytes;
+        if (reply.body() instanceof Reply.Html page) {
+            bytes = page.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            headers.set("Content-Type", "text/html; charset=utf-8");
+        } else {
+            bytes = json.writeValueAsBytes(reply.body());
+            headers.set("Content-Type", "application/json; charset=utf-8");
+        }
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -123,6 +123,11 @@ final class PieceCaller {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** The claims of the connection's current access token, read as the piece reads them (unverified). */
+    JsonNode tokenClaims(String connectionId) {
+        return claims(refreshIfDue(connectionId).path("access_token").asString());
+    }
+
     private JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         try {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** What a handler answers: a status, a JSON body (or none) and extra headers. */
+/** What a handler answers: a status, a JSON body ({@link Html} for a page, or none) and extra headers. */
 record Reply(int status, @Nullable Object body, Map<String, String> headers) {
 
     static Reply ok(Object body) {
@@ -14,6 +14,18 @@ record Reply(int status, @Nullable Object body, Map<String, String> headers) {
 
     static Reply created(Object body) {
         return new Reply(201, body, Map.of());
+    }
+
+    /** A page of the sandbox's own user interface. */
+    record Html(String text) {
+    }
+
+    static Reply page(String html) {
+        return new Reply(200, new Html(html), Map.of("Cache-Control", "no-store"));
+    }
+
+    static Reply seeOther(String location) {
+        return new Reply(303, null, Map.of("Location", location));
     }
 
     static Reply noContent() {

@@ -82,6 +82,13 @@ final class Request {
         return parsed;
     }
 
+    /** A form-encoded body ({@code application/x-www-form-urlencoded}), first value of each field. */
+    Map<String, String> form() {
+        var out = new LinkedHashMap<String, String>();
+        parseQuery(bodyText()).forEach((name, values) -> out.put(name, values.isEmpty() ? "" : values.get(0)));
+        return out;
+    }
+
     String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
