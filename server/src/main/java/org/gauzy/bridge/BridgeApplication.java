@@ -1,5 +1,8 @@
 package org.gauzy.bridge;
 
+import java.util.Arrays;
+
+import org.gauzy.bridge.demo.Demo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BridgeApplication {
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains(Demo.FLAG)) {
+            Demo.run(BridgeApplication.class, args, System.out);
+            return;
+        }
         SpringApplication.run(BridgeApplication.class, args);
     }
 }

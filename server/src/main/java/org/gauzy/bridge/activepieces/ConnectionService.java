@@ -172,13 +172,7 @@ class ConnectionService {
         String connectionId = integrations.setting(tenant, integrationId, CONNECTION_ID)
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
         String projectId = integrations.setting(tenant, integrationId, PROJECT_ID).orElse("");
-        ActivepiecesIds.require("connection id", connectionId);
-        JsonNode connection = byId(key, connectionId)
-                .orElseGet(() -> byListing(key, projectId, connectionId));
-        if (!sameTenant(connection, tenant)) {
-            throw new ApiException.NotFound("Activepieces connection", connectionId);
-        }
-        return withoutSecrets(connection);
+        return withoutSecrets(owned(key, tenant, projectId, connectionId));
     }
 
     /** Deletes the recorded connection on Activepieces (already gone counts as deleted) and forgets it. */
@@ -188,6 +182,37 @@ class ConnectionService {
         String connectionId = integrations.setting(tenant, integrationId, CONNECTION_ID)
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
         ActivepiecesIds.require("connection id", connectionId);
+        deleteUpstream(key, connectionId);
+        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
+    }
+
+    /**
+     * Deletes one of the tenant's connections in a project (another tenant's is a 404), and forgets it
+     * when it is the one recorded on the installation.
+     */
+    void delete(RequestContext context, UUID integrationId, String projectId, String connectionId) {
+        var key = keys.forIntegration(context, integrationId);
+        projects.require(context, key, projectId);
+        UUID tenant = context.tenant();
+        owned(key, tenant, projectId, connectionId);
+        deleteUpstream(key, connectionId);
+        if (integrations.setting(tenant, integrationId, CONNECTION_ID).filter(connectionId::equals).isPresent()) {
+            integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
+        }
+    }
+
+    /** The connection, if Activepieces says it was made for this tenant; else a 404. */
+    private JsonNode owned(ApiKeyResolver.ResolvedKey key, UUID tenant, String projectId, String connectionId) {
+        ActivepiecesIds.require("connection id", connectionId);
+        JsonNode connection = byId(key, connectionId)
+                .orElseGet(() -> byListing(key, projectId, connectionId));
+        if (!sameTenant(connection, tenant)) {
+            throw new ApiException.NotFound("Activepieces connection", connectionId);
+        }
+        return connection;
+    }
+
+    private void deleteUpstream(ApiKeyResolver.ResolvedKey key, String connectionId) {
         try {
             http.send(key.apiKey(), ActivepiecesHttp.Call.delete("app-connections", connectionId));
         } catch (ActivepiecesFailure failure) {
@@ -195,7 +220,6 @@ class ConnectionService {
                 throw failure;
             }
         }
-        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
     }
 
     private UUID record(UUID tenant, UUID installation, List<Setting> recorded) {

@@ -2,12 +2,14 @@ package org.gauzy.bridge.activepieces;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -76,5 +78,36 @@ class ProjectAccess {
 
     List<String> bound(RequestContext context) {
         return bindings.projects(context.tenant());
+    }
+
+    /** A project as a picker offers it. */
+    record Choice(String id, String displayName) {
+    }
+
+    /** The first hundred projects the caller may use, for a picker. */
+    List<Choice> choices(RequestContext context, ApiKeyResolver.ResolvedKey key) {
+        return visible(context, key, null, 100).data().stream().map(p -> new Choice(p.path("id").asString(),
+                p.path("displayName").asString(p.path("id").asString()))).toList();
+    }
+
+    /**
+     * The projects the caller may use: Activepieces' page of projects for the tenant's own key; with
+     * the shared key, the tenant's own project and those bound to it, in one page.
+     */
+    SeekPage<JsonNode> visible(RequestContext context, ApiKeyResolver.ResolvedKey key, @Nullable String cursor,
+            @Nullable Integer limit) {
+        if (!key.global()) {
+            JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
+                    .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
+            var data = new ArrayList<JsonNode>();
+            page.path("data").forEach(data::add);
+            return SeekPage.of(page, data);
+        }
+        ownProject(context, key);
+        var data = new ArrayList<JsonNode>();
+        for (String project : bound(context)) {
+            data.add(http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", project)));
+        }
+        return new SeekPage<>(data, null, null);
     }
 }

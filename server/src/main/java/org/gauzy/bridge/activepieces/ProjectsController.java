@@ -1,6 +1,5 @@
 package org.gauzy.bridge.activepieces;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,37 +31,18 @@ class ProjectsController {
 
     private final ApiKeyResolver keys;
     private final ProjectAccess access;
-    private final ActivepiecesHttp http;
 
-    ProjectsController(ApiKeyResolver keys, ProjectAccess access, ActivepiecesHttp http) {
+    ProjectsController(ApiKeyResolver keys, ProjectAccess access) {
         this.keys = keys;
         this.access = access;
-        this.http = http;
     }
 
-    /**
-     * Activepieces' page of projects for the tenant's own key; with the shared key, the tenant's own
-     * project and those bound to it, in one page.
-     */
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping("/{integrationId}")
     SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        var key = keys.forIntegration(context, integrationId);
-        if (!key.global()) {
-            JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
-                    .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
-            var data = new ArrayList<JsonNode>();
-            page.path("data").forEach(data::add);
-            return SeekPage.of(page, data);
-        }
-        access.ownProject(context, key);
-        var data = new ArrayList<JsonNode>();
-        for (String project : access.bound(context)) {
-            data.add(http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", project)));
-        }
-        return new SeekPage<>(data, null, null);
+        return access.visible(context, keys.forIntegration(context, integrationId), cursor, limit);
     }
 
     @RequiresPermission(Permission.INTEGRATION_EDIT)

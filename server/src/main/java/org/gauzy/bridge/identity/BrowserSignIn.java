@@ -36,11 +36,18 @@ public class BrowserSignIn {
 
     /** Who a kept token belongs to, if it is still good. */
     public Optional<RequestContext> signedIn(String token) {
+        return authentication(token).map(ContextAuthentication::getPrincipal);
+    }
+
+    /**
+     * The authentication a kept token stands for, if it is still good: signature, expiry and a live
+     * session, like any bearer token. Only a sign-in's own token counts here, never one delegated to
+     * an application (an OAuth client's, or one minted for an Activepieces connection).
+     */
+    Optional<ContextAuthentication> authentication(String token) {
         try {
-            var authentication = converter.convert(decoder.decode(token));
-            // Only a sign-in's own token counts here, never one delegated to a client.
-            return authentication != null && authentication.getPrincipal() instanceof RequestContext context
-                    && context.scopes() == null ? Optional.of(context) : Optional.empty();
+            return converter.convert(decoder.decode(token)) instanceof ContextAuthentication authentication
+                    && authentication.getPrincipal().scopes() == null ? Optional.of(authentication) : Optional.empty();
         } catch (JwtException | InvalidBearerTokenException | IllegalArgumentException expired) {
             return Optional.empty();
         }

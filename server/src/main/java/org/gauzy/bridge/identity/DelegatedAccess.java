@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -66,6 +67,24 @@ public class DelegatedAccess {
     public void open(UUID session, Grant grant, Instant expiresAt) {
         sessions.insertDelegated(session, grant.userId(), grant.clientId(), grant.scopeString(), grant.organizationId(),
                 OffsetDateTime.now(clock), OffsetDateTime.ofInstant(expiresAt, clock.getZone()));
+    }
+
+    /**
+     * A token the signed-in user hands to an automation (the access token of an Activepieces
+     * connection): a session of its own, delegated to {@code purpose} with {@code scopes} in the user's
+     * current organization until {@code expiresAt}, so signing out does not break the automation and
+     * revoking the session ends only it.
+     */
+    @Transactional
+    public String mint(RequestContext user, String purpose, Set<String> scopes, Instant expiresAt) {
+        if (user.scopes() != null) {
+            throw new ApiException.Forbidden("Only a signed-in user can mint a token, not an application acting for one");
+        }
+        UUID session = UUID.randomUUID();
+        open(session, new Grant(user.userId(), user.organization(), purpose, scopes), expiresAt);
+        return accessToken(session, user.userId(), new TokenSpec(purpose, scopes, UUID.randomUUID().toString(),
+                clock.instant(), expiresAt))
+                .orElseThrow(() -> new ApiException.Forbidden("Your account can no longer act in this organization"));
     }
 
     /** Whether the session is neither revoked nor expired. */

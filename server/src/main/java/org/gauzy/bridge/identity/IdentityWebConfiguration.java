@@ -12,7 +12,7 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**", Pages.BASE + "/**");
     }
 
     @Override

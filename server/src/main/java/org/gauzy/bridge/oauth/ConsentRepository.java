@@ -19,6 +19,10 @@ class ConsentRepository {
             boolean remembered, OffsetDateTime createdAt) {
     }
 
+    /** A consent as its lists show it: with its client's name and when the client last got tokens with it. */
+    record Listed(Consent consent, @Nullable String clientName, @Nullable OffsetDateTime lastUsedAt) {
+    }
+
     private static final String COLUMNS = "id, tenant_id, user_id, client_id, organization_id, scopes, remembered,"
             + " created_at";
 
@@ -56,12 +60,21 @@ class ConsentRepository {
                 .query(ConsentRepository::map).list();
     }
 
-    /** The tenant's consents: one user's, or everyone's when {@code user} is null. */
-    List<Consent> list(UUID tenant, @Nullable UUID user) {
-        var sql = jdbc.sql("select " + COLUMNS + " from oauth_consent where tenant_id = :tenant"
-                + (user == null ? "" : " and user_id = :user") + " order by created_at, id")
+    /**
+     * The tenant's consents: one user's, or everyone's when {@code user} is null. "Last used" is when
+     * the client last got tokens for the user (the exchange or a refresh); access tokens are not
+     * tracked one by one.
+     */
+    List<Listed> list(UUID tenant, @Nullable UUID user) {
+        var sql = jdbc.sql("select c.id, c.tenant_id, c.user_id, c.client_id, c.organization_id, c.scopes, c.remembered,"
+                + " c.created_at, o.name as client_name, (select max(r.created_at) from oauth_refresh_token r"
+                + " where r.user_id = c.user_id and r.client_id = c.client_id) as last_used_at"
+                + " from oauth_consent c left join oauth_client o on o.client_id = c.client_id"
+                + " where c.tenant_id = :tenant" + (user == null ? "" : " and c.user_id = :user")
+                + " order by c.created_at, c.id")
                 .param("tenant", tenant);
-        return (user == null ? sql : sql.param("user", user)).query(ConsentRepository::map).list();
+        return (user == null ? sql : sql.param("user", user)).query((rs, row) -> new Listed(map(rs, row),
+                rs.getString("client_name"), rs.getObject("last_used_at", OffsetDateTime.class))).list();
     }
 
     Optional<Consent> get(UUID tenant, UUID id) {

@@ -11,6 +11,7 @@ import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Consents {
 
-    record ConsentView(UUID id, UUID userId, String clientId, UUID organizationId, List<String> scopes,
-            boolean remembered, OffsetDateTime createdAt) {
+    record ConsentView(UUID id, UUID userId, String clientId, @Nullable String clientName, UUID organizationId,
+            List<String> scopes, boolean remembered, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt) {
     }
 
     private final ConsentRepository consents;
@@ -73,8 +74,9 @@ class Consents {
         access.revokeClient(consent.clientId(), consent.userId());
     }
 
-    private static ConsentView view(ConsentRepository.Consent c) {
-        return new ConsentView(c.id(), c.userId(), c.clientId(), c.organizationId(),
-                List.of(c.scopes().split(" ")), c.remembered(), c.createdAt());
+    private static ConsentView view(ConsentRepository.Listed listed) {
+        var c = listed.consent();
+        return new ConsentView(c.id(), c.userId(), c.clientId(), listed.clientName(), c.organizationId(),
+                List.of(c.scopes().split(" ")), c.remembered(), c.createdAt(), listed.lastUsedAt());
     }
 }

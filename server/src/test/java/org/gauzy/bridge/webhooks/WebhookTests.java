@@ -1,6 +1,7 @@
 package org.gauzy.bridge.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gauzy.bridge.support.Eventually.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -87,23 +87,6 @@ abstract class WebhookTests extends ApiTest {
             var received = activepieces.webhookDeliveries(flowId);
             return received.size() >= count ? received : null;
         }, "deliveries to flow " + flowId);
-    }
-
-    static <T> T await(Supplier<T> probe, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what);
     }
 
     JsonNode deliveryLog(String subscription) {

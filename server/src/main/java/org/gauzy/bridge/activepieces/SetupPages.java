@@ -1,0 +1,154 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gauzy.bridge.identity.PageController;
+import org.gauzy.bridge.identity.Pages;
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.integration.IntegrationTenantView;
+import org.gauzy.bridge.integration.IntegrationTenants;
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Integrations → Activepieces: the set-up form with one API key, and an installation's overview
+ * (re-integrate with a new key, disable or enable, remove). An organization that already has an
+ * installation goes straight to it, as Gauzy's page does.
+ */
+@PageController
+class SetupPages {
+
+    static final String BASE = Pages.BASE + "/integrations/activepieces";
+
+    private final SetupService setup;
+    private final IntegrationTenants integrations;
+    private final ActivepiecesSettings settings;
+
+    SetupPages(SetupService setup, IntegrationTenants integrations, ActivepiecesSettings settings) {
+        this.setup = setup;
+        this.integrations = integrations;
+        this.settings = settings;
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping(BASE)
+    ModelAndView start(RequestContext context, @RequestParam(required = false) @Nullable String notice) {
+        Optional<UUID> installed = integrations.find(context.tenant(), context.organization(), IntegrationTenants.ACTIVEPIECES)
+                .or(() -> integrations.find(context.tenant(), null, IntegrationTenants.ACTIVEPIECES));
+        if (installed.isPresent()) {
+            return Pages.seeOther(BASE + "/" + installed.get());
+        }
+        return setupForm("", false, null, PageNotices.text(notice), HttpStatus.OK);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @PostMapping(BASE + "/setup")
+    ModelAndView setUp(RequestContext context, @RequestParam(required = false) @Nullable String apiKey,
+            @RequestParam(required = false) @Nullable String tenantWide) {
+        boolean wide = "on".equals(tenantWide);
+        if (apiKey == null || apiKey.isBlank()) {
+            return setupForm("", wide, "Enter the API key: it starts with sk-.", null, HttpStatus.BAD_REQUEST);
+        }
+        try {
+            UUID id = setup.setup(context, apiKey, wide ? null : context.organization());
+            return Pages.seeOther(BASE + "/" + id, Map.of("notice", "integrated"));
+        } catch (ApiException refused) {
+            return setupForm(apiKey, wide, whatToDo(refused), null, refused.status());
+        }
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @GetMapping(BASE + "/{integrationId}")
+    ModelAndView overview(RequestContext context, @PathVariable UUID integrationId,
+            @RequestParam(required = false) @Nullable String notice) {
+        return overview(context, setup.installation(context, integrationId), null, PageNotices.text(notice), HttpStatus.OK);
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @PostMapping(BASE + "/{integrationId}/reintegrate")
+    ModelAndView reintegrate(RequestContext context, @PathVariable UUID integrationId,
+            @RequestParam(required = false) @Nullable String apiKey) {
+        IntegrationTenantView installation = setup.installation(context, integrationId);
+        if (apiKey == null || apiKey.isBlank()) {
+            return overview(context, installation, "Enter the new API key.", null, HttpStatus.BAD_REQUEST);
+        }
+        try {
+            setup.setup(context, apiKey, installation.organizationId());
+            return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "key-replaced"));
+        } catch (ApiException refused) {
+            return overview(context, installation, whatToDo(refused), null, refused.status());
+        }
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping(BASE + "/{integrationId}/enable")
+    ModelAndView enable(RequestContext context, @PathVariable UUID integrationId) {
+        setup.setEnabled(context, integrationId, true);
+        return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "enabled"));
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @PostMapping(BASE + "/{integrationId}/disable")
+    ModelAndView disable(RequestContext context, @PathVariable UUID integrationId) {
+        setup.setEnabled(context, integrationId, false);
+        return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "disabled"));
+    }
+
+    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @PostMapping(BASE + "/{integrationId}/remove")
+    ModelAndView remove(RequestContext context, @PathVariable UUID integrationId) {
+        setup.remove(context, integrationId);
+        return Pages.seeOther(BASE, Map.of("notice", "removed"));
+    }
+
+    /** What the user should do about a refusal, in the words of the page. */
+    private String whatToDo(ApiException refused) {
+        return switch (refused.status()) {
+            case BAD_REQUEST -> refused.getMessage() + ". Check that you copied the whole key, and that it is "
+                    + "a platform API key of this Activepieces.";
+            case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "Activepieces could not be reached at "
+                    + settings.baseUrl() + " (" + refused.getMessage() + "). Try again in a minute; if it keeps "
+                    + "failing, ask your operator to check ACTIVEPIECES_BASE_URL.";
+            default -> refused.getMessage();
+        };
+    }
+
+    private ModelAndView setupForm(String apiKey, boolean tenantWide, @Nullable String error, @Nullable String notice,
+            HttpStatus status) {
+        var model = new HashMap<String, Object>();
+        model.put("apiKey", apiKey);
+        model.put("tenantWide", tenantWide);
+        model.put("baseUrl", settings.baseUrl());
+        Pages.putIfPresent(model, "error", error);
+        Pages.putIfPresent(model, "notice", notice);
+        return Pages.view("activepieces/setup", status, model);
+    }
+
+    private ModelAndView overview(RequestContext context, IntegrationTenantView installation, @Nullable String error,
+            @Nullable String notice, HttpStatus status) {
+        var model = new HashMap<String, Object>();
+        model.put("installation", installation);
+        model.put("apiKey", installation.settings().stream()
+                .filter(s -> ApiKeyResolver.API_KEY.equals(s.settingsName())).map(s -> s.settingsValue())
+                .findFirst().orElse(null));
+        model.put("tenantWide", installation.organizationId() == null);
+        model.put("baseUrl", settings.baseUrl());
+        model.put("tab", "overview");
+        model.put("canDelete", context.has(Permission.INTEGRATION_DELETE));
+        Pages.putIfPresent(model, "error", error);
+        Pages.putIfPresent(model, "notice", notice);
+        return Pages.view("activepieces/overview", status, model);
+    }
+
+}

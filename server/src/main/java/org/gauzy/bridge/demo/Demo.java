@@ -1,0 +1,120 @@
+package org.gauzy.bridge.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the service for a first look: an Activepieces sandbox in this process (Activepieces 0.72, whose
+ * MCP servers an API key may manage), a fresh H2 database in a new temporary folder with an admin
+ * whose password is generated and printed once, Activepieces pointed at the sandbox, private webhook
+ * targets allowed (the sandbox is on loopback), and a global OAuth client for the sandbox's
+ * {@code /redirect}. Prints where to go.
+ */
+public final class Demo {
+
+    public static final String FLAG = "--demo";
+    private static final String ADMIN = "admin@ever.co";
+    private static final String CLIENT_ID = "activepieces-demo";
+
+    private Demo() {
+    }
+
+    public static ConfigurableApplicationContext run(Class<?> application, String[] args, PrintStream console) {
+        ActivepiecesSandbox sandbox = ActivepiecesSandbox.builder().apVersion("0.72").start();
+        Path data;
+        try {
+            data = Files.createTempDirectory("gauzy-demo-");
+        } catch (IOException e) {
+            sandbox.stop();
+            throw new UncheckedIOException("Cannot create the demo's data folder", e);
+        }
+        seedMcpServer(sandbox);
+        String password = random(14);
+        String clientSecret = random(40);
+        var arguments = new ArrayList<String>(Arrays.stream(args).filter(a -> !a.equals(FLAG)).toList());
+        arguments.addAll(List.of("--gauzy.data-dir=" + data,
+                "--gauzy.identity.admin.email=" + ADMIN, "--gauzy.identity.admin.password=" + password,
+                "--gauzy.identity.admin.tenant-name=Demo", "--gauzy.identity.admin.organization-name=Demo Organization",
+                "--gauzy.activepieces.base-url=" + sandbox.baseUrl(),
+                "--gauzy.webhooks.allow-private-targets=true", "--gauzy.webhooks.retry-delays=5s,30s,2m",
+                "--gauzy.oauth.operators=" + ADMIN, "--gauzy.oauth.client.client-id=" + CLIENT_ID,
+                "--gauzy.oauth.client.client-secret=" + clientSecret,
+                "--gauzy.oauth.client.name=Activepieces (sandbox)",
+                "--gauzy.oauth.client.redirect-uris=" + sandbox.baseUrl() + "/redirect"));
+        var spring = new SpringApplication(application);
+        spring.addListeners(event -> {
+            if (event instanceof ApplicationReadyEvent ready) {
+                String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "3000");
+                String gauzy = "http://localhost:" + port;
+                sandbox.presetGauzy(gauzy, CLIENT_ID, clientSecret);
+                announce(console, gauzy, password, sandbox, data);
+            }
+        });
+        ConfigurableApplicationContext context = spring.run(arguments.toArray(String[]::new));
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                sandbox.stop();
+            }
+        });
+        return context;
+    }
+
+    private static void announce(PrintStream console, String gauzy, String password, ActivepiecesSandbox sandbox,
+            Path data) {
+        console.println();
+        console.println("  ── Gauzy ⇄ Activepieces demo ─────────────────────────────────────────────");
+        console.println("  Open            " + gauzy + "/pages");
+        console.println("  Sign in as      " + ADMIN + " / " + password + "   (shown only here)");
+        console.println();
+        console.println("  Gauzy → Activepieces: Activepieces → Integrate, with this API key of the sandbox:");
+        console.println("                  " + sandbox.seed().apiKey());
+        console.println("  Activepieces → Gauzy: open the sandbox's stand-in for Activepieces' UI, press");
+        console.println("                  Connect, allow access, turn on a flow, create a task:");
+        console.println("                  " + sandbox.baseUrl() + "/ui");
+        console.println("  The sandbox (Activepieces " + sandbox.apVersion() + ") runs at " + sandbox.baseUrl()
+                + "; data in " + data);
+        console.println("  ───────────────────────────────────────────────────────────────────────────");
+        console.println();
+    }
+
+    /** Generation B lets an API key manage MCP servers: one to see, rename and rotate. */
+    private static void seedMcpServer(ActivepiecesSandbox sandbox) {
+        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v1/mcp-servers"))
+                .header("Authorization", "Bearer " + sandbox.seed().apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + sandbox.seed().projectId()
+                        + "\",\"name\":\"Gauzy assistant\"}")).build();
+        try {
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The sandbox did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String random(int length) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        var random = new SecureRandom();
+        var out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

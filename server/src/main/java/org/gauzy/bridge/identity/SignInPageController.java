@@ -1,0 +1,84 @@
+package org.gauzy.bridge.identity;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Signing in and out of the pages, and the start page that links to everything. */
+@PageController
+class SignInPageController {
+
+    private final BrowserSignIn signIn;
+    private final PageSession session;
+
+    SignInPageController(BrowserSignIn signIn, PageSession session) {
+        this.signIn = signIn;
+        this.session = session;
+    }
+
+    @GetMapping({Pages.BASE, Pages.BASE + "/"})
+    ModelAndView home(RequestContext context) {
+        return Pages.view("pages/home", HttpStatus.OK, Map.of("permissions", context.permissions()));
+    }
+
+    @GetMapping(PageSecurityConfiguration.LOGIN)
+    ModelAndView loginPage(@RequestParam(required = false) @Nullable String next, HttpServletRequest request) {
+        if (session.token(request).flatMap(signIn::signedIn).isPresent()) {
+            return Pages.seeOther(safeNext(next));
+        }
+        return login(next, "", null, HttpStatus.OK);
+    }
+
+    @PostMapping(PageSecurityConfiguration.LOGIN)
+    ModelAndView login(@RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable String password, @RequestParam(required = false) @Nullable String next,
+            HttpServletRequest request, HttpServletResponse response) {
+        String typed = email == null ? "" : email.trim();
+        if (typed.isEmpty() || password == null || password.isEmpty()) {
+            return login(next, typed, "Enter your email and password.", HttpStatus.BAD_REQUEST);
+        }
+        try {
+            session.keep(request, response, signIn.signIn(typed, password, request.getRemoteAddr()));
+        } catch (ApiException refused) {
+            if (refused.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+            }
+            return login(next, typed, refused.getMessage(), refused.status());
+        }
+        return Pages.seeOther(safeNext(next));
+    }
+
+    @PostMapping(Pages.BASE + "/logout")
+    ModelAndView logout(RequestContext context, HttpServletRequest request, HttpServletResponse response) {
+        signIn.signOut(context);
+        session.forget(request, response);
+        return Pages.seeOther(PageSecurityConfiguration.LOGIN + "?signedOut=true");
+    }
+
+    private static ModelAndView login(@Nullable String next, String email, @Nullable String error, HttpStatus status) {
+        var model = new HashMap<String, Object>();
+        model.put("next", safeNext(next));
+        model.put("email", email);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return Pages.view("pages/login", status, model);
+    }
+
+    /** Only a page of ours, so the sign-in page cannot be made to send anyone elsewhere. */
+    static String safeNext(@Nullable String next) {
+        return next != null && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/")) && !next.startsWith("//") && !next.contains("\\")
+                && !next.contains("://") ? next : Pages.BASE;
+    }
+}

@@ -1,0 +1,62 @@
+package org.gauzy.bridge.oauth;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.gauzy.bridge.identity.OrganizationDirectory;
+import org.gauzy.bridge.identity.OrganizationView;
+import org.gauzy.bridge.identity.PageController;
+import org.gauzy.bridge.identity.Pages;
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresLogin;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** My authorized apps: the grants the user gave (an admin may see everyone's), each revocable at once. */
+@PageController
+class AuthorizedAppPages {
+
+    static final String BASE = Pages.BASE + "/authorized-apps";
+
+    private final Consents consents;
+    private final OrganizationDirectory organizations;
+
+    AuthorizedAppPages(Consents consents, OrganizationDirectory organizations) {
+        this.consents = consents;
+        this.organizations = organizations;
+    }
+
+    @RequiresLogin
+    @GetMapping(BASE)
+    ModelAndView list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone,
+            @RequestParam(defaultValue = "false") boolean revoked) {
+        boolean all = everyone && context.has(Permission.OAUTH_CLIENT_EDIT);
+        var grants = consents.list(context, all);
+        Map<UUID, String> names = organizations.list(context.tenant(),
+                grants.stream().map(Consents.ConsentView::organizationId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
+        var model = new HashMap<String, Object>();
+        model.put("grants", grants);
+        model.put("organizations", names);
+        model.put("everyone", all);
+        model.put("canSeeEveryone", context.has(Permission.OAUTH_CLIENT_EDIT));
+        model.put("myId", context.userId());
+        Pages.putIfPresent(model, "notice", revoked ? "Access revoked: the app's tokens stopped working." : null);
+        return Pages.view("oauth/authorized-apps", HttpStatus.OK, model);
+    }
+
+    @RequiresLogin
+    @PostMapping(BASE + "/{id}/revoke")
+    ModelAndView revoke(RequestContext context, @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean everyone) {
+        consents.revoke(context, id);
+        return Pages.seeOther(BASE, Map.of("revoked", "true", "everyone", Boolean.toString(everyone)));
+    }
+}

@@ -1,0 +1,87 @@
+package org.gauzy.bridge.webhooks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gauzy.bridge.identity.PageController;
+import org.gauzy.bridge.identity.Pages;
+import org.gauzy.bridge.identity.Permission;
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.RequiresPermission;
+import org.gauzy.bridge.platform.Paging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Settings → Webhooks: the tenant's subscriptions (made by the piece's triggers) with their events,
+ * filter, target and state; per subscription the delivery log, replaying a delivery and turning a
+ * disabled subscription back on.
+ */
+@PageController
+@RequiresPermission(Permission.INTEGRATION_EDIT)
+class WebhookPages {
+
+    static final String BASE = Pages.BASE + "/settings/webhooks";
+    private static final int PAGE_SIZE = 20;
+    private static final List<String> STATUSES = List.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED,
+            DeliveryRepository.DEAD);
+
+    private final Subscriptions subscriptions;
+    private final DeliveryLog deliveries;
+
+    WebhookPages(Subscriptions subscriptions, DeliveryLog deliveries) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping(BASE)
+    ModelAndView list(RequestContext context, @RequestParam(required = false) @Nullable String skip) {
+        Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
+        var page = subscriptions.list(context, paging);
+        return Pages.view("webhooks/subscriptions", HttpStatus.OK, Map.of("subscriptions", page.items(),
+                "total", page.total(), "skip", paging.skip(), "pageSize", PAGE_SIZE));
+    }
+
+    @GetMapping(BASE + "/{id}")
+    ModelAndView subscription(RequestContext context, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String skip,
+            @RequestParam(required = false) @Nullable String notice) {
+        String shown = status != null && STATUSES.contains(status) ? status : null;
+        Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
+        var log = deliveries.list(context, id, shown, paging);
+        var model = new HashMap<String, Object>();
+        model.put("subscription", subscriptions.get(context, id));
+        model.put("deliveries", log.items());
+        model.put("total", log.total());
+        model.put("skip", paging.skip());
+        model.put("pageSize", PAGE_SIZE);
+        model.put("statuses", STATUSES);
+        Pages.putIfPresent(model, "status", shown);
+        Pages.putIfPresent(model, "notice", notice == null ? null : switch (notice) {
+            case "replayed" -> "The delivery is queued and goes out now.";
+            case "enabled" -> "The subscription is active again; new events reach it.";
+            case "disabled" -> "The subscription is paused: events are no longer sent to it.";
+            default -> null;
+        });
+        return Pages.view("webhooks/subscription", HttpStatus.OK, model);
+    }
+
+    @PostMapping(BASE + "/{id}/deliveries/{deliveryId}/replay")
+    ModelAndView replay(RequestContext context, @PathVariable UUID id, @PathVariable UUID deliveryId) {
+        deliveries.replay(context, id, deliveryId);
+        return Pages.seeOther(BASE + "/" + id, Map.of("notice", "replayed"));
+    }
+
+    @PostMapping(BASE + "/{id}/active")
+    ModelAndView active(RequestContext context, @PathVariable UUID id, @RequestParam boolean active) {
+        subscriptions.update(context, id, new WebhookRequests.Save(null, null, null, null, active));
+        return Pages.seeOther(BASE + "/" + id, Map.of("notice", active ? "enabled" : "disabled"));
+    }
+}
