@@ -138,6 +138,7 @@ class McpPages {
                 var page = mcp.list(context, project, 20, cursor, null);
                 model.put("servers", page.data().stream().map(this::row).toList());
                 Pages.putIfPresent(model, "next", page.next());
+                Pages.putIfPresent(model, "previous", page.previous());
             }
         } catch (ApiException refused) {
             if (problem == null) {

@@ -12,6 +12,8 @@ import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresLogin;
+import org.gauzy.bridge.platform.Paging;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
 class AuthorizedAppPages {
 
     static final String BASE = Pages.BASE + "/authorized-apps";
+    /** A user's grants are few; the tenant's, for an admin, are paged here from one query. */
+    private static final int PAGE_SIZE = 50;
 
     private final Consents consents;
     private final OrganizationDirectory organizations;
@@ -36,14 +40,20 @@ class AuthorizedAppPages {
     @RequiresLogin
     @GetMapping(BASE)
     ModelAndView list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone,
-            @RequestParam(defaultValue = "false") boolean revoked) {
+            @RequestParam(defaultValue = "false") boolean revoked, @RequestParam(required = false) @Nullable String skip) {
         boolean all = everyone && context.has(Permission.OAUTH_CLIENT_EDIT);
-        var grants = consents.list(context, all);
+        var every = consents.list(context, all);
+        Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
+        var grants = every.subList(Math.min(paging.skip(), every.size()),
+                Math.min(paging.skip() + PAGE_SIZE, every.size()));
         Map<UUID, String> names = organizations.list(context.tenant(),
                 grants.stream().map(Consents.ConsentView::organizationId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
         var model = new HashMap<String, Object>();
         model.put("grants", grants);
+        model.put("total", every.size());
+        model.put("skip", paging.skip());
+        model.put("pageSize", PAGE_SIZE);
         model.put("organizations", names);
         model.put("everyone", all);
         model.put("canSeeEveryone", context.has(Permission.OAUTH_CLIENT_EDIT));
