@@ -80,5 +80,10 @@ abstract class ClientPagesTests extends BrowserTest {
         press("Delete");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The client was deleted");
         assertThat(page.locator("table")).not().containsText(clientId);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("You are signed out");
+        page.navigate("/pages/settings/oauth-clients");
+        assertThat(page.locator("h1")).hasText("Sign in to Gauzy");
     }
 }
