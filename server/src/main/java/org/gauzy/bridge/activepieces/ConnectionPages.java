@@ -42,8 +42,6 @@ class ConnectionPages {
     record CreateForm(String connectionName, String accessToken, int expiryDays) {
     }
 
-    /** The connection's token is this user's, delegated to the piece: everything the piece does needs all. */
-    static final String TOKEN_PURPOSE = "activepieces-connection";
     static final List<Integer> EXPIRY_DAYS = List.of(30, 90, 180, 365);
     private static final List<String> STATUSES = List.of("ACTIVE", "ERROR", "MISSING");
 
@@ -93,7 +91,7 @@ class ConnectionPages {
         String name = connectionName == null ? "" : connectionName.trim();
         if ("mint".equals(action)) {
             Instant expires = clock.instant().plus(Duration.ofDays(days));
-            String token = access.mint(context, TOKEN_PURPOSE, Set.of("gauzy:all"), expires);
+            String token = access.mint(context, ConnectionService.TOKEN_PURPOSE, Set.of("gauzy:all"), expires);
             return page(context, integrationId, filters, new CreateForm(name, token, days), null,
                     "A token for you, valid for " + days + " days, is filled in. Create the connection to hand it to "
                             + "Activepieces; it is not shown again.", HttpStatus.OK);

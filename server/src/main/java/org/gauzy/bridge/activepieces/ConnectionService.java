@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenants;
@@ -37,6 +38,8 @@ class ConnectionService {
     static final String CONNECTION_ID = "connection_id";
     static final String PROJECT_ID = "project_id";
     static final String ACCESS_TOKEN = "access_token";
+    /** What a token minted for a connection is delegated to: the piece acts as the user, with every scope. */
+    static final String TOKEN_PURPOSE = "activepieces-connection";
     /** How many Activepieces pages one of our pages may read while filtering out other tenants. */
     static final int MAX_UPSTREAM_PAGES = 50;
 
@@ -46,6 +49,7 @@ class ConnectionService {
     }
 
     private final ActivepiecesHttp http;
+    private final DelegatedAccess access;
     private final ApiKeyResolver keys;
     private final ProjectAccess projects;
     private final IntegrationTenants integrations;
@@ -57,9 +61,10 @@ class ConnectionService {
     private final Map<String, Boolean> hasGetById = new ConcurrentHashMap<>();
 
     ConnectionService(ActivepiecesHttp http, ApiKeyResolver keys, ProjectAccess projects,
-            IntegrationTenants integrations, OrganizationDirectory organizations, ActivepiecesSettings settings,
-            JsonMapper json, Clock clock, ObjectProvider<BuildProperties> build) {
+            IntegrationTenants integrations, OrganizationDirectory organizations, DelegatedAccess access,
+            ActivepiecesSettings settings, JsonMapper json, Clock clock, ObjectProvider<BuildProperties> build) {
         this.http = http;
+        this.access = access;
         this.keys = keys;
         this.projects = projects;
         this.integrations = integrations;
@@ -101,7 +106,9 @@ class ConnectionService {
         body.put("metadata", metadata);
         body.put("type", "SECRET_TEXT");
         body.put("value", Map.of("type", "SECRET_TEXT", "secret_text", accessToken));
+        Optional<String> replaced = installation.flatMap(i -> integrations.setting(tenant, i.id(), ACCESS_TOKEN));
         JsonNode connection = http.send(key.apiKey(), ActivepiecesHttp.Call.post(body, "app-connections"));
+        replaced.filter(old -> !old.equals(accessToken)).ifPresent(old -> access.revokeMinted(old, TOKEN_PURPOSE));
         List<Setting> recorded = List.of(Setting.plain(CONNECTION_ID, connection.path("id").asString()),
                 Setting.plain(PROJECT_ID, projectId), Setting.secret(ACCESS_TOKEN, accessToken));
         UUID integrationId = installation.isPresent()
@@ -183,7 +190,7 @@ class ConnectionService {
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
         ActivepiecesIds.require("connection id", connectionId);
         deleteUpstream(key, connectionId);
-        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
+        forget(tenant, integrationId);
     }
 
     /**
@@ -197,8 +204,14 @@ class ConnectionService {
         owned(key, tenant, projectId, connectionId);
         deleteUpstream(key, connectionId);
         if (integrations.setting(tenant, integrationId, CONNECTION_ID).filter(connectionId::equals).isPresent()) {
-            integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
+            forget(tenant, integrationId);
         }
+    }
+
+    /** Forgets the recorded connection; a token minted for it dies with it, as nothing else holds it. */
+    private void forget(UUID tenant, UUID integrationId) {
+        integrations.setting(tenant, integrationId, ACCESS_TOKEN).ifPresent(token -> access.revokeMinted(token, TOKEN_PURPOSE));
+        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
     }
 
     /** The connection, if Activepieces says it was made for this tenant; else a 404. */

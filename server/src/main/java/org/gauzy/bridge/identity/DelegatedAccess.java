@@ -87,6 +87,16 @@ public class DelegatedAccess {
                 .orElseThrow(() -> new ApiException.Forbidden("Your account can no longer act in this organization"));
     }
 
+    /**
+     * Ends the session of a token {@link #mint minted} for {@code purpose}, if it is one; any other
+     * token (a user's own sign-in pasted by hand, say) is left alone.
+     */
+    @Transactional
+    public void revokeMinted(String token, String purpose) {
+        liveClientToken(token).filter(jwt -> purpose.equals(jwt.getClaimAsString(LoginTokens.CLIENT_CLAIM)))
+                .ifPresent(jwt -> revoke(UUID.fromString(jwt.getClaimAsString(LoginTokens.SESSION_CLAIM))));
+    }
+
     /** Whether the session is neither revoked nor expired. */
     @Transactional(readOnly = true)
     public boolean isLive(UUID session) {

@@ -132,6 +132,15 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(page.locator("main")).not().containsText("Extra 03");
         assertThat(activepieces.get("/api/v1/app-connections?projectId=" + platform.projectId() + "&limit=100")
                 .token(platform.apiKey()).send().text()).doesNotContain("Extra 03").contains("Extra 04");
+
+        // Deleting the organization's own connection ends the token minted for it: nothing else holds it.
+        page.getByLabel("Name contains").fill("");
+        press("Filter");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
+                .setName("Delete Ever Gauzy for flows")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was deleted");
+        assertThat(api.get("/api/user/me").token(minted).send().status()).isEqualTo(401);
+        assertThat(api.get("/api/user/me").token(admin.token()).send().status()).isEqualTo(200);
     }
 
     @Test
