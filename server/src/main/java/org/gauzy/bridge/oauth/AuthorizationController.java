@@ -17,6 +17,7 @@ import org.gauzy.bridge.identity.BrowserSignIn;
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.OrganizationView;
+import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretTokens;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
 
 /**
  * The authorization endpoint and its server-rendered sign-in and consent pages. Everything a step
@@ -75,7 +75,7 @@ class AuthorizationController {
         Optional<RequestContext> user = token.flatMap(signIn::signedIn);
         if (user.isEmpty()) {
             if (request.prompt().contains("none")) {
-                return redirect(request.errorRedirect(OAuthError.of(OAuthError.LOGIN_REQUIRED,
+                return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.LOGIN_REQUIRED,
                         "The user is not signed in"), access.issuer()));
             }
             return loginPage(request, http, response, null, HttpStatus.OK);
@@ -111,7 +111,7 @@ class AuthorizationController {
             }
             return loginPage(request, http, response, refused.getMessage(), refused.status());
         }
-        return redirect(OAuthPaths.AUTHORIZE + "?" + request.query());
+        return Pages.seeOther(OAuthPaths.AUTHORIZE + "?" + request.query());
     }
 
     @PostMapping(OAuthPaths.AUTHORIZE + "/consent")
@@ -132,13 +132,13 @@ class AuthorizationController {
                     + " application.");
         }
         if (!"allow".equals(form.getFirst("decision"))) {
-            return redirect(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED,
+            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED,
                     "The user denied the request"), access.issuer()));
         }
         RequestContext context = user.get();
         Optional<String> refusal = refusal(request, context);
         if (refusal.isPresent()) {
-            return redirect(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
+            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
                     access.issuer()));
         }
         UUID organization = uuid(form.getFirst("organizationId"));
@@ -161,7 +161,7 @@ class AuthorizationController {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie(SESSION_COOKIE, "", http, "Lax").mutate().maxAge(0).build()
                 .toString());
         try {
-            return redirect(OAuthPaths.AUTHORIZE + "?" + requests.parse(form).query());
+            return Pages.seeOther(OAuthPaths.AUTHORIZE + "?" + requests.parse(form).query());
         } catch (AuthorizationRequests.UntrustedRequest | AuthorizationRequests.RedirectableError invalid) {
             return errorPage("You are signed out. Start again from the application.");
         }
@@ -180,7 +180,7 @@ class AuthorizationController {
         } catch (AuthorizationRequests.UntrustedRequest untrusted) {
             return errorPage(untrusted.getMessage());
         } catch (AuthorizationRequests.RedirectableError error) {
-            return redirect(error.request().errorRedirect(error.error(), access.issuer()));
+            return Pages.seeOther(error.request().errorRedirect(error.error(), access.issuer()));
         }
         formTarget(response, request);
         return step.apply(request);
@@ -190,7 +190,7 @@ class AuthorizationController {
     private ModelAndView decide(AuthorizationRequest request, RequestContext user, String token) {
         Optional<String> refusal = refusal(request, user);
         if (refusal.isPresent()) {
-            return redirect(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
+            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
                     access.issuer()));
         }
         if (!request.prompt().contains("consent")) {
@@ -201,7 +201,7 @@ class AuthorizationController {
             }
         }
         if (request.prompt().contains("none")) {
-            return redirect(request.errorRedirect(OAuthError.of(OAuthError.CONSENT_REQUIRED,
+            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.CONSENT_REQUIRED,
                     "The user has not consented to this request"), access.issuer()));
         }
         return consentPage(request, user, token, null, HttpStatus.OK);
@@ -224,7 +224,7 @@ class AuthorizationController {
 
     private ModelAndView approved(AuthorizationRequest request, RequestContext user, UUID organization) {
         String code = codes.issue(request, user.userId(), organization);
-        return redirect(request.redirect(Map.of("code", code), access.issuer()));
+        return Pages.seeOther(request.redirect(Map.of("code", code), access.issuer()));
     }
 
     private ModelAndView loginPage(AuthorizationRequest request, HttpServletRequest http,
@@ -264,17 +264,6 @@ class AuthorizationController {
         page.addObject("message", message);
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;
-    }
-
-    /**
-     * A 303 to {@code location}, written directly: resolving "redirect:" view names would build and
-     * initialise a new view bean for every redirect, each with a different code in it.
-     */
-    private static ModelAndView redirect(String location) {
-        return new ModelAndView((View) (model, request, response) -> {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, location);
-        });
     }
 
     /** The consent form's CSRF token: derived from the sign-in cookie, which no other site can read. */

@@ -2,17 +2,14 @@ package org.gauzy.bridge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
-import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OAuthGrants;
+import org.gauzy.bridge.support.PageJar;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,61 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class PageSecurityTests extends ApiTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    /** A browser's cookies, as far as these tests need them. */
-    final class Jar {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-
-        Api.Response get(String path) {
-            return keep(with(api.get(path)).send());
-        }
-
-        Api.Response post(String path, Map<String, String> form) {
-            return keep(with(api.post(path)).form(form).send());
-        }
-
-        private Api.Call with(Api.Call call) {
-            if (!cookies.isEmpty()) {
-                var header = new StringBuilder();
-                cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
-                call.header("Cookie", header.toString());
-            }
-            return call;
-        }
-
-        private Api.Response keep(Api.Response response) {
-            for (String set : response.headers().getOrDefault("set-cookie", List.of())) {
-                String pair = set.split(";", 2)[0];
-                String name = pair.substring(0, pair.indexOf('='));
-                String value = pair.substring(pair.indexOf('=') + 1);
-                if (value.isEmpty() || set.contains("Max-Age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return response;
-        }
-
-        /** Signs in through the form, as a browser does; answers the redirect. */
-        Api.Response signIn(String email, String password, String next) {
-            var form = get("/pages/login");
-            var fields = new LinkedHashMap<>(Map.of("email", email, "password", password, "next", next));
-            fields.put("_csrf", csrf(form));
-            return post("/pages/login", fields);
-        }
-    }
-
-    static String csrf(Api.Response page) {
-        Matcher m = CSRF_FIELD.matcher(page.text());
-        assertThat(m.find()).as("a CSRF field in " + page.text()).isTrue();
-        return m.group(1);
-    }
-
     @Test
     void aPageNeedsASignInAndTheSignInComesBackToIt() {
-        var jar = new Jar();
+        var jar = new PageJar(api);
         var page = jar.get("/pages/settings/webhooks?status=DEAD");
         assertThat(page.status()).isEqualTo(303);
         assertThat(page.header("Location")).isEqualTo("/pages/login?next=%2Fpages%2Fsettings%2Fwebhooks%3Fstatus%3DDEAD");
@@ -97,7 +42,7 @@ abstract class PageSecurityTests extends ApiTest {
         // Signing out ends the session everywhere, the API token of the same session included.
         String token = jar.cookies.get("gauzy_session");
         var home = jar.get("/pages");
-        var out = jar.post("/pages/logout", Map.of("_csrf", csrf(home)));
+        var out = jar.post("/pages/logout", Map.of("_csrf", PageJar.csrf(home)));
         assertThat(out.status()).isEqualTo(303);
         assertThat(api.get("/api/user/me").token(token).send().status()).isEqualTo(401);
         assertThat(jar.get("/pages").status()).isEqualTo(303);
@@ -106,7 +51,7 @@ abstract class PageSecurityTests extends ApiTest {
     @Test
     void formsNeedTheirCsrfTokenAndSignInNeverRedirectsElsewhere() {
         Account admin = accounts.onboard("page-csrf");
-        var jar = new Jar();
+        var jar = new PageJar(api);
         jar.get("/pages/login");
         var forged = jar.post("/pages/login", Map.of("email", admin.email(), "password", Accounts.PASSWORD));
         assertThat(forged.status()).isEqualTo(403);
@@ -114,7 +59,7 @@ abstract class PageSecurityTests extends ApiTest {
         assertThat(jar.cookies).doesNotContainKey("gauzy_session");
 
         for (String elsewhere : List.of("https://evil.example/x", "//evil.example", "/api/user/me", "/pages\\@evil")) {
-            var fresh = new Jar();
+            var fresh = new PageJar(api);
             assertThat(fresh.signIn(admin.email(), Accounts.PASSWORD, elsewhere).header("Location")).isEqualTo("/pages");
         }
 
@@ -129,7 +74,7 @@ abstract class PageSecurityTests extends ApiTest {
     @Test
     void wrongPasswordsAreRefusedOnThePageAndKeepTheEmail() {
         Account admin = accounts.onboard("page-wrong");
-        var jar = new Jar();
+        var jar = new PageJar(api);
         var refused = jar.signIn(admin.email(), "not-the-password", "/pages");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text()).contains("value=\"" + admin.email() + "\"");
@@ -138,7 +83,7 @@ abstract class PageSecurityTests extends ApiTest {
 
     @Test
     void pagesSendSecurityHeadersAndNoStore() {
-        var login = new Jar().get("/pages/login");
+        var login = new PageJar(api).get("/pages/login");
         assertThat(login.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("script-src 'self'")
                 .contains("form-action 'self'");
         assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
@@ -150,7 +95,7 @@ abstract class PageSecurityTests extends ApiTest {
     void anEmployeeWithoutTheIntegrationPermissionIsToldWhy() {
         Account admin = accounts.onboard("page-employee");
         Account employee = accounts.addUser(admin, "EMPLOYEE");
-        var jar = new Jar();
+        var jar = new PageJar(api);
         jar.signIn(employee.email(), Accounts.PASSWORD, "/pages");
         var page = jar.get("/pages/integrations/activepieces");
         assertThat(page.status()).isEqualTo(403);
@@ -169,7 +114,7 @@ abstract class PageSecurityTests extends ApiTest {
         var client = new OAuthGrants(api).register(owner, Map.of());
 
         Account stranger = accounts.onboard("page-stranger");
-        var jar = new Jar();
+        var jar = new PageJar(api);
         jar.signIn(stranger.email(), Accounts.PASSWORD, "/pages");
         for (String path : List.of("/pages/integrations/activepieces/" + installation,
                 "/pages/integrations/activepieces/" + installation + "/connections",
@@ -179,7 +124,7 @@ abstract class PageSecurityTests extends ApiTest {
             assertThat(page.text()).doesNotContain(owner.email());
         }
         var home = jar.get("/pages");
-        var removal = jar.post("/pages/integrations/activepieces/" + installation + "/remove", Map.of("_csrf", csrf(home)));
+        var removal = jar.post("/pages/integrations/activepieces/" + installation + "/remove", Map.of("_csrf", PageJar.csrf(home)));
         assertThat(removal.status()).isEqualTo(404);
         assertThat(api.get("/api/integration/activepieces/status/" + installation).token(owner.token()).send().status())
                 .isEqualTo(200);
@@ -191,7 +136,7 @@ abstract class PageSecurityTests extends ApiTest {
         Account owner = accounts.onboard("page-mcp-d");
         var setup = api.post("/api/integration/activepieces/setup").token(owner.token())
                 .json(Map.of("apiKey", org.gauzy.bridge.support.TestSandbox.GLOBAL_KEY)).send();
-        var jar = new Jar();
+        var jar = new PageJar(api);
         jar.signIn(owner.email(), Accounts.PASSWORD, "/pages");
         var page = jar.get("/pages/integrations/activepieces/" + setup.body().path("integrationTenantId").asString()
                 + "/mcp");
@@ -203,7 +148,7 @@ abstract class PageSecurityTests extends ApiTest {
     void anApplicationsTokenCannotSignInToThePages() {
         Account admin = accounts.onboard("page-delegated");
         String minted = new org.gauzy.bridge.support.OAuthGrants(api).accessToken(admin, admin, "gauzy:all");
-        var jar = new Jar();
+        var jar = new PageJar(api);
         jar.cookies.put("gauzy_session", minted);
         var page = jar.get("/pages/settings/oauth-clients");
         assertThat(page.status()).isEqualTo(303);
