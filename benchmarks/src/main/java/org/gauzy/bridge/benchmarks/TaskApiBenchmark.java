@@ -20,43 +20,61 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The task API under load, on PostgreSQL, as the ever-gauzy piece uses it: 100,000 tasks across 10
  * tenants, then a filtered, paged list ({@code take=50}) and task creation, each from 4 and 16
- * concurrent clients on keep-alive connections, after a warm-up. The service runs as its own process
- * (the built jar); the load generator shares the machine's cores with it. Run as a normal user
- * (PostgreSQL refuses root), after {@code mvn -B -q -DskipTests install}:
+ * concurrent clients on keep-alive connections (and one, for the time a request takes), after a warm-up.
+ * The service runs as its own process (the built jar); the load generator shares the machine's cores
+ * with it. {@code --compare=<other jar>} runs a second build on the same database and measures the two
+ * in turn, phase by phase, so that their ratio is taken side by side. Run as a normal user (PostgreSQL
+ * refuses root), after {@code mvn -B -q -DskipTests install}:
  *
  * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.TaskApiBenchmark
- *     [-Dexec.args="--tasks=100000 --warmup=60 --seconds=20 --server-jvm-args=-XX:StartFlightRecording=…"]</pre>
+ *     [-Dexec.args="--tasks=100000 --warmup=60 --seconds=20 --compare=/path/to/other.jar
+ *     --server-jvm-args=-XX:StartFlightRecording=…"]</pre>
  */
 public final class TaskApiBenchmark {
 
     private static final String[] STATUSES = {"Open", "Backlog", "In Progress", "Done"};
 
-    record Tenant(String token, String tenantId, String organizationId, List<String> projects) {
+    record Tenant(String email, String token, String tenantId, String organizationId, List<String> projects) {
+
+        Tenant signedInAt(ApiCalls service) throws Exception {
+            return new Tenant(email, service.login(email), tenantId, organizationId, projects);
+        }
+    }
+
+    /** A running build under test, with the tenants signed in on it. */
+    record Service(String label, String base, List<Tenant> tenants) {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String base;
     private ApiCalls api;
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
+        List<Path> jars = new ArrayList<>(List.of(options.jar()));
+        if (!options.text("compare", "").isBlank()) {
+            jars.add(Path.of(options.text("compare", "")));
+        }
         new TaskApiBenchmark().run(options.number("tasks", 100_000), options.number("tenants", 10),
-                options.seconds("warmup", 60), options.seconds("seconds", 20), options.jar(),
+                options.seconds("warmup", 60), options.seconds("seconds", 20), jars,
                 options.serverJvmArgs(), options.flag("explain"));
     }
 
-    private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, Path jar, String jvmArgs,
+    private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, List<Path> jars, String jvmArgs,
             boolean explain) throws Exception {
         try (var pg = EmbeddedPostgres.builder().start()) {
             try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database bench");
             }
             String url = pg.getJdbcUrl("postgres", "bench");
-            try (var service = ServiceProcess.start(jar, jvmArgs, Map.of("DB_URL", url, "DB_USER", "postgres",
-                    "DB_PASS", ""), http)) {
-                base = service.base();
-                api = new ApiCalls(http, json, base);
+            Map<String, String> database = Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASS", "");
+            List<ServiceProcess> processes = new ArrayList<>();
+            try {
+                // One after the other: the first applies the migrations.
+                for (Path jar : jars) {
+                    processes.add(ServiceProcess.start(jar, jvmArgs, database, http));
+                }
+                api = new ApiCalls(http, json, processes.get(0).base());
                 List<Tenant> tenants = new ArrayList<>();
                 for (int i = 0; i < tenantCount; i++) {
                     tenants.add(onboard(i));
@@ -65,35 +83,56 @@ public final class TaskApiBenchmark {
                 if (explain) {
                     explain(url, tenants.get(0));
                 }
+                List<Service> services = new ArrayList<>();
+                for (int i = 0; i < processes.size(); i++) {
+                    var calls = new ApiCalls(http, json, processes.get(i).base());
+                    List<Tenant> signedIn = new ArrayList<>();
+                    for (Tenant t : tenants) {
+                        signedIn.add(t.signedInAt(calls));
+                    }
+                    services.add(new Service(jars.size() == 1 ? "" : " [" + jars.get(i).getFileName() + "]",
+                            processes.get(i).base(), signedIn));
+                }
                 System.out.printf("PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
                         pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(), loaded,
                         tenantCount, warmup.toSeconds());
-                Load.run("warm-up list", http, 4, warmup.dividedBy(2), i -> list(tenants, i));
-                Load.run("warm-up create", http, 4, warmup.dividedBy(2), i -> create(tenants, i));
+                for (Service service : services) {
+                    Load.run("warm-up list", http, 4, warmup.dividedBy(2), i -> list(service, i));
+                    Load.run("warm-up create", http, 4, warmup.dividedBy(2), i -> create(service, i));
+                }
                 // One client: the time a request takes; four and sixteen: what queueing adds on two cores.
                 for (int clients : new int[] {1, 4, 16}) {
-                    System.out.println(Load.run("list (filtered, take=50)", http, clients, measure,
-                            i -> list(tenants, i)).line());
+                    for (Service service : services) {
+                        System.out.println(Load.run("list (filtered, take=50)", http, clients, measure,
+                                i -> list(service, i)).line() + service.label());
+                    }
                 }
                 for (int clients : new int[] {1, 4, 16}) {
-                    System.out.println(Load.run("create task", http, clients, measure, i -> create(tenants, i)).line());
+                    for (Service service : services) {
+                        System.out.println(Load.run("create task", http, clients, measure,
+                                i -> create(service, i)).line() + service.label());
+                    }
+                }
+            } finally {
+                for (ServiceProcess process : processes) {
+                    process.close();
                 }
             }
         }
     }
 
-    private HttpRequest list(List<Tenant> tenants, int i) {
-        Tenant t = tenants.get(i % tenants.size());
-        return HttpRequest.newBuilder(URI.create(base + "/api/tasks?organizationId=" + t.organizationId()
+    private HttpRequest list(Service service, int i) {
+        Tenant t = service.tenants().get(i % service.tenants().size());
+        return HttpRequest.newBuilder(URI.create(service.base() + "/api/tasks?organizationId=" + t.organizationId()
                 + "&projectId=" + t.projects().get(i % 2) + "&status=Open&take=50"))
                 .header("Authorization", "Bearer " + t.token()).GET().build();
     }
 
-    private HttpRequest create(List<Tenant> tenants, int i) {
-        Tenant t = tenants.get(i % tenants.size());
+    private HttpRequest create(Service service, int i) {
+        Tenant t = service.tenants().get(i % service.tenants().size());
         String body = json.writeValueAsString(Map.of("title", "Benchmark task " + i, "projectId", t.projects().get(i % 2),
                 "status", "Open", "organizationId", t.organizationId(), "tenantId", t.tenantId(), "public", true));
-        return HttpRequest.newBuilder(URI.create(base + "/api/tasks")).header("Authorization", "Bearer " + t.token())
+        return HttpRequest.newBuilder(URI.create(service.base() + "/api/tasks")).header("Authorization", "Bearer " + t.token())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -104,7 +143,7 @@ public final class TaskApiBenchmark {
             projects.add(api.post("/api/organization-project", account.token(), Map.of("name", name,
                     "organizationId", account.organizationId())).path("id").asString());
         }
-        return new Tenant(account.token(), account.tenantId(), account.organizationId(), projects);
+        return new Tenant(account.email(), account.token(), account.tenantId(), account.organizationId(), projects);
     }
 
     /** Tasks straight into the database: the list is measured, not the loading. */

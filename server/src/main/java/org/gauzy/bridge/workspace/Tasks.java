@@ -64,7 +64,9 @@ class Tasks {
         var task = withOptions(draft, input, true).numbered(tasks.nextNumber(tenant, draft.projectId()));
         tasks.insert(task);
         links(tenant, organization, task.id(), input);
-        TaskView view = view(task, Set.of());
+        // A new task sent without members, teams or tags has none: no need to read them back.
+        TaskView view = input.has("members") || input.has("teams") || input.has("tags") ? view(task, Set.of())
+                : views(List.of(task), Set.of(), TaskRepository.Links.none()).get(0);
         publish("task.created", view);
         return view;
     }
@@ -223,9 +225,12 @@ class Tasks {
         if (page.isEmpty()) {
             return List.of();
         }
+        return views(page, relations, tasks.links(page.get(0).tenantId(),
+                page.stream().map(TaskRepository.Task::id).toList()));
+    }
+
+    private List<TaskView> views(List<TaskRepository.Task> page, Set<String> relations, TaskRepository.Links links) {
         UUID tenant = page.get(0).tenantId();
-        List<UUID> ids = page.stream().map(TaskRepository.Task::id).toList();
-        var links = tasks.links(tenant, ids);
         var members = links.members();
         var teams = links.teams();
         var tags = links.tags();
