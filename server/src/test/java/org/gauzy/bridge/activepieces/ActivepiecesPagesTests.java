@@ -101,12 +101,14 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().path("user").path("email").asString()).isEqualTo(admin.email());
 
-        // Eleven more of this tenant's connections (as Gauzy makes them) and one of another tenant.
+        // Twelve more of this tenant's connections (as Gauzy makes them) and one of another tenant.
         for (int i = 1; i <= 11; i++) {
             addConnection("tenant-" + admin.tenantId() + "-" + i, String.format("Extra %02d", i),
                     admin.tenantId().toString());
         }
         addConnection("other-tenant", "Someone else's", java.util.UUID.randomUUID().toString());
+        // A name is shown as text, never as markup.
+        addConnection("tenant-" + admin.tenantId() + "-markup", "<b>Bold</b> <img src=x>", admin.tenantId().toString());
         page.reload();
         page.getByLabel("Per page").selectOption("5");
         press("Filter");
@@ -114,7 +116,9 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →")).click();
         assertThat(page.locator("tbody tr")).hasCount(5);
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →")).click();
-        assertThat(page.locator("tbody tr")).hasCount(2);
+        assertThat(page.locator("tbody tr")).hasCount(3);
+        assertThat(page.locator("main")).containsText("<b>Bold</b> <img src=x>");
+        assertThat(page.locator("main table b, main table img")).hasCount(0);
         assertThat(page.locator("main")).not().containsText("Someone else's");
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("← Previous")).click();
         assertThat(page.locator("tbody tr")).hasCount(5);
