@@ -68,14 +68,26 @@ class TaskRepository {
         this.jdbc = jdbc;
     }
 
-    /** The next number in a project (or among tasks without one); the counter row stays locked until commit. */
+    /**
+     * The next number in a project (or among tasks without one); the counter row stays locked until
+     * commit. Two statements once the counter exists (the common case), which is what a create pays:
+     * H2 has neither {@code on conflict do update} nor {@code returning}.
+     */
     int nextNumber(UUID tenant, @Nullable UUID project) {
         UUID key = project == null ? NO_PROJECT : project;
-        jdbc.sql("insert into task_sequence (tenant_id, project_key, next_number) values (:tenant, :key, 1)"
-                + " on conflict do nothing")
+        int counted = jdbc.sql("update task_sequence set next_number = next_number + 1"
+                + " where tenant_id = :tenant and project_key = :key")
                 .param("tenant", tenant).param("key", key).update();
-        jdbc.sql("update task_sequence set next_number = next_number + 1 where tenant_id = :tenant and project_key = :key")
-                .param("tenant", tenant).param("key", key).update();
+        if (counted == 0) {
+            int created = jdbc.sql("insert into task_sequence (tenant_id, project_key, next_number)"
+                    + " values (:tenant, :key, 2) on conflict do nothing")
+                    .param("tenant", tenant).param("key", key).update();
+            if (created == 1) {
+                return 1;
+            }
+            // Another transaction created it first; its row lock orders us after it.
+            return nextNumber(tenant, project);
+        }
         return jdbc.sql("select next_number - 1 from task_sequence where tenant_id = :tenant and project_key = :key")
                 .param("tenant", tenant).param("key", key).query(Integer.class).single();
     }
