@@ -64,7 +64,7 @@ class PageAdvice {
     @ExceptionHandler(ApiException.class)
     ModelAndView refused(ApiException e, HttpServletResponse response) {
         if (e.retryAfter() != null) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(e.retryAfter()));
         }
         return Pages.view("pages/error", e.status(), Map.of("status", e.status().value(), "message", e.getMessage(),
                 "me", me()));

@@ -28,8 +28,8 @@ class SignInPageController {
     }
 
     @GetMapping({Pages.BASE, Pages.BASE + "/"})
-    ModelAndView home(RequestContext context) {
-        return Pages.view("pages/home", HttpStatus.OK, Map.of("permissions", context.permissions()));
+    ModelAndView home() {
+        return Pages.view("pages/home", HttpStatus.OK, Map.of());
     }
 
     @GetMapping(PageSecurityConfiguration.LOGIN)
@@ -52,7 +52,7 @@ class SignInPageController {
             session.keep(request, response, signIn.signIn(typed, password, request.getRemoteAddr()));
         } catch (ApiException refused) {
             if (refused.retryAfter() != null) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+                response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(refused.retryAfter()));
             }
             return login(next, typed, refused.getMessage(), refused.status());
         }
@@ -70,15 +70,14 @@ class SignInPageController {
         var model = new HashMap<String, Object>();
         model.put("next", safeNext(next));
         model.put("email", email);
-        if (error != null) {
-            model.put("error", error);
-        }
+        Pages.putIfPresent(model, "error", error);
         return Pages.view("pages/login", status, model);
     }
 
     /** Only a page of ours, so the sign-in page cannot be made to send anyone elsewhere. */
     static String safeNext(@Nullable String next) {
-        return next != null && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/")) && !next.startsWith("//") && !next.contains("\\")
-                && !next.contains("://") ? next : Pages.BASE;
+        boolean ours = next != null && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/"))
+                && !next.contains("\\") && !next.contains("://");
+        return ours ? next : Pages.BASE;
     }
 }

@@ -106,8 +106,7 @@ class AuthorizationController {
             response.addHeader(HttpHeaders.SET_COOKIE, cookie(SESSION_COOKIE, token, http, "Lax").toString());
         } catch (ApiException refused) {
             if (refused.retryAfter() != null) {
-                response.setHeader(HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+                response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(refused.retryAfter()));
             }
             return loginPage(request, http, response, refused.getMessage(), refused.status());
         }

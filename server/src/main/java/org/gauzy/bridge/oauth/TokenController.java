@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gauzy.bridge.platform.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -87,7 +88,7 @@ class TokenController {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\", charset=\"UTF-8\"");
         }
         if (error.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds())));
+            response.header(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(error.retryAfter()));
         }
         return response.body(Map.of("error", error.error(), "error_description", error.description()));
     }

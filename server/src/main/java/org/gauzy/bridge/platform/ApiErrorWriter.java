@@ -36,7 +36,7 @@ public class ApiErrorWriter {
         }
         response.setStatus(status.value());
         if (retryAfter != null) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(retryAfter));
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -30,6 +30,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** A {@code Retry-After} header's value for a wait: whole seconds, at least one. */
+    public static String retryAfterHeader(Duration wait) {
+        return Long.toString(Math.max(1, wait.toSeconds()));
+    }
+
     public @Nullable Duration retryAfter() {
         return retryAfter;
     }

@@ -36,7 +36,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> handle(ApiException e) {
         var response = ResponseEntity.status(e.status());
         if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.header(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(e.retryAfter()));
         }
         return response.body(ApiError.of(e.status(), e.getMessage()));
     }
