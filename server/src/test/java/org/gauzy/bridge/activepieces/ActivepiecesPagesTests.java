@@ -54,6 +54,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("The Activepieces API key was rejected");
         // What was typed stays, so a typo can be fixed.
         assertThat(page.getByLabel("Activepieces API key")).hasValue("sk-not-a-key-of-this-activepieces");
+        assertEveryFieldIsLabelled();
         screenshot("activepieces-setup-refused");
 
         page.getByLabel("Activepieces API key").fill(platform.apiKey());
@@ -85,6 +86,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         integrate();
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections")).click();
         assertThat(page.locator("main")).containsText("No connections of this tenant here yet.");
+        assertEveryFieldIsLabelled();
 
         press("Mint a token for me");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("A token for you, valid for 90 days");
@@ -155,6 +157,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         integrate();
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers")).click();
         assertThat(page.locator("table")).containsText("Support desk");
+        assertEveryFieldIsLabelled();
         assertThat(page.content()).doesNotContain(token);
 
         page.getByText("Rename").click();

@@ -97,6 +97,7 @@ abstract class WholeLoopPagesTests extends BrowserTest {
         delivery.getByText("Attempt log").click();
         assertThat(delivery.locator("details table")).containsText("200");
         screenshot("webhooks-delivery-log");
+        assertEveryFieldIsLabelled();
         delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Replay task.created")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The delivery is queued");
         assertThat(confirmations).anyMatch(text -> text.startsWith("This was delivered already"));
@@ -115,6 +116,7 @@ abstract class WholeLoopPagesTests extends BrowserTest {
                 .locator("tbody > tr", new Locator.LocatorOptions().setHasText("Activepieces (sandbox)"));
         assertThat(grant).containsText("gauzy:all");
         screenshot("authorized-apps");
+        assertEveryFieldIsLabelled();
         grant.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke Activepieces (sandbox)")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Access revoked");
         assertThat(page.locator("main")).containsText("No app has access.");

@@ -38,6 +38,7 @@ abstract class ClientPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("https");
         assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("Activepieces");
         assertThat(page.getByLabel("Description")).hasValue("Our automations");
+        assertEveryFieldIsLabelled();
         page.getByLabel("Redirect URIs, one per line").fill("https://cloud.activepieces.com/redirect");
         press("Register");
 

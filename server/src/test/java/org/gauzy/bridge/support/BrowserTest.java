@@ -1,5 +1,7 @@
 package org.gauzy.bridge.support;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -56,12 +59,24 @@ public abstract class BrowserTest extends ApiTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** Signs in on the pages' own sign-in form. */
+    /** Signs in on the pages' own sign-in form with the keyboard alone, as a keyboard user would. */
     protected void signIn(String email, String password) {
         page.navigate("/pages/login");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.locator("main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByLabel("Email")).isFocused();
+        page.keyboard().type(email);
+        page.keyboard().press("Tab");
+        page.keyboard().type(password);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).not().hasText("Sign in to Gauzy");
+    }
+
+    /** Every field of the page's main content has a name a screen reader can say (a label or aria-label). */
+    protected void assertEveryFieldIsLabelled() {
+        Object unlabelled = page.evaluate("""
+                () => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
+                    .filter(f => f.labels.length === 0 && !f.getAttribute('aria-label'))
+                    .map(f => f.name || f.id)""");
+        Assertions.assertThat((List<?>) unlabelled).as("fields without a label on " + page.url()).isEmpty();
     }
 
     /** Clicks the button named {@code name} inside the main content (the header has a Sign out button too). */
