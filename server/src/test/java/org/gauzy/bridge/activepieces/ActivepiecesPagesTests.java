@@ -57,6 +57,18 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertEveryFieldIsLabelled();
         screenshot("activepieces-setup-refused");
 
+        // While Activepieces is asked, the form says so and a second click sends nothing. A listener
+        // after the page's own keeps the form from leaving, and notes whether the page blocked each submit.
+        page.getByLabel("Activepieces API key").fill(platform.apiKey());
+        page.evaluate("""
+                () => { window.blocked = [];
+                        window.addEventListener('submit', e => { window.blocked.push(e.defaultPrevented); e.preventDefault(); }); }""");
+        press("Integrate");
+        assertThat(page.locator("main form")).hasAttribute("aria-busy", "true");
+        assertThat(page.locator("main form button[type=submit]")).hasText("Checking the key with Activepieces…");
+        press("Checking the key with Activepieces…");
+        assertThat(page.evaluate("() => window.blocked")).isEqualTo(java.util.List.of(false, true));
+        page.navigate("/pages/integrations/activepieces");
         page.getByLabel("Activepieces API key").fill(platform.apiKey());
         press("Integrate");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Activepieces is integrated");
