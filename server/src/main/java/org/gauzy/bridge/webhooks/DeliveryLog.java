@@ -46,10 +46,12 @@ class DeliveryLog {
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new ApiException.BadRequest("status must be one of " + STATUSES.stream().sorted().toList());
         }
-        var items = deliveries.page(subscription.id(), wanted, paging.skip(), paging.take()).stream()
+        var page = deliveries.page(subscription.id(), wanted, paging.skip(), paging.take());
+        var attempts = deliveries.attempts(page);
+        var items = page.stream()
                 .map(d -> new DeliveryView(d.id(), d.event(), d.status(), d.attempts(), d.createdAt(),
                         d.status().equals(DeliveryRepository.PENDING) ? d.nextAttemptAt() : null, d.deliveredAt(),
-                        d.lastStatus(), d.lastError(), deliveries.attempts(d)))
+                        d.lastStatus(), d.lastError(), attempts.get(d.id())))
                 .toList();
         return new Page<>(items, deliveries.count(subscription.id(), wanted));
     }
@@ -64,6 +66,7 @@ class DeliveryLog {
         deliveries.replay(delivery.id(), now);
         dispatcher.wake();
         return new DeliveryView(delivery.id(), delivery.event(), DeliveryRepository.PENDING, 0, delivery.createdAt(),
-                now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(), deliveries.attempts(delivery));
+                now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(),
+                deliveries.attempts(List.of(delivery)).get(delivery.id()));
     }
 }

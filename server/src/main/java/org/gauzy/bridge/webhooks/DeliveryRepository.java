@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -131,21 +133,33 @@ class DeliveryRepository {
         return (status == null ? sql : sql.param("status", status)).query(Long.class).single();
     }
 
-    /** Every attempt of a delivery: the failed ones' rows, then its success as the delivery row records it. */
-    List<Attempt> attempts(Delivery delivery) {
-        var attempts = new ArrayList<>(jdbc.sql("""
-                select attempted_at, status_code, latency_ms, response_excerpt, error from webhook_attempt
-                where delivery_id = :delivery order by attempted_at""")
-                .param("delivery", delivery.id())
-                .query((rs, n) -> new Attempt(rs.getObject("attempted_at", OffsetDateTime.class),
-                        (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
-                        rs.getString("response_excerpt"), rs.getString("error")))
-                .list());
-        if (delivery.status().equals(DELIVERED) && delivery.deliveredAt() != null) {
-            attempts.add(new Attempt(delivery.deliveredAt(), delivery.lastStatus(),
-                    delivery.lastLatencyMs() == null ? 0 : delivery.lastLatencyMs(), null, null));
+    /**
+     * Every attempt of each delivery, in one query for the page: the failed ones' rows, then its success
+     * as the delivery row records it.
+     */
+    Map<UUID, List<Attempt>> attempts(List<Delivery> page) {
+        Map<UUID, List<Attempt>> out = new HashMap<>();
+        if (page.isEmpty()) {
+            return out;
         }
-        return attempts;
+        jdbc.sql("""
+                select delivery_id, attempted_at, status_code, latency_ms, response_excerpt, error from webhook_attempt
+                where delivery_id in (:deliveries) order by attempted_at""")
+                .param("deliveries", page.stream().map(Delivery::id).toList())
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getObject("delivery_id", UUID.class), id -> new ArrayList<>())
+                            .add(new Attempt(rs.getObject("attempted_at", OffsetDateTime.class),
+                                    (Integer) rs.getObject("status_code"), rs.getInt("latency_ms"),
+                                    rs.getString("response_excerpt"), rs.getString("error")));
+                });
+        for (Delivery delivery : page) {
+            var attempts = out.computeIfAbsent(delivery.id(), id -> new ArrayList<>());
+            if (delivery.status().equals(DELIVERED) && delivery.deliveredAt() != null) {
+                attempts.add(new Attempt(delivery.deliveredAt(), delivery.lastStatus(),
+                        delivery.lastLatencyMs() == null ? 0 : delivery.lastLatencyMs(), null, null));
+            }
+        }
+        return out;
     }
 
     Optional<Delivery> find(UUID subscription, UUID id) {

@@ -1,6 +1,8 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +20,8 @@ record Subscription(UUID id, UUID tenantId, UUID organizationId, String name, St
 
     Subscription {
         events = List.copyOf(events);
-        filter = Map.copyOf(filter);
+        // In the order it was given, as the pages show it.
+        filter = Collections.unmodifiableMap(new LinkedHashMap<>(filter));
     }
 
     /** Whether an event of this subscription's organization matches its event list and filter. */

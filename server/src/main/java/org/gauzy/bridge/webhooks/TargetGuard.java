@@ -28,7 +28,7 @@ class TargetGuard {
         this.settings = settings;
     }
 
-    /** The URL, parsed, if it is acceptable: otherwise why not, in words the subscriber can act on. */
+    /** Why the target is refused, in words the subscriber can act on; empty when it is acceptable. */
     Optional<String> refusal(String targetUrl) {
         URI uri = parse(targetUrl);
         if (uri == null || uri.getHost() == null || !uri.isAbsolute()) {
