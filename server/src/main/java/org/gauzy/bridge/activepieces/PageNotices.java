@@ -2,11 +2,11 @@ package org.gauzy.bridge.activepieces;
 
 import java.util.Map;
 
+import org.gauzy.bridge.identity.Pages;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The confirmations the Activepieces pages show after a redirect. The address carries only a key, so
- * nobody can make the page say something else.
+ * The confirmations the Activepieces pages show after a redirect (see {@link Pages#notice}).
  */
 final class PageNotices {
 
@@ -27,6 +27,6 @@ final class PageNotices {
     }
 
     static @Nullable String text(@Nullable String key) {
-        return key == null ? null : TEXTS.get(key);
+        return Pages.notice(TEXTS, key);
     }
 }

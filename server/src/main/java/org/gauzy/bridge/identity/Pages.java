@@ -41,6 +41,14 @@ public final class Pages {
                 .collect(Collectors.joining("&")));
     }
 
+    /**
+     * The confirmation a page shows after a redirect. The address carries only a key, looked up in
+     * the page's own texts, so nobody can make a page say something else.
+     */
+    public static @Nullable String notice(Map<String, String> texts, @Nullable String key) {
+        return key == null ? null : texts.get(key);
+    }
+
     /** Puts {@code value} in a page's model unless it is null (Thymeleaf tests absence with th:if). */
     public static void putIfPresent(Map<String, Object> model, String name, @Nullable Object value) {
         if (value != null) {

@@ -28,6 +28,8 @@ class AuthorizedAppPages {
     static final String BASE = Pages.BASE + "/authorized-apps";
     /** A user's grants are few; the tenant's, for an admin, are paged here from one query. */
     private static final int PAGE_SIZE = 50;
+    private static final Map<String, String> NOTICES = Map.of("revoked",
+            "Access revoked: the app's tokens stopped working.");
 
     private final Consents consents;
     private final OrganizationDirectory organizations;
@@ -40,7 +42,7 @@ class AuthorizedAppPages {
     @RequiresLogin
     @GetMapping(BASE)
     ModelAndView list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone,
-            @RequestParam(defaultValue = "false") boolean revoked, @RequestParam(required = false) @Nullable String skip) {
+            @RequestParam(required = false) @Nullable String notice, @RequestParam(required = false) @Nullable String skip) {
         boolean all = everyone && context.has(Permission.OAUTH_CLIENT_EDIT);
         var every = consents.list(context, all);
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
@@ -58,7 +60,7 @@ class AuthorizedAppPages {
         model.put("everyone", all);
         model.put("canSeeEveryone", context.has(Permission.OAUTH_CLIENT_EDIT));
         model.put("myId", context.userId());
-        Pages.putIfPresent(model, "notice", revoked ? "Access revoked: the app's tokens stopped working." : null);
+        Pages.putIfPresent(model, "notice", Pages.notice(NOTICES, notice));
         return Pages.view("oauth/authorized-apps", HttpStatus.OK, model);
     }
 
@@ -67,6 +69,6 @@ class AuthorizedAppPages {
     ModelAndView revoke(RequestContext context, @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean everyone) {
         consents.revoke(context, id);
-        return Pages.seeOther(BASE, Map.of("revoked", "true", "everyone", Boolean.toString(everyone)));
+        return Pages.seeOther(BASE, Map.of("notice", "revoked", "everyone", Boolean.toString(everyone)));
     }
 }

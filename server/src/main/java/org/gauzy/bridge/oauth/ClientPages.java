@@ -31,6 +31,11 @@ class ClientPages {
 
     static final String BASE = Pages.BASE + "/settings/oauth-clients";
     private static final int PAGE_SIZE = 20;
+    private static final Map<String, String> NOTICES = Map.of(
+            "saved", "The client was saved.",
+            "activated", "The client is active again.",
+            "deactivated", "The client is deactivated: every token issued to it stopped working.",
+            "deleted", "The client was deleted, with every grant and token issued to it.");
 
     /** The register and edit form as typed, kept when it comes back with an error. */
     record ClientForm(String name, String description, String clientType, String redirectUris, List<String> scopes,
@@ -73,7 +78,7 @@ class ClientPages {
         model.put("skip", paging.skip());
         model.put("pageSize", PAGE_SIZE);
         model.put("canEdit", context.has(Permission.OAUTH_CLIENT_EDIT));
-        Pages.putIfPresent(model, "notice", notice(notice));
+        Pages.putIfPresent(model, "notice", Pages.notice(NOTICES, notice));
         return Pages.view("oauth/clients", HttpStatus.OK, model);
     }
 
@@ -106,7 +111,7 @@ class ClientPages {
     ModelAndView edit(RequestContext context, @PathVariable UUID id, @RequestParam(required = false) @Nullable String notice) {
         OAuthClientView client = clients.get(context, id);
         ModelAndView page = form(client, ClientForm.of(client), null, HttpStatus.OK);
-        Pages.putIfPresent(page.getModel(), "notice", notice(notice));
+        Pages.putIfPresent(page.getModel(), "notice", Pages.notice(NOTICES, notice));
         page.addObject("canEdit", context.has(Permission.OAUTH_CLIENT_EDIT));
         return page;
     }
@@ -206,14 +211,5 @@ class ClientPages {
         }
     }
 
-    private static @Nullable String notice(@Nullable String key) {
-        return key == null ? null : switch (key) {
-            case "saved" -> "The client was saved.";
-            case "activated" -> "The client is active again.";
-            case "deactivated" -> "The client is deactivated: every token issued to it stopped working.";
-            case "deleted" -> "The client was deleted, with every grant and token issued to it.";
-            default -> null;
-        };
-    }
 
 }

@@ -30,6 +30,10 @@ class WebhookPages {
 
     static final String BASE = Pages.BASE + "/settings/webhooks";
     private static final int PAGE_SIZE = 20;
+    private static final Map<String, String> NOTICES = Map.of(
+            "replayed", "The delivery is queued and goes out now.",
+            "enabled", "The subscription is active again; new events reach it.",
+            "disabled", "The subscription is paused: events are no longer sent to it.");
     private static final List<String> STATUSES = List.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED,
             DeliveryRepository.DEAD);
 
@@ -64,12 +68,7 @@ class WebhookPages {
         model.put("pageSize", PAGE_SIZE);
         model.put("statuses", STATUSES);
         Pages.putIfPresent(model, "status", shown);
-        Pages.putIfPresent(model, "notice", notice == null ? null : switch (notice) {
-            case "replayed" -> "The delivery is queued and goes out now.";
-            case "enabled" -> "The subscription is active again; new events reach it.";
-            case "disabled" -> "The subscription is paused: events are no longer sent to it.";
-            default -> null;
-        });
+        Pages.putIfPresent(model, "notice", Pages.notice(NOTICES, notice));
         return Pages.view("webhooks/subscription", HttpStatus.OK, model);
     }
 
