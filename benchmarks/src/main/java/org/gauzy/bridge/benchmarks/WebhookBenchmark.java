@@ -106,7 +106,12 @@ public final class WebhookBenchmark {
 
     private HttpServer receiver() throws Exception {
         var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Daemon threads: the benchmark's JVM ends when its work does, without stopping the pool.
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            var thread = new Thread(r, "receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.incrementAndGet();

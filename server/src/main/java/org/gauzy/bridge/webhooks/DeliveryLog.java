@@ -64,7 +64,7 @@ class DeliveryLog {
                 .orElseThrow(() -> new ApiException.NotFound("Webhook delivery", deliveryId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         deliveries.replay(delivery.id(), now);
-        dispatcher.wake();
+        dispatcher.madeDue(subscription.id());
         return new DeliveryView(delivery.id(), delivery.event(), DeliveryRepository.PENDING, 0, delivery.createdAt(),
                 now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(),
                 deliveries.attempts(List.of(delivery)).get(delivery.id()));

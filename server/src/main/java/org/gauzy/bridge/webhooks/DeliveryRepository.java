@@ -25,7 +25,17 @@ class DeliveryRepository {
     static final String DEAD = "DEAD";
 
     /** An event waiting to be matched against subscriptions. */
-    record PendingEvent(UUID id, long seq, UUID tenantId, UUID organizationId, String event, String payload) {
+    record PendingEvent(UUID id, long seq, UUID tenantId, UUID organizationId, String event, String payload,
+            OffsetDateTime occurredAt) {
+    }
+
+    /** A delivery just fanned out: one event for one subscription, due at once. */
+    record Fanned(UUID id, Subscription subscription, PendingEvent event) {
+
+        Due due() {
+            return new Due(id, event.event(), 0, event.tenantId(), event.organizationId(), event.occurredAt(),
+                    event.payload());
+        }
     }
 
     /** A delivery due now, with what its request carries. */
@@ -59,12 +69,12 @@ class DeliveryRepository {
     /** Claims undispatched events in order; other nodes skip the ones this transaction holds. */
     List<PendingEvent> claimEvents(int limit) {
         return jdbc.sql("""
-                select id, seq, tenant_id, organization_id, event, payload from webhook_event
+                select id, seq, tenant_id, organization_id, event, payload, occurred_at from webhook_event
                 where dispatched = false order by seq fetch first :limit rows only for update skip locked""")
                 .param("limit", limit)
-                .query((rs, n) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getLong("seq"),
-                        rs.getObject("tenant_id", UUID.class), rs.getObject("organization_id", UUID.class),
-                        rs.getString("event"), rs.getString("payload")))
+                .query((rs, n) -> new PendingEvent(rs.getObject(1, UUID.class), rs.getLong(2),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class)))
                 .list();
     }
 
@@ -73,17 +83,14 @@ class DeliveryRepository {
                 .map(id -> new Object[] {id}).toList());
     }
 
-    /** One delivery per (event, subscription), due now. */
-    void insertDeliveries(List<Object[]> rows) {
+    /** Writes the deliveries, due {@code now}. */
+    void insertDeliveries(List<Fanned> fanned, OffsetDateTime now) {
+        Timestamp at = Timestamp.from(now.toInstant());
         batch.batchUpdate("""
                 insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
                     next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", rows);
-    }
-
-    static Object[] newDelivery(UUID subscription, PendingEvent event, OffsetDateTime now) {
-        Timestamp at = Timestamp.from(now.toInstant());
-        return new Object[] {UUID.randomUUID(), subscription, event.id(), event.event(), event.seq(), at, at};
+                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", fanned.stream().map(f -> new Object[] {f.id(),
+                    f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(), at, at}).toList());
     }
 
     List<Due> due(UUID subscription, OffsetDateTime now, int limit) {
@@ -93,9 +100,9 @@ class DeliveryRepository {
                 where d.subscription_id = :subscription and d.status = 'PENDING' and d.next_attempt_at <= :now
                 order by d.position fetch first :limit rows only""")
                 .param("subscription", subscription).param("now", now).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("event"), rs.getInt("attempts"),
-                        rs.getObject("tenant_id", UUID.class), rs.getObject("organization_id", UUID.class),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("payload")))
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7)))
                 .list();
     }
 

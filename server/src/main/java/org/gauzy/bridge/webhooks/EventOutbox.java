@@ -8,8 +8,6 @@ import org.gauzy.bridge.workspace.WorkspaceEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,15 +39,6 @@ class EventOutbox {
                 .param("payload", json.writeValueAsString(event.entity()))
                 .param("occurred", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wake();
-                }
-            });
-        } else {
-            dispatcher.wake();
-        }
+        dispatcher.eventsRecorded();
     }
 }

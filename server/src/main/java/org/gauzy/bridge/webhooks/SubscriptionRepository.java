@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,18 +95,22 @@ class SubscriptionRepository {
     }
 
     /**
-     * Takes up to {@code limit} active subscriptions that have deliveries due and that no node holds,
-     * and holds them until {@code leaseUntil}: their deliveries then leave from this node, in order.
+     * Takes up to {@code limit} active subscriptions that have deliveries due and that no node holds
+     * (among {@code candidates} when given), and holds them until {@code leaseUntil}: their deliveries
+     * then leave from this node, in order.
      */
-    List<UUID> lease(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        List<UUID> due = jdbc.sql("""
-                select s.id from webhook_subscription s
-                where s.active = true and (s.lease_until is null or s.lease_until < :now)
-                    and exists (select 1 from webhook_delivery d where d.subscription_id = s.id
-                        and d.status = 'PENDING' and d.next_attempt_at <= :now)
-                order by s.id fetch first :limit rows only
-                for update skip locked""")
-                .param("now", now).param("limit", limit).query(UUID.class).list();
+    List<UUID> lease(OffsetDateTime now, OffsetDateTime leaseUntil, int limit, @Nullable Collection<UUID> candidates) {
+        if (limit <= 0 || (candidates != null && candidates.isEmpty())) {
+            return List.of();
+        }
+        var query = jdbc.sql("select s.id from webhook_subscription s"
+                + " where s.active = true and (s.lease_until is null or s.lease_until < :now)"
+                + (candidates == null ? "" : " and s.id in (:candidates)")
+                + " and exists (select 1 from webhook_delivery d where d.subscription_id = s.id"
+                + " and d.status = 'PENDING' and d.next_attempt_at <= :now)"
+                + " order by s.id fetch first :limit rows only for update skip locked")
+                .param("now", now).param("limit", limit);
+        List<UUID> due = (candidates == null ? query : query.param("candidates", candidates)).query(UUID.class).list();
         if (!due.isEmpty()) {
             jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
                     .param("until", leaseUntil).param("ids", due).update();
@@ -113,8 +118,40 @@ class SubscriptionRepository {
         return due;
     }
 
-    void release(UUID id) {
-        jdbc.sql("update webhook_subscription set lease_until = null where id = :id").param("id", id).update();
+    /**
+     * Takes, among subscriptions that just got deliveries, up to {@code limit} that no node holds, as
+     * {@link #lease} does; and says of each whether it has older deliveries due (below {@code position}),
+     * which must leave before the new ones.
+     */
+    Map<UUID, Boolean> leaseFresh(Collection<UUID> candidates, long position, OffsetDateTime now,
+            OffsetDateTime leaseUntil, int limit) {
+        if (limit <= 0 || candidates.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Boolean> leased = new LinkedHashMap<>();
+        jdbc.sql("""
+                select s.id, exists (select 1 from webhook_delivery d where d.subscription_id = s.id
+                    and d.status = 'PENDING' and d.next_attempt_at <= :now and d.position < :position)
+                from webhook_subscription s
+                where s.id in (:candidates) and s.active = true and (s.lease_until is null or s.lease_until < :now)
+                order by s.id fetch first :limit rows only for update skip locked""")
+                .param("now", now).param("position", position).param("candidates", candidates)
+                .param("limit", limit)
+                .query((ResultSet rs) -> {
+                    leased.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                });
+        if (!leased.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
+                    .param("until", leaseUntil).param("ids", leased.keySet()).update();
+        }
+        return leased;
+    }
+
+    void release(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = null where id in (:ids)").param("ids", ids)
+                    .update();
+        }
     }
 
     /** Records the outcome of a subscription's latest sending: failing since when, and disabled why. */

@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,50 +26,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Moves events from the outbox to their subscribers. One loop per node fans new events out into
- * deliveries (claimed with {@code SKIP LOCKED}, so nodes share the work), then leases subscriptions
- * that have deliveries due and sends each subscription's deliveries in order on a pool of senders.
- * It runs when a change commits on this node, and polls for work other nodes created.
+ * Moves events from the outbox to their subscribers. One loop per node claims new events (with
+ * {@code SKIP LOCKED}, so nodes share the work), writes one delivery per matching subscription, and in
+ * the same transaction leases the subscriptions it can send to at once: those runs go straight to a
+ * pool of senders without reading the deliveries back. A subscription another run holds gets its
+ * deliveries when that run lets it go; retries that come due, replays, and work left by a node that
+ * stopped are found by a poll. The loop runs when a change commits on this node, and at each poll.
  *
  * <p>Guarantees: at least once (a delivery is marked sent only after its 2xx; a node that dies while
  * sending leaves a lease that expires, and the delivery is sent again). Per subscription, deliveries
- * leave in the order of their events, except that one waiting for a retry does not hold back the rest.
+ * leave in the order of their events, except that one waiting for a retry does not hold back the rest:
+ * one node at a time sends a subscription's deliveries, and a run starts from its oldest due delivery.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+    /** What one fan-out wrote, and the runs it can start at once. */
+    private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Map<UUID, Boolean> leased) {
+
+        static final FanOut NONE = new FanOut(0, Map.of(), Map.of());
+    }
+
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
-    private final Subscriptions secrets;
-    private final TargetGuard targets;
-    private final WebhookSender sender;
-    private final RetryPolicy retries;
+    private final SubscriptionRun run;
+    private final DeliveryRecorder recorder;
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final Semaphore slots;
+    /** Subscriptions this node knows to have due deliveries that no run of its own has taken yet. */
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    /** Subscriptions a run of this node holds. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private @Nullable ScheduledExecutorService loop;
     private @Nullable ExecutorService senders;
 
-    WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, Subscriptions secrets,
-            TargetGuard targets, WebhookSender sender, RetryPolicy retries, WebhookSettings settings,
-            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, SubscriptionRun run,
+            DeliveryRecorder recorder, WebhookSettings settings, TransactionTemplate transactions, JsonMapper json,
+            Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
-        this.secrets = secrets;
-        this.targets = targets;
-        this.sender = sender;
-        this.retries = retries;
+        this.run = run;
+        this.recorder = recorder;
         this.settings = settings;
         this.transactions = transactions;
         this.json = json;
@@ -80,7 +95,7 @@ class WebhookDispatcher implements SmartLifecycle {
         senders = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
         running = true;
-        loop.scheduleWithFixedDelay(this::cycle, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(() -> cycle(true), 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -106,17 +121,43 @@ class WebhookDispatcher implements SmartLifecycle {
         return running;
     }
 
+    /** New events are in the outbox: fan them out once the current transaction, if any, commits. */
+    void eventsRecorded() {
+        afterCommit(this::wake);
+    }
+
+    /** A delivery of this subscription was made due (a replay): send it once the transaction commits. */
+    void madeDue(UUID subscription) {
+        afterCommit(() -> {
+            waiting.add(subscription);
+            wake();
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
     /**
      * Asks for a cycle shortly: every ask within {@code wakeDelay} of the first makes one cycle, so a
      * burst of commits costs one claim of their events rather than one each.
      */
-    void wake() {
+    private void wake() {
         var current = loop;
         if (running && current != null && wakeQueued.compareAndSet(false, true)) {
             try {
                 current.schedule(() -> {
                     wakeQueued.set(false);
-                    cycle();
+                    cycle(false);
                 }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException shuttingDown) {
                 wakeQueued.set(false);
@@ -124,26 +165,35 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private void cycle() {
+    /** Fans out what is new, then sends for the waiting subscriptions, or at a poll for any that have work due. */
+    private void cycle(boolean poll) {
         if (!running) {
             return;
         }
         try {
-            while (running && fanOut() == settings.batch()) {
-                // a full batch: more events are waiting
+            FanOut fanned;
+            do {
+                fanned = fanOut();
+                start(fanned);
+            } while (running && fanned.events() == settings.batch());
+            if (poll || !waiting.isEmpty()) {
+                sendDue(poll);
             }
-            sendDue();
         } catch (RuntimeException e) {
             log.warn("Webhook dispatch failed; retrying on the next cycle: {}", e.toString());
         }
     }
 
-    /** Matches a batch of new events against the active subscriptions and writes their deliveries. */
-    int fanOut() {
-        Integer claimed = transactions.execute(tx -> {
+    /**
+     * Matches a batch of new events against the active subscriptions and writes their deliveries; leases
+     * the subscriptions that got some, as many as there are free senders, and learns which had older
+     * deliveries due.
+     */
+    private FanOut fanOut() {
+        FanOut fanned = transactions.execute(tx -> {
             var events = deliveries.claimEvents(settings.batch());
             if (events.isEmpty()) {
-                return 0;
+                return FanOut.NONE;
             }
             var tenants = new LinkedHashSet<UUID>();
             events.forEach(e -> tenants.add(e.tenantId()));
@@ -151,8 +201,8 @@ class WebhookDispatcher implements SmartLifecycle {
             for (Subscription s : subscriptions.activeOf(tenants)) {
                 byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            List<Object[]> rows = new ArrayList<>();
+            List<DeliveryRepository.Fanned> rows = new ArrayList<>();
+            Map<UUID, List<DeliveryRepository.Fanned>> runs = new LinkedHashMap<>();
             for (var event : events) {
                 List<Subscription> candidates = byOrganization.getOrDefault(event.organizationId(), List.of());
                 if (candidates.isEmpty()) {
@@ -161,109 +211,121 @@ class WebhookDispatcher implements SmartLifecycle {
                 Map<String, String> fields = fields(event);
                 for (Subscription s : candidates) {
                     if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)) {
-                        rows.add(DeliveryRepository.newDelivery(s.id(), event, now));
+                        var delivery = new DeliveryRepository.Fanned(UUID.randomUUID(), s, event);
+                        rows.add(delivery);
+                        runs.computeIfAbsent(s.id(), id -> new ArrayList<>()).add(delivery);
                     }
                 }
             }
-            if (!rows.isEmpty()) {
-                deliveries.insertDeliveries(rows);
-            }
             deliveries.markDispatched(events.stream().map(DeliveryRepository.PendingEvent::id).toList());
-            return events.size();
-        });
-        return claimed == null ? 0 : claimed;
-    }
-
-    /** Leases as many subscriptions with due deliveries as there are free senders, and sends for each. */
-    private void sendDue() {
-        int free = slots.availablePermits();
-        if (free == 0 || senders == null) {
-            return;
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<UUID> leased = transactions.execute(tx -> subscriptions.lease(now, now.plus(settings.lease()), free));
-        for (UUID id : leased == null ? List.<UUID>of() : leased) {
-            slots.acquireUninterruptibly();
-            try {
-                senders.execute(() -> {
-                    try {
-                        sendFor(id);
-                    } catch (RuntimeException e) {
-                        log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                slots.release();
-            }
-        }
-    }
-
-    /** Sends a leased subscription's due deliveries in order, records every attempt, and lets the lease go. */
-    private void sendFor(UUID id) {
-        Optional<Subscription> found = subscriptions.byId(id);
-        if (found.isEmpty() || !found.get().active()) {
-            found.ifPresent(s -> subscriptions.release(s.id()));
-            return;
-        }
-        Subscription subscription = found.get();
-        List<DeliveryRepository.Due> due = deliveries.due(id, OffsetDateTime.now(clock), settings.batch());
-        String secret = secrets.secretOf(subscription);
-        Optional<String> refusal = targets.refusal(subscription.targetUrl());
-        List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
-        boolean gone = false;
-        for (var delivery : due) {
-            if (!running) {
-                break;
+            if (rows.isEmpty()) {
+                return new FanOut(events.size(), Map.of(), Map.of());
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            WebhookSender.Result result = refusal.isPresent()
-                    ? new WebhookSender.Result(null, null, null, "target refused: " + refusal.get(), 0)
-                    : sender.send(subscription.targetUrl(), secret, delivery.id(),
-                            WebhookSender.body(delivery.id(), delivery), now.toInstant());
-            outcomes.add(retries.after(delivery, result, now));
-            gone = RetryPolicy.isGone(result);
-            // A target that does not answer (or asks to slow down) gets no more of this batch.
-            if (gone || (!result.delivered() && (result.status() == null || result.status() == 429
-                    || result.status() == 503))) {
-                break;
+            deliveries.insertDeliveries(rows, now);
+            return new FanOut(events.size(), runs, subscriptions.leaseFresh(runs.keySet(), events.get(0).seq(), now,
+                    now.plus(settings.lease()), slots.availablePermits()));
+        });
+        return fanned == null ? FanOut.NONE : fanned;
+    }
+
+    /**
+     * Hands each leased subscription's new deliveries to a sender, unless it had older ones due, which
+     * must leave first: then the sender reads them all. The others wait for their holder to finish.
+     */
+    private void start(FanOut fanned) {
+        fanned.runs().forEach((id, fresh) -> {
+            Boolean backlog = fanned.leased().get(id);
+            if (backlog == null) {
+                waiting.add(id);
+            } else {
+                submit(fresh.get(0).subscription(), backlog ? null
+                        : fresh.stream().map(DeliveryRepository.Fanned::due).toList());
+            }
+        });
+    }
+
+    /**
+     * Leases subscriptions with due deliveries, as many as there are free senders, and sends for each:
+     * among the waiting ones, or at a poll among all.
+     */
+    private void sendDue(boolean poll) {
+        List<UUID> candidates = null;
+        if (!poll) {
+            candidates = new ArrayList<>(waiting);
+            waiting.removeAll(candidates);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<UUID> among = candidates;
+        List<UUID> leased = transactions.execute(tx -> subscriptions.lease(now, now.plus(settings.lease()),
+                slots.availablePermits(), among));
+        leased = leased == null ? List.of() : leased;
+        if (candidates != null) {
+            // Still held by a run of this node: looked at again when it lets go.
+            for (UUID id : candidates) {
+                if (!leased.contains(id) && held.contains(id)) {
+                    waiting.add(id);
+                }
             }
         }
-        boolean anyDelivered = outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
-        boolean disableForGone = gone;
-        transactions.executeWithoutResult(tx -> {
-            if (!outcomes.isEmpty()) {
-                deliveries.record(outcomes);
-                recordHealth(subscription, anyDelivered, disableForGone, outcomes.get(outcomes.size() - 1));
+        for (UUID id : leased) {
+            Optional<Subscription> found = subscriptions.byId(id);
+            if (found.isPresent() && found.get().active()) {
+                submit(found.get(), null);
+            } else {
+                subscriptions.release(List.of(id));
             }
-            subscriptions.release(id);
-        });
-        if (!outcomes.isEmpty()) {
-            // Events may have been fanned out to this subscription while it was held: look again now,
-            // rather than at the next poll.
-            wake();
         }
     }
 
-    /** Failing since when; disabled on 410 Gone, or once every delivery has failed for {@code disableAfter}. */
-    private void recordHealth(Subscription s, boolean anyDelivered, boolean gone, DeliveryRepository.Outcome last) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (anyDelivered && !gone) {
-            if (s.failingSince() != null) {
-                subscriptions.health(s.id(), null, true, null, now);
-            }
+    /** Sends for a leased subscription on a free sender: {@code due}, or when null what the database has due. */
+    private void submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
+        held.add(subscription.id());
+        var pool = senders;
+        if (pool == null || !slots.tryAcquire()) {
+            finish(new SubscriptionRun.Sent(subscription, List.of(), false), true);
             return;
         }
-        OffsetDateTime since = s.failingSince() != null ? s.failingSince() : now;
-        if (gone) {
-            subscriptions.health(s.id(), since, false, "The target answered 410 Gone at " + now
-                    + ": it no longer wants these events", now);
-        } else if (!since.plus(settings.disableAfter()).isAfter(now)) {
-            subscriptions.health(s.id(), since, false, "Every delivery failed since " + since + " (last: "
-                    + last.error() + ")", now);
-        } else if (s.failingSince() == null) {
-            subscriptions.health(s.id(), since, true, null, now);
+        try {
+            pool.execute(() -> {
+                try {
+                    sendFor(subscription, due);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            slots.release();
+        }
+    }
+
+    private void sendFor(Subscription subscription, @Nullable List<DeliveryRepository.Due> given) {
+        var sent = new SubscriptionRun.Sent(subscription, List.of(), false);
+        boolean more = false;
+        try {
+            List<DeliveryRepository.Due> due = given != null ? given
+                    : deliveries.due(subscription.id(), OffsetDateTime.now(clock), settings.batch());
+            sent = run.send(subscription, due, () -> running);
+            // A full batch, or a run cut short by a target that did not answer: the rest go in another run.
+            more = due.size() == settings.batch() || sent.outcomes().size() < due.size();
+        } catch (RuntimeException e) {
+            log.warn("Sending for webhook subscription {} failed: {}", subscription.id(), e.toString());
+        }
+        finish(sent, more);
+    }
+
+    /** Records a run and lets its subscription go; looks again at once at subscriptions that have more. */
+    private void finish(SubscriptionRun.Sent sent, boolean more) {
+        if (more) {
+            waiting.add(sent.subscription().id());
+        }
+        recorder.record(sent, this::released);
+    }
+
+    private void released(List<UUID> subscriptions) {
+        held.removeAll(subscriptions);
+        if (subscriptions.stream().anyMatch(waiting::contains)) {
+            wake();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.gauzy.bridge.support.Eventually.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -184,6 +185,36 @@ abstract class WebhookTests extends ApiTest {
                 .path("title").asString()).containsExactly("website open");
         assertThat(awaitDeliveries(byStatus, 1)).extracting(d -> api.json().readTree(d.body()).path("data")
                 .path("title").asString()).containsExactly("mobile in progress");
+    }
+
+    @Test
+    void aSubscriptionsDeliveriesArriveInEventOrderExceptOneWaitingForARetry() {
+        String flow = "flow-" + UUID.randomUUID();
+        subscribe(token, owner, flow, "task.created", Map.of());
+        List<String> titles = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            titles.add("In order " + i);
+            createTask(owner, Map.of("title", titles.get(titles.size() - 1)));
+        }
+        assertThat(titlesOf(awaitDeliveries(flow, 30))).containsExactlyElementsOf(titles);
+
+        String retried = "flow-" + UUID.randomUUID();
+        subscribe(token, owner, retried, "task.created", Map.of());
+        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + retried, 500, 1));
+        titles.clear();
+        for (int i = 1; i <= 10; i++) {
+            titles.add("Retried " + i);
+            createTask(owner, Map.of("title", titles.get(titles.size() - 1)));
+        }
+        var arrived = titlesOf(awaitDeliveries(retried, 10));
+        assertThat(arrived).as("every event once").containsExactlyInAnyOrderElementsOf(titles);
+        assertThat(arrived.stream().filter(t -> !t.equals("Retried 1")).toList()).as("the rest in order")
+                .containsExactlyElementsOf(titles.subList(1, titles.size()));
+    }
+
+    private List<String> titlesOf(List<WebhookDelivery> deliveries) {
+        return deliveries.stream().map(d -> api.json().readTree(d.body()).path("data").path("title").asString())
+                .toList();
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.gauzy.bridge.webhooks;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records what sending came to and lets the subscriptions go, for many runs in one transaction: runs
+ * that finish while a recording is being written are written together by the next one (a group commit),
+ * so the cost of a commit is shared however many subscriptions are sending.
+ */
+@Component
+class DeliveryRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
+
+    private final DeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final WebhookSettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Queue<SubscriptionRun.Sent> finished = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
+            TransactionTemplate transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a finished run, now or together with others that finish meanwhile. {@code released} hears,
+     * after each write, of the subscriptions it let go, whichever run's thread wrote them.
+     */
+    void record(SubscriptionRun.Sent sent, Consumer<List<UUID>> released) {
+        finished.add(sent);
+        while (!finished.isEmpty() && writing.tryLock()) {
+            List<SubscriptionRun.Sent> runs = new ArrayList<>();
+            try {
+                for (SubscriptionRun.Sent next; (next = finished.poll()) != null;) {
+                    runs.add(next);
+                }
+                if (!runs.isEmpty()) {
+                    write(runs);
+                }
+            } catch (RuntimeException e) {
+                // The leases run out and the deliveries, still pending, are sent again: at least once.
+                log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
+                runs.clear();
+            } finally {
+                writing.unlock();
+            }
+            if (!runs.isEmpty()) {
+                released.accept(runs.stream().map(run -> run.subscription().id()).toList());
+            }
+        }
+    }
+
+    private void write(List<SubscriptionRun.Sent> runs) {
+        transactions.executeWithoutResult(tx -> {
+            List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
+            runs.forEach(run -> outcomes.addAll(run.outcomes()));
+            if (!outcomes.isEmpty()) {
+                deliveries.record(outcomes);
+            }
+            for (var run : runs) {
+                if (!run.outcomes().isEmpty()) {
+                    health(run);
+                }
+            }
+            subscriptions.release(runs.stream().map(run -> run.subscription().id()).toList());
+        });
+    }
+
+    /** Failing since when; disabled on 410 Gone, or once every delivery has failed for {@code disableAfter}. */
+    private void health(SubscriptionRun.Sent run) {
+        Subscription s = run.subscription();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (run.anyDelivered() && !run.gone()) {
+            if (s.failingSince() != null) {
+                subscriptions.health(s.id(), null, true, null, now);
+            }
+            return;
+        }
+        var last = run.outcomes().get(run.outcomes().size() - 1);
+        OffsetDateTime since = s.failingSince() != null ? s.failingSince() : now;
+        if (run.gone()) {
+            subscriptions.health(s.id(), since, false, "The target answered 410 Gone at " + now
+                    + ": it no longer wants these events", now);
+        } else if (!since.plus(settings.disableAfter()).isAfter(now)) {
+            subscriptions.health(s.id(), since, false, "Every delivery failed since " + since + " (last: "
+                    + last.error() + ")", now);
+        } else if (s.failingSince() == null) {
+            subscriptions.health(s.id(), since, true, null, now);
+        }
+    }
+}

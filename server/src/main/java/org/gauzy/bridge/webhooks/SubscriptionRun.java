@@ -1,0 +1,66 @@
+package org.gauzy.bridge.webhooks;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one subscription's due deliveries, in order, and says what each attempt came to. A target that
+ * does not answer, or asks to slow down, gets no more of the run: the rest wait for the next one.
+ */
+@Component
+class SubscriptionRun {
+
+    /** What a run came to; {@code gone} when the target answered 410 and wants nothing more. */
+    record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone) {
+
+        boolean anyDelivered() {
+            return outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
+        }
+    }
+
+    private final Subscriptions secrets;
+    private final TargetGuard targets;
+    private final WebhookSender sender;
+    private final RetryPolicy retries;
+    private final Clock clock;
+
+    SubscriptionRun(Subscriptions secrets, TargetGuard targets, WebhookSender sender, RetryPolicy retries,
+            Clock clock) {
+        this.secrets = secrets;
+        this.targets = targets;
+        this.sender = sender;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    Sent send(Subscription subscription, List<DeliveryRepository.Due> due, BooleanSupplier running) {
+        String secret = secrets.secretOf(subscription);
+        // Checked again at each run: the name may resolve elsewhere than when the subscription was made.
+        Optional<String> refusal = targets.refusal(subscription.targetUrl());
+        List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
+        boolean gone = false;
+        for (var delivery : due) {
+            if (!running.getAsBoolean()) {
+                break;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            WebhookSender.Result result = refusal.isPresent()
+                    ? new WebhookSender.Result(null, null, null, "target refused: " + refusal.get(), 0)
+                    : sender.send(subscription.targetUrl(), secret, delivery.id(),
+                            WebhookSender.body(delivery.id(), delivery), now.toInstant());
+            outcomes.add(retries.after(delivery, result, now));
+            gone = RetryPolicy.isGone(result);
+            if (gone || (!result.delivered() && (result.status() == null || result.status() == 429
+                    || result.status() == 503))) {
+                break;
+            }
+        }
+        return new Sent(subscription, outcomes, gone);
+    }
+}
