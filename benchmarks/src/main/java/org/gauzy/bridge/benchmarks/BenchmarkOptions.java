@@ -2,7 +2,9 @@ package org.gauzy.bridge.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -49,20 +51,34 @@ final class BenchmarkOptions {
         return text("server-jvm-args", "");
     }
 
+    /** The build under test, then the one {@code --compare} names, if any. */
+    List<Path> jars() {
+        List<Path> jars = new ArrayList<>(List.of(jar()));
+        if (!text("compare", "").isBlank()) {
+            jars.add(Path.of(text("compare", "")));
+        }
+        return jars;
+    }
+
     /** Runs the scenario on the embedded default (H2) and on a fresh embedded PostgreSQL, as {@code --databases} says. */
     void eachDatabase(OnDatabase scenario) throws Exception {
         for (String database : text("databases", "h2,postgres").split(",")) {
-            if (database.equals("postgres")) {
-                try (var pg = EmbeddedPostgres.builder().start()) {
-                    try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                        s.execute("create database bench");
-                    }
-                    scenario.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
-                            "postgres", "DB_PASS", ""));
+            onFreshDatabase(database, scenario);
+        }
+    }
+
+    /** Runs the scenario on a new, empty database of this kind ({@code h2} or {@code postgres}). */
+    static void onFreshDatabase(String database, OnDatabase scenario) throws Exception {
+        if (database.equals("postgres")) {
+            try (var pg = EmbeddedPostgres.builder().start()) {
+                try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                    s.execute("create database bench");
                 }
-            } else {
-                scenario.run("H2 (embedded default)", Map.of());
+                scenario.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
+                        "postgres", "DB_PASS", ""));
             }
+        } else {
+            scenario.run("H2 (embedded default)", Map.of());
         }
     }
 }

@@ -51,12 +51,8 @@ public final class TaskApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
-        List<Path> jars = new ArrayList<>(List.of(options.jar()));
-        if (!options.text("compare", "").isBlank()) {
-            jars.add(Path.of(options.text("compare", "")));
-        }
         new TaskApiBenchmark().run(options.number("tasks", 100_000), options.number("tenants", 10),
-                options.seconds("warmup", 60), options.seconds("seconds", 20), jars,
+                options.seconds("warmup", 60), options.seconds("seconds", 20), options.jars(),
                 options.serverJvmArgs(), options.flag("explain"));
     }
 

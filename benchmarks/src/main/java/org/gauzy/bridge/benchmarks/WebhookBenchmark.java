@@ -33,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code mvn -B -q -DskipTests install}:
  *
  * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.WebhookBenchmark
- *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres"]</pre>
+ *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres --compare=other.jar"]</pre>
+ *
+ * {@code --compare} runs a second build after the first on each kind of database, each on a fresh one,
+ * so that two builds are measured side by side in one run.
  */
 public final class WebhookBenchmark {
 
@@ -54,9 +57,16 @@ public final class WebhookBenchmark {
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
         var benchmark = new WebhookBenchmark();
-        options.eachDatabase((database, environment) -> benchmark.run(database, environment, options.jar(),
-                options.serverJvmArgs(), options.seconds("warmup", 60), options.seconds("seconds", 20),
-                options.number("rate", 500)));
+        List<Path> jars = options.jars();
+        // With --compare, the two builds take turns on each kind of database, each on a fresh one.
+        for (String database : options.text("databases", "h2,postgres").split(",")) {
+            for (Path jar : jars) {
+                BenchmarkOptions.onFreshDatabase(database, (label, environment) -> benchmark.run(
+                        jars.size() > 1 ? label + ", " + jar.getFileName() : label, environment, jar,
+                        options.serverJvmArgs(), options.seconds("warmup", 60), options.seconds("seconds", 20),
+                        options.number("rate", 500)));
+            }
+        }
     }
 
     private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
@@ -25,15 +24,12 @@ class SubscriptionRun {
     }
 
     private final Subscriptions secrets;
-    private final TargetGuard targets;
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final Clock clock;
 
-    SubscriptionRun(Subscriptions secrets, TargetGuard targets, WebhookSender sender, RetryPolicy retries,
-            Clock clock) {
+    SubscriptionRun(Subscriptions secrets, WebhookSender sender, RetryPolicy retries, Clock clock) {
         this.secrets = secrets;
-        this.targets = targets;
         this.sender = sender;
         this.retries = retries;
         this.clock = clock;
@@ -41,8 +37,6 @@ class SubscriptionRun {
 
     Sent send(Subscription subscription, List<DeliveryRepository.Due> due, BooleanSupplier running) {
         String secret = secrets.secretOf(subscription);
-        // Checked again at each run: the name may resolve elsewhere than when the subscription was made.
-        Optional<String> refusal = targets.refusal(subscription.targetUrl());
         List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
         boolean gone = false;
         for (var delivery : due) {
@@ -50,10 +44,9 @@ class SubscriptionRun {
                 break;
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            WebhookSender.Result result = refusal.isPresent()
-                    ? new WebhookSender.Result(null, null, null, "target refused: " + refusal.get(), 0)
-                    : sender.send(subscription.targetUrl(), secret, delivery.id(),
-                            WebhookSender.body(delivery.id(), delivery), now.toInstant());
+            // The sender checks the target's addresses at each connection it opens (TargetGuard).
+            WebhookSender.Result result = sender.send(subscription.targetUrl(), secret, delivery.id(),
+                    WebhookSender.body(delivery.id(), delivery), now.toInstant());
             outcomes.add(retries.after(delivery, result, now));
             gone = RetryPolicy.isGone(result);
             if (gone || (!result.delivered() && (result.status() == null || result.status() == 429

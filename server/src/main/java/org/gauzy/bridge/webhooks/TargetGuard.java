@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Keeps webhook targets off the service's own network (SSRF): a target must be http(s), and every
  * address its host resolves to must be public, unless private targets are allowed for a self-hosted
  * Activepieces. The cloud metadata address is refused even then. Checked when a subscription is saved
- * and again before each delivery, because DNS answers change.
+ * and again at each connection the sender opens, because DNS answers change.
  */
 @Component
 class TargetGuard {
@@ -41,22 +41,44 @@ class TargetGuard {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("targetUrl must not carry credentials");
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host(uri));
+            addresses(host(uri));
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
         } catch (UnknownHostException e) {
             return Optional.of("targetUrl's host " + uri.getHost() + " does not resolve");
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The addresses a target's host resolves to, refused as a whole if any is off limits. The sender
+     * resolves through this when it opens a connection, so the addresses checked are the ones connected
+     * to: a name that resolved to a public address when the subscription was saved and to an internal
+     * one now (DNS rebinding) is refused.
+     */
+    InetAddress[] addresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress address : addresses) {
             if (isMetadata(address)) {
-                return Optional.of("targetUrl resolves to the cloud metadata address " + address.getHostAddress());
+                throw new Refused("targetUrl resolves to the cloud metadata address " + address.getHostAddress());
             }
             if (!settings.allowPrivateTargets() && !isPublic(address)) {
-                return Optional.of("targetUrl resolves to " + address.getHostAddress() + ", a loopback, private or"
+                throw new Refused("targetUrl resolves to " + address.getHostAddress() + ", a loopback, private or"
                         + " link-local address; set WEBHOOKS_ALLOW_PRIVATE_TARGETS=true to allow private targets");
             }
         }
-        return Optional.empty();
+        return addresses;
+    }
+
+    /** A host that resolves to an address webhooks may not reach; the message says which and why. */
+    static final class Refused extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason);
+        }
     }
 
     static boolean isPublic(InetAddress address) {

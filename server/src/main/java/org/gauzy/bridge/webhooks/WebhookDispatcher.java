@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -251,21 +252,36 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private void sendDue(boolean poll) {
         List<UUID> candidates = null;
+        Set<UUID> heldBefore = Set.of();
         if (!poll) {
             candidates = new ArrayList<>(waiting);
             waiting.removeAll(candidates);
+            heldBefore = new HashSet<>(candidates);
+            heldBefore.retainAll(held);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        int limit = slots.availablePermits();
         List<UUID> among = candidates;
-        List<UUID> leased = transactions.execute(tx -> subscriptions.lease(now, now.plus(settings.lease()),
-                slots.availablePermits(), among));
+        List<UUID> leased = transactions.execute(tx -> subscriptions.lease(now, now.plus(settings.lease()), limit,
+                among));
         leased = leased == null ? List.of() : leased;
         if (candidates != null) {
-            // Still held by a run of this node: looked at again when it lets go.
+            boolean full = leased.size() >= limit;
             for (UUID id : candidates) {
-                if (!leased.contains(id) && held.contains(id)) {
-                    waiting.add(id);
+                if (leased.contains(id)) {
+                    continue;
                 }
+                if (full) {
+                    // looked at again when a sender is free
+                    waiting.add(id);
+                } else if (heldBefore.contains(id)) {
+                    // looked at again when this node's run lets it go, or now if it just did
+                    waiting.add(id);
+                    if (!held.contains(id)) {
+                        wake();
+                    }
+                }
+                // otherwise nothing is due, or another node holds it: the poll finds what is left
             }
         }
         for (UUID id : leased) {
@@ -322,9 +338,10 @@ class WebhookDispatcher implements SmartLifecycle {
         recorder.record(sent, this::released);
     }
 
+    /** Subscriptions were let go, and senders freed: the waiting ones may go now. */
     private void released(List<UUID> subscriptions) {
         held.removeAll(subscriptions);
-        if (subscriptions.stream().anyMatch(waiting::contains)) {
+        if (!waiting.isEmpty()) {
             wake();
         }
     }

@@ -2,11 +2,9 @@ package org.gauzy.bridge.webhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -16,21 +14,47 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends one delivery as Standard Webhooks define it: a JSON body, {@code webhook-id} (the delivery,
  * the same on every retry), {@code webhook-timestamp} and {@code webhook-signature}
  * ({@code v1,} + base64 HMAC-SHA256 of {@code id.timestamp.body} under the subscription's secret).
- * Short timeouts, no redirects followed, and only the first kilobyte of an answer read.
+ * Short timeouts (the whole request is cut off at {@code requestTimeout}, however slowly a target
+ * answers), no redirects followed, no automatic retries, and only the first kilobyte of an answer read.
+ *
+ * <p>The request runs on the calling sender thread, over keep-alive connections pooled per target: a
+ * delivery costs no thread hand-offs and, once a target is connected, no new connection. Every
+ * connection opened resolves its host through {@link TargetGuard}, so the address connected to is the
+ * address checked.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
     static final int EXCERPT_CHARS = 1000;
 
@@ -43,13 +67,41 @@ class WebhookSender {
         }
     }
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlines;
     private final WebhookSettings settings;
 
-    WebhookSender(WebhookSettings settings) {
+    WebhookSender(WebhookSettings settings, TargetGuard targets) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.concurrency()).setMaxConnPerRoute(settings.concurrency())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.requestTimeout()))
+                        // A target may close an idle keep-alive connection: check one idle this long first.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .setDnsResolver(new SystemDefaultDnsResolver() {
+                    @Override
+                    public InetAddress[] resolve(String host) throws UnknownHostException {
+                        return targets.addresses(host);
+                    }
+                })
+                .build();
+        this.http = HttpClients.custom().setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(settings.requestTimeout()))
+                        .setResponseTimeout(Timeout.of(settings.requestTimeout())).build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                .disableAuthCaching().disableContentCompression()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
+                .setUserAgent("Gauzy-Webhooks/1")
+                .build();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The body the piece's trigger hands to the flow: the entity is {@code data}, as the API returns it. */
@@ -72,32 +124,70 @@ class WebhookSender {
 
     Result send(String targetUrl, String secret, UUID deliveryId, String body, Instant now) {
         long timestamp = now.getEpochSecond();
-        var request = HttpRequest.newBuilder(URI.create(targetUrl)).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Gauzy-Webhooks/1")
-                .header("webhook-id", deliveryId.toString())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature(secret, deliveryId.toString(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var request = new HttpPost(targetUrl);
+        request.setHeader("webhook-id", deliveryId.toString());
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", signature(secret, deliveryId.toString(), timestamp, body));
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        var cutOff = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            cutOff.set(true);
+            request.cancel();
+        }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
+        ClassicHttpResponse response = null;
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (InputStream in = response.body()) {
-                excerpt = new String(in.readNBytes(EXCERPT_CHARS), StandardCharsets.UTF_8);
-            }
-            return new Result(response.statusCode(), retryAfter(response.headers().firstValue("Retry-After")
-                    .orElse(null), now), excerpt.isEmpty() ? null : excerpt, null, millisSince(started));
-        } catch (HttpTimeoutException e) {
-            return new Result(null, null, null, "timed out after " + settings.requestTimeout().toSeconds() + " s",
-                    millisSince(started));
-        } catch (IOException e) {
-            return new Result(null, null, null, "connection failed: " + e.getClass().getSimpleName(),
-                    millisSince(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(null, null, null, "interrupted while sending", millisSince(started));
+            response = http.executeOpen(null, request, null);
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            return new Result(response.getCode(), retryAfter(retryAfter == null ? null : retryAfter.getValue(), now),
+                    excerpt(response.getEntity(), request), null, millisSince(started));
+        } catch (TargetGuard.Refused e) {
+            return new Result(null, null, null, "target refused: " + e.getMessage(), millisSince(started));
+        } catch (SocketTimeoutException e) {
+            return timedOut(started);
+        } catch (IOException | RuntimeException e) {
+            return cutOff.get() ? timedOut(started)
+                    : new Result(null, null, null, "connection failed: " + e.getClass().getSimpleName(),
+                            millisSince(started));
+        } finally {
+            deadline.cancel(false);
+            closeQuietly(response);
         }
+    }
+
+    /**
+     * The first kilobyte of an answer, or what arrived of it. A longer answer is not read to its end to
+     * keep the connection: the connection is dropped instead.
+     */
+    private static @Nullable String excerpt(@Nullable HttpEntity entity, HttpPost request) {
+        if (entity == null) {
+            return null;
+        }
+        byte[] head = new byte[0];
+        try (InputStream in = entity.getContent()) {
+            head = in.readNBytes(EXCERPT_CHARS);
+            if (in.read() != -1) {
+                request.cancel();
+            }
+        } catch (IOException cutShort) {
+            // keep what arrived
+        }
+        return head.length == 0 ? null : new String(head, StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(@Nullable ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException alreadyGone) {
+                // the connection is discarded either way
+            }
+        }
+    }
+
+    private Result timedOut(long started) {
+        return new Result(null, null, null, "timed out after " + settings.requestTimeout().toSeconds() + " s",
+                millisSince(started));
     }
 
     /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -116,6 +206,12 @@ class WebhookSender {
                 return null;
             }
         }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        deadlines.shutdownNow();
+        http.close();
     }
 
     private static int millisSince(long started) {
