@@ -3,8 +3,10 @@ package org.gauzy.bridge.webhooks;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,7 +32,11 @@ class DeliveryRecorder {
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Queue<SubscriptionRun.Sent> finished = new ConcurrentLinkedQueue<>();
+    /** A batch sent, and whether it ends its run (its subscription is then let go). */
+    record Batch(SubscriptionRun.Sent sent, boolean last) {
+    }
+
+    private final Queue<Batch> finished = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
     DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
@@ -43,46 +49,57 @@ class DeliveryRecorder {
     }
 
     /**
-     * Records a finished run, now or together with others that finish meanwhile. {@code released} hears,
-     * after each write, of the subscriptions it let go, whichever run's thread wrote them.
+     * Records a batch a run sent, now or together with others that finish meanwhile; the subscription is
+     * let go if it was the run's last, else its lease is renewed. {@code released} hears, after each
+     * write, of the subscriptions it let go, whichever run's thread wrote them.
      */
-    void record(SubscriptionRun.Sent sent, Consumer<List<UUID>> released) {
-        finished.add(sent);
+    void record(SubscriptionRun.Sent sent, boolean last, Consumer<List<UUID>> released) {
+        finished.add(new Batch(sent, last));
         while (!finished.isEmpty() && writing.tryLock()) {
-            List<SubscriptionRun.Sent> runs = new ArrayList<>();
+            List<Batch> batches = new ArrayList<>();
             try {
-                for (SubscriptionRun.Sent next; (next = finished.poll()) != null;) {
-                    runs.add(next);
+                for (Batch next; (next = finished.poll()) != null;) {
+                    batches.add(next);
                 }
-                if (!runs.isEmpty()) {
-                    write(runs);
+                if (!batches.isEmpty()) {
+                    write(batches);
                 }
             } catch (RuntimeException e) {
                 // The leases run out and the deliveries, still pending, are sent again: at least once.
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
-                runs.clear();
+                batches.clear();
             } finally {
                 writing.unlock();
             }
-            if (!runs.isEmpty()) {
-                released.accept(runs.stream().map(run -> run.subscription().id()).toList());
+            List<UUID> let = batches.stream().filter(Batch::last).map(b -> b.sent().subscription().id()).toList();
+            if (!let.isEmpty()) {
+                released.accept(let);
             }
         }
     }
 
-    private void write(List<SubscriptionRun.Sent> runs) {
+    /** Writes batches in one transaction: their outcomes, their subscriptions' health, and their leases. */
+    void write(List<Batch> batches) {
         transactions.executeWithoutResult(tx -> {
             List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
-            runs.forEach(run -> outcomes.addAll(run.outcomes()));
+            batches.forEach(b -> outcomes.addAll(b.sent().outcomes()));
             if (!outcomes.isEmpty()) {
                 deliveries.record(outcomes);
             }
-            for (var run : runs) {
-                if (!run.outcomes().isEmpty()) {
-                    health(run);
+            for (var batch : batches) {
+                if (!batch.sent().outcomes().isEmpty()) {
+                    health(batch.sent());
                 }
             }
-            subscriptions.release(runs.stream().map(run -> run.subscription().id()).toList());
+            Set<UUID> ended = new HashSet<>();
+            Set<UUID> going = new HashSet<>();
+            for (var batch : batches) {
+                (batch.last() ? ended : going).add(batch.sent().subscription().id());
+            }
+            // A run whose last batch is in this write too has ended: let it go, do not renew it.
+            going.removeAll(ended);
+            subscriptions.release(ended);
+            subscriptions.renew(going, OffsetDateTime.now(clock).plus(settings.lease()));
         });
     }
 

@@ -147,6 +147,15 @@ class SubscriptionRepository {
         return leased;
     }
 
+    /** Holds subscriptions a run of this node is still sending for a while longer; never one let go. */
+    void renew(Collection<UUID> ids, OffsetDateTime leaseUntil) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)"
+                    + " and lease_until is not null")
+                    .param("until", leaseUntil).param("ids", ids).update();
+        }
+    }
+
     void release(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("update webhook_subscription set lease_until = null where id in (:ids)").param("ids", ids)

@@ -2,6 +2,7 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
-    private final SubscriptionRun run;
+    private final SubscriptionRun runner;
     private final DeliveryRecorder recorder;
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
@@ -69,18 +70,20 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Semaphore slots;
     /** Subscriptions this node knows to have due deliveries that no run of its own has taken yet. */
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
-    /** Subscriptions a run of this node holds. */
+    /** Subscriptions a run of this node holds, until the run is recorded and the lease let go. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    /** The runs of this node that new deliveries may still join. */
+    private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean running;
     private @Nullable ScheduledExecutorService loop;
     private @Nullable ExecutorService senders;
 
-    WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, SubscriptionRun run,
+    WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, SubscriptionRun runner,
             DeliveryRecorder recorder, WebhookSettings settings, TransactionTemplate transactions, JsonMapper json,
             Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
-        this.run = run;
+        this.runner = runner;
         this.recorder = recorder;
         this.settings = settings;
         this.transactions = transactions;
@@ -231,17 +234,22 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Hands each leased subscription's new deliveries to a sender, unless it had older ones due, which
-     * must leave first: then the sender reads them all. The others wait for their holder to finish.
+     * Adds each subscription's new deliveries to this node's run in progress for it, if any; else hands
+     * them to a sender if the fan-out leased the subscription, unless it had older ones due, which must
+     * leave first: then the sender reads them all. The others wait for their holder to finish.
      */
     private void start(FanOut fanned) {
         fanned.runs().forEach((id, fresh) -> {
+            List<DeliveryRepository.Due> due = fresh.stream().map(DeliveryRepository.Fanned::due).toList();
+            Run current = runs.get(id);
+            if (current != null && current.join(due)) {
+                return;
+            }
             Boolean backlog = fanned.leased().get(id);
             if (backlog == null) {
                 waiting.add(id);
             } else {
-                submit(fresh.get(0).subscription(), backlog ? null
-                        : fresh.stream().map(DeliveryRepository.Fanned::due).toList());
+                submit(fresh.get(0).subscription(), backlog ? null : due);
             }
         });
     }
@@ -296,46 +304,75 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /** Sends for a leased subscription on a free sender: {@code due}, or when null what the database has due. */
     private void submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
-        held.add(subscription.id());
+        UUID id = subscription.id();
+        held.add(id);
         var pool = senders;
         if (pool == null || !slots.tryAcquire()) {
-            finish(new SubscriptionRun.Sent(subscription, List.of(), false), true);
+            waiting.add(id);
+            recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true, this::released);
             return;
+        }
+        Run run = new Run(settings.batch());
+        if (due != null) {
+            // Joined before anything else can: later fan-outs join after these.
+            run.join(due);
+            runs.put(id, run);
         }
         try {
             pool.execute(() -> {
                 try {
-                    sendFor(subscription, due);
+                    sendFor(subscription, run, due);
                 } finally {
                     slots.release();
                 }
             });
         } catch (RejectedExecutionException shuttingDown) {
+            runs.remove(id, run);
             slots.release();
         }
     }
 
-    private void sendFor(Subscription subscription, @Nullable List<DeliveryRepository.Due> given) {
-        var sent = new SubscriptionRun.Sent(subscription, List.of(), false);
-        boolean more = false;
+    /**
+     * Sends a run's deliveries batch after batch, as long as new ones join it, recording each batch; then
+     * lets the subscription go. A run cut short by a target that did not answer, or that reached its
+     * size, leaves the rest pending for another run, at once.
+     */
+    private void sendFor(Subscription subscription, Run run, @Nullable List<DeliveryRepository.Due> given) {
+        UUID id = subscription.id();
+        List<DeliveryRepository.Due> batch = List.of();
+        boolean last = false;
         try {
-            List<DeliveryRepository.Due> due = given != null ? given
-                    : deliveries.due(subscription.id(), OffsetDateTime.now(clock), settings.batch());
-            sent = run.send(subscription, due, () -> running);
-            // A full batch, or a run cut short by a target that did not answer: the rest go in another run.
-            more = due.size() == settings.batch() || sent.outcomes().size() < due.size();
+            if (given == null) {
+                // Older deliveries first: the run takes new ones only once it has read what is due.
+                run.join(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
+                runs.put(id, run);
+            }
+            batch = run.next();
+            do {
+                var sent = batch == null ? new SubscriptionRun.Sent(subscription, List.of(), false)
+                        : runner.send(subscription, batch, () -> running);
+                boolean cut = batch != null && sent.outcomes().size() < batch.size();
+                List<DeliveryRepository.Due> next = batch == null || cut ? null : run.next();
+                last = next == null;
+                if (last) {
+                    runs.remove(id, run);
+                    boolean left = run.leftOver();
+                    if (cut || left) {
+                        waiting.add(id);
+                    }
+                }
+                recorder.record(sent, last, this::released);
+                batch = next;
+            } while (!last);
         } catch (RuntimeException e) {
-            log.warn("Sending for webhook subscription {} failed: {}", subscription.id(), e.toString());
+            log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
+            if (!last) {
+                runs.remove(id, run);
+                run.leftOver();
+                waiting.add(id);
+                recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true, this::released);
+            }
         }
-        finish(sent, more);
-    }
-
-    /** Records a run and lets its subscription go; looks again at once at subscriptions that have more. */
-    private void finish(SubscriptionRun.Sent sent, boolean more) {
-        if (more) {
-            waiting.add(sent.subscription().id());
-        }
-        recorder.record(sent, this::released);
     }
 
     /** Subscriptions were let go, and senders freed: the waiting ones may go now. */
@@ -358,6 +395,55 @@ class WebhookDispatcher implements SmartLifecycle {
         fields.put("tenantId", event.tenantId().toString());
         fields.put("organizationId", event.organizationId().toString());
         return fields;
+    }
+
+    /**
+     * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
+     * (in event order, after those it has) instead of waiting for it to end; it takes at most
+     * {@code size} in all, so that it ends, and a delivery that joins twice is sent once.
+     */
+    private static final class Run {
+
+        private final int size;
+        private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
+        private final Set<UUID> taken = new HashSet<>();
+        private boolean closed;
+
+        Run(int size) {
+            this.size = size;
+        }
+
+        /** Adds deliveries to the run; false once it has ended, when they must wait for another. */
+        synchronized boolean join(List<DeliveryRepository.Due> due) {
+            if (closed) {
+                return false;
+            }
+            for (var delivery : due) {
+                if (taken.size() < size && taken.add(delivery.id())) {
+                    queue.add(delivery);
+                }
+            }
+            return true;
+        }
+
+        /** The deliveries to send next; null, and the run ended, when none are left. */
+        synchronized @Nullable List<DeliveryRepository.Due> next() {
+            if (queue.isEmpty() || closed) {
+                closed = true;
+                return null;
+            }
+            List<DeliveryRepository.Due> batch = new ArrayList<>(queue);
+            queue.clear();
+            return batch;
+        }
+
+        /** Ends the run; whether deliveries were left in it, or it was full (more may be pending). */
+        synchronized boolean leftOver() {
+            closed = true;
+            boolean left = !queue.isEmpty() || taken.size() >= size;
+            queue.clear();
+            return left;
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

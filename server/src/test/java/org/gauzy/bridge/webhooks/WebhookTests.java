@@ -6,6 +6,7 @@ import static org.gauzy.bridge.support.Eventually.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import org.gauzy.bridge.support.TestSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -198,6 +201,21 @@ abstract class WebhookTests extends ApiTest {
         }
         assertThat(titlesOf(awaitDeliveries(flow, 30))).containsExactlyElementsOf(titles);
 
+        // A slow target: new events join the run in progress, still in order.
+        String slow = "flow-" + UUID.randomUUID();
+        subscribe(token, owner, slow, "task.created", Map.of());
+        activepieces.injectFault(Fault.latency("/api/v1/webhooks/" + slow, Duration.ofMillis(80)));
+        titles.clear();
+        for (int i = 1; i <= 15; i++) {
+            titles.add("Slow " + i);
+            createTask(owner, Map.of("title", titles.get(titles.size() - 1)));
+        }
+        assertThat(titlesOf(awaitDeliveries(slow, 15))).containsExactlyElementsOf(titles);
+        // ...and the run lets the subscription go when it ends: the next event is not held back.
+        activepieces.clearFaults();
+        createTask(owner, Map.of("title", "After the run"));
+        assertThat(titlesOf(awaitDeliveries(slow, 16))).last().isEqualTo("After the run");
+
         String retried = "flow-" + UUID.randomUUID();
         subscribe(token, owner, retried, "task.created", Map.of());
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + retried, 500, 1));
@@ -210,6 +228,19 @@ abstract class WebhookTests extends ApiTest {
         assertThat(arrived).as("every event once").containsExactlyInAnyOrderElementsOf(titles);
         assertThat(arrived.stream().filter(t -> !t.equals("Retried 1")).toList()).as("the rest in order")
                 .containsExactlyElementsOf(titles.subList(1, titles.size()));
+    }
+
+    @Test
+    void aRunWhoseLastBatchIsWrittenWithAnEarlierOneLetsItsSubscriptionGo(@Autowired DeliveryRecorder recorder,
+            @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
+        UUID id = UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of())
+                .body().path("id").asString());
+        jdbc.sql("update webhook_subscription set lease_until = :until where id = :id")
+                .param("until", OffsetDateTime.now().plusMinutes(2)).param("id", id).update();
+        var sent = new SubscriptionRun.Sent(subscriptions.byId(id).orElseThrow(), List.of(), false);
+        recorder.write(List.of(new DeliveryRecorder.Batch(sent, false), new DeliveryRecorder.Batch(sent, true)));
+        assertThat(jdbc.sql("select count(*) from webhook_subscription where id = :id and lease_until is not null")
+                .param("id", id).query(Long.class).single()).as("let go, not renewed").isZero();
     }
 
     private List<String> titlesOf(List<WebhookDelivery> deliveries) {
