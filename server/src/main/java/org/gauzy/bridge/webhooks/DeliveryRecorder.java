@@ -5,39 +5,41 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what sending came to and lets the subscriptions go, for many runs in one transaction: runs
- * that finish while a recording is being written are written together by the next one (a group commit),
- * so the cost of a commit is shared however many subscriptions are sending.
+ * Records what sending came to and lets the subscriptions go, for many batches in one transaction: one
+ * writer thread takes every batch that finished while it wrote the previous ones (a group commit), so
+ * the cost of a commit is shared however many subscriptions are sending, and no sender waits for it.
  */
 @Component
 class DeliveryRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
+    /** A batch sent, and whether it ends its run (its subscription is then let go). */
+    record Batch(SubscriptionRun.Sent sent, boolean last) {
+    }
+
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    /** A batch sent, and whether it ends its run (its subscription is then let go). */
-    record Batch(SubscriptionRun.Sent sent, boolean last) {
-    }
-
-    private final Queue<Batch> finished = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    private final BlockingQueue<Batch> finished = new LinkedBlockingQueue<>();
+    private volatile boolean stopping;
+    private @Nullable Thread writer;
 
     DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
             TransactionTemplate transactions, Clock clock) {
@@ -48,28 +50,54 @@ class DeliveryRecorder {
         this.clock = clock;
     }
 
-    /**
-     * Records a batch a run sent, now or together with others that finish meanwhile; the subscription is
-     * let go if it was the run's last, else its lease is renewed. {@code released} hears, after each
-     * write, of the subscriptions it let go, whichever run's thread wrote them.
-     */
-    void record(SubscriptionRun.Sent sent, boolean last, Consumer<List<UUID>> released) {
+    /** Starts writing; {@code released} hears, after each write, of the subscriptions it let go. */
+    synchronized void start(Consumer<List<UUID>> released) {
+        stopping = false;
+        var thread = new Thread(() -> writeUntilStopped(released), "webhook-recorder");
+        thread.setDaemon(true);
+        thread.start();
+        writer = thread;
+    }
+
+    /** Writes what is left, then stops: call it once nothing sends any more. */
+    synchronized void stop() {
+        stopping = true;
+        var thread = writer;
+        if (thread != null) {
+            try {
+                thread.join(settings.requestTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        writer = null;
+    }
+
+    /** Records a batch a run sent; the subscription is let go if it was the run's last, else its lease renewed. */
+    void record(SubscriptionRun.Sent sent, boolean last) {
         finished.add(new Batch(sent, last));
-        while (!finished.isEmpty() && writing.tryLock()) {
+    }
+
+    private void writeUntilStopped(Consumer<List<UUID>> released) {
+        while (!stopping || !finished.isEmpty()) {
             List<Batch> batches = new ArrayList<>();
             try {
-                for (Batch next; (next = finished.poll()) != null;) {
-                    batches.add(next);
+                Batch first = finished.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
-                if (!batches.isEmpty()) {
-                    write(batches);
-                }
+                batches.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finished.drainTo(batches);
+            try {
+                write(batches);
             } catch (RuntimeException e) {
                 // The leases run out and the deliveries, still pending, are sent again: at least once.
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
-                batches.clear();
-            } finally {
-                writing.unlock();
+                continue;
             }
             List<UUID> let = batches.stream().filter(Batch::last).map(b -> b.sent().subscription().id()).toList();
             if (!let.isEmpty()) {

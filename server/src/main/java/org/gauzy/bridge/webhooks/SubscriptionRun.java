@@ -1,6 +1,7 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,19 @@ class SubscriptionRun {
         this.clock = clock;
     }
 
-    Sent send(Subscription subscription, List<DeliveryRepository.Due> due, BooleanSupplier running) {
+    /**
+     * Sends {@code due} in order while {@code running} holds, and no later than {@code until}: past it, the
+     * rest waits for a run under a fresh lease, so that a slow target never outlasts the lease.
+     */
+    Sent send(Subscription subscription, List<DeliveryRepository.Due> due, Instant until, BooleanSupplier running) {
         String secret = secrets.secretOf(subscription);
         List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
         boolean gone = false;
         for (var delivery : due) {
-            if (!running.getAsBoolean()) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (!running.getAsBoolean() || now.toInstant().isAfter(until)) {
                 break;
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
             // The sender checks the target's addresses at each connection it opens (TargetGuard).
             WebhookSender.Result result = sender.send(subscription.targetUrl(), secret, delivery.id(),
                     WebhookSender.body(delivery.id(), delivery), now.toInstant());

@@ -99,6 +99,7 @@ class WebhookDispatcher implements SmartLifecycle {
         senders = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
         running = true;
+        recorder.start(this::released);
         loop.scheduleWithFixedDelay(() -> cycle(true), 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -118,6 +119,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
             }
         }
+        recorder.stop();
     }
 
     @Override
@@ -309,7 +311,7 @@ class WebhookDispatcher implements SmartLifecycle {
         var pool = senders;
         if (pool == null || !slots.tryAcquire()) {
             waiting.add(id);
-            recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true, this::released);
+            recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true);
             return;
         }
         Run run = new Run(settings.batch());
@@ -350,7 +352,8 @@ class WebhookDispatcher implements SmartLifecycle {
             batch = run.next();
             do {
                 var sent = batch == null ? new SubscriptionRun.Sent(subscription, List.of(), false)
-                        : runner.send(subscription, batch, () -> running);
+                        : runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
+                                () -> running);
                 boolean cut = batch != null && sent.outcomes().size() < batch.size();
                 List<DeliveryRepository.Due> next = batch == null || cut ? null : run.next();
                 last = next == null;
@@ -361,7 +364,7 @@ class WebhookDispatcher implements SmartLifecycle {
                         waiting.add(id);
                     }
                 }
-                recorder.record(sent, last, this::released);
+                recorder.record(sent, last);
                 batch = next;
             } while (!last);
         } catch (RuntimeException e) {
@@ -370,7 +373,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 runs.remove(id, run);
                 run.leftOver();
                 waiting.add(id);
-                recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true, this::released);
+                recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true);
             }
         }
     }
