@@ -111,10 +111,7 @@ class SubscriptionRepository {
                 + " order by s.id fetch first :limit rows only for update skip locked")
                 .param("now", now).param("limit", limit);
         List<UUID> due = (candidates == null ? query : query.param("candidates", candidates)).query(UUID.class).list();
-        if (!due.isEmpty()) {
-            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
-                    .param("until", leaseUntil).param("ids", due).update();
-        }
+        hold(due, leaseUntil);
         return due;
     }
 
@@ -140,11 +137,15 @@ class SubscriptionRepository {
                 .query((ResultSet rs) -> {
                     leased.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
                 });
-        if (!leased.isEmpty()) {
-            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
-                    .param("until", leaseUntil).param("ids", leased.keySet()).update();
-        }
+        hold(leased.keySet(), leaseUntil);
         return leased;
+    }
+
+    private void hold(Collection<UUID> ids, OffsetDateTime leaseUntil) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
+                    .param("until", leaseUntil).param("ids", ids).update();
+        }
     }
 
     /** Holds subscriptions a run of this node is still sending for a while longer; never one let go. */
