@@ -27,6 +27,8 @@ class SubscriptionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** This node's name on the leases it takes, so that it renews and lets go only its own. */
+    private final UUID node = UUID.randomUUID();
 
     SubscriptionRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -143,24 +145,27 @@ class SubscriptionRepository {
 
     private void hold(Collection<UUID> ids, OffsetDateTime leaseUntil) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)")
-                    .param("until", leaseUntil).param("ids", ids).update();
+            jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id in (:ids)")
+                    .param("until", leaseUntil).param("node", node).param("ids", ids).update();
         }
     }
 
-    /** Holds subscriptions a run of this node is still sending for a while longer; never one let go. */
+    /**
+     * Holds subscriptions a run of this node is still sending for a while longer: only while this node
+     * holds them, never one it let go or whose lease ran out and another node took.
+     */
     void renew(Collection<UUID> ids, OffsetDateTime leaseUntil) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids)"
-                    + " and lease_until is not null")
-                    .param("until", leaseUntil).param("ids", ids).update();
+            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids) and lease_owner = :node")
+                    .param("until", leaseUntil).param("ids", ids).param("node", node).update();
         }
     }
 
+    /** Lets subscriptions go, those this node holds: never one whose lease ran out and another node took. */
     void release(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update webhook_subscription set lease_until = null where id in (:ids)").param("ids", ids)
-                    .update();
+            jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
+                    + " where id in (:ids) and lease_owner = :node").param("ids", ids).param("node", node).update();
         }
     }
 

@@ -231,16 +231,32 @@ abstract class WebhookTests extends ApiTest {
     }
 
     @Test
-    void aRunWhoseLastBatchIsWrittenWithAnEarlierOneLetsItsSubscriptionGo(@Autowired DeliveryRecorder recorder,
+    void aRunLetsGoOnlyWhatItsNodeHoldsAndNotBeforeItsLastBatch(@Autowired DeliveryRecorder recorder,
             @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
-        UUID id = UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of())
-                .body().path("id").asString());
-        jdbc.sql("update webhook_subscription set lease_until = :until where id = :id")
-                .param("until", OffsetDateTime.now().plusMinutes(2)).param("id", id).update();
-        var sent = new SubscriptionRun.Sent(subscriptions.byId(id).orElseThrow(), List.of(), false);
-        recorder.write(List.of(new DeliveryRecorder.Batch(sent, false), new DeliveryRecorder.Batch(sent, true)));
-        assertThat(jdbc.sql("select count(*) from webhook_subscription where id = :id and lease_until is not null")
-                .param("id", id).query(Long.class).single()).as("let go, not renewed").isZero();
+        UUID mine = subscriptionId();
+        UUID theirs = subscriptionId();
+        OffsetDateTime now = OffsetDateTime.now();
+        assertThat(subscriptions.leaseFresh(List.of(mine), 0, now, now.plusMinutes(2), 1)).containsKey(mine);
+        // Another node holds the other one (this node's lease on it ran out and was taken).
+        jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id = :id")
+                .param("until", now.plusMinutes(2)).param("node", UUID.randomUUID()).param("id", theirs).update();
+        var minesSent = new SubscriptionRun.Sent(subscriptions.byId(mine).orElseThrow(), List.of(), false);
+        var theirsSent = new SubscriptionRun.Sent(subscriptions.byId(theirs).orElseThrow(), List.of(), false);
+        // A run's last batch written together with an earlier one lets it go, rather than renewing it.
+        recorder.write(List.of(new DeliveryRecorder.Batch(minesSent, false), new DeliveryRecorder.Batch(minesSent, true),
+                new DeliveryRecorder.Batch(theirsSent, false), new DeliveryRecorder.Batch(theirsSent, true)));
+        assertThat(held(jdbc, mine)).as("let go, not renewed").isFalse();
+        assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
+    }
+
+    private UUID subscriptionId() {
+        return UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of()).body()
+                .path("id").asString());
+    }
+
+    private static boolean held(JdbcClient jdbc, UUID subscription) {
+        return jdbc.sql("select count(*) from webhook_subscription where id = :id and lease_until is not null")
+                .param("id", subscription).query(Long.class).single() > 0;
     }
 
     private List<String> titlesOf(List<WebhookDelivery> deliveries) {
