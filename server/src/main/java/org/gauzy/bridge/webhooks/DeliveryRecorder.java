@@ -50,7 +50,10 @@ class DeliveryRecorder {
         this.clock = clock;
     }
 
-    /** Starts writing; {@code released} hears, after each write, of the subscriptions it let go. */
+    /**
+     * Starts writing; {@code released} hears, after each write, of the subscriptions whose runs ended: let
+     * go, or if the write failed, left to their leases running out.
+     */
     synchronized void start(Consumer<List<UUID>> released) {
         stopping = false;
         var thread = new Thread(() -> writeUntilStopped(released), "webhook-recorder");
@@ -97,11 +100,10 @@ class DeliveryRecorder {
             } catch (RuntimeException e) {
                 // The leases run out and the deliveries, still pending, are sent again: at least once.
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
-                continue;
             }
-            List<UUID> let = batches.stream().filter(Batch::last).map(b -> b.sent().subscription().id()).toList();
-            if (!let.isEmpty()) {
-                released.accept(let);
+            List<UUID> ended = batches.stream().filter(Batch::last).map(b -> b.sent().subscription().id()).toList();
+            if (!ended.isEmpty()) {
+                released.accept(ended);
             }
         }
     }

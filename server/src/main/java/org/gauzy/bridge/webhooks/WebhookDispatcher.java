@@ -341,7 +341,6 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private void sendFor(Subscription subscription, Run run, @Nullable List<DeliveryRepository.Due> given) {
         UUID id = subscription.id();
-        List<DeliveryRepository.Due> batch = List.of();
         boolean last = false;
         try {
             if (given == null) {
@@ -349,7 +348,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 run.join(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
                 runs.put(id, run);
             }
-            batch = run.next();
+            List<DeliveryRepository.Due> batch = run.next();
             do {
                 var sent = batch == null ? new SubscriptionRun.Sent(subscription, List.of(), false)
                         : runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
@@ -378,7 +377,7 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Subscriptions were let go, and senders freed: the waiting ones may go now. */
+    /** Subscriptions were let go (their runs have ended, so senders are free): the waiting ones may go now. */
     private void released(List<UUID> subscriptions) {
         held.removeAll(subscriptions);
         if (!waiting.isEmpty()) {

@@ -14,9 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -68,7 +67,7 @@ class WebhookSender implements DisposableBean {
     }
 
     private final CloseableHttpClient http;
-    private final ScheduledExecutorService deadlines;
+    private final ScheduledThreadPoolExecutor deadlines;
     private final WebhookSettings settings;
 
     WebhookSender(WebhookSettings settings, TargetGuard targets) {
@@ -97,11 +96,14 @@ class WebhookSender implements DisposableBean {
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .setUserAgent("Gauzy-Webhooks/1")
                 .build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        var deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             var thread = new Thread(r, "webhook-deadlines");
             thread.setDaemon(true);
             return thread;
         });
+        // Nearly every deadline is cancelled when its request answers: drop it then, not 10 s later.
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines = deadlines;
     }
 
     /** The body the piece's trigger hands to the flow: the entity is {@code data}, as the API returns it. */
