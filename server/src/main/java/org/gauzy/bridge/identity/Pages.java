@@ -21,6 +21,21 @@ public final class Pages {
     }
 
     /**
+     * Where a page of an offset-paged list stands, for the pager and the "1–20 of 40" line: the offsets
+     * of the pages before and after it, null at either end.
+     */
+    public record Offsets(int skip, int size, long total) {
+
+        public @Nullable Integer previous() {
+            return skip > 0 ? Math.max(0, skip - size) : null;
+        }
+
+        public @Nullable Integer next() {
+            return skip + size < total ? skip + size : null;
+        }
+    }
+
+    /**
      * A 303 to {@code location}, written directly: resolving "redirect:" view names would build and
      * initialise a new view bean for every distinct location.
      */

@@ -53,9 +53,7 @@ class AuthorizedAppPages {
                 .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
         var model = new HashMap<String, Object>();
         model.put("grants", grants);
-        model.put("total", every.size());
-        model.put("skip", paging.skip());
-        model.put("pageSize", PAGE_SIZE);
+        model.put("offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, every.size()));
         model.put("organizations", names);
         model.put("everyone", all);
         model.put("canSeeEveryone", context.has(Permission.OAUTH_CLIENT_EDIT));

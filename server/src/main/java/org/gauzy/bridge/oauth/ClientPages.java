@@ -74,9 +74,7 @@ class ClientPages {
         var page = clients.list(context, paging);
         var model = new HashMap<String, Object>();
         model.put("clients", page.items());
-        model.put("total", page.total());
-        model.put("skip", paging.skip());
-        model.put("pageSize", PAGE_SIZE);
+        model.put("offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, page.total()));
         model.put("canEdit", context.has(Permission.OAUTH_CLIENT_EDIT));
         Pages.putIfPresent(model, "notice", Pages.notice(NOTICES, notice));
         return Pages.view("oauth/clients", HttpStatus.OK, model);

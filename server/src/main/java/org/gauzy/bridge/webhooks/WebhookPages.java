@@ -50,7 +50,7 @@ class WebhookPages {
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
         var page = subscriptions.list(context, paging);
         return Pages.view("webhooks/subscriptions", HttpStatus.OK, Map.of("subscriptions", page.items(),
-                "total", page.total(), "skip", paging.skip(), "pageSize", PAGE_SIZE));
+                "offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, page.total())));
     }
 
     @GetMapping(BASE + "/{id}")
@@ -63,9 +63,7 @@ class WebhookPages {
         var model = new HashMap<String, Object>();
         model.put("subscription", subscriptions.get(context, id));
         model.put("deliveries", log.items());
-        model.put("total", log.total());
-        model.put("skip", paging.skip());
-        model.put("pageSize", PAGE_SIZE);
+        model.put("offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, log.total()));
         model.put("statuses", STATUSES);
         Pages.putIfPresent(model, "status", shown);
         Pages.putIfPresent(model, "notice", Pages.notice(NOTICES, notice));

@@ -12,6 +12,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.BrowserTest;
+import org.gauzy.bridge.support.OAuthGrants;
+import org.gauzy.bridge.support.PageJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,25 @@ abstract class ClientPagesTests extends BrowserTest {
     void signedInAdmin() {
         admin = accounts.onboard("clients");
         signIn(admin.email(), Accounts.PASSWORD);
+    }
+
+    @Test
+    void theClientListPagesTwentyAtATime() {
+        var admin = accounts.onboard("client-paging");
+        var grants = new OAuthGrants(api);
+        for (int i = 0; i < 23; i++) {
+            grants.register(admin, Map.of());
+        }
+        var jar = new PageJar(api);
+        jar.signIn(admin.email(), Accounts.PASSWORD, "/pages");
+        String first = jar.get("/pages/settings/oauth-clients").text();
+        assertThat(first).contains("1–20 of 23").contains("/pages/settings/oauth-clients?skip=20\">Next")
+                .doesNotContain("Previous");
+        String last = jar.get("/pages/settings/oauth-clients?skip=20").text();
+        assertThat(last).contains("21–23 of 23").contains("/pages/settings/oauth-clients?skip=0\">← Previous")
+                .doesNotContain("Next →");
+        assertThat(jar.get("/pages/settings/oauth-clients?skip=5").text()).as("never before the first")
+                .contains("/pages/settings/oauth-clients?skip=0\">← Previous");
     }
 
     @Test
