@@ -60,9 +60,14 @@ final class BenchmarkOptions {
         return jars;
     }
 
+    /** The kinds of database {@code --databases} names: {@code h2}, {@code postgres}, or both (the default). */
+    List<String> databases() {
+        return List.of(text("databases", "h2,postgres").split(","));
+    }
+
     /** Runs the scenario on the embedded default (H2) and on a fresh embedded PostgreSQL, as {@code --databases} says. */
     void eachDatabase(OnDatabase scenario) throws Exception {
-        for (String database : text("databases", "h2,postgres").split(",")) {
+        for (String database : databases()) {
             onFreshDatabase(database, scenario);
         }
     }

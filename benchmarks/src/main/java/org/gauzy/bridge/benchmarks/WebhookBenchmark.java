@@ -59,7 +59,7 @@ public final class WebhookBenchmark {
         var benchmark = new WebhookBenchmark();
         List<Path> jars = options.jars();
         // With --compare, the two builds take turns on each kind of database, each on a fresh one.
-        for (String database : options.text("databases", "h2,postgres").split(",")) {
+        for (String database : options.databases()) {
             for (Path jar : jars) {
                 BenchmarkOptions.onFreshDatabase(database, (label, environment) -> benchmark.run(
                         jars.size() > 1 ? label + ", " + jar.getFileName() : label, environment, jar,
