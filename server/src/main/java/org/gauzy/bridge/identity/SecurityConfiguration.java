@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -22,6 +23,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +75,27 @@ class SecurityConfiguration {
                 .addFilterAfter(new TenantGuardFilter(organizations, errors, json),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Spring's strict firewall, with the same character rules checked without a regular expression. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(RequestCharacters::headerName);
+        firewall.setAllowedHeaderValues(RequestCharacters::headerValue);
+        firewall.setAllowedParameterNames(RequestCharacters::parameterName);
+        return firewall;
+    }
+
+    /**
+     * Spring Security observes nothing: observing every filter of every request cost about 9 % of the
+     * CPU of a token request (measured), and turning observations off by property still wraps every
+     * filter in a decorator that names it on each request (2 to 3 %). HTTP server metrics per request
+     * are kept.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
