@@ -1,6 +1,6 @@
 /**
  * Cross-cutting plumbing every module may use: the error types and their one translation to
- * Gauzy's error shape, request ids, the data folder, throttling, the clock.
+ * Gauzy's error shape, request ids, the data folder, throttling, the clock, times in JSON.
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)

@@ -36,6 +36,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.gauzy.bridge.platform.JsonTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -109,7 +110,7 @@ class WebhookSender implements DisposableBean {
     /** The body the piece's trigger hands to the flow: the entity is {@code data}, as the API returns it. */
     static String body(UUID deliveryId, DeliveryRepository.Due due) {
         return "{\"id\":\"" + deliveryId + "\",\"event\":\"" + due.event() + "\",\"timestamp\":\""
-                + due.occurredAt().toInstant() + "\",\"tenantId\":\"" + due.tenantId() + "\",\"organizationId\":\""
+                + JsonTimes.format(due.occurredAt().toInstant()) + "\",\"tenantId\":\"" + due.tenantId() + "\",\"organizationId\":\""
                 + due.organizationId() + "\",\"data\":" + due.payload() + "}";
     }
 
