@@ -1,5 +1,7 @@
 package org.gauzy.bridge.identity;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +33,8 @@ public record RequestContext(
     public static final String ALL_SCOPE = "gauzy:all";
 
     public RequestContext {
-        permissions = Set.copyOf(permissions);
+        // An EnumSet copies as a bit mask; a role holds a hundred permissions, and this runs on every request.
+        permissions = permissions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(permissions));
         memberships = Set.copyOf(memberships);
         scopes = scopes == null ? null : Set.copyOf(scopes);
     }

@@ -241,15 +241,16 @@ class Tasks {
         }
         var out = new ArrayList<TaskView>();
         for (var t : page) {
-            List<Map<String, Object>> memberList = members.getOrDefault(t.id(), List.of()).stream()
-                    .map(id -> Map.<String, Object>of("id", id)).toList();
-            List<Map<String, Object>> teamList = teams.getOrDefault(t.id(), List.of()).stream()
+            // Most tasks have no members, teams or tags: those need no list built.
+            List<Map<String, Object>> memberList = !members.containsKey(t.id()) ? List.of()
+                    : members.get(t.id()).stream().map(id -> Map.<String, Object>of("id", id)).toList();
+            List<Map<String, Object>> teamList = !teams.containsKey(t.id()) ? List.of() : teams.get(t.id()).stream()
                     .map(id -> teamViews.containsKey(UUID.fromString(id))
                             ? Map.<String, Object>of("id", id, "name", teamViews.get(UUID.fromString(id)).name())
                             : Map.<String, Object>of("id", id))
                     .toList();
-            List<Map<String, Object>> tagList = tags.getOrDefault(t.id(), List.of()).stream()
-                    .map(name -> Map.<String, Object>of("name", name)).toList();
+            List<Map<String, Object>> tagList = !tags.containsKey(t.id()) ? List.of()
+                    : tags.get(t.id()).stream().map(name -> Map.<String, Object>of("name", name)).toList();
             out.add(new TaskView(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
                     t.prefix() + "-" + t.number(), t.title(), t.description(), t.status(), t.priority(), t.size(),
                     t.issueType(), t.estimate(), t.dueDate(), t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(),
