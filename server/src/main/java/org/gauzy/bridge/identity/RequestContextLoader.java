@@ -23,10 +23,12 @@ class RequestContextLoader {
     private static final Set<Permission> ORGANIZATION_WIDE = EnumSet.of(Permission.ALL_ORG_VIEW, Permission.ALL_ORG_EDIT);
 
     private final SessionContextRepository sessions;
+    private final RolePermissions rolePermissions;
     private final Clock clock;
 
-    RequestContextLoader(SessionContextRepository sessions, Clock clock) {
+    RequestContextLoader(SessionContextRepository sessions, RolePermissions rolePermissions, Clock clock) {
         this.sessions = sessions;
+        this.rolePermissions = rolePermissions;
         this.clock = clock;
     }
 
@@ -62,14 +64,14 @@ class RequestContextLoader {
     private RequestContext contextOf(SessionContextRepository.Caller caller, UUID session,
             @Nullable UUID tokenOrganization) {
         UUID tenant = caller.tenantId();
-        if (tenant == null || caller.roleId() == null || caller.role() == null) {
+        if (tenant == null || caller.roleId() == null || caller.role() == null || caller.permissionsVersion() == null) {
             return new RequestContext(caller.userId(), caller.email(), tenant, null, null, Set.of(), Set.of(), null,
                     session, null);
         }
         RoleName role = RoleName.valueOf(caller.role());
-        var grants = sessions.grants(tenant, caller.roleId(), caller.userId());
-        Set<Permission> permissions = role == RoleName.SUPER_ADMIN ? EnumSet.allOf(Permission.class) : grants.permissions();
-        Set<UUID> member = grants.memberships();
+        Set<Permission> permissions = role == RoleName.SUPER_ADMIN ? EnumSet.allOf(Permission.class)
+                : rolePermissions.of(tenant, caller.roleId(), caller.permissionsVersion());
+        Set<UUID> member = caller.memberships();
         UUID organization = tokenOrganization != null && member.contains(tokenOrganization)
                 ? tokenOrganization
                 : caller.lastOrganizationId() != null && member.contains(caller.lastOrganizationId())

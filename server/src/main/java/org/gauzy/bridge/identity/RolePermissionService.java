@@ -66,8 +66,8 @@ class RolePermissionService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!roles.setEnabled(tenant, roleId, permission, enabled, now)) {
-            roles.insertPermission(new RoleRepository.RolePermission(UUID.randomUUID(), tenant, roleId, permission,
-                    enabled, now, now));
+            roles.insertPermissions(tenant, roleId, List.of(new RoleRepository.RolePermission(UUID.randomUUID(), tenant,
+                    roleId, permission, enabled, now, now)));
         }
         return roles.permissions(tenant, roleId).stream()
                 .filter(p -> p.permission() == permission)

@@ -77,24 +77,38 @@ class RoleRepository {
                 .flatMap(p -> p);
     }
 
-    void insertPermission(RolePermission p) {
-        jdbc.sql("""
-                insert into role_permission (id, tenant_id, role_id, permission, enabled, created_at, updated_at)
-                values (:id, :tenant, :role, :permission, :enabled, :created, :updated)""")
-                .param("id", p.id()).param("tenant", p.tenantId()).param("role", p.roleId())
-                .param("permission", p.permission().name()).param("enabled", p.enabled())
-                .param("created", p.createdAt()).param("updated", p.updatedAt())
-                .update();
+    /** Adds rows for permissions the role has none for yet. */
+    void insertPermissions(UUID tenant, UUID role, List<RolePermission> rows) {
+        for (RolePermission p : rows) {
+            jdbc.sql("""
+                    insert into role_permission (id, tenant_id, role_id, permission, enabled, created_at, updated_at)
+                    values (:id, :tenant, :role, :permission, :enabled, :created, :updated)""")
+                    .param("id", p.id()).param("tenant", tenant).param("role", role)
+                    .param("permission", p.permission().name()).param("enabled", p.enabled())
+                    .param("created", p.createdAt()).param("updated", p.updatedAt())
+                    .update();
+        }
+        permissionsChanged(tenant, role);
     }
 
     /** Sets the row of (role, permission); returns false when the role has no row for it yet. */
     boolean setEnabled(UUID tenant, UUID role, Permission permission, boolean enabled, OffsetDateTime now) {
-        return jdbc.sql("""
+        boolean found = jdbc.sql("""
                 update role_permission set enabled = :enabled, updated_at = :now
                 where tenant_id = :tenant and role_id = :role and permission = :permission""")
                 .param("enabled", enabled).param("now", now).param("tenant", tenant).param("role", role)
                 .param("permission", permission.name())
                 .update() > 0;
+        if (found) {
+            permissionsChanged(tenant, role);
+        }
+        return found;
+    }
+
+    /** Nodes that remember the role's permissions read them again: see {@link RolePermissions}. */
+    private void permissionsChanged(UUID tenant, UUID role) {
+        jdbc.sql("update role set permissions_version = permissions_version + 1 where tenant_id = :tenant and id = :role")
+                .param("tenant", tenant).param("role", role).update();
     }
 
     private static Optional<Permission> known(String name) {

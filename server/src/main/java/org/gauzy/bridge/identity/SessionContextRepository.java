@@ -3,6 +3,7 @@ package org.gauzy.bridge.identity;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,23 +13,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What every authenticated request needs to know about its caller, in two queries: the live session
- * with its user and role, then the role's permissions and the user's memberships together.
+ * What every authenticated request needs to know about its caller, in one query: the live session
+ * with its user, role and memberships. The role's permissions are read only when they have changed
+ * since this node last read them (see {@link RolePermissions}).
  */
 @Repository
 class SessionContextRepository {
 
     /**
+     * @param permissionsVersion the role's count of permission changes; null without a role
+     * @param memberships the organizations the user is an active member of
      * @param clientId the OAuth client a delegated session belongs to; null for a sign-in
      * @param scopes the delegated session's scopes, space-separated
      * @param grantedOrganization the one organization a delegated session may act in
      */
     record Caller(UUID userId, String email, @Nullable UUID tenantId, @Nullable UUID roleId, @Nullable String role,
-            boolean isActive, @Nullable UUID lastOrganizationId, @Nullable String clientId, @Nullable String scopes,
+            @Nullable Long permissionsVersion, boolean isActive, @Nullable UUID lastOrganizationId,
+            Set<UUID> memberships, @Nullable String clientId, @Nullable String scopes,
             @Nullable UUID grantedOrganization) {
-    }
-
-    record Grants(Set<Permission> permissions, Set<UUID> memberships) {
     }
 
     private final JdbcClient jdbc;
@@ -37,22 +39,56 @@ class SessionContextRepository {
         this.jdbc = jdbc;
     }
 
-    /** The caller of a session that is neither revoked nor expired, by a token that was not revoked on its own. */
+    /**
+     * The caller of a session that is neither revoked nor expired, by a token that was not revoked on its
+     * own: one row per membership (one row with none when there are none).
+     */
     Optional<Caller> caller(UUID session, UUID user, String tokenId, OffsetDateTime now) {
-        return jdbc.sql("""
-                select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, u.is_active, u.last_organization_id,
-                    s.client_id, s.scopes, s.organization_id
+        Set<UUID> memberships = new HashSet<>();
+        List<Caller> rows = jdbc.sql("""
+                select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, r.permissions_version, u.is_active,
+                    u.last_organization_id, s.client_id, s.scopes, s.organization_id, m.organization_id as member_of
                 from user_session s
                 join app_user u on u.id = s.user_id
                 left join role r on r.id = u.role_id and r.tenant_id = u.tenant_id
+                left join user_organization m on m.user_id = u.id and m.tenant_id = u.tenant_id and m.is_active = true
                 where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now
                     and not exists (select 1 from revoked_access_token t where t.jti = :jti)""")
                 .param("session", session).param("user", user).param("now", now).param("jti", tokenId)
                 // By position: it runs on every request, and looking columns up by name costs more than the read.
-                .query((rs, n) -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getString(5), rs.getBoolean(6), rs.getObject(7, UUID.class),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class)))
-                .optional();
+                .query((rs, n) -> {
+                    UUID member = rs.getObject(12, UUID.class);
+                    if (member != null) {
+                        memberships.add(member);
+                    }
+                    long version = rs.getLong(6);
+                    Long permissionsVersion = rs.wasNull() ? null : version;
+                    return new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class), rs.getString(5), permissionsVersion, rs.getBoolean(7),
+                            rs.getObject(8, UUID.class), Set.of(), rs.getString(9), rs.getString(10),
+                            rs.getObject(11, UUID.class));
+                })
+                .list();
+        return rows.stream().findFirst().map(c -> new Caller(c.userId(), c.email(), c.tenantId(), c.roleId(), c.role(),
+                c.permissionsVersion(), c.isActive(), c.lastOrganizationId(), Set.copyOf(memberships), c.clientId(),
+                c.scopes(), c.grantedOrganization()));
+    }
+
+    /** The permissions a role holds now; a permission this version no longer knows grants nothing. */
+    Set<Permission> permissions(UUID tenant, UUID role) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        jdbc.sql("select permission from role_permission where tenant_id = :tenant and role_id = :role and enabled = true")
+                .param("tenant", tenant).param("role", role)
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .forEach(name -> {
+                    try {
+                        permissions.add(Permission.valueOf(name));
+                    } catch (IllegalArgumentException retired) {
+                        // granted by an older version: nothing now
+                    }
+                });
+        return permissions;
     }
 
     /** Who a delegated session acts for, in one query: only while the user is active and still a member. */
@@ -73,32 +109,5 @@ class SessionContextRepository {
                 .query((rs, n) -> new Delegate(rs.getObject("tenant_id", UUID.class), rs.getString("role_name"),
                         rs.getObject("organization_id", UUID.class)))
                 .optional();
-    }
-
-    Grants grants(UUID tenant, UUID role, UUID user) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        Set<UUID> memberships = new HashSet<>();
-        jdbc.sql("""
-                select 'P' as kind, permission as grant_value from role_permission
-                where tenant_id = :tenant and role_id = :role and enabled = true
-                union all
-                select 'O' as kind, cast(organization_id as varchar) as grant_value from user_organization
-                where tenant_id = :tenant and user_id = :user and is_active = true""")
-                .param("tenant", tenant).param("role", role).param("user", user)
-                .query((rs, n) -> {
-                    String value = rs.getString(2);
-                    if ("O".equals(rs.getString(1))) {
-                        memberships.add(UUID.fromString(value));
-                    } else {
-                        try {
-                            permissions.add(Permission.valueOf(value));
-                        } catch (IllegalArgumentException retired) {
-                            // a permission this version no longer knows grants nothing
-                        }
-                    }
-                    return value;
-                })
-                .list();
-        return new Grants(permissions, memberships);
     }
 }

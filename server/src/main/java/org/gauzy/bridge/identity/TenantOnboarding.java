@@ -2,6 +2,7 @@ package org.gauzy.bridge.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,10 +51,10 @@ class TenantOnboarding {
             var role = new RoleRepository.Role(UUID.randomUUID(), tenant.id(), name, true);
             roles.insert(role, now);
             Set<Permission> granted = Permission.defaultsFor(name);
-            for (Permission permission : Permission.values()) {
-                roles.insertPermission(new RoleRepository.RolePermission(UUID.randomUUID(), tenant.id(), role.id(),
-                        permission, granted.contains(permission), now, now));
-            }
+            roles.insertPermissions(tenant.id(), role.id(), Arrays.stream(Permission.values())
+                    .map(permission -> new RoleRepository.RolePermission(UUID.randomUUID(), tenant.id(), role.id(),
+                            permission, granted.contains(permission), now, now))
+                    .toList());
             if (name == RoleName.SUPER_ADMIN) {
                 superAdmin = role.id();
             }
