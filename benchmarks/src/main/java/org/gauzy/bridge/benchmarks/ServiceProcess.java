@@ -67,6 +67,16 @@ final class ServiceProcess implements AutoCloseable {
         return base;
     }
 
+    /**
+     * The CPU time the service's process has used so far, its JIT compiler and garbage collector
+     * included. Taken before and after a phase, it gives what a request costs the service, apart from the
+     * load generator and the database it shares the machine with.
+     */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

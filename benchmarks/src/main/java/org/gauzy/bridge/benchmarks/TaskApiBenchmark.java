@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,21 @@ public final class TaskApiBenchmark {
     }
 
     /** A running build under test, with the tenants signed in on it. */
-    record Service(String label, String base, List<Tenant> tenants) {
+    record Service(String label, ServiceProcess process, List<Tenant> tenants) {
+
+        String base() {
+            return process.base();
+        }
+
+        /** The phase's figures, with the service's CPU time per request. */
+        String measure(String name, HttpClient http, int clients, Duration duration, IntFunction<HttpRequest> request)
+                throws InterruptedException {
+            Duration before = process.cpuTime();
+            var result = Load.run(name, http, clients, duration, request);
+            double cpuMillis = process.cpuTime().minus(before).toNanos() / 1e6;
+            return result.line() + String.format("  CPU %.2f ms/req", cpuMillis / Math.max(1, result.requests()))
+                    + label;
+        }
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +102,7 @@ public final class TaskApiBenchmark {
                         signedIn.add(t.signedInAt(calls));
                     }
                     services.add(new Service(jars.size() == 1 ? "" : " [" + jars.get(i).getFileName() + "]",
-                            processes.get(i).base(), signedIn));
+                            processes.get(i), signedIn));
                 }
                 System.out.printf("PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
                         pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(), loaded,
@@ -99,14 +114,14 @@ public final class TaskApiBenchmark {
                 // One client: the time a request takes; four and sixteen: what queueing adds on two cores.
                 for (int clients : new int[] {1, 4, 16}) {
                     for (Service service : services) {
-                        System.out.println(Load.run("list (filtered, take=50)", http, clients, measure,
-                                i -> list(service, i)).line() + service.label());
+                        System.out.println(service.measure("list (filtered, take=50)", http, clients, measure,
+                                i -> list(service, i)));
                     }
                 }
                 for (int clients : new int[] {1, 4, 16}) {
                     for (Service service : services) {
-                        System.out.println(Load.run("create task", http, clients, measure,
-                                i -> create(service, i)).line() + service.label());
+                        System.out.println(service.measure("create task", http, clients, measure,
+                                i -> create(service, i)));
                     }
                 }
             } finally {

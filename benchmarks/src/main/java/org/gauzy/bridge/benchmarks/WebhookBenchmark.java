@@ -90,6 +90,7 @@ public final class WebhookBenchmark {
             drain();
 
             long before = received.get();
+            Duration cpuBefore = service.cpuTime();
             var creates = Load.run("create task (10 deliveries each)", 4, measure,
                     (client, i) -> createTask(tenants, i));
             long loadEnded = System.nanoTime();
@@ -97,9 +98,11 @@ public final class WebhookBenchmark {
             // Until the last delivery arrived, not until the drain noticed that none came for a while.
             double drainSeconds = Math.max(0, lastArrival.get() - loadEnded) / 1e9;
             long delivered = received.get() - before;
+            double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
             System.out.printf("throughput: %d deliveries in %.1f s = %.0f deliveries/s sustained (%.0f changes/s,"
-                    + " %.1f s to drain after the load stopped)%n", delivered, creates.seconds() + drainSeconds,
-                    delivered / (creates.seconds() + drainSeconds), creates.perSecond(), drainSeconds);
+                    + " %.1f s to drain after the load stopped); service CPU %.2f ms per change and its deliveries%n",
+                    delivered, creates.seconds() + drainSeconds, delivered / (creates.seconds() + drainSeconds),
+                    creates.perSecond(), drainSeconds, cpuMillis / Math.max(1, creates.requests()));
 
             setFilters(tenants, true);
             latencies.clear();
