@@ -1,8 +1,8 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,7 +73,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Subscriptions a run of this node holds, until the run is recorded and the lease let go. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     /** The runs of this node that new deliveries may still join. */
-    private final Map<UUID, DeliveryRun> runs = new ConcurrentHashMap<>();
+    private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean running;
     private @Nullable ScheduledExecutorService loop;
     private @Nullable ExecutorService senders;
@@ -243,7 +243,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private void start(FanOut fanned) {
         fanned.runs().forEach((id, fresh) -> {
             List<DeliveryRepository.Due> due = fresh.stream().map(DeliveryRepository.Fanned::due).toList();
-            DeliveryRun current = runs.get(id);
+            Run current = runs.get(id);
             if (current != null && current.join(due)) {
                 return;
             }
@@ -314,7 +314,7 @@ class WebhookDispatcher implements SmartLifecycle {
             recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true);
             return;
         }
-        DeliveryRun run = new DeliveryRun(settings.batch());
+        Run run = new Run(settings.batch());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
             run.join(due);
@@ -339,7 +339,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * lets the subscription go. A run cut short by a target that did not answer, or that reached its
      * size, leaves the rest pending for another run, at once.
      */
-    private void sendFor(Subscription subscription, DeliveryRun run, @Nullable List<DeliveryRepository.Due> given) {
+    private void sendFor(Subscription subscription, Run run, @Nullable List<DeliveryRepository.Due> given) {
         UUID id = subscription.id();
         boolean last = false;
         try {
@@ -348,13 +348,13 @@ class WebhookDispatcher implements SmartLifecycle {
                 run.join(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
                 runs.put(id, run);
             }
-            List<DeliveryRepository.Due> batch = run.next(Duration.ZERO);
+            List<DeliveryRepository.Due> batch = run.next();
             do {
                 var sent = batch == null ? new SubscriptionRun.Sent(subscription, List.of(), false)
                         : runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
                                 () -> running);
                 boolean cut = batch != null && sent.outcomes().size() < batch.size();
-                List<DeliveryRepository.Due> next = batch == null || cut ? null : run.next(linger());
+                List<DeliveryRepository.Due> next = batch == null || cut ? null : run.next();
                 last = next == null;
                 if (last) {
                     runs.remove(id, run);
@@ -377,16 +377,6 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /**
-     * How long a run with nothing left to send waits for the next fan-out to join it before it ends: two
-     * wake delays, the time a fan-out takes to follow the commits of a steady load. Ending costs a lease
-     * let go and taken again and a read of what is due, and deliveries that come meanwhile wait for
-     * both; waiting costs an idle sender, so a run waits only while another sender is free.
-     */
-    private Duration linger() {
-        return running && slots.availablePermits() > 0 ? settings.wakeDelay().multipliedBy(2) : Duration.ZERO;
-    }
-
     /** Subscriptions were let go (their runs have ended, so senders are free): the waiting ones may go now. */
     private void released(List<UUID> subscriptions) {
         held.removeAll(subscriptions);
@@ -407,6 +397,55 @@ class WebhookDispatcher implements SmartLifecycle {
         fields.put("tenantId", event.tenantId().toString());
         fields.put("organizationId", event.organizationId().toString());
         return fields;
+    }
+
+    /**
+     * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
+     * (in event order, after those it has) instead of waiting for it to end; it takes at most
+     * {@code size} in all, so that it ends, and a delivery that joins twice is sent once.
+     */
+    private static final class Run {
+
+        private final int size;
+        private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
+        private final Set<UUID> taken = new HashSet<>();
+        private boolean closed;
+
+        Run(int size) {
+            this.size = size;
+        }
+
+        /** Adds deliveries to the run; false once it has ended, when they must wait for another. */
+        synchronized boolean join(List<DeliveryRepository.Due> due) {
+            if (closed) {
+                return false;
+            }
+            for (var delivery : due) {
+                if (taken.size() < size && taken.add(delivery.id())) {
+                    queue.add(delivery);
+                }
+            }
+            return true;
+        }
+
+        /** The deliveries to send next; null, and the run ended, when none are left. */
+        synchronized @Nullable List<DeliveryRepository.Due> next() {
+            if (queue.isEmpty() || closed) {
+                closed = true;
+                return null;
+            }
+            List<DeliveryRepository.Due> batch = new ArrayList<>(queue);
+            queue.clear();
+            return batch;
+        }
+
+        /** Ends the run; whether deliveries were left in it, or it was full (more may be pending). */
+        synchronized boolean leftOver() {
+            closed = true;
+            boolean left = !queue.isEmpty() || taken.size() >= size;
+            queue.clear();
+            return left;
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
