@@ -110,8 +110,8 @@ class WebhookSender implements DisposableBean {
     /** The body the piece's trigger hands to the flow: the entity is {@code data}, as the API returns it. */
     static String body(UUID deliveryId, DeliveryRepository.Due due) {
         return "{\"id\":\"" + deliveryId + "\",\"event\":\"" + due.event() + "\",\"timestamp\":\""
-                + JsonTimes.format(due.occurredAt().toInstant()) + "\",\"tenantId\":\"" + due.tenantId() + "\",\"organizationId\":\""
-                + due.organizationId() + "\",\"data\":" + due.payload() + "}";
+                + JsonTimes.format(due.occurredAt().toInstant()) + "\",\"tenantId\":\"" + due.tenantId()
+                + "\",\"organizationId\":\"" + due.organizationId() + "\",\"data\":" + due.payload() + "}";
     }
 
     static String signature(String secret, String id, long timestamp, String body) {
