@@ -12,16 +12,13 @@ final class RequestCharacters {
     private RequestCharacters() {
     }
 
-    static boolean headerName(String text) {
+    /** A header's or a parameter's name. */
+    static boolean name(String text) {
         return printable(text, false);
     }
 
     static boolean headerValue(String text) {
         return printable(text, true);
-    }
-
-    static boolean parameterName(String text) {
-        return printable(text, false);
     }
 
     private static boolean printable(String text, boolean tabAllowed) {

@@ -1,6 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,11 +22,11 @@ class RolePermissions {
     private record Key(UUID role, long version) {
     }
 
-    private final SessionContextRepository sessions;
+    private final RoleRepository roles;
     private final ConcurrentHashMap<Key, Set<Permission>> known = new ConcurrentHashMap<>();
 
-    RolePermissions(SessionContextRepository sessions) {
-        this.sessions = sessions;
+    RolePermissions(RoleRepository roles) {
+        this.roles = roles;
     }
 
     Set<Permission> of(UUID tenant, UUID role, long version) {
@@ -34,7 +35,10 @@ class RolePermissions {
         if (permissions != null) {
             return permissions;
         }
-        permissions = Collections.unmodifiableSet(sessions.permissions(tenant, role));
+        Set<Permission> enabled = EnumSet.noneOf(Permission.class);
+        roles.permissions(tenant, role).stream().filter(RoleRepository.RolePermission::enabled)
+                .forEach(p -> enabled.add(p.permission()));
+        permissions = Collections.unmodifiableSet(enabled);
         known.keySet().removeIf(k -> k.role().equals(role) && k.version() < version);
         if (known.size() >= MAX_ROLES) {
             known.clear();

@@ -81,9 +81,9 @@ class SecurityConfiguration {
     @Bean
     HttpFirewall httpFirewall() {
         var firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(RequestCharacters::headerName);
+        firewall.setAllowedHeaderNames(RequestCharacters::name);
         firewall.setAllowedHeaderValues(RequestCharacters::headerValue);
-        firewall.setAllowedParameterNames(RequestCharacters::parameterName);
+        firewall.setAllowedParameterNames(RequestCharacters::name);
         return firewall;
     }
 

@@ -1,7 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +45,8 @@ class SessionContextRepository {
      */
     Optional<Caller> caller(UUID session, UUID user, String tokenId, OffsetDateTime now) {
         Set<UUID> memberships = new HashSet<>();
+        // Every row's caller sees the memberships of all rows once the query has run.
+        Set<UUID> membershipsView = Collections.unmodifiableSet(memberships);
         List<Caller> rows = jdbc.sql("""
                 select u.id, u.email, u.tenant_id, u.role_id, r.name as role_name, r.permissions_version, u.is_active,
                     u.last_organization_id, s.client_id, s.scopes, s.organization_id, m.organization_id as member_of
@@ -65,30 +67,11 @@ class SessionContextRepository {
                     Long permissionsVersion = rs.wasNull() ? null : version;
                     return new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getObject(4, UUID.class), rs.getString(5), permissionsVersion, rs.getBoolean(7),
-                            rs.getObject(8, UUID.class), Set.of(), rs.getString(9), rs.getString(10),
+                            rs.getObject(8, UUID.class), membershipsView, rs.getString(9), rs.getString(10),
                             rs.getObject(11, UUID.class));
                 })
                 .list();
-        return rows.stream().findFirst().map(c -> new Caller(c.userId(), c.email(), c.tenantId(), c.roleId(), c.role(),
-                c.permissionsVersion(), c.isActive(), c.lastOrganizationId(), Set.copyOf(memberships), c.clientId(),
-                c.scopes(), c.grantedOrganization()));
-    }
-
-    /** The permissions a role holds now; a permission this version no longer knows grants nothing. */
-    Set<Permission> permissions(UUID tenant, UUID role) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        jdbc.sql("select permission from role_permission where tenant_id = :tenant and role_id = :role and enabled = true")
-                .param("tenant", tenant).param("role", role)
-                .query((rs, n) -> rs.getString(1))
-                .list()
-                .forEach(name -> {
-                    try {
-                        permissions.add(Permission.valueOf(name));
-                    } catch (IllegalArgumentException retired) {
-                        // granted by an older version: nothing now
-                    }
-                });
-        return permissions;
+        return rows.stream().findFirst();
     }
 
     /** Who a delegated session acts for, in one query: only while the user is active and still a member. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
@@ -241,16 +242,12 @@ class Tasks {
         }
         var out = new ArrayList<TaskView>();
         for (var t : page) {
-            // Most tasks have no members, teams or tags: those need no list built.
-            List<Map<String, Object>> memberList = !members.containsKey(t.id()) ? List.of()
-                    : members.get(t.id()).stream().map(id -> Map.<String, Object>of("id", id)).toList();
-            List<Map<String, Object>> teamList = !teams.containsKey(t.id()) ? List.of() : teams.get(t.id()).stream()
-                    .map(id -> teamViews.containsKey(UUID.fromString(id))
-                            ? Map.<String, Object>of("id", id, "name", teamViews.get(UUID.fromString(id)).name())
-                            : Map.<String, Object>of("id", id))
-                    .toList();
-            List<Map<String, Object>> tagList = !tags.containsKey(t.id()) ? List.of()
-                    : tags.get(t.id()).stream().map(name -> Map.<String, Object>of("name", name)).toList();
+            List<Map<String, Object>> memberList = each(members.get(t.id()), id -> Map.of("id", id));
+            List<Map<String, Object>> teamList = each(teams.get(t.id()),
+                    id -> teamViews.containsKey(UUID.fromString(id))
+                            ? Map.of("id", id, "name", teamViews.get(UUID.fromString(id)).name())
+                            : Map.of("id", id));
+            List<Map<String, Object>> tagList = each(tags.get(t.id()), name -> Map.of("name", name));
             out.add(new TaskView(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
                     t.prefix() + "-" + t.number(), t.title(), t.description(), t.status(), t.priority(), t.size(),
                     t.issueType(), t.estimate(), t.dueDate(), t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(),
@@ -268,6 +265,12 @@ class Tasks {
                     t.createdAt(), t.updatedAt(), t.deletedAt()));
         }
         return out;
+    }
+
+    /** Each link as the API shows it; most tasks have no members, teams or tags, and need no list built. */
+    private static List<Map<String, Object>> each(@Nullable List<String> links,
+            Function<String, Map<String, Object>> view) {
+        return links == null || links.isEmpty() ? List.of() : links.stream().map(view).toList();
     }
 
     private @Nullable TaskOptionView option(Set<String> relations, TaskOptionKind kind, UUID tenant, @Nullable UUID id) {
