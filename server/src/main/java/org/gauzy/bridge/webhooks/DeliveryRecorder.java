@@ -28,8 +28,11 @@ class DeliveryRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
-    /** A batch sent, and whether it ends its run (its subscription is then let go). */
-    record Batch(SubscriptionRun.Sent sent, boolean last) {
+    /**
+     * A batch sent, and whether it ends its run (its subscription is then let go) or, if not, renews the
+     * run's lease.
+     */
+    record Batch(SubscriptionRun.Sent sent, boolean last, boolean renew) {
     }
 
     private final DeliveryRepository deliveries;
@@ -76,9 +79,14 @@ class DeliveryRecorder {
         writer = null;
     }
 
-    /** Records a batch a run sent; the subscription is let go if it was the run's last, else its lease renewed. */
-    void record(SubscriptionRun.Sent sent, boolean last) {
-        finished.add(new Batch(sent, last));
+    /** Records a batch a run sent; the subscription is let go if it was the run's last, or its lease renewed. */
+    void record(SubscriptionRun.Sent sent, boolean last, boolean renew) {
+        finished.add(new Batch(sent, last, renew));
+    }
+
+    /** Lets a subscription go once what its run sent is written: the run ended without sending more. */
+    void ended(Subscription subscription) {
+        record(new SubscriptionRun.Sent(subscription, List.of(), false), true, false);
     }
 
     private void writeUntilStopped(Consumer<List<UUID>> released) {
@@ -124,7 +132,11 @@ class DeliveryRecorder {
             Set<UUID> ended = new HashSet<>();
             Set<UUID> going = new HashSet<>();
             for (var batch : batches) {
-                (batch.last() ? ended : going).add(batch.sent().subscription().id());
+                if (batch.last()) {
+                    ended.add(batch.sent().subscription().id());
+                } else if (batch.renew()) {
+                    going.add(batch.sent().subscription().id());
+                }
             }
             // A run whose last batch is in this write too has ended: let it go, do not renew it.
             going.removeAll(ended);

@@ -22,6 +22,10 @@ class SubscriptionRun {
         boolean anyDelivered() {
             return outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
         }
+
+        boolean allDelivered() {
+            return outcomes.stream().allMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
+        }
     }
 
     private final Subscriptions secrets;

@@ -11,9 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,14 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Moves events from the outbox to their subscribers. One loop per node claims new events (with
  * {@code SKIP LOCKED}, so nodes share the work), writes one delivery per matching subscription, and in
  * the same transaction leases the subscriptions it can send to at once: those runs go straight to a
- * pool of senders without reading the deliveries back. A subscription another run holds gets its
- * deliveries when that run lets it go; retries that come due, replays, and work left by a node that
- * stopped are found by a poll. The loop runs when a change commits on this node, and at each poll.
+ * pool of senders without reading the deliveries back. A run that has sent all it has keeps its
+ * subscription for a poll interval, without a sender: the next fan-out's deliveries join it, so a busy
+ * subscription is leased and let go once every few poll intervals rather than once per fan-out. A
+ * subscription another node holds gets its deliveries when that node lets it go; retries that come due,
+ * replays, and work left by a node that stopped are found by a poll. The loop runs when a change commits
+ * on this node, and at each poll.
  *
  * <p>Guarantees: at least once (a delivery is marked sent only after its 2xx; a node that dies while
  * sending leaves a lease that expires, and the delivery is sent again). Per subscription, deliveries
  * leave in the order of their events, except that one waiting for a retry does not hold back the rest:
  * one node at a time sends a subscription's deliveries, and a run starts from its oldest due delivery.
+ * A run takes new deliveries for at most five poll intervals, so a retry that came due, or deliveries
+ * another node fanned out, wait at most that long for it to end.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -74,6 +81,8 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     /** The runs of this node that new deliveries may still join. */
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+    /** Runs with deliveries to send that wait for a sender. */
+    private final Queue<Run> ready = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private @Nullable ScheduledExecutorService loop;
     private @Nullable ExecutorService senders;
@@ -119,6 +128,9 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
             }
         }
+        // Nothing sends any more: the idle runs let their subscriptions go, for another node or a restart.
+        runs.values().forEach(this::letGo);
+        ready.clear();
         recorder.stop();
     }
 
@@ -177,6 +189,7 @@ class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         try {
+            endIdleRuns();
             FanOut fanned;
             do {
                 fanned = fanOut();
@@ -229,7 +242,10 @@ class WebhookDispatcher implements SmartLifecycle {
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             deliveries.insertDeliveries(rows, now);
-            return new FanOut(events.size(), runs, subscriptions.leaseFresh(runs.keySet(), events.get(0).seq(), now,
+            // Those with a run of this node are held already: their deliveries join it.
+            Set<UUID> unheld = new HashSet<>(runs.keySet());
+            unheld.removeAll(this.runs.keySet());
+            return new FanOut(events.size(), runs, subscriptions.leaseFresh(unheld, events.get(0).seq(), now,
                     now.plus(settings.lease()), slots.availablePermits()));
         });
         return fanned == null ? FanOut.NONE : fanned;
@@ -244,7 +260,11 @@ class WebhookDispatcher implements SmartLifecycle {
         fanned.runs().forEach((id, fresh) -> {
             List<DeliveryRepository.Due> due = fresh.stream().map(DeliveryRepository.Fanned::due).toList();
             Run current = runs.get(id);
-            if (current != null && current.join(due)) {
+            var joined = current == null ? Run.Joined.ENDED : current.join(due);
+            if (joined == Run.Joined.WOKEN) {
+                dispatch(current);
+            }
+            if (joined != Run.Joined.ENDED) {
                 return;
             }
             Boolean backlog = fanned.leased().get(id);
@@ -285,7 +305,12 @@ class WebhookDispatcher implements SmartLifecycle {
                     // looked at again when a sender is free
                     waiting.add(id);
                 } else if (heldBefore.contains(id)) {
-                    // looked at again when this node's run lets it go, or now if it just did
+                    // A run of this node holds it, and its deliveries are in the database: the run ends, and
+                    // they are looked at again when it lets the subscription go, or now if it just did.
+                    Run run = runs.get(id);
+                    if (run != null && run.end()) {
+                        letGo(run);
+                    }
                     waiting.add(id);
                     if (!held.contains(id)) {
                         wake();
@@ -304,77 +329,132 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends for a leased subscription on a free sender: {@code due}, or when null what the database has due. */
+    /** Sends for a leased subscription: {@code due}, or when null what the database has due first. */
     private void submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
         held.add(id);
-        var pool = senders;
-        if (pool == null || !slots.tryAcquire()) {
-            waiting.add(id);
-            recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true);
-            return;
-        }
-        Run run = new Run(settings.batch());
+        Run run = new Run(subscription, settings.batch(), due == null, System.nanoTime());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
             run.join(due);
-            runs.put(id, run);
+        }
+        // Registered at once: deliveries fanned out while it reads what is due join it, after those.
+        runs.put(id, run);
+        dispatch(run);
+    }
+
+    /** Gives a run that has deliveries to send a sender: a free one, else the next to finish its own. */
+    private void dispatch(Run run) {
+        var pool = senders;
+        if (pool == null) {
+            letGo(run);
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            ready.add(run);
+            return;
         }
         try {
-            pool.execute(() -> {
-                try {
-                    sendFor(subscription, run, due);
-                } finally {
-                    slots.release();
-                }
-            });
+            pool.execute(() -> sendRuns(run));
         } catch (RejectedExecutionException shuttingDown) {
-            runs.remove(id, run);
             slots.release();
+            letGo(run);
+        }
+    }
+
+    /** Sends for a run, then for the runs that became ready while every sender was busy. */
+    private void sendRuns(Run first) {
+        try {
+            for (Run run = first; run != null; run = ready.poll()) {
+                sendFor(run);
+            }
+        } finally {
+            slots.release();
+        }
+        // One may have become ready after this sender last looked and before it freed its slot.
+        Run more = ready.poll();
+        if (more != null) {
+            dispatch(more);
         }
     }
 
     /**
-     * Sends a run's deliveries batch after batch, as long as new ones join it, recording each batch; then
-     * lets the subscription go. A run cut short by a target that did not answer, or that reached its
-     * size, leaves the rest pending for another run, at once.
+     * Sends a run's deliveries batch after batch, recording each, until none are left: the run then
+     * idles, still holding its subscription, and the next fan-out's deliveries join it without a lease
+     * of their own. A run ends (and lets the subscription go) when a delivery in it failed (the next run
+     * starts from what the database has due), when it is full or old, or when the target did not answer:
+     * what is left stays pending for the next run, at once.
      */
-    private void sendFor(Subscription subscription, Run run, @Nullable List<DeliveryRepository.Due> given) {
+    private void sendFor(Run run) {
+        Subscription subscription = run.subscription;
         UUID id = subscription.id();
-        boolean last = false;
+        boolean letGo = false;
         try {
-            if (given == null) {
-                // Older deliveries first: the run takes new ones only once it has read what is due.
-                run.join(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
-                runs.put(id, run);
+            if (run.readsDue()) {
+                run.readFirst(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
             }
             List<DeliveryRepository.Due> batch = run.next();
-            do {
-                var sent = batch == null ? new SubscriptionRun.Sent(subscription, List.of(), false)
-                        : runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
-                                () -> running);
-                boolean cut = batch != null && sent.outcomes().size() < batch.size();
-                List<DeliveryRepository.Due> next = batch == null || cut ? null : run.next();
-                last = next == null;
-                if (last) {
-                    runs.remove(id, run);
-                    boolean left = run.leftOver();
-                    if (cut || left) {
-                        waiting.add(id);
-                    }
+            while (batch != null && !batch.isEmpty()) {
+                var sent = runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
+                        () -> running);
+                long now = System.nanoTime();
+                if (sent.outcomes().size() < batch.size() || !sent.allDelivered() || run.startedBefore(now - maxAge())) {
+                    run.end();
                 }
-                recorder.record(sent, last);
-                batch = next;
-            } while (!last);
+                batch = run.next();
+                letGo = batch == null;
+                if (letGo) {
+                    endedBySender(run);
+                }
+                recorder.record(sent, letGo, !letGo && run.renewDue(now, settings.lease().toNanos() / 4));
+            }
+            if (batch != null) {
+                return;
+            }
         } catch (RuntimeException e) {
             log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
-            if (!last) {
-                runs.remove(id, run);
-                run.leftOver();
-                waiting.add(id);
-                recorder.record(new SubscriptionRun.Sent(subscription, List.of(), false), true);
+            run.end();
+        }
+        if (!letGo) {
+            endedBySender(run);
+            recorder.ended(subscription);
+        }
+    }
+
+    /** A run its sender ended: deliveries may be left, so the subscription is looked at again once let go. */
+    private void endedBySender(Run run) {
+        runs.remove(run.subscription.id(), run);
+        waiting.add(run.subscription.id());
+    }
+
+    /** Ends a run no sender has and lets its subscription go. */
+    private void letGo(Run run) {
+        run.end();
+        runs.remove(run.subscription.id(), run);
+        recorder.ended(run.subscription);
+    }
+
+    /**
+     * Lets go the subscriptions of runs that have idled for {@link #linger()}, or idle and are older than
+     * {@link #maxAge()}: retries that came due and deliveries other nodes fanned out for them wait for that.
+     */
+    private void endIdleRuns() {
+        long now = System.nanoTime();
+        for (Run run : runs.values()) {
+            if (run.endIfIdle(now - linger(), now - maxAge())) {
+                letGo(run);
             }
         }
+    }
+
+    /** How long an idle run keeps its subscription: a poll interval, and well within its lease. */
+    private long linger() {
+        return Math.min(settings.pollInterval().toNanos(), settings.lease().toNanos() / 4);
+    }
+
+    /** How long a run may go on taking new deliveries, so that what waits in the database is not held back long. */
+    private long maxAge() {
+        return Math.min(settings.pollInterval().toNanos() * 5, settings.lease().toNanos() / 4);
     }
 
     /** Subscriptions were let go (their runs have ended, so senders are free): the waiting ones may go now. */
@@ -402,49 +482,123 @@ class WebhookDispatcher implements SmartLifecycle {
     /**
      * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
      * (in event order, after those it has) instead of waiting for it to end; it takes at most
-     * {@code size} in all, so that it ends, and a delivery that joins twice is sent once.
+     * {@code size} in all, so that it ends, and a delivery that joins twice is sent once. Between
+     * deliveries it idles without a sender, holding its subscription, until a join wakes it or it ends.
      */
     private static final class Run {
 
+        /** What joining came to: the run had ended; it took them; it took them and needs a sender again. */
+        enum Joined { ENDED, TAKEN, WOKEN }
+
+        final Subscription subscription;
         private final int size;
+        private final long startedAt;
         private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
         private final Set<UUID> taken = new HashSet<>();
-        private boolean closed;
+        private boolean readsDue;
+        private boolean sending = true;
+        private boolean ended;
+        private long idleSince;
+        private long renewedAt;
 
-        Run(int size) {
+        Run(Subscription subscription, int size, boolean readsDue, long now) {
+            this.subscription = subscription;
             this.size = size;
+            this.readsDue = readsDue;
+            this.startedAt = now;
+            this.renewedAt = now;
         }
 
-        /** Adds deliveries to the run; false once it has ended, when they must wait for another. */
-        synchronized boolean join(List<DeliveryRepository.Due> due) {
-            if (closed) {
-                return false;
+        synchronized Joined join(List<DeliveryRepository.Due> due) {
+            if (ended) {
+                return Joined.ENDED;
             }
             for (var delivery : due) {
                 if (taken.size() < size && taken.add(delivery.id())) {
                     queue.add(delivery);
                 }
             }
-            return true;
+            if (!sending && !queue.isEmpty()) {
+                sending = true;
+                return Joined.WOKEN;
+            }
+            return Joined.TAKEN;
         }
 
-        /** The deliveries to send next; null, and the run ended, when none are left. */
+        /** Whether the run starts from what the database has due; true once only. */
+        synchronized boolean readsDue() {
+            boolean reads = readsDue;
+            readsDue = false;
+            return reads;
+        }
+
+        /** Puts what the database has due before the deliveries that joined while it was read. */
+        synchronized void readFirst(List<DeliveryRepository.Due> due) {
+            List<DeliveryRepository.Due> joined = new ArrayList<>(queue);
+            queue.clear();
+            Set<UUID> read = new HashSet<>();
+            for (var delivery : due) {
+                if (taken.contains(delivery.id()) || (taken.size() < size && taken.add(delivery.id()))) {
+                    queue.add(delivery);
+                    read.add(delivery.id());
+                }
+            }
+            joined.stream().filter(d -> !read.contains(d.id())).forEach(queue::add);
+        }
+
+        /**
+         * The deliveries to send next; empty when none are left and the run idles (its sender leaves it);
+         * null once it has ended, or is full, when its sender lets the subscription go.
+         */
         synchronized @Nullable List<DeliveryRepository.Due> next() {
-            if (queue.isEmpty() || closed) {
-                closed = true;
+            if (!ended && queue.isEmpty() && taken.size() >= size) {
+                ended = true;
+            }
+            if (ended) {
+                sending = false;
                 return null;
+            }
+            if (queue.isEmpty()) {
+                sending = false;
+                idleSince = System.nanoTime();
+                return List.of();
             }
             List<DeliveryRepository.Due> batch = new ArrayList<>(queue);
             queue.clear();
             return batch;
         }
 
-        /** Ends the run; whether deliveries were left in it, or it was full (more may be pending). */
-        synchronized boolean leftOver() {
-            closed = true;
-            boolean left = !queue.isEmpty() || taken.size() >= size;
+        /**
+         * Ends the run: later deliveries wait in the database. True when it idled, and the caller lets its
+         * subscription go; otherwise its sender does, or someone already did.
+         */
+        synchronized boolean end() {
+            boolean idle = !sending && !ended;
+            ended = true;
             queue.clear();
-            return left;
+            return idle;
+        }
+
+        /** Ends the run if it idles since before {@code idleBefore}, or started before {@code startedBefore}. */
+        synchronized boolean endIfIdle(long idleBefore, long startedBefore) {
+            if (ended || sending || (idleSince - idleBefore > 0 && startedAt - startedBefore > 0)) {
+                return false;
+            }
+            ended = true;
+            return true;
+        }
+
+        boolean startedBefore(long time) {
+            return startedAt - time < 0;
+        }
+
+        /** Whether its lease should be renewed with this batch: {@code every} has passed since it last was. */
+        synchronized boolean renewDue(long now, long every) {
+            if (now - renewedAt < every) {
+                return false;
+            }
+            renewedAt = now;
+            return true;
         }
     }
 

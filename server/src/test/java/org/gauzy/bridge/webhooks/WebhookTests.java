@@ -26,7 +26,9 @@ import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.TestSandbox;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -231,6 +233,31 @@ abstract class WebhookTests extends ApiTest {
     }
 
     @Test
+    void aRunThatSentAllItHadKeepsItsSubscriptionForTheNextEventThenLetsItGo(@Autowired JdbcClient jdbc,
+            @Autowired WebhookSettings settings) {
+        String flow = "flow-" + UUID.randomUUID();
+        UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
+        createTask(owner, Map.of("title", "First"));
+        awaitDeliveries(flow, 1);
+        long delivered = System.nanoTime();
+        OffsetDateTime lease = leaseOf(jdbc, id);
+        createTask(owner, Map.of("title", "Second"));
+        boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
+        assertThat(titlesOf(awaitDeliveries(flow, 2))).containsExactly("First", "Second");
+        // The idle run took the second event: no lease was taken for it, nor was the first one let go.
+        Assumptions.assumeTrue(withinLinger, "the second change came later than a run lingers");
+        assertThat(lease).as("held while the run idles").isNotNull();
+        assertThat(leaseOf(jdbc, id)).as("the same lease").isEqualTo(lease);
+        // Once nothing more comes, the subscription is let go, for another node.
+        await(() -> leaseOf(jdbc, id) == null ? true : null, "the idle run to let its subscription go");
+    }
+
+    private static @Nullable OffsetDateTime leaseOf(JdbcClient jdbc, UUID subscription) {
+        return jdbc.sql("select lease_until from webhook_subscription where id = :id").param("id", subscription)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
+    }
+
+    @Test
     void aRunLetsGoOnlyWhatItsNodeHoldsAndNotBeforeItsLastBatch(@Autowired DeliveryRecorder recorder,
             @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
         UUID mine = subscriptionId();
@@ -243,8 +270,9 @@ abstract class WebhookTests extends ApiTest {
         var minesSent = new SubscriptionRun.Sent(subscriptions.byId(mine).orElseThrow(), List.of(), false);
         var theirsSent = new SubscriptionRun.Sent(subscriptions.byId(theirs).orElseThrow(), List.of(), false);
         // A run's last batch written together with an earlier one lets it go, rather than renewing it.
-        recorder.write(List.of(new DeliveryRecorder.Batch(minesSent, false), new DeliveryRecorder.Batch(minesSent, true),
-                new DeliveryRecorder.Batch(theirsSent, false), new DeliveryRecorder.Batch(theirsSent, true)));
+        recorder.write(List.of(new DeliveryRecorder.Batch(minesSent, false, true),
+                new DeliveryRecorder.Batch(minesSent, true, false), new DeliveryRecorder.Batch(theirsSent, false, true),
+                new DeliveryRecorder.Batch(theirsSent, true, false)));
         assertThat(held(jdbc, mine)).as("let go, not renewed").isFalse();
         assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
     }
