@@ -3,14 +3,16 @@ package org.gauzy.bridge.webhooks;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,17 +24,45 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records what sending came to and lets the subscriptions go, for many batches in one transaction: one
  * writer thread takes every batch that finished while it wrote the previous ones (a group commit), so
  * the cost of a commit is shared however many subscriptions are sending, and no sender waits for it.
+ *
+ * <p>Deliveries the fan-out handed straight to senders are written here, once: sent, or, if their run
+ * ended before sending them, pending. It counts them per event, and marks an event dispatched in the
+ * transaction that writes its last one; until then the event stays claimed by this node.
  */
 @Component
 class DeliveryRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
-    /**
-     * A batch sent, and whether it ends its run (its subscription is then let go) or, if not, renews the
-     * run's lease.
-     */
-    record Batch(SubscriptionRun.Sent sent, boolean last, boolean renew) {
+    /** What follows a batch's write for its subscription. */
+    enum Then {
+        /** Its run goes on. */
+        CONTINUE,
+        /** Its run goes on, and its lease is renewed. */
+        RENEW,
+        /** Its run has ended: it is let go. */
+        RELEASE,
+        /** Its run has ended and may have left deliveries due: it is let go, and looked at again. */
+        RELEASE_AND_LOOK_AGAIN,
+        /** Deliveries no run could take were written: it is looked at again. */
+        LOOK_AGAIN
+    }
+
+    /** A batch sent, the deliveries of its run left unsent and not yet written, and what follows. */
+    record Batch(SubscriptionRun.Sent sent, List<DeliveryRepository.Fanned> unsent, Then then) {
+
+        boolean releases() {
+            return then == Then.RELEASE || then == Then.RELEASE_AND_LOOK_AGAIN;
+        }
+
+        boolean looksAgain() {
+            return then == Then.RELEASE_AND_LOOK_AGAIN || then == Then.LOOK_AGAIN;
+        }
+    }
+
+    /** Heard after each write: the subscriptions let go, and those to look at again for deliveries due. */
+    interface AfterWrite {
+        void written(List<UUID> released, List<UUID> lookAgain);
     }
 
     private final DeliveryRepository deliveries;
@@ -41,6 +71,8 @@ class DeliveryRecorder {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BlockingQueue<Batch> finished = new LinkedBlockingQueue<>();
+    /** Per event, how many of its deliveries the fan-out handed to senders and are not written yet. */
+    private final Map<UUID, Integer> unwritten = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private @Nullable Thread writer;
 
@@ -54,12 +86,12 @@ class DeliveryRecorder {
     }
 
     /**
-     * Starts writing; {@code released} hears, after each write, of the subscriptions whose runs ended: let
-     * go, or if the write failed, left to their leases running out.
+     * Starts writing; {@code afterWrite} hears, after each write, of the subscriptions whose runs ended (let
+     * go, or if the write failed, left to their leases running out) and those to look at again.
      */
-    synchronized void start(Consumer<List<UUID>> released) {
+    synchronized void start(AfterWrite afterWrite) {
         stopping = false;
-        var thread = new Thread(() -> writeUntilStopped(released), "webhook-recorder");
+        var thread = new Thread(() -> writeUntilStopped(afterWrite), "webhook-recorder");
         thread.setDaemon(true);
         thread.start();
         writer = thread;
@@ -79,17 +111,22 @@ class DeliveryRecorder {
         writer = null;
     }
 
-    /** Records a batch a run sent; the subscription is let go if it was the run's last, or its lease renewed. */
-    void record(SubscriptionRun.Sent sent, boolean last, boolean renew) {
-        finished.add(new Batch(sent, last, renew));
+    /** The fan-out handed these deliveries, per event, to senders without writing them. */
+    void handedOut(Map<UUID, Integer> perEvent) {
+        perEvent.forEach((event, count) -> unwritten.merge(event, count, Integer::sum));
     }
 
-    /** Lets a subscription go once what its run sent is written: the run ended without sending more. */
-    void ended(Subscription subscription) {
-        record(new SubscriptionRun.Sent(subscription, List.of(), false), true, false);
+    /** Records a batch a run sent, with the deliveries left unsent, and what follows. */
+    void record(SubscriptionRun.Sent sent, List<DeliveryRepository.Fanned> unsent, Then then) {
+        finished.add(new Batch(sent, unsent, then));
     }
 
-    private void writeUntilStopped(Consumer<List<UUID>> released) {
+    /** Writes deliveries left unsent (a run ended without sending more), then {@code then}. */
+    void unsent(Subscription subscription, List<DeliveryRepository.Fanned> unsent, Then then) {
+        record(new SubscriptionRun.Sent(subscription, List.of(), false), unsent, then);
+    }
+
+    private void writeUntilStopped(AfterWrite afterWrite) {
         while (!stopping || !finished.isEmpty()) {
             List<Batch> batches = new ArrayList<>();
             try {
@@ -106,23 +143,62 @@ class DeliveryRecorder {
             try {
                 write(batches);
             } catch (RuntimeException e) {
-                // The leases run out and the deliveries, still pending, are sent again: at least once.
+                // The leases and the events' claims run out; the deliveries, still pending or not written,
+                // are sent again: at least once.
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
+                perEvent(batches).keySet().forEach(unwritten::remove);
             }
-            List<UUID> ended = batches.stream().filter(Batch::last).map(b -> b.sent().subscription().id()).toList();
-            if (!ended.isEmpty()) {
-                released.accept(ended);
+            List<UUID> released = batches.stream().filter(Batch::releases).map(b -> b.sent().subscription().id())
+                    .toList();
+            List<UUID> lookAgain = batches.stream().filter(Batch::looksAgain).map(b -> b.sent().subscription().id())
+                    .toList();
+            if (!released.isEmpty() || !lookAgain.isEmpty()) {
+                afterWrite.written(released, lookAgain);
             }
         }
     }
 
-    /** Writes batches in one transaction: their outcomes, their subscriptions' health, and their leases. */
+    /** How many deliveries of each event the batches write that the fan-out did not. */
+    private static Map<UUID, Integer> perEvent(List<Batch> batches) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        for (var batch : batches) {
+            for (var outcome : batch.sent().outcomes()) {
+                var fanned = outcome.delivery().unwritten();
+                if (fanned != null) {
+                    counts.merge(fanned.event().id(), 1, Integer::sum);
+                }
+            }
+            batch.unsent().forEach(fanned -> counts.merge(fanned.event().id(), 1, Integer::sum));
+        }
+        return counts;
+    }
+
+    /**
+     * Writes batches in one transaction: their outcomes and unsent deliveries, the events now written in
+     * full, their subscriptions' health, and their leases.
+     */
     void write(List<Batch> batches) {
+        Map<UUID, Integer> perEvent = perEvent(batches);
         transactions.executeWithoutResult(tx -> {
             List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
-            batches.forEach(b -> outcomes.addAll(b.sent().outcomes()));
+            List<DeliveryRepository.Fanned> unsent = new ArrayList<>();
+            batches.forEach(b -> {
+                outcomes.addAll(b.sent().outcomes());
+                unsent.addAll(b.unsent());
+            });
             if (!outcomes.isEmpty()) {
                 deliveries.record(outcomes);
+            }
+            if (!unsent.isEmpty()) {
+                deliveries.insertPending(unsent);
+            }
+            // An event this node no longer counts (a write of it failed) is left to be claimed again.
+            List<UUID> complete = perEvent.entrySet().stream().filter(e -> {
+                Integer left = unwritten.get(e.getKey());
+                return left != null && left <= e.getValue();
+            }).map(Map.Entry::getKey).toList();
+            if (!complete.isEmpty()) {
+                deliveries.markDispatched(complete);
             }
             for (var batch : batches) {
                 if (!batch.sent().outcomes().isEmpty()) {
@@ -132,9 +208,9 @@ class DeliveryRecorder {
             Set<UUID> ended = new HashSet<>();
             Set<UUID> going = new HashSet<>();
             for (var batch : batches) {
-                if (batch.last()) {
+                if (batch.releases()) {
                     ended.add(batch.sent().subscription().id());
-                } else if (batch.renew()) {
+                } else if (batch.then() == Then.RENEW) {
                     going.add(batch.sent().subscription().id());
                 }
             }
@@ -143,6 +219,8 @@ class DeliveryRecorder {
             subscriptions.release(ended);
             subscriptions.renew(going, OffsetDateTime.now(clock).plus(settings.lease()));
         });
+        perEvent.forEach((event, count) -> unwritten.computeIfPresent(event, (e, left) -> left > count
+                ? left - count : null));
     }
 
     /** Failing since when; disabled on 410 Gone, or once every delivery has failed for {@code disableAfter}. */

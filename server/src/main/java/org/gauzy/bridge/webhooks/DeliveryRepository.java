@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -24,30 +27,50 @@ class DeliveryRepository {
     static final String DELIVERED = "DELIVERED";
     static final String DEAD = "DEAD";
 
-    /** An event waiting to be matched against subscriptions. */
+    /**
+     * An event waiting to be matched against subscriptions; {@code reclaimed} when a node claimed it before
+     * and stopped before it had written every delivery.
+     */
     record PendingEvent(UUID id, long seq, UUID tenantId, UUID organizationId, String event, String payload,
-            OffsetDateTime occurredAt) {
+            OffsetDateTime occurredAt, boolean reclaimed) {
     }
 
-    /** A delivery just fanned out: one event for one subscription, due at once. */
-    record Fanned(UUID id, Subscription subscription, PendingEvent event) {
+    /** A delivery just fanned out, {@code at}: one event for one subscription, due at once. */
+    record Fanned(UUID id, Subscription subscription, PendingEvent event, OffsetDateTime at) {
 
-        Due due() {
+        /** The delivery to send; {@code written} when it is in the database already. */
+        Due due(boolean written) {
             return new Due(id, event.event(), 0, event.tenantId(), event.organizationId(), event.occurredAt(),
-                    event.payload());
+                    event.payload(), written ? null : this);
         }
     }
 
-    /** A delivery due now, with what its request carries. */
+    /**
+     * A delivery due now, with what its request carries; {@code unwritten} holds what it is written from
+     * when it is not in the database yet (it was handed to a sender straight from the fan-out).
+     */
     record Due(UUID id, String event, int attempts, UUID tenantId, UUID organizationId, OffsetDateTime occurredAt,
-            String payload) {
+            String payload, @Nullable Fanned unwritten) {
     }
 
     /** What one attempt came to: the delivery's new state and the attempt's record. */
-    record Outcome(UUID deliveryId, String status, int attempts, OffsetDateTime nextAttemptAt,
+    record Outcome(Due delivery, String status, int attempts, OffsetDateTime nextAttemptAt,
             @Nullable OffsetDateTime deliveredAt, @Nullable Integer statusCode, @Nullable String error,
             OffsetDateTime attemptedAt, int latencyMs, @Nullable String responseExcerpt) {
+
+        UUID deliveryId() {
+            return delivery.id();
+        }
     }
+
+    /** A delivery written for an event that a node claimed before: the event is not fanned out to it again. */
+    record Written(UUID eventId, UUID subscriptionId) {
+    }
+
+    private static final String INSERT = """
+            insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
+                next_attempt_at, created_at, delivered_at, last_status, last_latency_ms, last_error)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     record Attempt(OffsetDateTime attemptedAt, @Nullable Integer statusCode, int latencyMs,
             @Nullable String response, @Nullable String error) {
@@ -66,31 +89,56 @@ class DeliveryRepository {
         this.batch = batch;
     }
 
-    /** Claims undispatched events in order; other nodes skip the ones this transaction holds. */
-    List<PendingEvent> claimEvents(int limit) {
+    /**
+     * Claims undispatched events in order, but not those a node claimed until after {@code now}; other nodes
+     * skip the ones this transaction holds.
+     */
+    List<PendingEvent> claimEvents(int limit, OffsetDateTime now) {
         return jdbc.sql("""
-                select id, seq, tenant_id, organization_id, event, payload, occurred_at from webhook_event
-                where dispatched = false order by seq fetch first :limit rows only for update skip locked""")
-                .param("limit", limit)
+                select id, seq, tenant_id, organization_id, event, payload, occurred_at, claimed_until from webhook_event
+                where dispatched = false and (claimed_until is null or claimed_until < :now)
+                order by seq fetch first :limit rows only for update skip locked""")
+                .param("limit", limit).param("now", now)
                 .query((rs, n) -> new PendingEvent(rs.getObject(1, UUID.class), rs.getLong(2),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class)))
+                        rs.getObject(7, OffsetDateTime.class), rs.getObject(8) != null))
                 .list();
     }
 
-    void markDispatched(List<UUID> events) {
+    void markDispatched(Collection<UUID> events) {
         batch.batchUpdate("update webhook_event set dispatched = true where id = ?", events.stream()
                 .map(id -> new Object[] {id}).toList());
     }
 
-    /** Writes the deliveries, due {@code now}. */
-    void insertDeliveries(List<Fanned> fanned, OffsetDateTime now) {
-        Timestamp at = Timestamp.from(now.toInstant());
-        batch.batchUpdate("""
-                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
-                    next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", fanned.stream().map(f -> new Object[] {f.id(),
-                    f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(), at, at}).toList());
+    /** Claims events whose deliveries this node sends before writing them, until {@code until}. */
+    void claim(Collection<UUID> events, OffsetDateTime until) {
+        Timestamp at = Timestamp.from(until.toInstant());
+        batch.batchUpdate("update webhook_event set claimed_until = ? where id = ?", events.stream()
+                .map(id -> new Object[] {at, id}).toList());
+    }
+
+    /** The deliveries already written for these events. */
+    Set<Written> written(Collection<UUID> events) {
+        return new HashSet<>(jdbc.sql("select event_id, subscription_id from webhook_delivery where event_id in (:events)")
+                .param("events", events)
+                .query((rs, n) -> new Written(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
+    }
+
+    /** Writes deliveries as pending, due since they were fanned out. */
+    void insertPending(List<Fanned> fanned) {
+        batch.batchUpdate(INSERT, fanned.stream().map(f -> row(f, null)).toList());
+    }
+
+    private static Object[] row(Fanned f, @Nullable Outcome o) {
+        Timestamp at = Timestamp.from(f.at().toInstant());
+        if (o == null) {
+            return new Object[] {f.id(), f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(),
+                PENDING, 0, at, at, null, null, null, null};
+        }
+        return new Object[] {f.id(), f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(),
+            o.status(), o.attempts(), Timestamp.from(o.nextAttemptAt().toInstant()), at,
+            o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
+            o.latencyMs(), o.error()};
     }
 
     List<Due> due(UUID subscription, OffsetDateTime now, int limit) {
@@ -102,18 +150,29 @@ class DeliveryRepository {
                 .param("subscription", subscription).param("now", now).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7)))
+                        rs.getString(7), null))
                 .list();
     }
 
+    /**
+     * Records attempts: a delivery in the database gets its new state, one sent before it was written is
+     * written with it; a failed attempt gets a row of its own.
+     */
     void record(List<Outcome> outcomes) {
-        batch.batchUpdate("""
-                update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
-                    last_status = ?, last_latency_ms = ?, last_error = ?
-                where id = ?""", outcomes.stream().map(o -> new Object[] {o.status(), o.attempts(),
-                    Timestamp.from(o.nextAttemptAt().toInstant()),
-                    o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
-                    o.latencyMs(), o.error(), o.deliveryId()}).toList());
+        var updated = outcomes.stream().filter(o -> o.delivery().unwritten() == null).toList();
+        var inserted = outcomes.stream().filter(o -> o.delivery().unwritten() != null).toList();
+        if (!inserted.isEmpty()) {
+            batch.batchUpdate(INSERT, inserted.stream().map(o -> row(o.delivery().unwritten(), o)).toList());
+        }
+        if (!updated.isEmpty()) {
+            batch.batchUpdate("""
+                    update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
+                        last_status = ?, last_latency_ms = ?, last_error = ?
+                    where id = ?""", updated.stream().map(o -> new Object[] {o.status(), o.attempts(),
+                        Timestamp.from(o.nextAttemptAt().toInstant()),
+                        o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
+                        o.latencyMs(), o.error(), o.deliveryId()}).toList());
+        }
         var failed = outcomes.stream().filter(o -> !o.status().equals(DELIVERED)).toList();
         if (!failed.isEmpty()) {
             batch.batchUpdate("""

@@ -56,7 +56,7 @@ class RetryPolicy {
     private static DeliveryRepository.Outcome outcome(DeliveryRepository.Due due, WebhookSender.Result result,
             String status, int attempts, OffsetDateTime now, OffsetDateTime next, @Nullable OffsetDateTime deliveredAt,
             @Nullable String error) {
-        return new DeliveryRepository.Outcome(due.id(), status, attempts, next, deliveredAt, result.status(), error,
+        return new DeliveryRepository.Outcome(due, status, attempts, next, deliveredAt, result.status(), error,
                 now, result.latencyMs(), result.excerpt());
     }
 }

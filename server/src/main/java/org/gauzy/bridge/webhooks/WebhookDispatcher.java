@@ -38,31 +38,38 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Moves events from the outbox to their subscribers. One loop per node claims new events (with
- * {@code SKIP LOCKED}, so nodes share the work), writes one delivery per matching subscription, and in
- * the same transaction leases the subscriptions it can send to at once: those runs go straight to a
- * pool of senders without reading the deliveries back. A run that has sent all it has keeps its
- * subscription for a poll interval, without a sender: the next fan-out's deliveries join it, so a busy
- * subscription is leased and let go once every few poll intervals rather than once per fan-out. A
- * subscription another node holds gets its deliveries when that node lets it go; retries that come due,
- * replays, and work left by a node that stopped are found by a poll. The loop runs when a change commits
- * on this node, and at each poll.
+ * {@code SKIP LOCKED}, so nodes share the work) and matches them against the subscriptions. A
+ * subscription this node has a run for, or can lease at once with nothing older due, gets its new
+ * deliveries handed straight to that run: they are written once, when sent (or, if their run ends first,
+ * as pending), and their event stays claimed by this node until the last of them is written. The other
+ * subscriptions' deliveries are written at once, for whoever holds them. A run that has sent all it has
+ * keeps its subscription for a poll interval, without a sender, so a busy subscription is leased and let
+ * go once every few poll intervals rather than once per fan-out. Retries that come due, replays, and
+ * work left by a node that stopped are found by a poll. The loop runs when a change commits on this
+ * node, and at each poll.
  *
  * <p>Guarantees: at least once (a delivery is marked sent only after its 2xx; a node that dies while
- * sending leaves a lease that expires, and the delivery is sent again). Per subscription, deliveries
- * leave in the order of their events, except that one waiting for a retry does not hold back the rest:
- * one node at a time sends a subscription's deliveries, and a run starts from its oldest due delivery.
- * A run takes new deliveries for at most five poll intervals, so a retry that came due, or deliveries
- * another node fanned out, wait at most that long for it to end.
+ * sending leaves a lease, and claims, that expire: its pending deliveries are sent again, and its claimed
+ * events are fanned out again to the subscriptions that have no delivery of them written). Per
+ * subscription, deliveries leave in the order of their events, except that one waiting for a retry does
+ * not hold back the rest: one node at a time sends a subscription's deliveries, and a run starts from its
+ * oldest due delivery. A run takes new deliveries for at most five poll intervals, so a retry that came
+ * due, or deliveries another node fanned out, wait at most that long for it to end.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    /** What one fan-out wrote, and the runs it can start at once. */
-    private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Map<UUID, Boolean> leased) {
+    /**
+     * What one fan-out claimed: each subscription's new deliveries, those whose deliveries it hands to
+     * senders unwritten, the subscriptions it leased (whether with older deliveries due), and how many
+     * deliveries of each event it handed out.
+     */
+    private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Set<UUID> handed,
+            Map<UUID, Boolean> leased, Map<UUID, Integer> handedPerEvent) {
 
-        static final FanOut NONE = new FanOut(0, Map.of(), Map.of());
+        static final FanOut NONE = new FanOut(0, Map.of(), Set.of(), Map.of(), Map.of());
     }
 
     private final DeliveryRepository deliveries;
@@ -108,7 +115,7 @@ class WebhookDispatcher implements SmartLifecycle {
         senders = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
         running = true;
-        recorder.start(this::released);
+        recorder.start(this::written);
         loop.scheduleWithFixedDelay(() -> cycle(true), 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -204,13 +211,15 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Matches a batch of new events against the active subscriptions and writes their deliveries; leases
-     * the subscriptions that got some, as many as there are free senders, and learns which had older
-     * deliveries due.
+     * Matches a batch of new events against the active subscriptions. A subscription this node holds a
+     * run for, or can lease now with nothing older due, gets its deliveries handed to a sender unwritten:
+     * they are written once, when sent, and their events stay claimed until then. The others' deliveries
+     * are written now, for whoever holds them. Leases as many subscriptions as there are free senders.
      */
     private FanOut fanOut() {
         FanOut fanned = transactions.execute(tx -> {
-            var events = deliveries.claimEvents(settings.batch());
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            var events = deliveries.claimEvents(settings.batch(), now);
             if (events.isEmpty()) {
                 return FanOut.NONE;
             }
@@ -220,7 +229,10 @@ class WebhookDispatcher implements SmartLifecycle {
             for (Subscription s : subscriptions.activeOf(tenants)) {
                 byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
             }
-            List<DeliveryRepository.Fanned> rows = new ArrayList<>();
+            // A node claimed these before and stopped: what it wrote is not fanned out again.
+            List<UUID> reclaimed = events.stream().filter(DeliveryRepository.PendingEvent::reclaimed)
+                    .map(DeliveryRepository.PendingEvent::id).toList();
+            Set<DeliveryRepository.Written> written = reclaimed.isEmpty() ? Set.of() : deliveries.written(reclaimed);
             Map<UUID, List<DeliveryRepository.Fanned>> runs = new LinkedHashMap<>();
             for (var event : events) {
                 List<Subscription> candidates = byOrganization.getOrDefault(event.organizationId(), List.of());
@@ -229,36 +241,55 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
                 Map<String, String> fields = fields(event);
                 for (Subscription s : candidates) {
-                    if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)) {
-                        var delivery = new DeliveryRepository.Fanned(UUID.randomUUID(), s, event);
-                        rows.add(delivery);
-                        runs.computeIfAbsent(s.id(), id -> new ArrayList<>()).add(delivery);
+                    if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)
+                            && !written.contains(new DeliveryRepository.Written(event.id(), s.id()))) {
+                        runs.computeIfAbsent(s.id(), id -> new ArrayList<>())
+                                .add(new DeliveryRepository.Fanned(UUID.randomUUID(), s, event, now));
                     }
                 }
             }
-            deliveries.markDispatched(events.stream().map(DeliveryRepository.PendingEvent::id).toList());
-            if (rows.isEmpty()) {
-                return new FanOut(events.size(), Map.of(), Map.of());
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            deliveries.insertDeliveries(rows, now);
-            // Those with a run of this node are held already: their deliveries join it.
             Set<UUID> unheld = new HashSet<>(runs.keySet());
             unheld.removeAll(this.runs.keySet());
-            return new FanOut(events.size(), runs, subscriptions.leaseFresh(unheld, events.get(0).seq(), now,
-                    now.plus(settings.lease()), slots.availablePermits()));
+            Map<UUID, Boolean> leased = unheld.isEmpty() ? Map.of() : subscriptions.leaseFresh(unheld,
+                    events.get(0).seq(), now, now.plus(settings.lease()), slots.availablePermits());
+            Set<UUID> handed = new HashSet<>();
+            Map<UUID, Integer> handedPerEvent = new HashMap<>();
+            List<DeliveryRepository.Fanned> writeNow = new ArrayList<>();
+            runs.forEach((id, fresh) -> {
+                if (this.runs.containsKey(id) || Boolean.FALSE.equals(leased.get(id))) {
+                    handed.add(id);
+                    fresh.forEach(f -> handedPerEvent.merge(f.event().id(), 1, Integer::sum));
+                } else {
+                    writeNow.addAll(fresh);
+                }
+            });
+            if (!writeNow.isEmpty()) {
+                deliveries.insertPending(writeNow);
+            }
+            List<UUID> complete = events.stream().map(DeliveryRepository.PendingEvent::id)
+                    .filter(id -> !handedPerEvent.containsKey(id)).toList();
+            if (!complete.isEmpty()) {
+                deliveries.markDispatched(complete);
+            }
+            if (!handedPerEvent.isEmpty()) {
+                deliveries.claim(handedPerEvent.keySet(), now.plus(settings.lease()));
+            }
+            return new FanOut(events.size(), runs, handed, leased, handedPerEvent);
         });
         return fanned == null ? FanOut.NONE : fanned;
     }
 
     /**
-     * Adds each subscription's new deliveries to this node's run in progress for it, if any; else hands
-     * them to a sender if the fan-out leased the subscription, unless it had older ones due, which must
-     * leave first: then the sender reads them all. The others wait for their holder to finish.
+     * Adds each subscription's new deliveries to this node's run for it, if any; else hands them to a
+     * sender if the fan-out leased the subscription, unless it had older ones due, which must leave first:
+     * then the sender reads them all. The others wait for their holder to finish; those handed out whose
+     * run ended meanwhile are written, for the next run.
      */
     private void start(FanOut fanned) {
+        recorder.handedOut(fanned.handedPerEvent());
         fanned.runs().forEach((id, fresh) -> {
-            List<DeliveryRepository.Due> due = fresh.stream().map(DeliveryRepository.Fanned::due).toList();
+            boolean handed = fanned.handed().contains(id);
+            List<DeliveryRepository.Due> due = fresh.stream().map(f -> f.due(!handed)).toList();
             Run current = runs.get(id);
             var joined = current == null ? Run.Joined.ENDED : current.join(due);
             if (joined == Run.Joined.WOKEN) {
@@ -267,11 +298,14 @@ class WebhookDispatcher implements SmartLifecycle {
             if (joined != Run.Joined.ENDED) {
                 return;
             }
+            Subscription subscription = fresh.get(0).subscription();
             Boolean backlog = fanned.leased().get(id);
-            if (backlog == null) {
-                waiting.add(id);
+            if (backlog != null) {
+                submit(subscription, backlog ? null : due);
+            } else if (handed) {
+                recorder.unsent(subscription, fresh, DeliveryRecorder.Then.LOOK_AGAIN);
             } else {
-                submit(fresh.get(0).subscription(), backlog ? null : due);
+                waiting.add(id);
             }
         });
     }
@@ -333,7 +367,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private void submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
         held.add(id);
-        Run run = new Run(subscription, settings.batch(), due == null, System.nanoTime());
+        Run run = new Run(subscription, due == null, System.nanoTime());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
             run.join(due);
@@ -382,31 +416,37 @@ class WebhookDispatcher implements SmartLifecycle {
      * Sends a run's deliveries batch after batch, recording each, until none are left: the run then
      * idles, still holding its subscription, and the next fan-out's deliveries join it without a lease
      * of their own. A run ends (and lets the subscription go) when a delivery in it failed (the next run
-     * starts from what the database has due), when it is full or old, or when the target did not answer:
-     * what is left stays pending for the next run, at once.
+     * starts from what the database has due), when it is old, when it read a full batch from the database
+     * (the next run reads on), or when the target did not answer: what is left is written as pending, and
+     * the subscription looked at again once let go.
      */
     private void sendFor(Run run) {
         Subscription subscription = run.subscription;
         UUID id = subscription.id();
-        boolean letGo = false;
+        List<DeliveryRepository.Due> batch = List.of();
         try {
             if (run.readsDue()) {
-                run.readFirst(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()));
+                run.readFirst(deliveries.due(id, OffsetDateTime.now(clock), settings.batch()), settings.batch());
             }
-            List<DeliveryRepository.Due> batch = run.next();
+            batch = run.next();
             while (batch != null && !batch.isEmpty()) {
                 var sent = runner.send(subscription, batch, clock.instant().plus(settings.lease().dividedBy(2)),
                         () -> running);
+                int attempted = sent.outcomes().size();
                 long now = System.nanoTime();
-                if (sent.outcomes().size() < batch.size() || !sent.allDelivered() || run.startedBefore(now - maxAge())) {
+                if (attempted < batch.size() || !sent.allDelivered() || run.startedBefore(now - maxAge())) {
                     run.end();
                 }
+                var unsent = unwritten(batch.subList(attempted, batch.size()));
                 batch = run.next();
-                letGo = batch == null;
-                if (letGo) {
-                    endedBySender(run);
+                if (batch == null) {
+                    runs.remove(id, run);
+                    unsent.addAll(run.unsent());
+                    recorder.record(sent, unsent, DeliveryRecorder.Then.RELEASE_AND_LOOK_AGAIN);
+                    return;
                 }
-                recorder.record(sent, letGo, !letGo && run.renewDue(now, settings.lease().toNanos() / 4));
+                recorder.record(sent, List.of(), run.renewDue(now, settings.lease().toNanos() / 4)
+                        ? DeliveryRecorder.Then.RENEW : DeliveryRecorder.Then.CONTINUE);
             }
             if (batch != null) {
                 return;
@@ -415,23 +455,29 @@ class WebhookDispatcher implements SmartLifecycle {
             log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
             run.end();
         }
-        if (!letGo) {
-            endedBySender(run);
-            recorder.ended(subscription);
-        }
+        // Ended before it sent anything, or failed while sending: what it holds unwritten is written.
+        runs.remove(id, run);
+        var unsent = unwritten(batch == null ? List.of() : batch);
+        unsent.addAll(run.unsent());
+        recorder.unsent(subscription, unsent, DeliveryRecorder.Then.RELEASE_AND_LOOK_AGAIN);
     }
 
-    /** A run its sender ended: deliveries may be left, so the subscription is looked at again once let go. */
-    private void endedBySender(Run run) {
-        runs.remove(run.subscription.id(), run);
-        waiting.add(run.subscription.id());
-    }
-
-    /** Ends a run no sender has and lets its subscription go. */
+    /** Ends a run no sender has and lets its subscription go, writing what it holds unwritten. */
     private void letGo(Run run) {
         run.end();
         runs.remove(run.subscription.id(), run);
-        recorder.ended(run.subscription);
+        recorder.unsent(run.subscription, run.unsent(), DeliveryRecorder.Then.RELEASE);
+    }
+
+    /** The deliveries among these that the fan-out handed out without writing them. */
+    private static List<DeliveryRepository.Fanned> unwritten(List<DeliveryRepository.Due> due) {
+        List<DeliveryRepository.Fanned> unwritten = new ArrayList<>();
+        for (var delivery : due) {
+            if (delivery.unwritten() != null) {
+                unwritten.add(delivery.unwritten());
+            }
+        }
+        return unwritten;
     }
 
     /**
@@ -457,9 +503,13 @@ class WebhookDispatcher implements SmartLifecycle {
         return Math.min(settings.pollInterval().toNanos() * 5, settings.lease().toNanos() / 4);
     }
 
-    /** Subscriptions were let go (their runs have ended, so senders are free): the waiting ones may go now. */
-    private void released(List<UUID> subscriptions) {
-        held.removeAll(subscriptions);
+    /**
+     * What the recorder wrote: subscriptions let go (their runs have ended, so senders are free), and
+     * those with deliveries written for a later run. The waiting ones may go now.
+     */
+    private void written(List<UUID> released, List<UUID> lookAgain) {
+        held.removeAll(released);
+        waiting.addAll(lookAgain);
         if (!waiting.isEmpty()) {
             wake();
         }
@@ -481,9 +531,9 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /**
      * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
-     * (in event order, after those it has) instead of waiting for it to end; it takes at most
-     * {@code size} in all, so that it ends, and a delivery that joins twice is sent once. Between
-     * deliveries it idles without a sender, holding its subscription, until a join wakes it or it ends.
+     * (in event order, after those it has) instead of waiting for it to end; a delivery that joins twice
+     * is sent once. Between deliveries it idles without a sender, holding its subscription, until a join
+     * wakes it or it ends.
      */
     private static final class Run {
 
@@ -491,19 +541,18 @@ class WebhookDispatcher implements SmartLifecycle {
         enum Joined { ENDED, TAKEN, WOKEN }
 
         final Subscription subscription;
-        private final int size;
         private final long startedAt;
         private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
         private final Set<UUID> taken = new HashSet<>();
         private boolean readsDue;
+        private boolean moreInDatabase;
         private boolean sending = true;
         private boolean ended;
         private long idleSince;
         private long renewedAt;
 
-        Run(Subscription subscription, int size, boolean readsDue, long now) {
+        Run(Subscription subscription, boolean readsDue, long now) {
             this.subscription = subscription;
-            this.size = size;
             this.readsDue = readsDue;
             this.startedAt = now;
             this.renewedAt = now;
@@ -514,7 +563,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 return Joined.ENDED;
             }
             for (var delivery : due) {
-                if (taken.size() < size && taken.add(delivery.id())) {
+                if (taken.add(delivery.id())) {
                     queue.add(delivery);
                 }
             }
@@ -532,26 +581,30 @@ class WebhookDispatcher implements SmartLifecycle {
             return reads;
         }
 
-        /** Puts what the database has due before the deliveries that joined while it was read. */
-        synchronized void readFirst(List<DeliveryRepository.Due> due) {
+        /**
+         * Puts what the database has due before the deliveries that joined while it was read; {@code limit}
+         * is how many were asked for: if that many came, more may be due, and the run ends once it has sent
+         * them, for the next one to read on.
+         */
+        synchronized void readFirst(List<DeliveryRepository.Due> due, int limit) {
             List<DeliveryRepository.Due> joined = new ArrayList<>(queue);
             queue.clear();
             Set<UUID> read = new HashSet<>();
             for (var delivery : due) {
-                if (taken.contains(delivery.id()) || (taken.size() < size && taken.add(delivery.id()))) {
-                    queue.add(delivery);
-                    read.add(delivery.id());
-                }
+                taken.add(delivery.id());
+                queue.add(delivery);
+                read.add(delivery.id());
             }
             joined.stream().filter(d -> !read.contains(d.id())).forEach(queue::add);
+            moreInDatabase = due.size() >= limit;
         }
 
         /**
          * The deliveries to send next; empty when none are left and the run idles (its sender leaves it);
-         * null once it has ended, or is full, when its sender lets the subscription go.
+         * null once it has ended, when its sender lets the subscription go.
          */
         synchronized @Nullable List<DeliveryRepository.Due> next() {
-            if (!ended && queue.isEmpty() && taken.size() >= size) {
+            if (queue.isEmpty() && moreInDatabase) {
                 ended = true;
             }
             if (ended) {
@@ -575,8 +628,14 @@ class WebhookDispatcher implements SmartLifecycle {
         synchronized boolean end() {
             boolean idle = !sending && !ended;
             ended = true;
-            queue.clear();
             return idle;
+        }
+
+        /** Takes, once it has ended, the deliveries it still holds that were never written. */
+        synchronized List<DeliveryRepository.Fanned> unsent() {
+            List<DeliveryRepository.Fanned> unsent = unwritten(new ArrayList<>(queue));
+            queue.clear();
+            return unsent;
         }
 
         /** Ends the run if it idles since before {@code idleBefore}, or started before {@code startedBefore}. */

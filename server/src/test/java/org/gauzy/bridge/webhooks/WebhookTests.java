@@ -258,6 +258,40 @@ abstract class WebhookTests extends ApiTest {
     }
 
     @Test
+    void anEventANodeLeftPartlyWrittenGoesOnlyToTheSubscriptionsItHadNotWritten(@Autowired JdbcClient jdbc) {
+        String written = "flow-" + UUID.randomUUID();
+        String unwritten = "flow-" + UUID.randomUUID();
+        UUID writtenId = UUID.fromString(subscribe(token, owner, written, "task.created", Map.of()).body().path("id")
+                .asString());
+        subscribe(token, owner, unwritten, "task.created", Map.of());
+        // A node claimed this event, sent it to one subscription and wrote that, then died before sending it
+        // to the other: the event is still undispatched, and its claim has run out.
+        UUID event = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched,
+                    claimed_until)
+                values (:id, nextval('webhook_event_seq'), :tenant, :organization, 'task.created', :payload, :now,
+                    false, :expired)""")
+                .param("id", event).param("tenant", owner.tenantId()).param("organization", owner.organizationId())
+                .param("payload", "{\"id\":\"" + UUID.randomUUID() + "\",\"title\":\"Left by a node\"}")
+                .param("now", now).param("expired", now.minusMinutes(1)).update();
+        jdbc.sql("""
+                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
+                    next_attempt_at, created_at, delivered_at, last_status)
+                values (:id, :subscription, :event, 'task.created', 0, 'DELIVERED', 1, :now, :now, :now, 204)""")
+                .param("id", UUID.randomUUID()).param("subscription", writtenId).param("event", event)
+                .param("now", now).update();
+
+        assertThat(titlesOf(awaitDeliveries(unwritten, 1))).containsExactly("Left by a node");
+        await(() -> jdbc.sql("select dispatched from webhook_event where id = :id").param("id", event)
+                .query(Boolean.class).single() ? true : null, "the event to be dispatched");
+        assertThat(activepieces.webhookDeliveries(written)).as("not sent again where it was written").isEmpty();
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_id = :id").param("id", event)
+                .query(Long.class).single()).as("one delivery per subscription").isEqualTo(2);
+    }
+
+    @Test
     void aRunLetsGoOnlyWhatItsNodeHoldsAndNotBeforeItsLastBatch(@Autowired DeliveryRecorder recorder,
             @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
         UUID mine = subscriptionId();
@@ -270,9 +304,10 @@ abstract class WebhookTests extends ApiTest {
         var minesSent = new SubscriptionRun.Sent(subscriptions.byId(mine).orElseThrow(), List.of(), false);
         var theirsSent = new SubscriptionRun.Sent(subscriptions.byId(theirs).orElseThrow(), List.of(), false);
         // A run's last batch written together with an earlier one lets it go, rather than renewing it.
-        recorder.write(List.of(new DeliveryRecorder.Batch(minesSent, false, true),
-                new DeliveryRecorder.Batch(minesSent, true, false), new DeliveryRecorder.Batch(theirsSent, false, true),
-                new DeliveryRecorder.Batch(theirsSent, true, false)));
+        recorder.write(List.of(new DeliveryRecorder.Batch(minesSent, List.of(), DeliveryRecorder.Then.RENEW),
+                new DeliveryRecorder.Batch(minesSent, List.of(), DeliveryRecorder.Then.RELEASE),
+                new DeliveryRecorder.Batch(theirsSent, List.of(), DeliveryRecorder.Then.RENEW),
+                new DeliveryRecorder.Batch(theirsSent, List.of(), DeliveryRecorder.Then.RELEASE)));
         assertThat(held(jdbc, mine)).as("let go, not renewed").isFalse();
         assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
     }
