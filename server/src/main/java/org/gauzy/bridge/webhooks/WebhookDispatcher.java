@@ -415,10 +415,10 @@ class WebhookDispatcher implements SmartLifecycle {
     /**
      * Sends a run's deliveries batch after batch, recording each, until none are left: the run then
      * idles, still holding its subscription, and the next fan-out's deliveries join it without a lease
-     * of their own. A run ends (and lets the subscription go) when a delivery in it failed (the next run
-     * starts from what the database has due), when it is old, when it read a full batch from the database
-     * (the next run reads on), or when the target did not answer: what is left is written as pending, and
-     * the subscription looked at again once let go.
+     * of their own. A run ends (and lets the subscription go) when a delivery in it failed or its
+     * subscription was failing (the next run starts from what the database has due), when it is old,
+     * when it read a full batch from the database (the next run reads on), or when the target did not
+     * answer: what is left is written as pending, and the subscription looked at again once let go.
      */
     private void sendFor(Run run) {
         Subscription subscription = run.subscription;
@@ -434,7 +434,10 @@ class WebhookDispatcher implements SmartLifecycle {
                         () -> running);
                 int attempted = sent.outcomes().size();
                 long now = System.nanoTime();
-                if (attempted < batch.size() || !sent.allDelivered() || run.startedBefore(now - maxAge())) {
+                // After a failure, or a first success for a failing subscription, the next run starts from the
+                // subscription's health as recorded.
+                if (attempted < batch.size() || !sent.allDelivered() || subscription.failingSince() != null
+                        || run.startedBefore(now - maxAge())) {
                     run.end();
                 }
                 var unsent = unwritten(batch.subList(attempted, batch.size()));
