@@ -86,9 +86,26 @@ class SubscriptionRepository {
     }
 
     /** The active subscriptions of these tenants: what the dispatcher matches a batch of events against. */
-    List<Subscription> activeOf(Collection<UUID> tenants) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_subscription where tenant_id in (:tenants) and active = true")
-                .param("tenants", tenants).query(this::map).list();
+    /** An active subscription, and when another node last wanted it while a node held it ({@link #want}). */
+    record Active(Subscription subscription, @Nullable OffsetDateTime wantedAt) {
+    }
+
+    List<Active> activeOf(Collection<UUID> tenants) {
+        return jdbc.sql("select " + COLUMNS + ", wanted_at from webhook_subscription"
+                + " where tenant_id in (:tenants) and active = true")
+                .param("tenants", tenants)
+                .query((rs, row) -> new Active(map(rs, row), rs.getObject("wanted_at", OffsetDateTime.class))).list();
+    }
+
+    /**
+     * Says that this node fanned out deliveries for subscriptions another node holds: their holder lets them
+     * go at its next fan-out, so that those deliveries leave before its later ones.
+     */
+    void want(Collection<UUID> ids, OffsetDateTime now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set wanted_at = :now where id in (:ids)")
+                    .param("now", now).param("ids", ids).update();
+        }
     }
 
     Optional<Subscription> byId(UUID id) {

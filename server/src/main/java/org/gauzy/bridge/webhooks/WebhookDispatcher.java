@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -44,9 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * as pending), and their event stays claimed by this node until the last of them is written. The other
  * subscriptions' deliveries are written at once, for whoever holds them. A run that has sent all it has
  * keeps its subscription for a poll interval, without a sender, so a busy subscription is leased and let
- * go once every few poll intervals rather than once per fan-out. Retries that come due, replays, and
- * work left by a node that stopped are found by a poll. The loop runs when a change commits on this
- * node, and at each poll.
+ * go once every few poll intervals rather than once per fan-out. Where nodes meet (one fans out for a
+ * subscription another holds), the holder lets it go at its next fan-out, and neither node's runs keep
+ * their subscriptions for ten poll intervals: the deliveries the other node wrote leave first. Retries
+ * that come due, replays, and work left by a node that stopped are found by a poll. The loop runs when
+ * a change commits on this node, and at each poll.
  *
  * <p>Guarantees: at least once (a delivery is marked sent only after its 2xx; a node that dies while
  * sending leaves a lease, and claims, that expire: its pending deliveries are sent again, and its claimed
@@ -67,9 +70,10 @@ class WebhookDispatcher implements SmartLifecycle {
      * deliveries of each event it handed out.
      */
     private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Set<UUID> handed,
-            Map<UUID, Boolean> leased, Map<UUID, Integer> handedPerEvent) {
+            Map<UUID, Boolean> leased, Map<UUID, Integer> handedPerEvent, Set<UUID> yielded,
+            Map<UUID, OffsetDateTime> wanted) {
 
-        static final FanOut NONE = new FanOut(0, Map.of(), Set.of(), Map.of(), Map.of());
+        static final FanOut NONE = new FanOut(0, Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     private final DeliveryRepository deliveries;
@@ -90,6 +94,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
     /** Runs with deliveries to send that wait for a sender. */
     private final Queue<Run> ready = new ConcurrentLinkedQueue<>();
+    /**
+     * Until when (nanoTime) runs do not idle: a fan-out found a subscription another node holds, so other
+     * nodes are sending too, and a run that kept its subscription would hold back their deliveries.
+     */
+    private volatile long sharedUntil = System.nanoTime();
     private volatile boolean running;
     private @Nullable ScheduledExecutorService loop;
     private @Nullable ExecutorService senders;
@@ -226,8 +235,22 @@ class WebhookDispatcher implements SmartLifecycle {
             var tenants = new LinkedHashSet<UUID>();
             events.forEach(e -> tenants.add(e.tenantId()));
             Map<UUID, List<Subscription>> byOrganization = new HashMap<>();
-            for (Subscription s : subscriptions.activeOf(tenants)) {
+            // Subscriptions this node runs that another node has wanted since: they are let go, not joined.
+            Set<UUID> yielded = new HashSet<>();
+            Map<UUID, OffsetDateTime> wanted = new HashMap<>();
+            for (var active : subscriptions.activeOf(tenants)) {
+                Subscription s = active.subscription();
                 byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
+                if (active.wantedAt() != null) {
+                    wanted.put(s.id(), active.wantedAt());
+                }
+                Run run = this.runs.get(s.id());
+                if (run != null && run.wantedChanged(active.wantedAt())) {
+                    yielded.add(s.id());
+                }
+            }
+            if (!yielded.isEmpty()) {
+                sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
             }
             // A node claimed these before and stopped: what it wrote is not fanned out again.
             List<UUID> reclaimed = events.stream().filter(DeliveryRepository.PendingEvent::reclaimed)
@@ -250,13 +273,23 @@ class WebhookDispatcher implements SmartLifecycle {
             }
             Set<UUID> unheld = new HashSet<>(runs.keySet());
             unheld.removeAll(this.runs.keySet());
+            int free = slots.availablePermits();
             Map<UUID, Boolean> leased = unheld.isEmpty() ? Map.of() : subscriptions.leaseFresh(unheld,
-                    events.get(0).seq(), now, now.plus(settings.lease()), slots.availablePermits());
+                    events.get(0).seq(), now, now.plus(settings.lease()), free);
+            if (leased.size() < free) {
+                // Not leased with senders free, and not held here: another node holds them.
+                List<UUID> elsewhere = unheld.stream().filter(id -> !leased.containsKey(id) && !held.contains(id))
+                        .toList();
+                if (!elsewhere.isEmpty()) {
+                    sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
+                    subscriptions.want(elsewhere, now);
+                }
+            }
             Set<UUID> handed = new HashSet<>();
             Map<UUID, Integer> handedPerEvent = new HashMap<>();
             List<DeliveryRepository.Fanned> writeNow = new ArrayList<>();
             runs.forEach((id, fresh) -> {
-                if (this.runs.containsKey(id) || Boolean.FALSE.equals(leased.get(id))) {
+                if ((this.runs.containsKey(id) && !yielded.contains(id)) || Boolean.FALSE.equals(leased.get(id))) {
                     handed.add(id);
                     fresh.forEach(f -> handedPerEvent.merge(f.event().id(), 1, Integer::sum));
                 } else {
@@ -274,7 +307,7 @@ class WebhookDispatcher implements SmartLifecycle {
             if (!handedPerEvent.isEmpty()) {
                 deliveries.claim(handedPerEvent.keySet(), now.plus(settings.lease()));
             }
-            return new FanOut(events.size(), runs, handed, leased, handedPerEvent);
+            return new FanOut(events.size(), runs, handed, leased, handedPerEvent, yielded, wanted);
         });
         return fanned == null ? FanOut.NONE : fanned;
     }
@@ -287,10 +320,18 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private void start(FanOut fanned) {
         recorder.handedOut(fanned.handedPerEvent());
+        for (UUID id : fanned.yielded()) {
+            // Another node wrote deliveries for it: the next run, on whichever node, reads them all in order.
+            Run run = runs.get(id);
+            if (run != null && run.end()) {
+                letGo(run);
+            }
+            waiting.add(id);
+        }
         fanned.runs().forEach((id, fresh) -> {
             boolean handed = fanned.handed().contains(id);
             List<DeliveryRepository.Due> due = fresh.stream().map(f -> f.due(!handed)).toList();
-            Run current = runs.get(id);
+            Run current = fanned.yielded().contains(id) ? null : runs.get(id);
             var joined = current == null ? Run.Joined.ENDED : current.join(due);
             if (joined == Run.Joined.WOKEN) {
                 dispatch(current);
@@ -301,7 +342,7 @@ class WebhookDispatcher implements SmartLifecycle {
             Subscription subscription = fresh.get(0).subscription();
             Boolean backlog = fanned.leased().get(id);
             if (backlog != null) {
-                submit(subscription, backlog ? null : due);
+                submit(subscription, backlog ? null : due).wantedChanged(fanned.wanted().get(id));
             } else if (handed) {
                 recorder.unsent(subscription, fresh, DeliveryRecorder.Then.LOOK_AGAIN);
             } else {
@@ -363,8 +404,8 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends for a leased subscription: {@code due}, or when null what the database has due first. */
-    private void submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
+    /** Sends for a leased subscription: {@code due}, or when null what the database has due first; the run. */
+    private Run submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
         held.add(id);
         Run run = new Run(subscription, due == null, System.nanoTime());
@@ -375,6 +416,7 @@ class WebhookDispatcher implements SmartLifecycle {
         // Registered at once: deliveries fanned out while it reads what is due join it, after those.
         runs.put(id, run);
         dispatch(run);
+        return run;
     }
 
     /** Gives a run that has deliveries to send a sender: a free one, else the next to finish its own. */
@@ -452,6 +494,11 @@ class WebhookDispatcher implements SmartLifecycle {
                         ? DeliveryRecorder.Then.RENEW : DeliveryRecorder.Then.CONTINUE);
             }
             if (batch != null) {
+                // Idle. While other nodes send too, it lets the subscription go at once, as they may have
+                // written deliveries for it that must leave before this node's next ones.
+                if (sharedUntil - System.nanoTime() > 0 && run.end()) {
+                    letGo(run);
+                }
                 return;
             }
         } catch (RuntimeException e) {
@@ -553,6 +600,8 @@ class WebhookDispatcher implements SmartLifecycle {
         private boolean ended;
         private long idleSince;
         private long renewedAt;
+        private boolean wantedSeen;
+        private @Nullable OffsetDateTime wantedAt;
 
         Run(Subscription subscription, boolean readsDue, long now) {
             this.subscription = subscription;
@@ -652,6 +701,19 @@ class WebhookDispatcher implements SmartLifecycle {
 
         boolean startedBefore(long time) {
             return startedAt - time < 0;
+        }
+
+        /**
+         * Whether another node wanted the subscription since this run first looked: the first look only
+         * notes the value, so that nodes' clocks never need to agree.
+         */
+        synchronized boolean wantedChanged(@Nullable OffsetDateTime wantedAt) {
+            if (!wantedSeen) {
+                wantedSeen = true;
+                this.wantedAt = wantedAt;
+                return false;
+            }
+            return !Objects.equals(this.wantedAt, wantedAt);
         }
 
         /** Whether its lease should be renewed with this batch: {@code every} has passed since it last was. */

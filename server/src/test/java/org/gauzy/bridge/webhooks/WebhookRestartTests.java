@@ -7,11 +7,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -100,6 +102,63 @@ abstract class WebhookRestartTests {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEveryEventToEverySubscription() throws Exception {
+        var json = JsonMapper.builder().build();
+        int flows = 4;
+        Map<String, List<String>> arrived = new ConcurrentHashMap<>();
+        var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            arrived.computeIfAbsent(exchange.getRequestURI().getPath(), flow -> new CopyOnWriteArrayList<>())
+                    .add(json.readTree(new String(body, StandardCharsets.UTF_8)).path("data").path("id").asString());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String data = Files.createTempDirectory("bridge-two-nodes").toString();
+        List<String> created = new ArrayList<>();
+        try (var one = start(data); var two = start(data)) {
+            List<Api> nodes = List.of(new Api(port(one)), new Api(port(two)));
+            var owner = new Accounts(nodes.get(0)).onboard("two-nodes");
+            List<String> tokens = List.of(owner.token(),
+                    new Accounts(nodes.get(1)).login(owner.email(), Accounts.PASSWORD).token());
+            for (int f = 0; f < flows; f++) {
+                var subscribed = nodes.get(0).post(WebhookTests.WEBHOOKS).token(owner.token()).json(Map.of("name",
+                        "flow " + f, "targetUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + f,
+                        "events", List.of("task.created"))).send();
+                assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+            }
+            // Changes on both nodes in turn: each node fans out its own, for subscriptions either may hold.
+            for (int i = 0; i < EVENTS; i++) {
+                var task = nodes.get(i % 2).post("/api/tasks").token(tokens.get(i % 2)).json(Map.of("title",
+                        "Task " + i)).send();
+                assertThat(task.status()).as(task.text()).isEqualTo(201);
+                created.add(task.body().path("id").asString());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && !(arrived.size() == flows
+                    && arrived.values().stream().allMatch(ids -> ids.containsAll(created)))) {
+                Thread.sleep(100);
+            }
+        } finally {
+            receiver.stop(0);
+        }
+        assertThat(arrived).hasSize(flows);
+        int duplicates = 0;
+        int inversions = 0;
+        for (var ids : arrived.values()) {
+            assertThat(ids).containsAll(created);
+            List<String> first = ids.stream().distinct().toList();
+            duplicates += ids.size() - first.size();
+            for (int i = 1; i < first.size(); i++) {
+                inversions += created.indexOf(first.get(i)) < created.indexOf(first.get(i - 1)) ? 1 : 0;
+            }
+        }
+        System.out.printf("Webhooks on two nodes: %d events to %d subscriptions, %d duplicates, %d arrivals after a"
+                + " later event%n", EVENTS, flows, duplicates, inversions);
     }
 
     private ConfigurableApplicationContext start(String data) {
