@@ -273,12 +273,15 @@ class WebhookDispatcher implements SmartLifecycle {
             }
             Set<UUID> unheld = new HashSet<>(runs.keySet());
             unheld.removeAll(this.runs.keySet());
+            // Taken before the lease is asked: this node may let some go meanwhile (only this thread takes).
+            Set<UUID> ours = new HashSet<>(unheld);
+            ours.retainAll(held);
             int free = slots.availablePermits();
             Map<UUID, Boolean> leased = unheld.isEmpty() ? Map.of() : subscriptions.leaseFresh(unheld,
                     events.get(0).seq(), now, now.plus(settings.lease()), free);
             if (leased.size() < free) {
                 // Not leased with senders free, and not held here: another node holds them.
-                List<UUID> elsewhere = unheld.stream().filter(id -> !leased.containsKey(id) && !held.contains(id))
+                List<UUID> elsewhere = unheld.stream().filter(id -> !leased.containsKey(id) && !ours.contains(id))
                         .toList();
                 if (!elsewhere.isEmpty()) {
                     sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
