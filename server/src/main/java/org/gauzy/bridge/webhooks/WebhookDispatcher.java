@@ -2,7 +2,6 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -91,9 +89,9 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Subscriptions a run of this node holds, until the run is recorded and the lease let go. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     /** The runs of this node that new deliveries may still join. */
-    private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
+    private final Map<UUID, DeliveryRun> runs = new ConcurrentHashMap<>();
     /** Runs with deliveries to send that wait for a sender. */
-    private final Queue<Run> ready = new ConcurrentLinkedQueue<>();
+    private final Queue<DeliveryRun> ready = new ConcurrentLinkedQueue<>();
     /**
      * Until when (nanoTime) runs do not idle: a fan-out found a subscription another node holds, so other
      * nodes are sending too, and a run that kept its subscription would hold back their deliveries.
@@ -244,7 +242,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 if (active.wantedAt() != null) {
                     wanted.put(s.id(), active.wantedAt());
                 }
-                Run run = this.runs.get(s.id());
+                DeliveryRun run = this.runs.get(s.id());
                 if (run != null && run.wantedChanged(active.wantedAt())) {
                     yielded.add(s.id());
                 }
@@ -325,7 +323,7 @@ class WebhookDispatcher implements SmartLifecycle {
         recorder.handedOut(fanned.handedPerEvent());
         for (UUID id : fanned.yielded()) {
             // Another node wrote deliveries for it: the next run, on whichever node, reads them all in order.
-            Run run = runs.get(id);
+            DeliveryRun run = runs.get(id);
             if (run != null && run.end()) {
                 letGo(run);
             }
@@ -334,12 +332,12 @@ class WebhookDispatcher implements SmartLifecycle {
         fanned.runs().forEach((id, fresh) -> {
             boolean handed = fanned.handed().contains(id);
             List<DeliveryRepository.Due> due = fresh.stream().map(f -> f.due(!handed)).toList();
-            Run current = fanned.yielded().contains(id) ? null : runs.get(id);
-            var joined = current == null ? Run.Joined.ENDED : current.join(due);
-            if (joined == Run.Joined.WOKEN) {
+            DeliveryRun current = fanned.yielded().contains(id) ? null : runs.get(id);
+            var joined = current == null ? DeliveryRun.Joined.ENDED : current.join(due);
+            if (joined == DeliveryRun.Joined.WOKEN) {
                 dispatch(current);
             }
-            if (joined != Run.Joined.ENDED) {
+            if (joined != DeliveryRun.Joined.ENDED) {
                 return;
             }
             Subscription subscription = fresh.get(0).subscription();
@@ -385,7 +383,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 } else if (heldBefore.contains(id)) {
                     // A run of this node holds it, and its deliveries are in the database: the run ends, and
                     // they are looked at again when it lets the subscription go, or now if it just did.
-                    Run run = runs.get(id);
+                    DeliveryRun run = runs.get(id);
                     if (run != null && run.end()) {
                         letGo(run);
                     }
@@ -408,10 +406,10 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Sends for a leased subscription: {@code due}, or when null what the database has due first; the run. */
-    private Run submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
+    private DeliveryRun submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
         held.add(id);
-        Run run = new Run(subscription, due == null, System.nanoTime());
+        DeliveryRun run = new DeliveryRun(subscription, due == null, System.nanoTime());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
             run.join(due);
@@ -423,7 +421,7 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Gives a run that has deliveries to send a sender: a free one, else the next to finish its own. */
-    private void dispatch(Run run) {
+    private void dispatch(DeliveryRun run) {
         var pool = senders;
         if (pool == null) {
             letGo(run);
@@ -442,16 +440,16 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Sends for a run, then for the runs that became ready while every sender was busy. */
-    private void sendRuns(Run first) {
+    private void sendRuns(DeliveryRun first) {
         try {
-            for (Run run = first; run != null; run = ready.poll()) {
+            for (DeliveryRun run = first; run != null; run = ready.poll()) {
                 sendFor(run);
             }
         } finally {
             slots.release();
         }
         // One may have become ready after this sender last looked and before it freed its slot.
-        Run more = ready.poll();
+        DeliveryRun more = ready.poll();
         if (more != null) {
             dispatch(more);
         }
@@ -465,7 +463,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * when it read a full batch from the database (the next run reads on), or when the target did not
      * answer: what is left is written as pending, and the subscription looked at again once let go.
      */
-    private void sendFor(Run run) {
+    private void sendFor(DeliveryRun run) {
         Subscription subscription = run.subscription;
         UUID id = subscription.id();
         List<DeliveryRepository.Due> batch = List.of();
@@ -485,7 +483,7 @@ class WebhookDispatcher implements SmartLifecycle {
                         || run.startedBefore(now - maxAge())) {
                     run.end();
                 }
-                var unsent = unwritten(batch.subList(attempted, batch.size()));
+                var unsent = DeliveryRun.unwritten(batch.subList(attempted, batch.size()));
                 batch = run.next();
                 if (batch == null) {
                     runs.remove(id, run);
@@ -510,27 +508,16 @@ class WebhookDispatcher implements SmartLifecycle {
         }
         // Ended before it sent anything, or failed while sending: what it holds unwritten is written.
         runs.remove(id, run);
-        var unsent = unwritten(batch == null ? List.of() : batch);
+        var unsent = DeliveryRun.unwritten(batch == null ? List.of() : batch);
         unsent.addAll(run.unsent());
         recorder.unsent(subscription, unsent, DeliveryRecorder.Then.RELEASE_AND_LOOK_AGAIN);
     }
 
     /** Ends a run no sender has and lets its subscription go, writing what it holds unwritten. */
-    private void letGo(Run run) {
+    private void letGo(DeliveryRun run) {
         run.end();
         runs.remove(run.subscription.id(), run);
         recorder.unsent(run.subscription, run.unsent(), DeliveryRecorder.Then.RELEASE);
-    }
-
-    /** The deliveries among these that the fan-out handed out without writing them. */
-    private static List<DeliveryRepository.Fanned> unwritten(List<DeliveryRepository.Due> due) {
-        List<DeliveryRepository.Fanned> unwritten = new ArrayList<>();
-        for (var delivery : due) {
-            if (delivery.unwritten() != null) {
-                unwritten.add(delivery.unwritten());
-            }
-        }
-        return unwritten;
     }
 
     /**
@@ -539,7 +526,7 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private void endIdleRuns() {
         long now = System.nanoTime();
-        for (Run run : runs.values()) {
+        for (DeliveryRun run : runs.values()) {
             if (run.endIfIdle(now - linger(), now - maxAge())) {
                 letGo(run);
             }
@@ -580,153 +567,6 @@ class WebhookDispatcher implements SmartLifecycle {
         fields.put("tenantId", event.tenantId().toString());
         fields.put("organizationId", event.organizationId().toString());
         return fields;
-    }
-
-    /**
-     * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
-     * (in event order, after those it has) instead of waiting for it to end; a delivery that joins twice
-     * is sent once. Between deliveries it idles without a sender, holding its subscription, until a join
-     * wakes it or it ends.
-     */
-    private static final class Run {
-
-        /** What joining came to: the run had ended; it took them; it took them and needs a sender again. */
-        enum Joined { ENDED, TAKEN, WOKEN }
-
-        final Subscription subscription;
-        private final long startedAt;
-        private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
-        private final Set<UUID> taken = new HashSet<>();
-        private boolean readsDue;
-        private boolean moreInDatabase;
-        private boolean sending = true;
-        private boolean ended;
-        private long idleSince;
-        private long renewedAt;
-        private boolean wantedSeen;
-        private @Nullable OffsetDateTime wantedAt;
-
-        Run(Subscription subscription, boolean readsDue, long now) {
-            this.subscription = subscription;
-            this.readsDue = readsDue;
-            this.startedAt = now;
-            this.renewedAt = now;
-        }
-
-        synchronized Joined join(List<DeliveryRepository.Due> due) {
-            if (ended) {
-                return Joined.ENDED;
-            }
-            for (var delivery : due) {
-                if (taken.add(delivery.id())) {
-                    queue.add(delivery);
-                }
-            }
-            if (!sending && !queue.isEmpty()) {
-                sending = true;
-                return Joined.WOKEN;
-            }
-            return Joined.TAKEN;
-        }
-
-        /** Whether the run starts from what the database has due; true once only. */
-        synchronized boolean readsDue() {
-            boolean reads = readsDue;
-            readsDue = false;
-            return reads;
-        }
-
-        /**
-         * Puts what the database has due before the deliveries that joined while it was read; {@code limit}
-         * is how many were asked for: if that many came, more may be due, and the run ends once it has sent
-         * them, for the next one to read on.
-         */
-        synchronized void readFirst(List<DeliveryRepository.Due> due, int limit) {
-            List<DeliveryRepository.Due> joined = new ArrayList<>(queue);
-            queue.clear();
-            Set<UUID> read = new HashSet<>();
-            for (var delivery : due) {
-                taken.add(delivery.id());
-                queue.add(delivery);
-                read.add(delivery.id());
-            }
-            joined.stream().filter(d -> !read.contains(d.id())).forEach(queue::add);
-            moreInDatabase = due.size() >= limit;
-        }
-
-        /**
-         * The deliveries to send next; empty when none are left and the run idles (its sender leaves it);
-         * null once it has ended, when its sender lets the subscription go.
-         */
-        synchronized @Nullable List<DeliveryRepository.Due> next() {
-            if (queue.isEmpty() && moreInDatabase) {
-                ended = true;
-            }
-            if (ended) {
-                sending = false;
-                return null;
-            }
-            if (queue.isEmpty()) {
-                sending = false;
-                idleSince = System.nanoTime();
-                return List.of();
-            }
-            List<DeliveryRepository.Due> batch = new ArrayList<>(queue);
-            queue.clear();
-            return batch;
-        }
-
-        /**
-         * Ends the run: later deliveries wait in the database. True when it idled, and the caller lets its
-         * subscription go; otherwise its sender does, or someone already did.
-         */
-        synchronized boolean end() {
-            boolean idle = !sending && !ended;
-            ended = true;
-            return idle;
-        }
-
-        /** Takes, once it has ended, the deliveries it still holds that were never written. */
-        synchronized List<DeliveryRepository.Fanned> unsent() {
-            List<DeliveryRepository.Fanned> unsent = unwritten(new ArrayList<>(queue));
-            queue.clear();
-            return unsent;
-        }
-
-        /** Ends the run if it idles since before {@code idleBefore}, or started before {@code startedBefore}. */
-        synchronized boolean endIfIdle(long idleBefore, long startedBefore) {
-            if (ended || sending || (idleSince - idleBefore > 0 && startedAt - startedBefore > 0)) {
-                return false;
-            }
-            ended = true;
-            return true;
-        }
-
-        boolean startedBefore(long time) {
-            return startedAt - time < 0;
-        }
-
-        /**
-         * Whether another node wanted the subscription since this run first looked: the first look only
-         * notes the value, so that nodes' clocks never need to agree.
-         */
-        synchronized boolean wantedChanged(@Nullable OffsetDateTime wantedAt) {
-            if (!wantedSeen) {
-                wantedSeen = true;
-                this.wantedAt = wantedAt;
-                return false;
-            }
-            return !Objects.equals(this.wantedAt, wantedAt);
-        }
-
-        /** Whether its lease should be renewed with this batch: {@code every} has passed since it last was. */
-        synchronized boolean renewDue(long now, long every) {
-            if (now - renewedAt < every) {
-                return false;
-            }
-            renewedAt = now;
-            return true;
-        }
     }
 
     private static Thread daemon(Runnable r, String name) {
