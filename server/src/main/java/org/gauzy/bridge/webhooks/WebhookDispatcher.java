@@ -69,9 +69,10 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Set<UUID> handed,
             Map<UUID, Boolean> leased, Map<UUID, Integer> handedPerEvent, Set<UUID> yielded,
-            Map<UUID, OffsetDateTime> wanted) {
+            Map<UUID, OffsetDateTime> wanted, List<UUID> elsewhere) {
 
-        static final FanOut NONE = new FanOut(0, Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), Map.of());
+        static final FanOut NONE = new FanOut(0, Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), Map.of(),
+                List.of());
     }
 
     private final DeliveryRepository deliveries;
@@ -277,14 +278,11 @@ class WebhookDispatcher implements SmartLifecycle {
             int free = slots.availablePermits();
             Map<UUID, Boolean> leased = unheld.isEmpty() ? Map.of() : subscriptions.leaseFresh(unheld,
                     events.get(0).seq(), now, now.plus(settings.lease()), free);
-            if (leased.size() < free) {
-                // Not leased with senders free, and not held here: another node holds them.
-                List<UUID> elsewhere = unheld.stream().filter(id -> !leased.containsKey(id) && !ours.contains(id))
-                        .toList();
-                if (!elsewhere.isEmpty()) {
-                    sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
-                    subscriptions.want(elsewhere, now);
-                }
+            // Not leased with senders free, and not held here: another node holds them.
+            List<UUID> elsewhere = leased.size() >= free ? List.of()
+                    : unheld.stream().filter(id -> !leased.containsKey(id) && !ours.contains(id)).toList();
+            if (!elsewhere.isEmpty()) {
+                sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
             }
             Set<UUID> handed = new HashSet<>();
             Map<UUID, Integer> handedPerEvent = new HashMap<>();
@@ -308,7 +306,7 @@ class WebhookDispatcher implements SmartLifecycle {
             if (!handedPerEvent.isEmpty()) {
                 deliveries.claim(handedPerEvent.keySet(), now.plus(settings.lease()));
             }
-            return new FanOut(events.size(), runs, handed, leased, handedPerEvent, yielded, wanted);
+            return new FanOut(events.size(), runs, handed, leased, handedPerEvent, yielded, wanted, elsewhere);
         });
         return fanned == null ? FanOut.NONE : fanned;
     }
@@ -321,6 +319,11 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private void start(FanOut fanned) {
         recorder.handedOut(fanned.handedPerEvent());
+        if (!fanned.elsewhere().isEmpty()) {
+            // After the commit, in a statement of its own: waiting for the holder's row locks while holding
+            // the fan-out's could deadlock with the holder's fan-out doing the same.
+            subscriptions.want(fanned.elsewhere(), OffsetDateTime.now(clock));
+        }
         for (UUID id : fanned.yielded()) {
             // Another node wrote deliveries for it: the next run, on whichever node, reads them all in order.
             DeliveryRun run = runs.get(id);
