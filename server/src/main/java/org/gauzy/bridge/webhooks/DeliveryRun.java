@@ -106,8 +106,9 @@ final class DeliveryRun {
     }
 
     /**
-     * Ends the run: later deliveries wait in the database. True when it idled, and the caller lets its
-     * subscription go; otherwise its sender does, or someone already did.
+     * Ends the run: it takes no more deliveries, and whoever lets it go writes those it holds unsent. True
+     * when it idled, and the caller lets its subscription go; otherwise its sender does, or someone already
+     * did.
      */
     synchronized boolean end() {
         boolean idle = !sending && !ended;

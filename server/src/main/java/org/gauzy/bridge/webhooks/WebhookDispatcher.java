@@ -249,7 +249,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 }
             }
             if (!yielded.isEmpty()) {
-                sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
+                nodesMet();
             }
             // A node claimed these before and stopped: what it wrote is not fanned out again.
             List<UUID> reclaimed = events.stream().filter(DeliveryRepository.PendingEvent::reclaimed)
@@ -282,7 +282,7 @@ class WebhookDispatcher implements SmartLifecycle {
             List<UUID> elsewhere = leased.size() >= free ? List.of()
                     : unheld.stream().filter(id -> !leased.containsKey(id) && !ours.contains(id)).toList();
             if (!elsewhere.isEmpty()) {
-                sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
+                nodesMet();
             }
             Set<UUID> handed = new HashSet<>();
             Map<UUID, Integer> handedPerEvent = new HashMap<>();
@@ -544,6 +544,11 @@ class WebhookDispatcher implements SmartLifecycle {
     /** How long a run may go on taking new deliveries, so that what waits in the database is not held back long. */
     private long maxAge() {
         return Math.min(settings.pollInterval().toNanos() * 5, settings.lease().toNanos() / 4);
+    }
+
+    /** Another node sends for these subscriptions too: runs stop keeping idle subscriptions for a while. */
+    private void nodesMet() {
+        sharedUntil = System.nanoTime() + settings.pollInterval().toNanos() * 10;
     }
 
     /**
