@@ -73,6 +73,8 @@ class DeliveryRecorder {
     private final BlockingQueue<Batch> finished = new LinkedBlockingQueue<>();
     /** Per event, how many of its deliveries the fan-out handed to senders and are not written yet. */
     private final Map<UUID, Integer> unwritten = new ConcurrentHashMap<>();
+    /** Per subscription, how many of its batches wait to be written or are being written. */
+    private final Map<UUID, Integer> writing = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private @Nullable Thread writer;
 
@@ -118,7 +120,16 @@ class DeliveryRecorder {
 
     /** Records a batch a run sent, with the deliveries left unsent, and what follows. */
     void record(SubscriptionRun.Sent sent, List<DeliveryRepository.Fanned> unsent, Then then) {
+        writing.merge(sent.subscription().id(), 1, Integer::sum);
         finished.add(new Batch(sent, unsent, then));
+    }
+
+    /**
+     * Whether a batch of this subscription waits to be written or is being written: the write may lock
+     * the subscription (a delivery's insert does, on PostgreSQL), even after its run let it go.
+     */
+    boolean writes(UUID subscription) {
+        return writing.containsKey(subscription);
     }
 
     /** Writes deliveries left unsent (a run ended without sending more), then {@code then}. */
@@ -148,6 +159,8 @@ class DeliveryRecorder {
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
                 perEvent(batches).keySet().forEach(unwritten::remove);
             }
+            batches.forEach(b -> writing.computeIfPresent(b.sent().subscription().id(),
+                    (id, count) -> count > 1 ? count - 1 : null));
             List<UUID> released = batches.stream().filter(Batch::releases).map(b -> b.sent().subscription().id())
                     .toList();
             List<UUID> lookAgain = batches.stream().filter(Batch::looksAgain).map(b -> b.sent().subscription().id())

@@ -87,8 +87,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private final Semaphore slots;
     /** Subscriptions this node knows to have due deliveries that no run of its own has taken yet. */
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
-    /** Subscriptions a run of this node holds, until the run is recorded and the lease let go. */
-    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    /**
+     * Subscriptions runs of this node hold, until each run is recorded and its lease let go; counted per
+     * run, because a new run may lease a subscription between the old one's release and the word of it.
+     */
+    private final Map<UUID, Integer> held = new ConcurrentHashMap<>();
     /** The runs of this node that new deliveries may still join. */
     private final Map<UUID, DeliveryRun> runs = new ConcurrentHashMap<>();
     /** Runs with deliveries to send that wait for a sender. */
@@ -273,8 +276,13 @@ class WebhookDispatcher implements SmartLifecycle {
             Set<UUID> unheld = new HashSet<>(runs.keySet());
             unheld.removeAll(this.runs.keySet());
             // Taken before the lease is asked: this node may let some go meanwhile (only this thread takes).
-            Set<UUID> ours = new HashSet<>(unheld);
-            ours.retainAll(held);
+            // Those it is still writing for count as its own too: the write may have them locked.
+            Set<UUID> ours = new HashSet<>();
+            for (UUID id : unheld) {
+                if (held.containsKey(id) || recorder.writes(id)) {
+                    ours.add(id);
+                }
+            }
             int free = slots.availablePermits();
             Map<UUID, Boolean> leased = unheld.isEmpty() ? Map.of() : subscriptions.leaseFresh(unheld,
                     events.get(0).seq(), now, now.plus(settings.lease()), free);
@@ -366,7 +374,7 @@ class WebhookDispatcher implements SmartLifecycle {
             candidates = new ArrayList<>(waiting);
             waiting.removeAll(candidates);
             heldBefore = new HashSet<>(candidates);
-            heldBefore.retainAll(held);
+            heldBefore.retainAll(held.keySet());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int limit = slots.availablePermits();
@@ -391,7 +399,7 @@ class WebhookDispatcher implements SmartLifecycle {
                         letGo(run);
                     }
                     waiting.add(id);
-                    if (!held.contains(id)) {
+                    if (!held.containsKey(id)) {
                         wake();
                     }
                 }
@@ -411,7 +419,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Sends for a leased subscription: {@code due}, or when null what the database has due first; the run. */
     private DeliveryRun submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
-        held.add(id);
+        held.merge(id, 1, Integer::sum);
         DeliveryRun run = new DeliveryRun(subscription, due == null, System.nanoTime());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
@@ -486,16 +494,16 @@ class WebhookDispatcher implements SmartLifecycle {
                         || run.startedBefore(now - maxAge())) {
                     run.end();
                 }
-                var unsent = DeliveryRun.unwritten(batch.subList(attempted, batch.size()));
+                // Recorded before the run may idle: once it does, whoever lets it go records after this.
+                recorder.record(sent, DeliveryRun.unwritten(batch.subList(attempted, batch.size())),
+                        run.renewDue(now, settings.lease().toNanos() / 4) ? DeliveryRecorder.Then.RENEW
+                                : DeliveryRecorder.Then.CONTINUE);
                 batch = run.next();
                 if (batch == null) {
                     runs.remove(id, run);
-                    unsent.addAll(run.unsent());
-                    recorder.record(sent, unsent, DeliveryRecorder.Then.RELEASE_AND_LOOK_AGAIN);
+                    recorder.unsent(subscription, run.unsent(), DeliveryRecorder.Then.RELEASE_AND_LOOK_AGAIN);
                     return;
                 }
-                recorder.record(sent, List.of(), run.renewDue(now, settings.lease().toNanos() / 4)
-                        ? DeliveryRecorder.Then.RENEW : DeliveryRecorder.Then.CONTINUE);
             }
             if (batch != null) {
                 // Idle. While other nodes send too, it lets the subscription go at once, as they may have
@@ -556,7 +564,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * those with deliveries written for a later run. The waiting ones may go now.
      */
     private void written(List<UUID> released, List<UUID> lookAgain) {
-        held.removeAll(released);
+        released.forEach(id -> held.computeIfPresent(id, (key, runs) -> runs > 1 ? runs - 1 : null));
         waiting.addAll(lookAgain);
         if (!waiting.isEmpty()) {
             wake();

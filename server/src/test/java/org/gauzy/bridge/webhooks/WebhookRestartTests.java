@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -159,6 +162,58 @@ abstract class WebhookRestartTests {
         }
         System.out.printf("Webhooks on two nodes: %d events to %d subscriptions, %d duplicates, %d arrivals after a"
                 + " later event%n", EVENTS, flows, duplicates, inversions);
+    }
+
+    /**
+     * A node that let a subscription go and leased it again before it heard that the first lease was let
+     * go must still know it holds it: otherwise it takes its own subscription for another node's, notes
+     * it as wanted, and stops keeping idle subscriptions. Runs here end often (a short poll interval), and
+     * changes come from several clients at once, so that leases and their release cross.
+     */
+    @Test
+    void aSingleNodeNeverTakesItsOwnSubscriptionsForAnotherNodes() throws Exception {
+        int flows = 10;
+        int events = 150;
+        var arrivals = new AtomicInteger();
+        var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            arrivals.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (var node = start(Files.createTempDirectory("bridge-one-node").toString())) {
+            var api = new Api(port(node));
+            var owner = new Accounts(api).onboard("one-node");
+            for (int f = 0; f < flows; f++) {
+                var subscribed = api.post(WebhookTests.WEBHOOKS).token(owner.token()).json(Map.of("name", "flow " + f,
+                        "targetUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "events", List.of("task.created"))).send();
+                assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+            }
+            var clients = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> created = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String title = "Task " + i;
+                created.add(clients.submit(() -> api.post("/api/tasks").token(owner.token())
+                        .json(Map.of("title", title)).send().status()));
+            }
+            for (var status : created) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+            clients.shutdown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (arrivals.get() < flows * events && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(arrivals.get()).isGreaterThanOrEqualTo(flows * events);
+            assertThat(node.getBean(JdbcClient.class).sql("select count(*) from webhook_subscription"
+                    + " where wanted_at is not null").query(Long.class).single())
+                    .as("subscriptions the node took for another node's").isZero();
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private ConfigurableApplicationContext start(String data) {
