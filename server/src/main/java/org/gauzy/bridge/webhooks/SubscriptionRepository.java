@@ -85,11 +85,11 @@ class SubscriptionRepository {
                 .param("tenant", tenant).param("id", id).update() > 0;
     }
 
-    /** The active subscriptions of these tenants: what the dispatcher matches a batch of events against. */
     /** An active subscription, and when another node last wanted it while a node held it ({@link #want}). */
     record Active(Subscription subscription, @Nullable OffsetDateTime wantedAt) {
     }
 
+    /** The active subscriptions of these tenants: what the dispatcher matches a batch of events against. */
     List<Active> activeOf(Collection<UUID> tenants) {
         return jdbc.sql("select " + COLUMNS + ", wanted_at from webhook_subscription"
                 + " where tenant_id in (:tenants) and active = true")
