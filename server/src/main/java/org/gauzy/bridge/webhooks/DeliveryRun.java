@@ -23,7 +23,8 @@ final class DeliveryRun {
     enum Joined { ENDED, TAKEN, WOKEN }
 
     final Subscription subscription;
-    private final long startedAt;
+    /** When it was last found that nothing of its subscription waits in the database: at first, its start. */
+    private long checkedAt;
     private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
     private final Set<UUID> taken = new HashSet<>();
     private boolean readsDue;
@@ -38,7 +39,7 @@ final class DeliveryRun {
     DeliveryRun(Subscription subscription, boolean readsDue, long now) {
         this.subscription = subscription;
         this.readsDue = readsDue;
-        this.startedAt = now;
+        this.checkedAt = now;
         this.renewedAt = now;
     }
 
@@ -123,17 +124,23 @@ final class DeliveryRun {
         return unsent;
     }
 
-    /** Ends the run if it idles since before {@code idleBefore}, or started before {@code startedBefore}. */
-    synchronized boolean endIfIdle(long idleBefore, long startedBefore) {
-        if (ended || sending || (idleSince - idleBefore > 0 && startedAt - startedBefore > 0)) {
+    /** Ends the run if it idles since before {@code idleBefore}. */
+    synchronized boolean endIfIdle(long idleBefore) {
+        if (ended || sending || idleSince - idleBefore > 0) {
             return false;
         }
         ended = true;
         return true;
     }
 
-    boolean startedBefore(long time) {
-        return startedAt - time < 0;
+    /** Whether it is time to look whether anything of its subscription waits in the database. */
+    synchronized boolean checkDue(long checkedBefore) {
+        return !ended && checkedAt - checkedBefore < 0;
+    }
+
+    /** Nothing of its subscription waits in the database: it may go on taking new deliveries. */
+    synchronized void checked(long now) {
+        checkedAt = now;
     }
 
     /**

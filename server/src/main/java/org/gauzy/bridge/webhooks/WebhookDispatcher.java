@@ -207,7 +207,7 @@ class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         try {
-            endIdleRuns();
+            reviewRuns();
             FanOut fanned;
             do {
                 fanned = fanOut();
@@ -237,7 +237,8 @@ class WebhookDispatcher implements SmartLifecycle {
             var tenants = new LinkedHashSet<UUID>();
             events.forEach(e -> tenants.add(e.tenantId()));
             Map<UUID, List<Subscription>> byOrganization = new HashMap<>();
-            // Subscriptions this node runs that another node has wanted since: they are let go, not joined.
+            // Subscriptions this node runs that another node has wanted since, or that were changed since the
+            // run began: they are let go, not joined.
             Set<UUID> yielded = new HashSet<>();
             Map<UUID, OffsetDateTime> wanted = new HashMap<>();
             for (var active : subscriptions.activeOf(tenants)) {
@@ -249,10 +250,10 @@ class WebhookDispatcher implements SmartLifecycle {
                 DeliveryRun run = this.runs.get(s.id());
                 if (run != null && run.wantedChanged(active.wantedAt())) {
                     yielded.add(s.id());
+                    nodesMet();
+                } else if (run != null && !run.subscription.equals(s)) {
+                    yielded.add(s.id());
                 }
-            }
-            if (!yielded.isEmpty()) {
-                nodesMet();
             }
             // A node claimed these before and stopped: what it wrote is not fanned out again.
             List<UUID> reclaimed = events.stream().filter(DeliveryRepository.PendingEvent::reclaimed)
@@ -333,7 +334,8 @@ class WebhookDispatcher implements SmartLifecycle {
             subscriptions.want(fanned.elsewhere(), OffsetDateTime.now(clock));
         }
         for (UUID id : fanned.yielded()) {
-            // Another node wrote deliveries for it: the next run, on whichever node, reads them all in order.
+            // Another node wrote deliveries for it, or it changed: the next run, on whichever node, reads them
+            // all in order, with the subscription as it is now.
             DeliveryRun run = runs.get(id);
             if (run != null && run.end()) {
                 letGo(run);
@@ -470,8 +472,8 @@ class WebhookDispatcher implements SmartLifecycle {
      * Sends a run's deliveries batch after batch, recording each, until none are left: the run then
      * idles, still holding its subscription, and the next fan-out's deliveries join it without a lease
      * of their own. A run ends (and lets the subscription go) when a delivery in it failed or its
-     * subscription was failing (the next run starts from what the database has due), when it is old,
-     * when it read a full batch from the database (the next run reads on), or when the target did not
+     * subscription was failing (the next run starts from what the database has due), when deliveries of
+     * its subscription wait in the database ({@link #reviewRuns}), when it read a full batch from the database (the next run reads on), or when the target did not
      * answer: what is left is written as pending, and the subscription looked at again once let go.
      */
     private void sendFor(DeliveryRun run) {
@@ -490,8 +492,7 @@ class WebhookDispatcher implements SmartLifecycle {
                 long now = System.nanoTime();
                 // After a failure, or a first success for a failing subscription, the next run starts from the
                 // subscription's health as recorded.
-                if (attempted < batch.size() || !sent.allDelivered() || subscription.failingSince() != null
-                        || run.startedBefore(now - maxAge())) {
+                if (attempted < batch.size() || !sent.allDelivered() || subscription.failingSince() != null) {
                     run.end();
                 }
                 // Recorded before the run may idle: once it does, whoever lets it go records after this.
@@ -532,26 +533,37 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Lets go the subscriptions of runs that have idled for {@link #linger()}, or idle and are older than
-     * {@link #maxAge()}: retries that came due and deliveries other nodes fanned out for them wait for that.
+     * Lets go the subscriptions of runs that have idled for {@link #linger()}. Every {@code linger()} as
+     * well, a run looks whether anything of its subscription waits in the database (a retry that came
+     * due, deliveries another node wrote): then it ends, for the next run to send them in order, so that
+     * they wait behind a run no longer than behind a poll; otherwise it goes on.
      */
-    private void endIdleRuns() {
+    private void reviewRuns() {
         long now = System.nanoTime();
+        Map<UUID, DeliveryRun> toCheck = new HashMap<>();
         for (DeliveryRun run : runs.values()) {
-            if (run.endIfIdle(now - linger(), now - maxAge())) {
+            if (run.endIfIdle(now - linger())) {
                 letGo(run);
+            } else if (run.checkDue(now - linger())) {
+                toCheck.put(run.subscription.id(), run);
             }
         }
+        if (toCheck.isEmpty()) {
+            return;
+        }
+        Set<UUID> waitingThere = deliveries.withDeliveriesDue(toCheck.keySet(), OffsetDateTime.now(clock));
+        toCheck.forEach((id, run) -> {
+            if (!waitingThere.contains(id)) {
+                run.checked(now);
+            } else if (run.end()) {
+                letGo(run);
+            }
+        });
     }
 
     /** How long an idle run keeps its subscription: a poll interval, and well within its lease. */
     private long linger() {
         return Math.min(settings.pollInterval().toNanos(), settings.lease().toNanos() / 4);
-    }
-
-    /** How long a run may go on taking new deliveries, so that what waits in the database is not held back long. */
-    private long maxAge() {
-        return Math.min(settings.pollInterval().toNanos() * 5, settings.lease().toNanos() / 4);
     }
 
     /** Another node sends for these subscriptions too: runs stop keeping idle subscriptions for a while. */

@@ -252,6 +252,48 @@ abstract class WebhookTests extends ApiTest {
         await(() -> leaseOf(jdbc, id) == null ? true : null, "the idle run to let its subscription go");
     }
 
+    @Test
+    void aBusyRunKeepsItsSubscriptionWhileNothingOfItWaitsInTheDatabase(@Autowired JdbcClient jdbc,
+            @Autowired WebhookSettings settings) throws Exception {
+        String flow = "flow-" + UUID.randomUUID();
+        UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
+        createTask(owner, Map.of("title", "Task 0"));
+        awaitDeliveries(flow, 1);
+        OffsetDateTime lease = leaseOf(jdbc, id);
+        // Changes for longer than several looks at the database, each sooner than an idle run lets go.
+        long until = System.nanoTime() + settings.pollInterval().toNanos() * 6;
+        long longestGap = 0;
+        int created = 1;
+        for (long last = System.nanoTime(); System.nanoTime() < until; created++) {
+            Thread.sleep(settings.pollInterval().toMillis() / 3);
+            createTask(owner, Map.of("title", "Task " + created));
+            longestGap = Math.max(longestGap, System.nanoTime() - last);
+            last = System.nanoTime();
+        }
+        assertThat(awaitDeliveries(flow, created)).hasSize(created);
+        Assumptions.assumeTrue(longestGap < settings.pollInterval().toNanos(), "a change came later than a run lingers");
+        assertThat(lease).as("held by the first run").isNotNull();
+        assertThat(leaseOf(jdbc, id)).as("the same run, under the same lease, all along").isEqualTo(lease);
+    }
+
+    @Test
+    void aChangedSubscriptionTakesEffectAtOnceWhileItsRunGoesOn(@Autowired WebhookSettings settings) {
+        String before = "flow-" + UUID.randomUUID();
+        String after = "flow-" + UUID.randomUUID();
+        String id = subscribe(token, owner, before, "task.created", Map.of()).body().path("id").asString();
+        createTask(owner, Map.of("title", "Before"));
+        awaitDeliveries(before, 1);
+        // The run that sent it keeps the subscription for the next change; this one changes the target.
+        long delivered = System.nanoTime();
+        var moved = api.put(WEBHOOKS + "/" + id).token(token).json(Map.of("targetUrl", flowUrl(after))).send();
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        createTask(owner, Map.of("title", "After"));
+        boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
+        assertThat(titlesOf(awaitDeliveries(after, 1))).containsExactly("After");
+        assertThat(titlesOf(activepieces.webhookDeliveries(before))).containsExactly("Before");
+        Assumptions.assumeTrue(withinLinger, "the change came later than a run lingers: it proves nothing here");
+    }
+
     private static @Nullable OffsetDateTime leaseOf(JdbcClient jdbc, UUID subscription) {
         return jdbc.sql("select lease_until from webhook_subscription where id = :id").param("id", subscription)
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).list().get(0);
