@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,7 +188,7 @@ class DeliveryRepository {
             batch.batchUpdate("""
                     insert into webhook_attempt (id, delivery_id, attempted_at, status_code, latency_ms,
                         response_excerpt, error)
-                    values (?, ?, ?, ?, ?, ?, ?)""", failed.stream().map(o -> new Object[] {UUID.randomUUID(),
+                    values (?, ?, ?, ?, ?, ?, ?)""", failed.stream().map(o -> new Object[] {TimeOrderedIds.next(),
                         o.deliveryId(), Timestamp.from(o.attemptedAt().toInstant()), o.statusCode(), o.latencyMs(),
                         o.responseExcerpt(), o.error()}).toList());
         }

@@ -2,8 +2,8 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.workspace.WorkspaceEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ class EventOutbox {
         jdbc.sql("""
                 insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched)
                 values (:id, nextval('webhook_event_seq'), :tenant, :organization, :event, :payload, :occurred, false)""")
-                .param("id", UUID.randomUUID()).param("tenant", event.tenantId())
+                .param("id", TimeOrderedIds.next()).param("tenant", event.tenantId())
                 .param("organization", event.organizationId()).param("event", event.type())
                 .param("payload", json.writeValueAsString(event.entity()))
                 .param("occurred", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))

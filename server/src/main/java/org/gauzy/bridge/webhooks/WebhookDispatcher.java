@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,7 +271,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)
                             && !written.contains(new DeliveryRepository.Written(event.id(), s.id()))) {
                         runs.computeIfAbsent(s.id(), id -> new ArrayList<>())
-                                .add(new DeliveryRepository.Fanned(UUID.randomUUID(), s, event, now));
+                                .add(new DeliveryRepository.Fanned(TimeOrderedIds.next(), s, event, now));
                     }
                 }
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
@@ -56,7 +57,7 @@ class Tasks {
         }
         GroupView project = project(tenant, organization, input.id("projectId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var draft = new TaskRepository.Task(UUID.randomUUID(), tenant, organization, 0, prefix(project), title,
+        var draft = new TaskRepository.Task(TimeOrderedIds.next(), tenant, organization, 0, prefix(project), title,
                 input.text("description", 20000), null, null, null, input.text("issueType", 50), input.seconds("estimate"),
                 input.date("dueDate"), input.date("startDate"), input.date("resolvedAt"),
                 input.bool("public").orElse(true), input.bool("isDraft").orElse(false),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
@@ -58,8 +59,8 @@ class Timer {
         var employee = employee(context, body.id("employeeId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID organization = employee.organizationId();
-        var log = new TimeLogRepository.TimeLog(UUID.randomUUID(), employee.tenantId(), organization, employee.id(), now,
-                null, oneOf("logType", body.text("logType", 20), LOG_TYPES, "TRACKED"),
+        var log = new TimeLogRepository.TimeLog(TimeOrderedIds.next(), employee.tenantId(), organization,
+                employee.id(), now, null, oneOf("logType", body.text("logType", 20), LOG_TYPES, "TRACKED"),
                 oneOf("source", body.text("source", 30), SOURCES, "BROWSER"), body.bool("isBillable").orElse(true),
                 body.text("description", 2000), inOrganization(GroupKind.PROJECT, "projectId", body, employee.tenantId(), organization),
                 task(body, employee.tenantId(), organization),
