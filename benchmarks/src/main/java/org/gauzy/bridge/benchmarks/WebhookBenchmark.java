@@ -113,8 +113,8 @@ public final class WebhookBenchmark {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             // The rate reached is printed too: a machine too slow to make the changes at the rate asked measures
             // latency at a lower one.
-            System.out.printf("latency at %d changes/s asked (%.0f/s made): %d deliveries, commit to delivery p50 %d ms,"
-                    + " p90 %d ms, p99 %d ms, max %d ms%n", rate, made / (double) measure.toSeconds(), sorted.length,
+            System.out.printf("latency at %d changes/s asked (%.0f/s made): %d deliveries, commit to delivery"
+                    + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", rate, made / (double) measure.toSeconds(), sorted.length,
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
         } finally {

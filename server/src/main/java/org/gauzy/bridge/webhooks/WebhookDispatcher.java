@@ -474,8 +474,9 @@ class WebhookDispatcher implements SmartLifecycle {
      * idles, still holding its subscription, and the next fan-out's deliveries join it without a lease
      * of their own. A run ends (and lets the subscription go) when a delivery in it failed or its
      * subscription was failing (the next run starts from what the database has due), when deliveries of
-     * its subscription wait in the database ({@link #reviewRuns}), when it read a full batch from the database (the next run reads on), or when the target did not
-     * answer: what is left is written as pending, and the subscription looked at again once let go.
+     * its subscription wait in the database ({@link #reviewRuns}), when it read a full batch from the
+     * database (the next run reads on), or when the target did not answer: what is left is written as
+     * pending, and the subscription looked at again once let go.
      */
     private void sendFor(DeliveryRun run) {
         Subscription subscription = run.subscription;

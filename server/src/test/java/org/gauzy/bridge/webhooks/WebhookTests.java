@@ -271,7 +271,8 @@ abstract class WebhookTests extends ApiTest {
             last = System.nanoTime();
         }
         assertThat(awaitDeliveries(flow, created)).hasSize(created);
-        Assumptions.assumeTrue(longestGap < settings.pollInterval().toNanos(), "a change came later than a run lingers");
+        Assumptions.assumeTrue(longestGap < settings.pollInterval().toNanos(),
+                "a change came later than a run lingers");
         assertThat(lease).as("held by the first run").isNotNull();
         assertThat(leaseOf(jdbc, id)).as("the same run, under the same lease, all along").isEqualTo(lease);
     }
