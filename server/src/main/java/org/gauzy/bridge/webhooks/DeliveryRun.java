@@ -26,6 +26,11 @@ final class DeliveryRun {
     /** When it was last found that nothing of its subscription waits in the database: at first, its start. */
     private long checkedAt;
     private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
+    /**
+     * The written deliveries it took: only those can join twice, once read from the database and once
+     * from the fan-out that wrote them. Deliveries handed out unwritten are not kept here, so that a run
+     * that goes on for long keeps no more than its reads.
+     */
     private final Set<UUID> taken = new HashSet<>();
     private boolean readsDue;
     private boolean moreInDatabase;
@@ -48,7 +53,7 @@ final class DeliveryRun {
             return Joined.ENDED;
         }
         for (var delivery : due) {
-            if (taken.add(delivery.id())) {
+            if (delivery.unwritten() != null || taken.add(delivery.id())) {
                 queue.add(delivery);
             }
         }
