@@ -23,8 +23,6 @@ final class DeliveryRun {
     enum Joined { ENDED, TAKEN, WOKEN }
 
     final Subscription subscription;
-    /** When it was last found that nothing of its subscription waits in the database: at first, its start. */
-    private long checkedAt;
     private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
     /**
      * The written deliveries it took: only those can join twice, once read from the database and once
@@ -44,7 +42,6 @@ final class DeliveryRun {
     DeliveryRun(Subscription subscription, boolean readsDue, long now) {
         this.subscription = subscription;
         this.readsDue = readsDue;
-        this.checkedAt = now;
         this.renewedAt = now;
     }
 
@@ -138,15 +135,6 @@ final class DeliveryRun {
         return true;
     }
 
-    /** Whether it is time to look whether anything of its subscription waits in the database. */
-    synchronized boolean checkDue(long checkedBefore) {
-        return !ended && checkedAt - checkedBefore < 0;
-    }
-
-    /** Nothing of its subscription waits in the database: it may go on taking new deliveries. */
-    synchronized void checked(long now) {
-        checkedAt = now;
-    }
 
     /**
      * Whether another node wanted the subscription since this run first looked: the first look only

@@ -208,7 +208,7 @@ class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         try {
-            reviewRuns();
+            reviewRuns(poll);
             FanOut fanned;
             do {
                 fanned = fanOut();
@@ -535,32 +535,27 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Lets go the subscriptions of runs that have idled for {@link #linger()}. Every {@code linger()} as
-     * well, a run looks whether anything of its subscription waits in the database (a retry that came
-     * due, deliveries another node wrote): then it ends, for the next run to send them in order, so that
-     * they wait behind a run no longer than behind a poll; otherwise it goes on.
+     * Lets go the subscriptions of runs that have idled for {@link #linger()}. At a poll, the runs also
+     * look, in one query for all, whether anything of their subscriptions waits in the database (a retry
+     * that came due, deliveries another node wrote): those end, for the next run to send them in order,
+     * so that they wait behind a run no longer than behind a poll; the others go on.
      */
-    private void reviewRuns() {
+    private void reviewRuns(boolean poll) {
         long now = System.nanoTime();
-        Map<UUID, DeliveryRun> toCheck = new HashMap<>();
         for (DeliveryRun run : runs.values()) {
             if (run.endIfIdle(now - linger())) {
                 letGo(run);
-            } else if (run.checkDue(now - linger())) {
-                toCheck.put(run.subscription.id(), run);
             }
         }
-        if (toCheck.isEmpty()) {
+        if (!poll || runs.isEmpty()) {
             return;
         }
-        Set<UUID> waitingThere = deliveries.withDeliveriesDue(toCheck.keySet(), OffsetDateTime.now(clock));
-        toCheck.forEach((id, run) -> {
-            if (!waitingThere.contains(id)) {
-                run.checked(now);
-            } else if (run.end()) {
+        for (UUID id : deliveries.withDeliveriesDue(new ArrayList<>(runs.keySet()), OffsetDateTime.now(clock))) {
+            DeliveryRun run = runs.get(id);
+            if (run != null && run.end()) {
                 letGo(run);
             }
-        });
+        }
     }
 
     /** How long an idle run keeps its subscription: a poll interval, and well within its lease. */
