@@ -135,7 +135,6 @@ final class DeliveryRun {
         return true;
     }
 
-
     /**
      * Whether another node wanted the subscription since this run first looked: the first look only
      * notes the value, so that nodes' clocks never need to agree.
