@@ -155,15 +155,6 @@ class DeliveryRepository {
                 .list();
     }
 
-    /** Those of these subscriptions that have deliveries due in the database. */
-    Set<UUID> withDeliveriesDue(Collection<UUID> subscriptions, OffsetDateTime now) {
-        return new HashSet<>(jdbc.sql("""
-                select s.id from webhook_subscription s where s.id in (:subscriptions)
-                and exists (select 1 from webhook_delivery d where d.subscription_id = s.id and d.status = 'PENDING'
-                    and d.next_attempt_at <= :now)""")
-                .param("subscriptions", subscriptions).param("now", now).query(UUID.class).list());
-    }
-
     /**
      * Records attempts: a delivery in the database gets its new state, one sent before it was written is
      * written with it; a failed attempt gets a row of its own.

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -125,8 +127,7 @@ class SubscriptionRepository {
         var query = jdbc.sql("select s.id from webhook_subscription s"
                 + " where s.active = true and (s.lease_until is null or s.lease_until < :now)"
                 + (candidates == null ? "" : " and s.id in (:candidates)")
-                + " and exists (select 1 from webhook_delivery d where d.subscription_id = s.id"
-                + " and d.status = 'PENDING' and d.next_attempt_at <= :now)"
+                + " and " + dueExists("")
                 + " order by s.id fetch first :limit rows only for update skip locked")
                 .param("now", now).param("limit", limit);
         List<UUID> due = (candidates == null ? query : query.param("candidates", candidates)).query(UUID.class).list();
@@ -145,12 +146,9 @@ class SubscriptionRepository {
             return Map.of();
         }
         Map<UUID, Boolean> leased = new LinkedHashMap<>();
-        jdbc.sql("""
-                select s.id, exists (select 1 from webhook_delivery d where d.subscription_id = s.id
-                    and d.status = 'PENDING' and d.next_attempt_at <= :now and d.position < :position)
-                from webhook_subscription s
-                where s.id in (:candidates) and s.active = true and (s.lease_until is null or s.lease_until < :now)
-                order by s.id fetch first :limit rows only for update skip locked""")
+        jdbc.sql("select s.id, " + dueExists(" and d.position < :position") + " from webhook_subscription s"
+                + " where s.id in (:candidates) and s.active = true and (s.lease_until is null or s.lease_until < :now)"
+                + " order by s.id fetch first :limit rows only for update skip locked")
                 .param("now", now).param("position", position).param("candidates", candidates)
                 .param("limit", limit)
                 .query((ResultSet rs) -> {
@@ -158,6 +156,18 @@ class SubscriptionRepository {
                 });
         hold(leased.keySet(), leaseUntil);
         return leased;
+    }
+
+    /** Those of these subscriptions that have deliveries due at {@code now}. */
+    Set<UUID> withDeliveriesDue(Collection<UUID> ids, OffsetDateTime now) {
+        return new HashSet<>(jdbc.sql("select s.id from webhook_subscription s where s.id in (:ids) and "
+                + dueExists("")).param("ids", ids).param("now", now).query(UUID.class).list());
+    }
+
+    /** Whether subscription {@code s} has a delivery due at {@code :now} (and meeting {@code andAlso}). */
+    private static String dueExists(String andAlso) {
+        return "exists (select 1 from webhook_delivery d where d.subscription_id = s.id and d.status = 'PENDING'"
+                + " and d.next_attempt_at <= :now" + andAlso + ")";
     }
 
     private void hold(Collection<UUID> ids, OffsetDateTime leaseUntil) {

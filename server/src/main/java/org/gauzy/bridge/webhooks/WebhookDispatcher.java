@@ -65,8 +65,10 @@ class WebhookDispatcher implements SmartLifecycle {
 
     /**
      * What one fan-out claimed: each subscription's new deliveries, those whose deliveries it hands to
-     * senders unwritten, the subscriptions it leased (whether with older deliveries due), and how many
-     * deliveries of each event it handed out.
+     * senders unwritten, the subscriptions it leased (whether with older deliveries due), how many
+     * deliveries of each event it handed out, the runs it lets go (another node wanted their
+     * subscriptions, or they changed), when another node last wanted each subscription, and the
+     * subscriptions another node holds.
      */
     private record FanOut(int events, Map<UUID, List<DeliveryRepository.Fanned>> runs, Set<UUID> handed,
             Map<UUID, Boolean> leased, Map<UUID, Integer> handedPerEvent, Set<UUID> yielded,
@@ -550,7 +552,7 @@ class WebhookDispatcher implements SmartLifecycle {
         if (!poll || runs.isEmpty()) {
             return;
         }
-        for (UUID id : deliveries.withDeliveriesDue(new ArrayList<>(runs.keySet()), OffsetDateTime.now(clock))) {
+        for (UUID id : subscriptions.withDeliveriesDue(new ArrayList<>(runs.keySet()), OffsetDateTime.now(clock))) {
             DeliveryRun run = runs.get(id);
             if (run != null && run.end()) {
                 letGo(run);
