@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -72,9 +71,9 @@ class DeliveryRecorder {
     private final Clock clock;
     private final BlockingQueue<Batch> finished = new LinkedBlockingQueue<>();
     /** Per event, how many of its deliveries the fan-out handed to senders and are not written yet. */
-    private final Map<UUID, Integer> unwritten = new ConcurrentHashMap<>();
+    private final Counts unwritten = new Counts();
     /** Per subscription, how many of its batches wait to be written or are being written. */
-    private final Map<UUID, Integer> writing = new ConcurrentHashMap<>();
+    private final Counts writing = new Counts();
     private volatile boolean stopping;
     private @Nullable Thread writer;
 
@@ -115,12 +114,12 @@ class DeliveryRecorder {
 
     /** The fan-out handed these deliveries, per event, to senders without writing them. */
     void handedOut(Map<UUID, Integer> perEvent) {
-        perEvent.forEach((event, count) -> unwritten.merge(event, count, Integer::sum));
+        perEvent.forEach(unwritten::add);
     }
 
     /** Records a batch a run sent, with the deliveries left unsent, and what follows. */
     void record(SubscriptionRun.Sent sent, List<DeliveryRepository.Fanned> unsent, Then then) {
-        writing.merge(sent.subscription().id(), 1, Integer::sum);
+        writing.add(sent.subscription().id(), 1);
         finished.add(new Batch(sent, unsent, then));
     }
 
@@ -129,7 +128,7 @@ class DeliveryRecorder {
      * the subscription (a delivery's insert does, on PostgreSQL), even after its run let it go.
      */
     boolean writes(UUID subscription) {
-        return writing.containsKey(subscription);
+        return writing.contains(subscription);
     }
 
     /** Writes deliveries left unsent (a run ended without sending more), then {@code then}. */
@@ -159,8 +158,7 @@ class DeliveryRecorder {
                 log.warn("Recording webhook deliveries failed; they will be sent again: {}", e.toString());
                 perEvent(batches).keySet().forEach(unwritten::remove);
             }
-            batches.forEach(b -> writing.computeIfPresent(b.sent().subscription().id(),
-                    (id, count) -> count > 1 ? count - 1 : null));
+            batches.forEach(b -> writing.subtract(b.sent().subscription().id(), 1));
             List<UUID> released = batches.stream().filter(Batch::releases).map(b -> b.sent().subscription().id())
                     .toList();
             List<UUID> lookAgain = batches.stream().filter(Batch::looksAgain).map(b -> b.sent().subscription().id())
@@ -232,8 +230,7 @@ class DeliveryRecorder {
             subscriptions.release(ended);
             subscriptions.renew(going, OffsetDateTime.now(clock).plus(settings.lease()));
         });
-        perEvent.forEach((event, count) -> unwritten.computeIfPresent(event, (e, left) -> left > count
-                ? left - count : null));
+        perEvent.forEach(unwritten::subtract);
     }
 
     /** Failing since when; disabled on 410 Gone, or once every delivery has failed for {@code disableAfter}. */

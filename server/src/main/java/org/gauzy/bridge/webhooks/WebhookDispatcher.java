@@ -94,7 +94,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * Subscriptions runs of this node hold, until each run is recorded and its lease let go; counted per
      * run, because a new run may lease a subscription between the old one's release and the word of it.
      */
-    private final Map<UUID, Integer> held = new ConcurrentHashMap<>();
+    private final Counts held = new Counts();
     /** The runs of this node that new deliveries may still join. */
     private final Map<UUID, DeliveryRun> runs = new ConcurrentHashMap<>();
     /** Runs with deliveries to send that wait for a sender. */
@@ -283,7 +283,7 @@ class WebhookDispatcher implements SmartLifecycle {
             // Those it is still writing for count as its own too: the write may have them locked.
             Set<UUID> ours = new HashSet<>();
             for (UUID id : unheld) {
-                if (held.containsKey(id) || recorder.writes(id)) {
+                if (held.contains(id) || recorder.writes(id)) {
                     ours.add(id);
                 }
             }
@@ -379,7 +379,7 @@ class WebhookDispatcher implements SmartLifecycle {
             candidates = new ArrayList<>(waiting);
             waiting.removeAll(candidates);
             heldBefore = new HashSet<>(candidates);
-            heldBefore.retainAll(held.keySet());
+            heldBefore.retainAll(held.ids());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int limit = slots.availablePermits();
@@ -404,7 +404,7 @@ class WebhookDispatcher implements SmartLifecycle {
                         letGo(run);
                     }
                     waiting.add(id);
-                    if (!held.containsKey(id)) {
+                    if (!held.contains(id)) {
                         wake();
                     }
                 }
@@ -424,7 +424,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Sends for a leased subscription: {@code due}, or when null what the database has due first; the run. */
     private DeliveryRun submit(Subscription subscription, @Nullable List<DeliveryRepository.Due> due) {
         UUID id = subscription.id();
-        held.merge(id, 1, Integer::sum);
+        held.add(id, 1);
         DeliveryRun run = new DeliveryRun(subscription, due == null, System.nanoTime());
         if (due != null) {
             // Joined before anything else can: later fan-outs join after these.
@@ -575,7 +575,7 @@ class WebhookDispatcher implements SmartLifecycle {
      * those with deliveries written for a later run. The waiting ones may go now.
      */
     private void written(List<UUID> released, List<UUID> lookAgain) {
-        released.forEach(id -> held.computeIfPresent(id, (key, runs) -> runs > 1 ? runs - 1 : null));
+        released.forEach(id -> held.subtract(id, 1));
         waiting.addAll(lookAgain);
         if (!waiting.isEmpty()) {
             wake();
