@@ -3,6 +3,7 @@ package org.gauzy.bridge.webhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,11 @@ class SubscriptionRepository {
             + " secret_sealed, created_by, created_at, updated_at, failing_since, disabled_reason";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() { };
+    /**
+     * How many ids one statement of the dispatcher's takes at most: it asks about every subscription its
+     * node holds or waits for, which may be more than the 65,535 parameters PostgreSQL binds in one.
+     */
+    private static final int IDS_PER_STATEMENT = 1_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -104,9 +110,9 @@ class SubscriptionRepository {
      * go at its next fan-out, so that those deliveries leave before its later ones.
      */
     void want(Collection<UUID> ids, OffsetDateTime now) {
-        if (!ids.isEmpty()) {
+        for (List<UUID> some : chunks(ids)) {
             jdbc.sql("update webhook_subscription set wanted_at = :now where id in (:ids)")
-                    .param("now", now).param("ids", ids).update();
+                    .param("now", now).param("ids", some).update();
         }
     }
 
@@ -121,18 +127,33 @@ class SubscriptionRepository {
      * then leave from this node, in order.
      */
     List<UUID> lease(OffsetDateTime now, OffsetDateTime leaseUntil, int limit, @Nullable Collection<UUID> candidates) {
-        if (limit <= 0 || (candidates != null && candidates.isEmpty())) {
+        List<UUID> due = new ArrayList<>();
+        if (candidates == null) {
+            due.addAll(unheldWithDeliveriesDue(now, limit, null));
+        } else {
+            for (List<UUID> some : chunks(candidates)) {
+                if (due.size() >= limit) {
+                    break;
+                }
+                due.addAll(unheldWithDeliveriesDue(now, limit - due.size(), some));
+            }
+        }
+        hold(due, leaseUntil);
+        return due;
+    }
+
+    /** Locks up to {@code limit} active subscriptions no node holds that have deliveries due (among these). */
+    private List<UUID> unheldWithDeliveriesDue(OffsetDateTime now, int limit, @Nullable List<UUID> among) {
+        if (limit <= 0) {
             return List.of();
         }
         var query = jdbc.sql("select s.id from webhook_subscription s"
                 + " where s.active = true and (s.lease_until is null or s.lease_until < :now)"
-                + (candidates == null ? "" : " and s.id in (:candidates)")
+                + (among == null ? "" : " and s.id in (:candidates)")
                 + " and " + dueExists("")
                 + " order by s.id fetch first :limit rows only for update skip locked")
                 .param("now", now).param("limit", limit);
-        List<UUID> due = (candidates == null ? query : query.param("candidates", candidates)).query(UUID.class).list();
-        hold(due, leaseUntil);
-        return due;
+        return (among == null ? query : query.param("candidates", among)).query(UUID.class).list();
     }
 
     /**
@@ -142,26 +163,33 @@ class SubscriptionRepository {
      */
     Map<UUID, Boolean> leaseFresh(Collection<UUID> candidates, long position, OffsetDateTime now,
             OffsetDateTime leaseUntil, int limit) {
-        if (limit <= 0 || candidates.isEmpty()) {
-            return Map.of();
-        }
         Map<UUID, Boolean> leased = new LinkedHashMap<>();
-        jdbc.sql("select s.id, " + dueExists(" and d.position < :position") + " from webhook_subscription s"
-                + " where s.id in (:candidates) and s.active = true and (s.lease_until is null or s.lease_until < :now)"
-                + " order by s.id fetch first :limit rows only for update skip locked")
-                .param("now", now).param("position", position).param("candidates", candidates)
-                .param("limit", limit)
-                .query((ResultSet rs) -> {
-                    leased.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
-                });
+        for (List<UUID> some : chunks(candidates)) {
+            if (leased.size() >= limit) {
+                break;
+            }
+            jdbc.sql("select s.id, " + dueExists(" and d.position < :position") + " from webhook_subscription s"
+                    + " where s.id in (:candidates) and s.active = true"
+                    + " and (s.lease_until is null or s.lease_until < :now)"
+                    + " order by s.id fetch first :limit rows only for update skip locked")
+                    .param("now", now).param("position", position).param("candidates", some)
+                    .param("limit", limit - leased.size())
+                    .query((ResultSet rs) -> {
+                        leased.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
+                    });
+        }
         hold(leased.keySet(), leaseUntil);
         return leased;
     }
 
     /** Those of these subscriptions that have deliveries due at {@code now}. */
     Set<UUID> withDeliveriesDue(Collection<UUID> ids, OffsetDateTime now) {
-        return new HashSet<>(jdbc.sql("select s.id from webhook_subscription s where s.id in (:ids) and "
-                + dueExists("")).param("ids", ids).param("now", now).query(UUID.class).list());
+        Set<UUID> due = new HashSet<>();
+        for (List<UUID> some : chunks(ids)) {
+            due.addAll(jdbc.sql("select s.id from webhook_subscription s where s.id in (:ids) and " + dueExists(""))
+                    .param("ids", some).param("now", now).query(UUID.class).list());
+        }
+        return due;
     }
 
     /** Whether subscription {@code s} has a delivery due at {@code :now} (and meeting {@code andAlso}). */
@@ -171,9 +199,9 @@ class SubscriptionRepository {
     }
 
     private void hold(Collection<UUID> ids, OffsetDateTime leaseUntil) {
-        if (!ids.isEmpty()) {
+        for (List<UUID> some : chunks(ids)) {
             jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id in (:ids)")
-                    .param("until", leaseUntil).param("node", node).param("ids", ids).update();
+                    .param("until", leaseUntil).param("node", node).param("ids", some).update();
         }
     }
 
@@ -182,17 +210,17 @@ class SubscriptionRepository {
      * holds them, never one it let go or whose lease ran out and another node took.
      */
     void renew(Collection<UUID> ids, OffsetDateTime leaseUntil) {
-        if (!ids.isEmpty()) {
+        for (List<UUID> some : chunks(ids)) {
             jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids) and lease_owner = :node")
-                    .param("until", leaseUntil).param("ids", ids).param("node", node).update();
+                    .param("until", leaseUntil).param("ids", some).param("node", node).update();
         }
     }
 
     /** Lets subscriptions go, those this node holds: never one whose lease ran out and another node took. */
     void release(Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
+        for (List<UUID> some : chunks(ids)) {
             jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
-                    + " where id in (:ids) and lease_owner = :node").param("ids", ids).param("node", node).update();
+                    + " where id in (:ids) and lease_owner = :node").param("ids", some).param("node", node).update();
         }
     }
 
@@ -206,6 +234,16 @@ class SubscriptionRepository {
                 .param("failingSince", failingSince).param("active", active).param("reason", reason)
                 .param("now", now).param("id", id)
                 .update();
+    }
+
+    /** The ids in lists of at most {@link #IDS_PER_STATEMENT}; none for none. */
+    private static List<List<UUID>> chunks(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)));
+        }
+        return chunks;
     }
 
     private Subscription map(ResultSet rs, int row) throws SQLException {

@@ -43,8 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * deliveries handed straight to that run: they are written once, when sent (or, if their run ends first,
  * as pending), and their event stays claimed by this node until the last of them is written. The other
  * subscriptions' deliveries are written at once, for whoever holds them. A run that has sent all it has
- * keeps its subscription for a poll interval, without a sender, so a busy subscription is leased and let
- * go once every few poll intervals rather than once per fan-out. Where nodes meet (one fans out for a
+ * keeps its subscription for a poll interval, without a sender, so a busy subscription is leased once
+ * and kept while it stays busy, rather than leased once per fan-out. Where nodes meet (one fans out for a
  * subscription another holds), the holder lets it go at its next fan-out, and neither node's runs keep
  * their subscriptions for ten poll intervals: the deliveries the other node wrote leave first. Retries
  * that come due, replays, and work left by a node that stopped are found by a poll. The loop runs when
@@ -55,8 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * events are fanned out again to the subscriptions that have no delivery of them written). Per
  * subscription, deliveries leave in the order of their events, except that one waiting for a retry does
  * not hold back the rest: one node at a time sends a subscription's deliveries, and a run starts from its
- * oldest due delivery. A run takes new deliveries for at most five poll intervals, so a retry that came
- * due, or deliveries another node fanned out, wait at most that long for it to end.
+ * oldest due delivery. A run whose subscription has deliveries waiting in the database (a retry that came
+ * due, deliveries another node fanned out) ends at the next poll, so they wait behind it at most a poll
+ * interval.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -552,7 +553,7 @@ class WebhookDispatcher implements SmartLifecycle {
         if (!poll || runs.isEmpty()) {
             return;
         }
-        for (UUID id : subscriptions.withDeliveriesDue(new ArrayList<>(runs.keySet()), OffsetDateTime.now(clock))) {
+        for (UUID id : subscriptions.withDeliveriesDue(runs.keySet(), OffsetDateTime.now(clock))) {
             DeliveryRun run = runs.get(id);
             if (run != null && run.end()) {
                 letGo(run);

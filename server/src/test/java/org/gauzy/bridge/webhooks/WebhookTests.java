@@ -355,6 +355,38 @@ abstract class WebhookTests extends ApiTest {
         assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
     }
 
+    @Test
+    void theDispatchersQueriesTakeMoreSubscriptionsThanOneStatementCanBind(
+            @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
+        String flow = "flow-" + UUID.randomUUID();
+        UUID busy = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id")
+                .asString());
+        createTask(owner, Map.of());
+        await(() -> deliveryLog(busy.toString()).path("items").path(0).path("status").asString().equals("DELIVERED")
+                && !held(jdbc, busy) ? true : null, "the delivery written and its run ended");
+        // A delivery due tomorrow: the dispatcher leaves it be, the queries below look from the day after.
+        OffsetDateTime later = OffsetDateTime.now().plusDays(2);
+        jdbc.sql("update webhook_delivery set status = 'PENDING', next_attempt_at = :tomorrow"
+                + " where subscription_id = :id").param("tomorrow", later.minusDays(1)).param("id", busy).update();
+        // As many subscriptions as a node with that many busy ones holds: more than 65,535 parameters.
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            ids.add(i == 45_678 ? busy : UUID.randomUUID());
+        }
+        assertThat(subscriptions.withDeliveriesDue(ids, later)).containsExactly(busy);
+        assertThat(subscriptions.lease(later, later.plusMinutes(2), 5, ids)).containsExactly(busy);
+        subscriptions.renew(ids, later.plusMinutes(3));
+        assertThat(held(jdbc, busy)).isTrue();
+        subscriptions.want(ids, later);
+        subscriptions.release(ids);
+        assertThat(held(jdbc, busy)).as("let go").isFalse();
+        assertThat(subscriptions.leaseFresh(ids, Long.MAX_VALUE, later, later.plusMinutes(2), 5))
+                .containsExactly(Map.entry(busy, true));
+        subscriptions.release(List.of(busy));
+        jdbc.sql("update webhook_delivery set status = 'DELIVERED' where subscription_id = :id").param("id", busy)
+                .update();
+    }
+
     private UUID subscriptionId() {
         return UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of()).body()
                 .path("id").asString());
