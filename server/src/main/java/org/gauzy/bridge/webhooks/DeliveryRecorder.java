@@ -69,6 +69,7 @@ class DeliveryRecorder {
     private final WebhookSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final BlockingQueue<Batch> finished = new LinkedBlockingQueue<>();
     /** Per event, how many of its deliveries the fan-out handed to senders and are not written yet. */
     private final Counts unwritten = new Counts();
@@ -78,12 +79,13 @@ class DeliveryRecorder {
     private @Nullable Thread writer;
 
     DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -190,13 +192,14 @@ class DeliveryRecorder {
      */
     void write(List<Batch> batches) {
         Map<UUID, Integer> perEvent = perEvent(batches);
+        List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
+        List<DeliveryRepository.Fanned> unsent = new ArrayList<>();
+        batches.forEach(b -> {
+            outcomes.addAll(b.sent().outcomes());
+            unsent.addAll(b.unsent());
+        });
+        List<SubscriptionRun.Sent> disabled = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
-            List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
-            List<DeliveryRepository.Fanned> unsent = new ArrayList<>();
-            batches.forEach(b -> {
-                outcomes.addAll(b.sent().outcomes());
-                unsent.addAll(b.unsent());
-            });
             if (!outcomes.isEmpty()) {
                 deliveries.record(outcomes);
             }
@@ -212,8 +215,8 @@ class DeliveryRecorder {
                 deliveries.markDispatched(complete);
             }
             for (var batch : batches) {
-                if (!batch.sent().outcomes().isEmpty()) {
-                    health(batch.sent());
+                if (!batch.sent().outcomes().isEmpty() && disables(batch.sent())) {
+                    disabled.add(batch.sent());
                 }
             }
             Set<UUID> ended = new HashSet<>();
@@ -231,28 +234,38 @@ class DeliveryRecorder {
             subscriptions.renew(going, OffsetDateTime.now(clock).plus(settings.lease()));
         });
         perEvent.forEach(unwritten::subtract);
+        metrics.recorded(outcomes);
+        disabled.forEach(sent -> metrics.disabled(sent.gone()));
     }
 
-    /** Failing since when; disabled on 410 Gone, or once every delivery has failed for {@code disableAfter}. */
-    private void health(SubscriptionRun.Sent run) {
+    /**
+     * Records failing since when; disables on 410 Gone, or once every delivery has failed for
+     * {@code disableAfter}. True when it disabled the subscription.
+     */
+    private boolean disables(SubscriptionRun.Sent run) {
         Subscription s = run.subscription();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (run.anyDelivered() && !run.gone()) {
             if (s.failingSince() != null) {
                 subscriptions.health(s.id(), null, true, null, now);
             }
-            return;
+            return false;
         }
         var last = run.outcomes().get(run.outcomes().size() - 1);
         OffsetDateTime since = s.failingSince() != null ? s.failingSince() : now;
         if (run.gone()) {
             subscriptions.health(s.id(), since, false, "The target answered 410 Gone at " + now
                     + ": it no longer wants these events", now);
-        } else if (!since.plus(settings.disableAfter()).isAfter(now)) {
+            return true;
+        }
+        if (!since.plus(settings.disableAfter()).isAfter(now)) {
             subscriptions.health(s.id(), since, false, "Every delivery failed since " + since + " (last: "
                     + last.error() + ")", now);
-        } else if (s.failingSince() == null) {
+            return true;
+        }
+        if (s.failingSince() == null) {
             subscriptions.health(s.id(), since, true, null, now);
         }
+        return false;
     }
 }

@@ -111,7 +111,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
     WebhookDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, SubscriptionRun runner,
             DeliveryRecorder recorder, WebhookSettings settings, TransactionTemplate transactions, JsonMapper json,
-            Clock clock) {
+            Clock clock, WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.runner = runner;
@@ -121,6 +121,11 @@ class WebhookDispatcher implements SmartLifecycle {
         this.json = json;
         this.clock = clock;
         this.slots = new Semaphore(settings.concurrency());
+        metrics.watch("gauzy.webhooks.senders.busy", "Senders of this node sending now, of "
+                + settings.concurrency(), () -> settings.concurrency() - slots.availablePermits());
+        metrics.watch("gauzy.webhooks.runs", "Subscriptions this node is sending for or holds idle", runs::size);
+        metrics.watch("gauzy.webhooks.runs.ready", "Runs of this node with deliveries that wait for a free sender",
+                ready::size);
     }
 
     @Override

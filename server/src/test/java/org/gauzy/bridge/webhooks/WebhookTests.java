@@ -387,6 +387,23 @@ abstract class WebhookTests extends ApiTest {
                 .update();
     }
 
+    static final String RETRYING = "gauzy_webhooks_attempts_total{outcome=\"retrying\"}";
+    static final String DELIVERED = "gauzy_webhooks_attempts_total{outcome=\"delivered\"}";
+    static final String DEAD = "gauzy_webhooks_attempts_total{outcome=\"dead\"}";
+    static final String LAGS = "gauzy_webhooks_delivery_lag_seconds_count";
+    static final String QUICK = "gauzy_webhooks_delivery_lag_seconds_bucket{le=\"0.25\"}";
+    static final String DISABLED_GONE = "gauzy_webhooks_subscriptions_disabled_total{reason=\"gone\"}";
+
+    /** A series' value at {@code /actuator/prometheus}, as an operator's scraper reads it. */
+    private double metric(String series) {
+        for (String line : api.get("/actuator/prometheus").send().text().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("No series " + series + " at /actuator/prometheus");
+    }
+
     private UUID subscriptionId() {
         return UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of()).body()
                 .path("id").asString());
@@ -455,6 +472,10 @@ abstract class WebhookTests extends ApiTest {
         String flow = "flow-" + UUID.randomUUID();
         String id = subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString();
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + flow, 500, 2));
+        double retrying = metric(RETRYING);
+        double delivered = metric(DELIVERED);
+        double lags = metric(LAGS);
+        double quick = metric(QUICK);
         createTask(owner, Map.of());
         awaitDeliveries(flow, 1);
         JsonNode delivery = await(() -> {
@@ -464,6 +485,13 @@ abstract class WebhookTests extends ApiTest {
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.path("attemptLog")).extracting(a -> a.path("statusCode").asInt()).containsExactly(500, 500,
                 200);
+        // An operator's scraper sees the same: two failed attempts, then one delivered, and how long it took.
+        await(() -> metric(DELIVERED) >= delivered + 1 && metric(LAGS) >= lags + 1 ? true : null, "the metrics");
+        assertThat(metric(RETRYING)).isGreaterThanOrEqualTo(retrying + 2);
+        assertThat(metric(QUICK) - quick).as("attempts 150 and 300 ms apart: delivered later than 250 ms")
+                .isLessThan(metric(LAGS) - lags);
+        assertThat(api.get("/actuator/prometheus").send().text()).contains("gauzy_webhooks_senders_busy ",
+                "gauzy_webhooks_runs ", "gauzy_webhooks_attempt_duration_seconds_count ");
 
         String limited = "flow-" + UUID.randomUUID();
         String limitedId = subscribe(token, owner, limited, "task.created", Map.of()).body().path("id").asString();
@@ -485,6 +513,8 @@ abstract class WebhookTests extends ApiTest {
         String gone = "flow-" + UUID.randomUUID();
         String goneId = subscribe(token, owner, gone, "task.created", Map.of()).body().path("id").asString();
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + gone, 410, 1));
+        double disabledBefore = metric(DISABLED_GONE);
+        double deadBefore = metric(DEAD);
         createTask(owner, Map.of());
         JsonNode disabled = await(() -> {
             JsonNode s = api.get(WEBHOOKS + "/" + goneId).token(token).send().body();
@@ -492,6 +522,8 @@ abstract class WebhookTests extends ApiTest {
         }, "the subscription to be disabled");
         assertThat(disabled.path("disabledReason").asString()).contains("410");
         assertThat(deliveryLog(goneId).path("items").get(0).path("status").asString()).isEqualTo("DEAD");
+        await(() -> metric(DISABLED_GONE) >= disabledBefore + 1 && metric(DEAD) >= deadBefore + 1 ? true : null,
+                "the metrics of a subscription disabled and its delivery dead-lettered");
 
         String dead = "flow-" + UUID.randomUUID();
         String deadId = subscribe(token, owner, dead, "task.created", Map.of()).body().path("id").asString();
