@@ -46,6 +46,14 @@ abstract class WebhookTests extends ApiTest {
     /** A private sandbox: these tests inject faults into its receiver. */
     static final String SANDBOX = "webhooks";
 
+    /** Series an operator's scraper reads at {@code /actuator/prometheus}. */
+    private static final String RETRYING = "gauzy_webhooks_attempts_total{outcome=\"retrying\"}";
+    private static final String DELIVERED = "gauzy_webhooks_attempts_total{outcome=\"delivered\"}";
+    private static final String DEAD = "gauzy_webhooks_attempts_total{outcome=\"dead\"}";
+    private static final String LAGS = "gauzy_webhooks_delivery_lag_seconds_count";
+    private static final String QUICK = "gauzy_webhooks_delivery_lag_seconds_bucket{le=\"0.25\"}";
+    private static final String DISABLED_GONE = "gauzy_webhooks_subscriptions_disabled_total{reason=\"gone\"}";
+
     ActivepiecesSandbox activepieces;
     Account owner;
     String token;
@@ -386,13 +394,6 @@ abstract class WebhookTests extends ApiTest {
         jdbc.sql("update webhook_delivery set status = 'DELIVERED' where subscription_id = :id").param("id", busy)
                 .update();
     }
-
-    static final String RETRYING = "gauzy_webhooks_attempts_total{outcome=\"retrying\"}";
-    static final String DELIVERED = "gauzy_webhooks_attempts_total{outcome=\"delivered\"}";
-    static final String DEAD = "gauzy_webhooks_attempts_total{outcome=\"dead\"}";
-    static final String LAGS = "gauzy_webhooks_delivery_lag_seconds_count";
-    static final String QUICK = "gauzy_webhooks_delivery_lag_seconds_bucket{le=\"0.25\"}";
-    static final String DISABLED_GONE = "gauzy_webhooks_subscriptions_disabled_total{reason=\"gone\"}";
 
     /** A series' value at {@code /actuator/prometheus}, as an operator's scraper reads it. */
     private double metric(String series) {
