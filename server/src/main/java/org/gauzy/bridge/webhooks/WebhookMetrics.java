@@ -34,8 +34,8 @@ class WebhookMetrics {
     private final Counter dead;
     private final Timer lag;
     private final Timer answer;
-    private final Counter gone;
-    private final Counter failing;
+    private final Counter disabledGone;
+    private final Counter disabledFailing;
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -48,8 +48,8 @@ class WebhookMetrics {
         this.answer = Timer.builder("gauzy.webhooks.attempt.duration")
                 .description("How long a target took to answer an attempt, or to fail it")
                 .serviceLevelObjectives(ANSWER_BUCKETS).register(registry);
-        this.gone = disabled(registry, "gone");
-        this.failing = disabled(registry, "failing");
+        this.disabledGone = disabled(registry, "gone");
+        this.disabledFailing = disabled(registry, "failing");
     }
 
     private static Counter attempts(MeterRegistry registry, String outcome) {
@@ -85,7 +85,7 @@ class WebhookMetrics {
 
     /** A subscription was disabled: its target answered 410 Gone, or every delivery failed for too long. */
     void disabled(boolean gone) {
-        (gone ? this.gone : failing).increment();
+        (gone ? disabledGone : disabledFailing).increment();
     }
 
     /** Shows a figure of this node's, read whenever metrics are read. */
