@@ -3,6 +3,7 @@ package org.gauzy.bridge.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,23 @@ final class BenchmarkOptions {
             jars.add(Path.of(text("compare", "")));
         }
         return jars;
+    }
+
+    /**
+     * The builds in the order they run, {@code rounds} times over, every other round reversed (A B, B A, ...):
+     * the same build measured twice in one run differed by up to 1.48 times in service CPU per change, more
+     * often to the cost of the one that ran first, so one pair in a fixed order can mislead.
+     */
+    static List<Path> inTurns(List<Path> jars, int rounds) {
+        List<Path> order = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Path> turn = new ArrayList<>(jars);
+            if (round % 2 == 1) {
+                Collections.reverse(turn);
+            }
+            order.addAll(turn);
+        }
+        return order;
     }
 
     /** The kinds of database {@code --databases} names: {@code h2}, {@code postgres}, or both (the default). */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code mvn -B -q -DskipTests install}:
  *
  * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.WebhookBenchmark
- *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres --compare=other.jar"]</pre>
+ *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres --compare=other.jar --rounds=2"]</pre>
  *
  * {@code --compare} runs a second build after the first on each kind of database, each on a fresh one,
- * so that two builds are measured side by side in one run.
+ * so that two builds are measured side by side in one run. {@code --rounds=N} runs them N times, in turns
+ * (A B, B A, ...), and prints each build's means: one pair can differ by a third on noise alone.
  */
 public final class WebhookBenchmark {
 
@@ -55,23 +58,51 @@ public final class WebhookBenchmark {
     private String base;
     private ApiCalls api;
 
+    /** One run's figures. */
+    record Measured(double deliveriesPerSecond, double cpuMillisPerChange, long p99Millis) {
+    }
+
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
         var benchmark = new WebhookBenchmark();
         List<Path> jars = options.jars();
+        int rounds = options.number("rounds", 1);
         // With --compare, the two builds take turns on each kind of database, each on a fresh one.
         for (String database : options.databases()) {
-            for (Path jar : jars) {
-                BenchmarkOptions.onFreshDatabase(database, (label, environment) -> benchmark.run(
+            Map<Path, List<Measured>> measured = new LinkedHashMap<>();
+            for (Path jar : BenchmarkOptions.inTurns(jars, rounds)) {
+                BenchmarkOptions.onFreshDatabase(database, (label, environment) -> measured
+                        .computeIfAbsent(jar, j -> new ArrayList<>()).add(benchmark.run(
                         jars.size() > 1 ? label + ", " + jar.getFileName() : label, environment, jar,
                         options.serverJvmArgs(), options.seconds("warmup", 60), options.seconds("seconds", 20),
-                        options.number("rate", 500)));
+                        options.number("rate", 500))));
+            }
+            if (jars.size() > 1 && rounds > 1) {
+                summary(database, jars, measured);
             }
         }
     }
 
-    private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,
-            Duration measure, int rate) throws Exception {
+    /** Each build's mean over its runs, and its service CPU per change against the first build's. */
+    private static void summary(String database, List<Path> jars, Map<Path, List<Measured>> measured) {
+        double first = mean(measured.get(jars.get(0)), Measured::cpuMillisPerChange);
+        System.out.printf("%n%s, mean of %d runs each, the builds taking turns:%n", database,
+                measured.get(jars.get(0)).size());
+        for (Path jar : jars) {
+            List<Measured> runs = measured.get(jar);
+            double cpu = mean(runs, Measured::cpuMillisPerChange);
+            System.out.printf("  %-24s %6.0f deliveries/s, service CPU %.2f ms per change (%.2fx the first build's),"
+                    + " worst p99 %d ms%n", jar.getFileName(), mean(runs, Measured::deliveriesPerSecond), cpu,
+                    cpu / first, runs.stream().mapToLong(Measured::p99Millis).max().orElse(0));
+        }
+    }
+
+    private static double mean(List<Measured> runs, ToDoubleFunction<Measured> figure) {
+        return runs.stream().mapToDouble(figure).average().orElse(0);
+    }
+
+    private Measured run(String database, Map<String, String> environment, Path jar, String jvmArgs,
+            Duration warmup, Duration measure, int rate) throws Exception {
         var receiver = receiver();
         var env = new HashMap<>(environment);
         env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
@@ -117,6 +148,8 @@ public final class WebhookBenchmark {
                     + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", rate, made / (double) measure.toSeconds(), sorted.length,
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+            return new Measured(delivered / (creates.seconds() + drainSeconds),
+                    cpuMillis / Math.max(1, creates.requests()), percentile(sorted, 99));
         } finally {
             receiver.stop(0);
         }
