@@ -130,10 +130,12 @@ public final class WebhookBenchmark {
             double drainSeconds = Math.max(0, lastArrival.get() - loadEnded) / 1e9;
             long delivered = received.get() - before;
             double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
+            double perSecond = delivered / (creates.seconds() + drainSeconds);
+            double cpuPerChange = cpuMillis / Math.max(1, creates.requests());
             System.out.printf("throughput: %d deliveries in %.1f s = %.0f deliveries/s sustained (%.0f changes/s,"
                     + " %.1f s to drain after the load stopped); service CPU %.2f ms per change and its deliveries%n",
-                    delivered, creates.seconds() + drainSeconds, delivered / (creates.seconds() + drainSeconds),
-                    creates.perSecond(), drainSeconds, cpuMillis / Math.max(1, creates.requests()));
+                    delivered, creates.seconds() + drainSeconds, perSecond, creates.perSecond(), drainSeconds,
+                    cpuPerChange);
 
             setFilters(tenants, true);
             latencies.clear();
@@ -148,8 +150,7 @@ public final class WebhookBenchmark {
                     + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", rate, made / (double) measure.toSeconds(), sorted.length,
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
-            return new Measured(delivered / (creates.seconds() + drainSeconds),
-                    cpuMillis / Math.max(1, creates.requests()), percentile(sorted, 99));
+            return new Measured(perSecond, cpuPerChange, percentile(sorted, 99));
         } finally {
             receiver.stop(0);
         }
