@@ -282,6 +282,14 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+            // Activepieces serves socket.io on its HTTP server (packages/server/api/src/app/app.ts @66f43de175),
+            // so Node hands every request with an Upgrade header (Java's h2c offer among them) to engine.io,
+            // which closes what it does not serve: the client gets an empty reply. The request is recorded.
+            store.record(new RecordedRequest(clock.now(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), Map.of(), masked(exchange.getRequestHeaders()), ""));
+            throw new DropConnection();
+        }
         Reply reply;
         try {
             var request = new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),

@@ -45,7 +45,8 @@ final class ConnectUi {
     private final Ids ids;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final List<Flow> flows = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Pending preset = new Pending("http://localhost:3000", "", "");
 
     ConnectUi(ActivepiecesSandbox sandbox, Store store, PieceCaller caller, JsonMapper json, Ids ids) {

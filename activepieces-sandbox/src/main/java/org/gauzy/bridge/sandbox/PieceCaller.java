@@ -31,7 +31,8 @@ final class PieceCaller {
     private final Store store;
     private final OAuth2Exchange oauth2;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     PieceCaller(Store store, OAuth2Exchange oauth2, JsonMapper json) {
         this.store = store;

@@ -44,7 +44,7 @@ class WebhookAndFaultTests {
 
     @Test
     void webhookUrlsRecordBodyAndHeaders() throws Exception {
-        var http = HttpClient.newHttpClient();
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/Flow1"))
                 .header("webhook-id", "msg_1").header("webhook-signature", "v1,abc")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"task.created\"}")).build(),
@@ -60,6 +60,20 @@ class WebhookAndFaultTests {
         assertThat(deliveries.get(0).sync()).isFalse();
         assertThat(deliveries.get(1).sync()).isTrue();
         assertThat(client.get("/sandbox/webhooks/Flow1", null).body()).hasSize(2);
+    }
+
+    /** Java's default client offers {@code Upgrade: h2c} on http://; Activepieces closes such a request unanswered. */
+    @Test
+    void anUpgradeOfferIsAnsweredByClosingTheConnection() throws Exception {
+        var offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        var request = HttpRequest.newBuilder(URI.create(ap.baseUrl() + list()))
+                .header("Authorization", "Bearer " + ap.seed().apiKey()).GET().build();
+        assertThatThrownBy(() -> offering.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.io.IOException.class);
+        assertThat(ap.requests()).last().satisfies(r -> assertThat(r.header("upgrade")).isEqualTo("h2c"));
+
+        var plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertThat(plain.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test

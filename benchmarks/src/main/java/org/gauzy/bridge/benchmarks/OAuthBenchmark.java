@@ -40,7 +40,8 @@ public final class OAuthBenchmark {
     private static final int MAX_CLIENTS = 16;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private ApiCalls api;
     private String base;
     private String clientId;

@@ -21,7 +21,7 @@ public final class SandboxStartup {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        var http = HttpClient.newHttpClient();
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] millis = new long[runs];
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();

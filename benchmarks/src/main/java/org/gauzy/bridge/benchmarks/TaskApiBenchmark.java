@@ -61,7 +61,8 @@ public final class TaskApiBenchmark {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private ApiCalls api;
 
     public static void main(String[] args) throws Exception {

@@ -50,7 +50,8 @@ public final class WebhookBenchmark {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();

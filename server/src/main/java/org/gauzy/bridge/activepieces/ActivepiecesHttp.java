@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The one way to call Activepieces: {@code Authorization: Bearer <key>}, path segments URL-encoded,
  * connect and read timeouts, retries with backoff only for idempotent calls and only on 502, 503, 504
  * or a connection error, {@code Retry-After} honoured on 429, and a circuit breaker per base URL.
- * Logs method, path and status only: never a key, a body or a query string.
+ * Logs method, path and status only: never a key, a body or a query string. Speaks HTTP/1.1 only, never
+ * offering an {@code Upgrade: h2c}, which a self-hosted Activepieces answers by closing the connection.
  */
 @Component
 class ActivepiecesHttp {
@@ -48,8 +49,10 @@ class ActivepiecesHttp {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        var http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 always: on an http:// URL Java would otherwise ask to upgrade to h2c, and a self-hosted
+        // Activepieces (Node, with its websocket upgrade handler) answers that with an empty reply.
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(settings.readTimeout());
         this.rest = RestClient.builder().requestFactory(factory).build();

@@ -100,7 +100,8 @@ public final class Demo {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + sandbox.seed().projectId()
                         + "\",\"name\":\"Gauzy assistant\"}")).build();
         try {
-            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .build().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox did not answer", e);
         } catch (InterruptedException e) {

@@ -67,6 +67,21 @@ abstract class ActivepiecesSetupTests extends ApiTest {
         return key.substring(key.length() - 4);
     }
 
+    /**
+     * A self-hosted Activepieces on http:// closes a request that offers an HTTP/2 upgrade (the sandbox
+     * does the same): setup works only because no call of ours carries an {@code Upgrade} header.
+     */
+    @Test
+    void callsToActivepiecesNeverOfferAnUpgrade() {
+        ap.clearRequests();
+        setup(owner, newPlatformKey(), owner.organizationId());
+        List<RecordedRequest> calls = ap.requests().stream().filter(r -> r.path().startsWith("/api/v1/")).toList();
+        assertThat(calls).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.header("upgrade")).as(call.path()).isNull();
+            assertThat(call.header("http2-settings")).as(call.path()).isNull();
+        });
+    }
+
     @Test
     void setupChecksTheKeyThenStoresItEncryptedAndShowsOnlyItsLastFour() {
         String key = newPlatformKey();
