@@ -63,7 +63,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         var security = new Security(store, tokens, version);
         var oauth2 = new OAuth2Exchange(json, clock);
         new ConnectionRoutes(store, security, oauth2).register(router, version);
-        new ProjectRoutes(store, security, tokens).register(router);
+        new ProjectRoutes(store, security, tokens, version, json).register(router);
         new McpRoutes(store, security).register(router, version);
         new WebhookRoutes(store).register(router);
         var caller = new PieceCaller(store, oauth2, json);
@@ -200,7 +200,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     /** A session token for a user, as sign-in issues (a negative ttl gives an expired one). */
     public String userToken(String email, Duration ttl) {
         var user = store.userByEmail(email).orElseThrow(() -> new IllegalArgumentException("no user " + email));
-        return tokens.issue(user, ttl);
+        return tokens.issue(user, version.securityV2() ? null : store.defaultProject(user.id), ttl);
     }
 
     /** The seeded owner's session token. */

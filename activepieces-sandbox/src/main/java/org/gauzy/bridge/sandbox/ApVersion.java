@@ -29,6 +29,16 @@ record ApVersion(int major, int minor, int patch) {
         return atLeast(0, 86);
     }
 
+    /**
+     * Security "v2" (0.75 on): sessions not bound to a project, project access by membership, and other
+     * wording. Before it ({@code core/security/authn/platform-api-key-authn-handler.ts} and
+     * {@code authz/project-authz-handler.ts} @be989f5cba), a key refused for a project says "invalid api
+     * key" and a session used outside its project "invalid project id".
+     */
+    boolean securityV2() {
+        return atLeast(0, 75);
+    }
+
     /** Security "v2" (0.75 on) words a refused principal type differently from v1. */
     String principalRefusal() {
         return atLeast(0, 75) ? "principal is not allowed for this route" : "invalid route for principal type";

@@ -53,6 +53,13 @@ final class ControlRoutes {
                 })
                 .add("POST", "/sandbox/clock", r -> {
                     sandbox.clock().advance(Duration.ofSeconds(r.json().path("advanceSeconds").asLong()));
+                    if (r.json().has("pinned")) {
+                        if (r.json().path("pinned").asBoolean()) {
+                            sandbox.clock().pinToSecond();
+                        } else {
+                            sandbox.clock().unpin();
+                        }
+                    }
                     return Reply.ok(Map.of("now", Model.iso(sandbox.clock().now())));
                 })
                 .add("GET", "/sandbox/connections/:id", this::connection)

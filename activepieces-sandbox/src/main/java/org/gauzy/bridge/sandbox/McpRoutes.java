@@ -15,7 +15,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * MCP server management in the generation the chosen version has: B ({@code /v1/mcp-servers}, named
  * servers with tools, 21-character tokens) or D ({@code /v1/projects/:projectId/mcp-server}, one
- * server per project, {@code disabledTools}, 72-character tokens, signed-in users only).
+ * server per project, {@code disabledTools}, 72-character tokens). Both let only signed-in users in
+ * ({@code allowedPrincipals: [USER]}): generation B as {@code mcp/mcp-server/mcp-server-controller.ts}
+ * and {@code mcp/mcp-service.ts} @be989f5cba (0.72.4), where a session acts in its own project: a server
+ * is read and deleted only there (else 404 {@code MCP}), and an update or rotation of another project's
+ * server is made and then refused by {@code entitiesMustBeOwnedByCurrentProject} (403).
  */
 final class McpRoutes {
 
@@ -48,16 +52,17 @@ final class McpRoutes {
         JsonNode body = Body.object(request.json(), "body");
         String name = Body.string(body, "name", "body");
         String projectId = Body.string(body, "projectId", "body");
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
             security.project(principal, projectId);
             var server = new NamedMcpServer(store.ids.apId(), store.clock.nextCreated(), name, projectId,
                     store.ids.apId(), store.ids.apId());
             store.namedMcpServers.put(server.id, server);
-            return Reply.created(server.json());
+            return Reply.ok(server.json());
         }
     }
 
+    /** Newest first ({@code mcpService.list} orders by {@code created} descending). */
     private Reply list(Request request) {
         String projectId = request.query("projectId");
         if (projectId == null || projectId.isEmpty()) {
@@ -65,23 +70,23 @@ final class McpRoutes {
         }
         int limit = Seek.limit(request, 10);
         String name = request.query("name");
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
             security.project(principal, projectId);
             var matches = store.namedMcpServers.values().stream()
                     .filter(s -> s.projectId.equals(projectId))
                     .filter(s -> name == null || s.name.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
                     .toList();
-            var page = Seek.page(matches, s -> s.created.toEpochMilli(), true, request.query("cursor"), limit);
+            var page = Seek.page(matches, s -> s.created.toEpochMilli(), false, request.query("cursor"), limit);
             return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(NamedMcpServer::json).toList(), page));
         }
     }
 
     private Reply get(Request request) {
         String id = Body.apId(request, "id");
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            return Reply.ok(named(principal, id).json());
+            return Reply.ok(inOwnProject(principal, id).json());
         }
     }
 
@@ -90,9 +95,9 @@ final class McpRoutes {
         JsonNode body = Body.object(request.json(), "body");
         String name = Body.optionalString(body, "name", "body");
         List<Map<String, @Nullable Object>> tools = body.has("tools") ? tools(body.get("tools")) : null;
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            NamedMcpServer server = named(principal, id);
+            NamedMcpServer server = anywhere(id);
             if (name != null) {
                 server.name = name;
             }
@@ -116,37 +121,54 @@ final class McpRoutes {
                 }).toList();
             }
             server.updated = store.clock.now();
-            return Reply.ok(server.json());
+            return Reply.ok(ownedByCurrentProject(principal, server).json());
         }
     }
 
     private Reply rotate(Request request) {
         String id = Body.apId(request, "id");
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            NamedMcpServer server = named(principal, id);
+            NamedMcpServer server = anywhere(id);
             server.token = store.ids.apId();
             server.updated = store.clock.now();
-            return Reply.ok(server.json());
+            return Reply.ok(ownedByCurrentProject(principal, server).json());
         }
     }
 
     private Reply delete(Request request) {
         String id = Body.apId(request, "id");
-        Principal principal = security.authenticate(request);
+        Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            named(principal, id);
+            inOwnProject(principal, id);
             store.namedMcpServers.remove(id);
             return Reply.noContent();
         }
     }
 
-    private NamedMcpServer named(Principal principal, String id) {
+    /** {@code getOrThrow({mcpId, projectId: principal.projectId})}. */
+    private NamedMcpServer inOwnProject(Principal principal, String id) {
+        NamedMcpServer server = store.namedMcpServers.get(id);
+        if (server == null || !server.projectId.equals(principal.projectId())) {
+            throw ApError.entityNotFound("MCP", id);
+        }
+        return server;
+    }
+
+    /** {@code update({mcpId})}: found by id alone. */
+    private NamedMcpServer anywhere(String id) {
         NamedMcpServer server = store.namedMcpServers.get(id);
         if (server == null) {
-            throw ApError.entityNotFound("mcp", id);
+            throw ApError.entityNotFound("MCP", id);
         }
-        security.project(principal, server.projectId);
+        return server;
+    }
+
+    /** The {@code entitiesMustBeOwnedByCurrentProject} hook, after the change was made. */
+    private static NamedMcpServer ownedByCurrentProject(Principal principal, NamedMcpServer server) {
+        if (!server.projectId.equals(principal.projectId())) {
+            throw ApError.authorization("not owned by current project");
+        }
         return server;
     }
 

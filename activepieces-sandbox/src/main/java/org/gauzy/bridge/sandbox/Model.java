@@ -84,6 +84,9 @@ final class Model {
     }
 
     static final class Project {
+        /** Every sandbox project is a team project; Activepieces orders lists by type first. */
+        static final String TYPE = "TEAM";
+
         final String id;
         final Instant created;
         Instant updated;
@@ -110,7 +113,7 @@ final class Model {
             out.put("ownerId", ownerId);
             out.put("displayName", displayName);
             out.put("platformId", platformId);
-            out.put("type", "TEAM");
+            out.put("type", TYPE);
             out.put("icon", Map.of("color", "BLUE"));
             out.put("externalId", externalId);
             out.put("releasesEnabled", false);

@@ -6,15 +6,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sandbox's time: the real clock plus an offset a test can move forward (to make an OAuth2
- * token due for refresh), and creation instants that never repeat, so cursors never tie.
+ * token due for refresh), or pinned at an instant (so that rows are created in one second, as a burst
+ * is on Activepieces), and creation instants that never repeat within a millisecond.
  */
 public final class SandboxClock {
 
+    private static final long NOT_PINNED = Long.MIN_VALUE;
+
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final AtomicLong pinnedMillis = new AtomicLong(NOT_PINNED);
     private final AtomicLong lastCreated = new AtomicLong();
 
     public Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get());
+        long pinned = pinnedMillis.get();
+        return Instant.ofEpochMilli(pinned != NOT_PINNED ? pinned : System.currentTimeMillis() + offsetMillis.get());
+    }
+
+    /** Stops time at the start of the current second, until {@link #unpin()}. */
+    public void pinToSecond() {
+        pinnedMillis.set(Math.floorDiv(now().toEpochMilli(), 1000L) * 1000L);
+    }
+
+    public void unpin() {
+        pinnedMillis.set(NOT_PINNED);
     }
 
     public void advance(Duration by) {
@@ -23,6 +37,7 @@ public final class SandboxClock {
 
     void reset() {
         offsetMillis.set(0);
+        pinnedMillis.set(NOT_PINNED);
     }
 
     /** A creation instant strictly after every earlier one, with millisecond precision. */

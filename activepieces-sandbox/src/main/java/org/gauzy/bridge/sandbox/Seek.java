@@ -3,16 +3,26 @@ package org.gauzy.bridge.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Activepieces' {@code SeekPage} pagination: {@code {data, next, previous}} with cursors
- * {@code base64("next_" | "prev_" + base64("created:" + epochMillis))}, fetching one row more than
- * the limit to know whether another page exists.
+ * Activepieces' {@code SeekPage} pagination as {@code helper/pagination/paginator.ts} and
+ * {@code pagination-utils.ts} do it (@66f43de175, the same at @be989f5cba): {@code {data, next, previous}}
+ * with cursors {@code base64("next_" | "prev_" + base64("created:" + epochMillis))} of the page's last or
+ * first row, one row more fetched than the limit to know whether another page exists. The cursor is
+ * compared to the second: {@code DATE_TRUNC('second', created) > DATE_TRUNC('second', :created)}, so the
+ * rows created in the same second as a page's last row, after it, are on no page: Activepieces' own bug,
+ * which clients must live with. A cursor without {@code _} is ignored (the first page); one whose inner
+ * part is not {@code created:<number>} fails inside Activepieces (500). A limit of 0 means 100; -1 means
+ * every row on one page, without cursors.
  */
 final class Seek {
 
@@ -22,12 +32,18 @@ final class Seek {
     private record Cursor(boolean next, long created) {
     }
 
+    /** {@code Paginator.NO_LIMIT}. */
+    static final int NO_LIMIT = -1;
+    /** The paginator's default when the limit is 0 (falsy, so never set). */
+    static final int DEFAULT_LIMIT = 100;
+
     private Seek() {
     }
 
     /**
      * Pages {@code items} (already filtered) ordered by their creation time, ascending or descending.
-     * A forward page holds the items after the cursor; a backward page the items before it.
+     * A forward page holds the items whose second comes after the cursor's; a backward page those
+     * whose second comes before it.
      */
     static <T> Page<T> page(List<T> items, ToLongFunction<T> created, boolean ascending, @Nullable String cursor,
             int limit) {
@@ -37,24 +53,115 @@ final class Seek {
         }
         var sorted = new ArrayList<>(items);
         sorted.sort(order);
-        Cursor at = cursor == null || cursor.isEmpty() ? null : decode(cursor);
-        if (at == null || at.next()) {
-            var after = sorted.stream()
-                    .filter(t -> at == null || comesAfter(created.applyAsLong(t), at.created(), ascending))
-                    .limit(limit + 1L)
-                    .toList();
-            var data = after.size() > limit ? after.subList(0, limit) : after;
-            String next = after.size() > limit ? encode(true, created.applyAsLong(data.get(data.size() - 1))) : null;
-            String previous = at != null && !data.isEmpty() ? encode(false, created.applyAsLong(data.get(0))) : null;
-            return new Page<>(List.copyOf(data), next, previous);
+        if (limit == NO_LIMIT) {
+            return new Page<>(List.copyOf(sorted), null, null);
         }
-        var before = sorted.stream()
-                .filter(t -> comesAfter(at.created(), created.applyAsLong(t), ascending))
+        int size = limit == 0 ? DEFAULT_LIMIT : limit;
+        Cursor at = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        boolean after = at != null && at.next();
+        boolean before = at != null && !at.next();
+        List<T> fetched;
+        if (at == null) {
+            fetched = sorted.stream().limit(size + 1L).toList();
+        } else {
+            long cursorSecond = second(at.created());
+            // Backward: the opposite comparison, in the opposite order, reversed afterwards.
+            boolean wantLater = ascending == after;
+            var candidates = sorted.stream()
+                    .filter(t -> wantLater ? second(created.applyAsLong(t)) > cursorSecond
+                            : second(created.applyAsLong(t)) < cursorSecond)
+                    .toList();
+            if (before) {
+                candidates = new ArrayList<>(candidates);
+                Collections.reverse(candidates);
+            }
+            fetched = candidates.stream().limit(size + 1L).toList();
+        }
+        boolean hasMore = fetched.size() > size;
+        var data = new ArrayList<>(hasMore ? fetched.subList(0, size) : fetched);
+        if (data.isEmpty()) {
+            return new Page<>(List.of(), null, null);
+        }
+        if (before) {
+            Collections.reverse(data);
+        }
+        String next = before || hasMore ? encode(true, created.applyAsLong(data.get(data.size() - 1))) : null;
+        String previous = after || (hasMore && before) ? encode(false, created.applyAsLong(data.get(0))) : null;
+        return new Page<>(List.copyOf(data), next, previous);
+    }
+
+    /**
+     * Pages by several fields ascending, as {@code setCompositeOrderBy} does (projects: {@code type},
+     * {@code displayName}, {@code id}, in {@code ee/projects/platform-project-service.ts} @66f43de175 and
+     * @be989f5cba): a true keyset whose cursor is {@code base64(JSON)} of the row's fields, wrapped as
+     * {@code next_}/{@code prev_}. A cursor that is not such JSON counts as none. Text is compared by
+     * code point, as PostgreSQL's "C" collation does.
+     */
+    static <T> Page<T> pageByFields(List<T> items, List<String> fields, Function<T, List<String>> values,
+            @Nullable String cursor, int limit, JsonMapper json) {
+        Comparator<List<String>> byFields = (a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int c = a.get(i).compareTo(b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+        var sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(values, byFields));
+        if (limit == NO_LIMIT) {
+            return new Page<>(List.copyOf(sorted), null, null);
+        }
+        int size = limit == 0 ? DEFAULT_LIMIT : limit;
+        boolean after = false;
+        boolean before = false;
+        List<String> at = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            String outer = new String(Base64.getMimeDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+            String[] parts = outer.split("_", -1);
+            if (parts.length >= 2 && !parts[1].isEmpty()) {
+                try {
+                    var node = json.readTree(Base64.getMimeDecoder().decode(parts[1]));
+                    var fromCursor = new ArrayList<String>();
+                    fields.forEach(f -> fromCursor.add(node.path(f).asString("")));
+                    at = fromCursor;
+                    after = outer.startsWith("next_");
+                    before = !after;
+                } catch (RuntimeException notJson) {
+                    at = null;
+                }
+            }
+        }
+        List<String> key = at;
+        boolean forward = after;
+        List<T> candidates = key == null ? sorted : sorted.stream()
+                .filter(t -> forward ? byFields.compare(values.apply(t), key) > 0
+                        : byFields.compare(values.apply(t), key) < 0)
                 .toList();
-        int from = Math.max(0, before.size() - limit);
-        var data = before.subList(from, before.size());
-        String next = data.isEmpty() ? null : encode(true, created.applyAsLong(data.get(data.size() - 1)));
-        String previous = from > 0 ? encode(false, created.applyAsLong(data.get(0))) : null;
+        if (before) {
+            candidates = new ArrayList<>(candidates);
+            Collections.reverse(candidates);
+        }
+        var fetched = candidates.stream().limit(size + 1L).toList();
+        boolean hasMore = fetched.size() > size;
+        var data = new ArrayList<>(hasMore ? fetched.subList(0, size) : fetched);
+        if (data.isEmpty()) {
+            return new Page<>(List.of(), null, null);
+        }
+        if (before) {
+            Collections.reverse(data);
+        }
+        Function<T, String> encodeRow = row -> {
+            var object = new LinkedHashMap<String, String>();
+            List<String> rowValues = values.apply(row);
+            for (int i = 0; i < fields.size(); i++) {
+                object.put(fields.get(i), rowValues.get(i));
+            }
+            return base64(json.writeValueAsString(object));
+        };
+        String next = before || hasMore ? base64("next_" + encodeRow.apply(data.get(data.size() - 1))) : null;
+        String previous = after || (hasMore && before) ? base64("prev_" + encodeRow.apply(data.get(0))) : null;
         return new Page<>(List.copyOf(data), next, previous);
     }
 
@@ -63,41 +170,42 @@ final class Seek {
         return base64((next ? "next_" : "prev_") + inner);
     }
 
-    /** The page size asked for: a positive whole number, default {@code fallback}. */
+    /**
+     * The page size asked for: {@code z.coerce.number()} of the query, default {@code fallback}
+     * ({@code DEFAULT_PAGE_SIZE} of the route).
+     */
     static int limit(Request request, int fallback) {
         String value = request.query("limit");
         if (value == null || value.isEmpty()) {
             return fallback;
         }
         try {
-            int limit = (int) Double.parseDouble(value);
-            if (limit > 0) {
-                return limit;
-            }
+            return (int) Double.parseDouble(value);
         } catch (NumberFormatException ignored) {
-            // answered below
+            throw ApError.validation("querystring/limit", "Invalid input: expected number, received NaN");
         }
-        throw ApError.validation("querystring/limit", "Invalid input: expected number, received NaN");
     }
 
-    private static boolean comesAfter(long candidate, long cursor, boolean ascending) {
-        return ascending ? candidate > cursor : candidate < cursor;
+    private static long second(long epochMillis) {
+        return Math.floorDiv(epochMillis, 1000L);
     }
 
-    private static Cursor decode(String cursor) {
+    /** {@code paginationHelper.decodeCursor}, then the paginator's own decode of the inner part. */
+    private static @Nullable Cursor decode(String cursor) {
+        String outer = new String(Base64.getMimeDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+        boolean next = outer.startsWith("next_");
+        String[] parts = outer.split("_", -1);
+        if (parts.length < 2 || parts[1].isEmpty()) {
+            return null;
+        }
         try {
-            String outer = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
-            boolean next = outer.startsWith("next_");
-            if (!next && !outer.startsWith("prev_")) {
-                throw new IllegalArgumentException(outer);
-            }
-            String inner = new String(Base64.getDecoder().decode(outer.substring(5)), StandardCharsets.UTF_8);
+            String inner = new String(Base64.getMimeDecoder().decode(parts[1]), StandardCharsets.UTF_8);
             if (!inner.startsWith("created:")) {
                 throw new IllegalArgumentException(inner);
             }
-            return new Cursor(next, Long.parseLong(inner.substring("created:".length())));
+            return new Cursor(next, Long.parseLong(inner.substring("created:".length()).split(",")[0]));
         } catch (IllegalArgumentException e) {
-            throw ApError.validation("querystring/cursor", "Invalid cursor");
+            throw ApError.fastify(500, null, "Internal Server Error", "Internal Server Error");
         }
     }
 

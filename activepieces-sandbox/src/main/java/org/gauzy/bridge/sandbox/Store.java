@@ -105,6 +105,12 @@ final class Store {
         return users.values().stream().filter(u -> u.email.equalsIgnoreCase(email)).findFirst();
     }
 
+    /** The project a user's sign-in lands in: the first one they own. */
+    synchronized @Nullable String defaultProject(String userId) {
+        return projects.values().stream().filter(p -> p.ownerId.equals(userId)).map(p -> p.id).findFirst()
+                .orElse(null);
+    }
+
     synchronized void record(RecordedRequest request) {
         if (recorded.size() >= MAX_RECORDED) {
             recorded.remove(0);

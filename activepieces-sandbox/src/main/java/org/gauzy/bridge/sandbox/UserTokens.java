@@ -13,10 +13,16 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** User session tokens: HS256 JWTs whose payload is the principal, as Activepieces signs them. */
+/**
+ * User session tokens: HS256 JWTs whose payload is the principal, as Activepieces signs them. Before
+ * 0.75 the payload names the project the session is bound to ({@code projectId}); from 0.75 on it has
+ * none ({@code authentication-utils.ts} @be989f5cba against @66f43de175).
+ */
 final class UserTokens {
 
     static final Duration DEFAULT_TTL = Duration.ofDays(7);
@@ -31,11 +37,18 @@ final class UserTokens {
         this.clock = clock;
     }
 
-    String issue(Model.User user, Duration ttl) {
+    /** What a valid session token says: the user, and the project it is bound to before 0.75. */
+    record Claims(String userId, @Nullable String projectId) {
+    }
+
+    String issue(Model.User user, @Nullable String projectId, Duration ttl) {
         Instant now = clock.now();
         var payload = new LinkedHashMap<String, Object>();
         payload.put("id", user.id);
         payload.put("type", "USER");
+        if (projectId != null) {
+            payload.put("projectId", projectId);
+        }
         payload.put("platform", Map.of("id", user.platformId));
         payload.put("tokenVersion", "1");
         payload.put("iat", now.getEpochSecond());
@@ -46,8 +59,8 @@ final class UserTokens {
         return signingInput + "." + b64(hmac(signingInput));
     }
 
-    /** The user id of a valid, unexpired token. */
-    Optional<String> verify(String token) {
+    /** The claims of a valid, unexpired token. */
+    Optional<Claims> verify(String token) {
         String[] parts = token.split("\\.");
         if (parts.length != 3) {
             return Optional.empty();
@@ -66,7 +79,7 @@ final class UserTokens {
         if (payload.path("exp").asLong() <= clock.now().getEpochSecond()) {
             return Optional.empty();
         }
-        return Optional.of(payload.path("id").asString());
+        return Optional.of(new Claims(payload.path("id").asString(), payload.path("projectId").asString(null)));
     }
 
     private byte[] hmac(String input) {

@@ -146,10 +146,12 @@ class ConnectionTests {
         assertThat(item.path("flowIds").isArray()).isTrue();
     }
 
+    /** Created a second apart, connections page without loss, in creation order. */
     @Test
     void cursorPagingVisitsEveryConnectionOnceInCreationOrder() {
         for (int i = 0; i < 23; i++) {
             client.post("/api/v1/app-connections", key(), secretText("page-" + i, "Conn " + i, "s"));
+            ap.clock().advance(java.time.Duration.ofSeconds(1));
         }
         var seen = new ArrayList<String>();
         String cursor = null;
@@ -171,6 +173,22 @@ class ConnectionTests {
         JsonNode back = list("&limit=5&cursor=" + enc(second.path("previous").asString()));
         assertThat(names(back)).isEqualTo(names(first));
         assertThat(new HashSet<>(names(second))).doesNotContainAnyElementsOf(names(first));
+    }
+
+    /** Created within one second, a page's neighbours in that second are skipped, as Activepieces does. */
+    @Test
+    void connectionsCreatedInOneSecondAreLostBetweenPages() {
+        ap.clock().pinToSecond();
+        for (int i = 0; i < 6; i++) {
+            client.post("/api/v1/app-connections", key(), secretText("burst-" + i, "Burst " + i, "s"));
+        }
+        ap.clock().unpin();
+        JsonNode first = list("&limit=2&displayName=burst");
+        assertThat(names(first)).containsExactly("Burst 0", "Burst 1");
+        JsonNode second = list("&limit=2&displayName=burst&cursor=" + enc(first.path("next").asString()));
+        assertThat(names(second)).isEmpty();
+        assertThat(second.path("next").isNull()).isTrue();
+        assertThat(names(list("&limit=-1&displayName=burst"))).hasSize(6);
     }
 
     @Test

@@ -11,27 +11,39 @@ import org.junit.jupiter.api.Test;
 class McpTests {
 
     @Test
-    void generationBManagesNamedServersWithAnyPrincipal() {
+    void generationBManagesNamedServersForUsersInTheirOwnProject() {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.72").start()) {
             var client = new Client(ap.baseUrl());
             String key = ap.seed().apiKey();
+            String user = ap.ownerToken();
             String project = ap.seed().projectId();
+
+            var byKey = client.post("/api/v1/mcp-servers", key, Map.of("name", "Sales tools", "projectId", project));
+            assertThat(byKey.status()).isEqualTo(403);
+            assertThat(byKey.body().path("code").asString()).isEqualTo("AUTHORIZATION");
+            assertThat(byKey.body().path("params").path("message").asString())
+                    .isEqualTo("invalid route for principal type");
+            assertThat(client.get("/api/v1/mcp-servers?projectId=" + project, key).status()).isEqualTo(403);
+
             for (String name : List.of("Sales tools", "Support tools", "Sales extra")) {
-                var created = client.post("/api/v1/mcp-servers", key, Map.of("name", name, "projectId", project));
-                assertThat(created.status()).isEqualTo(201);
+                var created = client.post("/api/v1/mcp-servers", user, Map.of("name", name, "projectId", project));
+                assertThat(created.status()).as("create answers 200").isEqualTo(200);
+                ap.clock().advance(java.time.Duration.ofSeconds(1));
                 assertThat(created.body().path("token").asString()).matches("[0-9A-Za-z]{21}");
             }
-            var sales = client.get("/api/v1/mcp-servers?projectId=" + project + "&name=sales", key);
+            var sales = client.get("/api/v1/mcp-servers?projectId=" + project + "&name=sales", user);
             assertThat(sales.body().path("data")).hasSize(2);
-            var firstPage = client.get("/api/v1/mcp-servers?projectId=" + project + "&limit=2", key);
+            assertThat(sales.body().path("data").get(0).path("name").asString()).as("newest first")
+                    .isEqualTo("Sales extra");
+            var firstPage = client.get("/api/v1/mcp-servers?projectId=" + project + "&limit=2", user);
             assertThat(firstPage.body().path("data")).hasSize(2);
             var secondPage = client.get("/api/v1/mcp-servers?projectId=" + project + "&limit=2&cursor="
-                    + firstPage.body().path("next").asString().replace("=", "%3D"), key);
+                    + firstPage.body().path("next").asString().replace("=", "%3D"), user);
             assertThat(secondPage.body().path("data")).hasSize(1);
 
             String id = sales.body().path("data").get(0).path("id").asString();
             String token = sales.body().path("data").get(0).path("token").asString();
-            var updated = client.post("/api/v1/mcp-servers/" + id, key, Map.of("name", "Renamed", "tools", List.of(
+            var updated = client.post("/api/v1/mcp-servers/" + id, user, Map.of("name", "Renamed", "tools", List.of(
                     Map.of("type", "PIECE", "toolName", "create_task", "pieceMetadata", Map.of(
                             "pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "pieceVersion", "0.0.1",
                             "actionName", "create_task", "actionDisplayName", "Create Task",
@@ -42,23 +54,57 @@ class McpTests {
             assertThat(updated.body().path("tools")).hasSize(2);
             assertThat(updated.body().path("tools").get(0).path("mcpId").asString()).isEqualTo(id);
 
-            var badTool = client.post("/api/v1/mcp-servers/" + id, key, Map.of("tools", List.of(Map.of("type", "PIECE"))));
+            var badTool = client.post("/api/v1/mcp-servers/" + id, user, Map.of("tools", List.of(Map.of("type", "PIECE"))));
             assertThat(badTool.status()).isEqualTo(400);
             assertThat(badTool.body().path("message").asString()).startsWith("body/tools/0/toolName");
 
-            var rotated = client.post("/api/v1/mcp-servers/" + id + "/rotate", key, Map.of());
+            var rotated = client.post("/api/v1/mcp-servers/" + id + "/rotate", user, Map.of());
             assertThat(rotated.body().path("token").asString()).matches("[0-9A-Za-z]{21}").isNotEqualTo(token);
-            assertThat(client.get("/api/v1/mcp-servers/" + id, ap.ownerToken()).status()).isEqualTo(200);
 
-            assertThat(client.delete("/api/v1/mcp-servers/" + id, key).status()).isEqualTo(204);
-            assertThat(client.get("/api/v1/mcp-servers/" + id, key).status()).isEqualTo(404);
-            assertThat(client.get("/api/v1/projects/" + project + "/mcp-server", ap.ownerToken()).body()
+            assertThat(client.delete("/api/v1/mcp-servers/" + id, user).status()).isEqualTo(204);
+            var gone = client.get("/api/v1/mcp-servers/" + id, user);
+            assertThat(gone.status()).isEqualTo(404);
+            assertThat(gone.body().path("params").path("entityType").asString()).isEqualTo("MCP");
+            assertThat(client.get("/api/v1/projects/" + project + "/mcp-server", user).body()
                     .path("message").asString()).isEqualTo("Route not found");
+        }
+    }
 
-            Seed other = ap.addPlatform(null, null);
-            var foreignServer = client.post("/api/v1/mcp-servers", other.apiKey(),
-                    Map.of("name", "Theirs", "projectId", other.projectId())).body().path("id").asString();
-            assertThat(client.get("/api/v1/mcp-servers/" + foreignServer, key).status()).isEqualTo(403);
+    /** Before 0.75 a session is bound to one project; switch-project gives one for another. */
+    @Test
+    void generationBSessionsActInTheirOwnProjectOnly() {
+        try (var ap = ActivepiecesSandbox.builder().apVersion("0.72").start()) {
+            var client = new Client(ap.baseUrl());
+            String user = ap.ownerToken();
+            String home = ap.seed().projectId();
+            String second = ap.addProject(null, "Second", null);
+            String inHome = client.post("/api/v1/mcp-servers", user, Map.of("name", "Home", "projectId", home)).body()
+                    .path("id").asString();
+
+            var elsewhere = client.post("/api/v1/mcp-servers", user, Map.of("name", "There", "projectId", second));
+            assertThat(elsewhere.status()).isEqualTo(403);
+            assertThat(elsewhere.body().path("params").path("message").asString()).isEqualTo("invalid project id");
+
+            var switched = client.post("/api/v1/authentication/switch-project", user, Map.of("projectId", second));
+            assertThat(switched.status()).isEqualTo(200);
+            assertThat(switched.body().path("projectId").asString()).isEqualTo(second);
+            String secondSession = switched.body().path("token").asString();
+            assertThat(client.post("/api/v1/mcp-servers", secondSession, Map.of("name", "There", "projectId", second))
+                    .status()).isEqualTo(200);
+
+            assertThat(client.get("/api/v1/mcp-servers/" + inHome, secondSession).status())
+                    .as("another project's server is not found").isEqualTo(404);
+            var renamed = client.post("/api/v1/mcp-servers/" + inHome, secondSession, Map.of("name", "Renamed"));
+            assertThat(renamed.status()).isEqualTo(403);
+            assertThat(renamed.body().path("params").path("message").asString()).isEqualTo("not owned by current project");
+            assertThat(client.get("/api/v1/mcp-servers/" + inHome, user).body().path("name").asString())
+                    .as("Activepieces made the change before refusing to show it").isEqualTo("Renamed");
+
+            var keyElsewhere = client.get("/api/v1/app-connections?projectId=NoSuchProject00000000", ap.seed().apiKey());
+            assertThat(keyElsewhere.status()).isEqualTo(403);
+            assertThat(keyElsewhere.body().path("params").path("message").asString()).isEqualTo("invalid api key");
+            assertThat(client.get("/api/v1/projects/" + home, ap.seed().apiKey()).body().path("message").asString())
+                    .as("GET /v1/projects/:id ships in 0.76.1").isEqualTo("Route not found");
         }
     }
 

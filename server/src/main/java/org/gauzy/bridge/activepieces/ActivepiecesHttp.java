@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one way to call Activepieces: {@code Authorization: Bearer <key>}, path segments URL-encoded,
- * connect and read timeouts, retries with backoff only for idempotent calls and only on 502, 503, 504
- * or a connection error, {@code Retry-After} honoured on 429, and a circuit breaker per base URL.
+ * The one way to send a call to Activepieces: {@code Authorization: Bearer <key or user session>}, path
+ * segments URL-encoded, connect and read timeouts, retries with backoff only for idempotent calls and
+ * only on 502, 503, 504 or a connection error, {@code Retry-After} honoured on 429, and a circuit breaker per base URL.
  * Logs method, path and status only: never a key, a body or a query string. Speaks HTTP/1.1 only, never
  * offering an {@code Upgrade: h2c}, which a self-hosted Activepieces answers by closing the connection.
  */
@@ -94,8 +94,8 @@ class ActivepiecesHttp {
         }
     }
 
-    /** The JSON answer of a successful call (a missing node for 204). */
-    JsonNode send(String apiKey, Call call) {
+    /** The JSON answer of a successful call (a missing node for 204); {@code bearer} null sends none (sign-in). */
+    JsonNode send(@Nullable String bearer, Call call) {
         String base = settings.apiBase();
         CircuitBreaker circuit = circuits.computeIfAbsent(base,
                 b -> new CircuitBreaker(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock));
@@ -108,7 +108,7 @@ class ActivepiecesHttp {
             boolean mayRetry = attempt < settings.maxAttempts();
             Answer answer;
             try {
-                answer = exchange(call, uri, apiKey);
+                answer = exchange(call, uri, bearer);
             } catch (ResourceAccessException e) {
                 circuit.failure();
                 boolean timeout = causedBy(e, HttpTimeoutException.class);
@@ -149,10 +149,11 @@ class ActivepiecesHttp {
     private record Answer(int status, JsonNode body, @Nullable String retryAfter) {
     }
 
-    private Answer exchange(Call call, URI uri, String apiKey) {
-        var request = rest.method(call.method()).uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
-                .accept(MediaType.APPLICATION_JSON);
+    private Answer exchange(Call call, URI uri, @Nullable String bearer) {
+        var request = rest.method(call.method()).uri(uri).accept(MediaType.APPLICATION_JSON);
+        if (bearer != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
         if (call.body() != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(call.body()));
         }

@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How the service reaches Activepieces; each setting is also an environment variable (see the README).
  *
  * @param apiKey the global key ({@code GAUZY_ACTIVEPIECES_API_KEY}), used by tenants without their own
+ * @param userEmail with {@code userPassword}, the global Activepieces user, for tenants without their own
  * @param apiVersion pins the Activepieces release ("0.72", "0.85"…) instead of detecting its MCP API
  */
 @ConfigurationProperties("gauzy.activepieces")
 record ActivepiecesSettings(
         String baseUrl,
         @Nullable String apiKey,
+        @Nullable String userEmail,
+        @Nullable String userPassword,
         boolean allowGlobalKey,
         String pieceName,
         @Nullable String apiVersion,
@@ -25,6 +28,12 @@ record ActivepiecesSettings(
         Duration maxRetryAfter,
         int circuitFailureThreshold,
         Duration circuitOpenFor) {
+
+    @Override
+    public String toString() {
+        return "ActivepiecesSettings[" + baseUrl + ", api key " + (apiKey == null || apiKey.isBlank() ? "unset" : "set")
+                + ", user " + (userEmail == null || userEmail.isBlank() ? "unset" : userEmail) + "]";
+    }
 
     /** The REST base: {@code /api/v1} appended once, whatever form the configured URL has. */
     String apiBase() {

@@ -17,6 +17,7 @@ import org.gauzy.bridge.platform.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,9 +55,12 @@ class ConnectionController {
         return connections.upsert(context, request.accessToken(), request.projectId().trim(), request.connectionName());
     }
 
+    /** Set when a listing of every connection may be short, with the reason. */
+    static final String INCOMPLETE_HEADER = "X-Listing-Incomplete";
+
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping("/connections/{integrationId}")
-    SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
+    ConnectionService.Listing list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
@@ -80,9 +84,15 @@ class ConnectionController {
 
     @RequiresPermission(Permission.INTEGRATION_VIEW)
     @GetMapping("/connections/tenant/{integrationId}/{projectId}")
-    List<JsonNode> tenantConnections(RequestContext context, @PathVariable UUID integrationId,
+    ResponseEntity<List<JsonNode>> tenantConnections(RequestContext context, @PathVariable UUID integrationId,
             @PathVariable String projectId) {
-        return connections.allInProject(context, integrationId, projectId);
+        ConnectionService.All all = connections.allInProject(context, integrationId, projectId);
+        var response = ResponseEntity.ok();
+        if (all.gap()) {
+            // The body stays the list Gauzy's route answers; the header says it may be short.
+            response.header(INCOMPLETE_HEADER, ConnectionService.GAP_WARNING);
+        }
+        return response.body(all.connections());
     }
 
     @RequiresPermission(Permission.INTEGRATION_VIEW)

@@ -48,11 +48,11 @@ class ConnectionPages {
     private final SetupService setup;
     private final ConnectionService connections;
     private final ProjectAccess projects;
-    private final ApiKeyResolver keys;
+    private final CredentialResolver keys;
     private final DelegatedAccess access;
     private final Clock clock;
 
-    ConnectionPages(SetupService setup, ConnectionService connections, ProjectAccess projects, ApiKeyResolver keys,
+    ConnectionPages(SetupService setup, ConnectionService connections, ProjectAccess projects, CredentialResolver keys,
             DelegatedAccess access, Clock clock) {
         this.setup = setup;
         this.connections = connections;
@@ -158,6 +158,9 @@ class ConnectionPages {
                 model.put("rows", rows(page.data()));
                 Pages.putIfPresent(model, "next", page.next());
                 Pages.putIfPresent(model, "previous", page.previous());
+                if (page.warning() != null && problem == null) {
+                    problem = page.warning();
+                }
             }
         } catch (ApiException refused) {
             problem = problem == null ? "Activepieces did not answer as expected: " + refused.getMessage() : problem;

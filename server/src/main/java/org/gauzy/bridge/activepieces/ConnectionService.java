@@ -1,10 +1,8 @@
 package org.gauzy.bridge.activepieces;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
@@ -48,9 +48,9 @@ class ConnectionService {
             @Nullable String displayName, List<String> status, @Nullable String scope) {
     }
 
-    private final ActivepiecesHttp http;
+    private final ActivepiecesCalls calls;
     private final DelegatedAccess access;
-    private final ApiKeyResolver keys;
+    private final CredentialResolver keys;
     private final ProjectAccess projects;
     private final IntegrationTenants integrations;
     private final OrganizationDirectory organizations;
@@ -60,10 +60,10 @@ class ConnectionService {
     private final String gauzyVersion;
     private final Map<String, Boolean> hasGetById = new ConcurrentHashMap<>();
 
-    ConnectionService(ActivepiecesHttp http, ApiKeyResolver keys, ProjectAccess projects,
+    ConnectionService(ActivepiecesCalls calls, CredentialResolver keys, ProjectAccess projects,
             IntegrationTenants integrations, OrganizationDirectory organizations, DelegatedAccess access,
             ActivepiecesSettings settings, JsonMapper json, Clock clock, ObjectProvider<BuildProperties> build) {
-        this.http = http;
+        this.calls = calls;
         this.access = access;
         this.keys = keys;
         this.projects = projects;
@@ -107,7 +107,7 @@ class ConnectionService {
         body.put("type", "SECRET_TEXT");
         body.put("value", Map.of("type", "SECRET_TEXT", "secret_text", accessToken));
         Optional<String> replaced = installation.flatMap(i -> integrations.setting(tenant, i.id(), ACCESS_TOKEN));
-        JsonNode connection = http.send(key.apiKey(), ActivepiecesHttp.Call.post(body, "app-connections"));
+        JsonNode connection = calls.send(key, projectId, ActivepiecesHttp.Call.post(body, "app-connections"));
         replaced.filter(old -> !old.equals(accessToken)).ifPresent(old -> access.revokeMinted(old, TOKEN_PURPOSE));
         List<Setting> recorded = List.of(Setting.plain(CONNECTION_ID, connection.path("id").asString()),
                 Setting.plain(PROJECT_ID, projectId), Setting.secret(ACCESS_TOKEN, accessToken));
@@ -119,57 +119,59 @@ class ConnectionService {
         return out;
     }
 
-    /** One page of the tenant's connections; filtering never loses a page. */
-    SeekPage<JsonNode> list(RequestContext context, UUID integrationId, ListQuery query) {
+    /**
+     * A page of the tenant's connections, {@code {data, next, previous}} with cursors of ours;
+     * {@code warning} says when rows may be missing (see {@link ConnectionWalk}).
+     */
+    record Listing(List<JsonNode> data, @Nullable String next, @Nullable String previous,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String warning) {
+    }
+
+    static final String GAP_WARNING = "Activepieces holds more connections created in one millisecond than it "
+            + "lets one page show (" + ConnectionWalk.MAX_LIMIT + "); some of them may be missing";
+
+    /**
+     * One page of the tenant's connections in creation order. Pages that filtering thins out are topped
+     * up, and no connection is lost to Activepieces' cursor, which skips rows of the same second.
+     */
+    Listing list(RequestContext context, UUID integrationId, ListQuery query) {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, query.projectId());
         UUID tenant = context.tenant();
-        var data = new ArrayList<JsonNode>();
-        String cursor = query.cursor();
-        boolean backward = isBackward(cursor);
-        String previous = null;
-        String next = null;
-        for (int page = 0; page < MAX_UPSTREAM_PAGES; page++) {
-            int remaining = query.limit() - data.size();
-            JsonNode upstream = http.send(key.apiKey(), listCall(query, cursor, backward ? query.limit() : remaining));
-            if (page == 0) {
-                previous = upstream.path("previous").asString(null);
-            }
-            for (JsonNode connection : upstream.path("data")) {
-                if (sameTenant(connection, tenant)) {
-                    data.add(withoutSecrets(connection));
-                }
-            }
-            next = upstream.path("next").asString(null);
-            if (backward || next == null || data.size() >= query.limit() || upstream.path("data").isEmpty()) {
-                break;
-            }
-            cursor = next;
-        }
-        return new SeekPage<>(data, next, previous);
+        ConnectionWalk.Fetch fetch = (cursor, limit) -> calls.send(key, query.projectId(), listCall(query, cursor, limit));
+        ConnectionWalk.PageCursor at = query.cursor() == null ? null : ConnectionWalk.readPageCursor(query.cursor());
+        ConnectionWalk.Walk walk = at == null || at.forward()
+                ? ConnectionWalk.forward(fetch, at == null ? null : at.at(), query.limit(), c -> sameTenant(c, tenant),
+                        MAX_UPSTREAM_PAGES)
+                : ConnectionWalk.backward(fetch, at.at(), query.limit(), c -> sameTenant(c, tenant), MAX_UPSTREAM_PAGES);
+        List<JsonNode> rows = walk.rows();
+        boolean forward = at == null || at.forward();
+        boolean moreAfter = forward ? walk.more() : true;
+        boolean moreBefore = forward ? at != null : walk.more();
+        String next = rows.isEmpty() || !moreAfter ? null
+                : ConnectionWalk.pageCursor(true, ConnectionWalk.Position.of(rows.get(rows.size() - 1)));
+        String previous = rows.isEmpty() || !moreBefore ? null
+                : ConnectionWalk.pageCursor(false, ConnectionWalk.Position.of(rows.get(0)));
+        return new Listing(rows.stream().map(this::withoutSecrets).map(JsonNode.class::cast).toList(), next, previous,
+                walk.gap() ? GAP_WARNING : null);
     }
 
-    /** Every connection of the tenant in a project, all pages. */
-    List<JsonNode> allInProject(RequestContext context, UUID integrationId, String projectId) {
+    /** Every connection of the tenant in a project, and whether some may be missing. */
+    record All(List<JsonNode> connections, boolean gap) {
+    }
+
+    /** Every connection of the tenant in a project, all pages, none lost to Activepieces' cursor. */
+    All allInProject(RequestContext context, UUID integrationId, String projectId) {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, projectId);
         UUID tenant = context.tenant();
-        var query = new ListQuery(projectId, null, 100, settings.pieceName(), null, List.of(), "PROJECT");
-        var out = new ArrayList<JsonNode>();
-        String cursor = null;
-        for (int page = 0; page < MAX_UPSTREAM_PAGES * 2; page++) {
-            JsonNode upstream = http.send(key.apiKey(), listCall(query, cursor, 100));
-            upstream.path("data").forEach(c -> {
-                if (sameTenant(c, tenant)) {
-                    out.add(withoutSecrets(c));
-                }
-            });
-            cursor = upstream.path("next").asString(null);
-            if (cursor == null || upstream.path("data").isEmpty()) {
-                break;
-            }
-        }
-        return out;
+        var query = new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(),
+                "PROJECT");
+        ConnectionWalk.Walk walk = ConnectionWalk.forward((cursor, limit) -> calls.send(key, projectId,
+                listCall(query, cursor, limit)), null, Integer.MAX_VALUE, c -> sameTenant(c, tenant),
+                MAX_UPSTREAM_PAGES * 2);
+        return new All(walk.rows().stream().map(this::withoutSecrets).map(JsonNode.class::cast).toList(),
+                walk.gap() || walk.more());
     }
 
     /** The connection recorded on the installation, read by id where Activepieces can, else found by listing. */
@@ -189,7 +191,7 @@ class ConnectionService {
         String connectionId = integrations.setting(tenant, integrationId, CONNECTION_ID)
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
         ActivepiecesIds.require("connection id", connectionId);
-        deleteUpstream(key, connectionId);
+        deleteUpstream(key, integrations.setting(tenant, integrationId, PROJECT_ID).orElse(null), connectionId);
         forget(tenant, integrationId);
     }
 
@@ -202,7 +204,7 @@ class ConnectionService {
         projects.require(context, key, projectId);
         UUID tenant = context.tenant();
         owned(key, tenant, projectId, connectionId);
-        deleteUpstream(key, connectionId);
+        deleteUpstream(key, projectId, connectionId);
         if (integrations.setting(tenant, integrationId, CONNECTION_ID).filter(connectionId::equals).isPresent()) {
             forget(tenant, integrationId);
         }
@@ -215,9 +217,9 @@ class ConnectionService {
     }
 
     /** The connection, if Activepieces says it was made for this tenant; else a 404. */
-    private JsonNode owned(ApiKeyResolver.ResolvedKey key, UUID tenant, String projectId, String connectionId) {
+    private JsonNode owned(Credential key, UUID tenant, String projectId, String connectionId) {
         ActivepiecesIds.require("connection id", connectionId);
-        JsonNode connection = byId(key, connectionId)
+        JsonNode connection = byId(key, projectId, connectionId)
                 .orElseGet(() -> byListing(key, projectId, connectionId));
         if (!sameTenant(connection, tenant)) {
             throw new ApiException.NotFound("Activepieces connection", connectionId);
@@ -225,9 +227,9 @@ class ConnectionService {
         return connection;
     }
 
-    private void deleteUpstream(ApiKeyResolver.ResolvedKey key, String connectionId) {
+    private void deleteUpstream(Credential key, @Nullable String projectId, String connectionId) {
         try {
-            http.send(key.apiKey(), ActivepiecesHttp.Call.delete("app-connections", connectionId));
+            calls.send(key, projectId, ActivepiecesHttp.Call.delete("app-connections", connectionId));
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus != 404) {
                 throw failure;
@@ -240,13 +242,14 @@ class ConnectionService {
         return installation;
     }
 
-    private Optional<JsonNode> byId(ApiKeyResolver.ResolvedKey key, String connectionId) {
+    private Optional<JsonNode> byId(Credential key, String projectId, String connectionId) {
         String base = settings.apiBase();
         if (Boolean.FALSE.equals(hasGetById.get(base))) {
             return Optional.empty();
         }
         try {
-            JsonNode connection = http.send(key.apiKey(), ActivepiecesHttp.Call.get("app-connections", connectionId));
+            JsonNode connection = calls.send(key, projectId, ActivepiecesHttp.Call.get("app-connections",
+                    connectionId));
             hasGetById.put(base, true);
             return Optional.of(connection);
         } catch (ActivepiecesFailure failure) {
@@ -259,24 +262,17 @@ class ConnectionService {
         }
     }
 
-    private JsonNode byListing(ApiKeyResolver.ResolvedKey key, String projectId, String connectionId) {
+    private JsonNode byListing(Credential key, String projectId, String connectionId) {
         ActivepiecesIds.require("projectId", projectId);
-        String cursor = null;
-        for (int page = 0; page < MAX_UPSTREAM_PAGES * 2; page++) {
-            JsonNode upstream = http.send(key.apiKey(), ActivepiecesHttp.Call.get("app-connections")
-                    .param("projectId", projectId).param("pieceName", settings.pieceName()).param("cursor", cursor)
-                    .param("limit", 100));
-            for (JsonNode connection : upstream.path("data")) {
-                if (connectionId.equals(connection.path("id").asString())) {
-                    return connection;
-                }
-            }
-            cursor = upstream.path("next").asString(null);
-            if (cursor == null || upstream.path("data").isEmpty()) {
-                break;
-            }
+        var query = new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(),
+                null);
+        ConnectionWalk.Walk walk = ConnectionWalk.forward((cursor, limit) -> calls.send(key, projectId,
+                listCall(query, cursor, limit)), null, 1, c -> connectionId.equals(c.path("id").asString()),
+                MAX_UPSTREAM_PAGES * 2);
+        if (walk.rows().isEmpty()) {
+            throw new ApiException.NotFound("Activepieces connection", connectionId);
         }
-        throw new ApiException.NotFound("Activepieces connection", connectionId);
+        return walk.rows().get(0);
     }
 
     private static ActivepiecesHttp.Call listCall(ListQuery query, @Nullable String cursor, int limit) {
@@ -292,18 +288,6 @@ class ConnectionService {
         ObjectNode copy = connection.isObject() ? (ObjectNode) connection.deepCopy() : json.createObjectNode();
         copy.remove("value");
         return copy;
-    }
-
-    /** Activepieces' cursors say their direction: {@code base64("prev_…")} pages backward. */
-    private static boolean isBackward(@Nullable String cursor) {
-        if (cursor == null) {
-            return false;
-        }
-        try {
-            return new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8).startsWith("prev_");
-        } catch (IllegalArgumentException notOurs) {
-            return false;
-        }
     }
 
     /** Whether Activepieces says the connection was made for this tenant. */

@@ -20,25 +20,33 @@ class McpGeneration {
     enum Generation { B, D }
 
     private final ActivepiecesSettings settings;
-    private final ActivepiecesHttp http;
+    private final ActivepiecesCalls calls;
     private final Map<String, Generation> detected = new ConcurrentHashMap<>();
 
-    McpGeneration(ActivepiecesSettings settings, ActivepiecesHttp http) {
+    McpGeneration(ActivepiecesSettings settings, ActivepiecesCalls calls) {
         this.settings = settings;
-        this.http = http;
+        this.calls = calls;
     }
 
-    Generation of(String apiKey, String projectId) {
+    /** The generation, detected with the user's session if not configured. */
+    Generation of(Credential user, String projectId) {
         Generation configured = configured(settings.apiVersion());
         if (configured != null) {
             return configured;
         }
-        return detected.computeIfAbsent(settings.apiBase(), base -> detect(apiKey, projectId));
+        Generation known = detected.get(settings.apiBase());
+        if (known != null) {
+            return known;
+        }
+        Generation found = detect(user, projectId);
+        detected.put(settings.apiBase(), found);
+        return found;
     }
 
-    private Generation detect(String apiKey, String projectId) {
+    private Generation detect(Credential user, String projectId) {
         try {
-            http.send(apiKey, ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId).param("limit", 1));
+            calls.sendAsUser(user, projectId, ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId)
+                    .param("limit", 1));
             return Generation.B;
         } catch (ActivepiecesFailure failure) {
             boolean routeNotFound = failure.upstreamStatus == 404 && failure.upstreamCode == null;

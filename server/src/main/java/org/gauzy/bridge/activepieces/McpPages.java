@@ -41,10 +41,10 @@ class McpPages {
     private final SetupService setup;
     private final McpService mcp;
     private final ProjectAccess projects;
-    private final ApiKeyResolver keys;
+    private final CredentialResolver keys;
     private final JsonMapper json;
 
-    McpPages(SetupService setup, McpService mcp, ProjectAccess projects, ApiKeyResolver keys, JsonMapper json) {
+    McpPages(SetupService setup, McpService mcp, ProjectAccess projects, CredentialResolver keys, JsonMapper json) {
         this.setup = setup;
         this.mcp = mcp;
         this.projects = projects;

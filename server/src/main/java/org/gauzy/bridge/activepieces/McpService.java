@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,20 +18,23 @@ import tools.jackson.databind.node.ObjectNode;
  * MCP servers in one shape of ours, whichever generation Activepieces has:
  * {@code {id, projectId, name, generation, created, updated, tools, disabledTools, toolCount}}.
  * Generation B has named servers with tools; generation D one server per project, where an update
- * sets {@code disabledTools}. No {@code token} ever leaves, at any depth.
+ * sets {@code disabledTools}. No {@code token} ever leaves, at any depth. Every call is made as the
+ * installation's Activepieces user: Activepieces refuses API keys on MCP routes in both generations
+ * ({@code allowedPrincipals: [USER]} in {@code mcp/mcp-server/mcp-server-controller.ts} @be989f5cba and
+ * {@code mcp/mcp-server-controller.ts} @66f43de175).
  */
 @Service
 class McpService {
 
-    private final ActivepiecesHttp http;
-    private final ApiKeyResolver keys;
+    private final ActivepiecesCalls calls;
+    private final CredentialResolver keys;
     private final ProjectAccess projects;
     private final McpGeneration generations;
     private final JsonMapper json;
 
-    McpService(ActivepiecesHttp http, ApiKeyResolver keys, ProjectAccess projects, McpGeneration generations,
+    McpService(ActivepiecesCalls calls, CredentialResolver keys, ProjectAccess projects, McpGeneration generations,
             JsonMapper json) {
-        this.http = http;
+        this.calls = calls;
         this.keys = keys;
         this.projects = projects;
         this.generations = generations;
@@ -42,13 +43,14 @@ class McpService {
 
     SeekPage<ObjectNode> list(RequestContext context, String projectId, @Nullable Integer limit, @Nullable String cursor,
             @Nullable String name) {
-        var key = keys.forOrganization(context, context.organizationId());
+        var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         projects.require(context, key, projectId);
-        if (generations.of(key.apiKey(), projectId) == McpGeneration.Generation.D) {
-            return new SeekPage<>(List.of(fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
-                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server"))))), null, null);
+        if (generations.of(key, projectId) == McpGeneration.Generation.D) {
+            return new SeekPage<>(List.of(fromProjectServer(calls.sendAsUser(key, projectId,
+                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")))), null, null);
         }
-        JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId)
+        JsonNode page = calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("mcp-servers")
+                .param("projectId", projectId)
                 .param("limit", limit).param("cursor", cursor).param("name", name));
         var data = new ArrayList<ObjectNode>();
         page.path("data").forEach(server -> data.add(fromNamedServer(server)));
@@ -56,14 +58,14 @@ class McpService {
     }
 
     ObjectNode get(RequestContext context, String serverId, @Nullable String projectId) {
-        var key = keys.forOrganization(context, context.organizationId());
+        var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         return locate(context, key, serverId, projectId).server();
     }
 
     /** Generation B: {@code name} and {@code tools}; generation D: {@code disabledTools}. */
     ObjectNode update(RequestContext context, String serverId, @Nullable String projectId, @Nullable String name,
             @Nullable List<JsonNode> tools, @Nullable List<String> disabledTools) {
-        var key = keys.forOrganization(context, context.organizationId());
+        var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         Located located = locate(context, key, serverId, projectId);
         if (located.generation() == McpGeneration.Generation.D) {
             if (name != null || tools != null) {
@@ -74,8 +76,8 @@ class McpService {
             if (disabledTools != null) {
                 body.put("disabledTools", disabledTools);
             }
-            return fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
-                    ActivepiecesHttp.Call.post(body, "projects", located.projectId(), "mcp-server"))));
+            return fromProjectServer(calls.sendAsUser(key, located.projectId(),
+                    ActivepiecesHttp.Call.post(body, "projects", located.projectId(), "mcp-server")));
         }
         if (disabledTools != null) {
             throw new ApiException.BadRequest("This Activepieces (MCP generation B) has named servers with tools: "
@@ -88,19 +90,20 @@ class McpService {
         if (tools != null) {
             body.put("tools", tools);
         }
-        return fromNamedServer(http.send(key.apiKey(), ActivepiecesHttp.Call.post(body, "mcp-servers", serverId)));
+        return fromNamedServer(calls.sendAsUser(key, located.projectId(),
+                ActivepiecesHttp.Call.post(body, "mcp-servers", serverId)));
     }
 
     /** Rotates the token; the new token is not shown (the client of the MCP server gets it from Activepieces). */
     ObjectNode rotate(RequestContext context, String serverId, @Nullable String projectId) {
-        var key = keys.forOrganization(context, context.organizationId());
+        var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         Located located = locate(context, key, serverId, projectId);
         if (located.generation() == McpGeneration.Generation.D) {
-            return fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
-                    ActivepiecesHttp.Call.post(Map.of(), "projects", located.projectId(), "mcp-server", "rotate"))));
+            return fromProjectServer(calls.sendAsUser(key, located.projectId(),
+                    ActivepiecesHttp.Call.post(Map.of(), "projects", located.projectId(), "mcp-server", "rotate")));
         }
-        return fromNamedServer(http.send(key.apiKey(), ActivepiecesHttp.Call.post(Map.of(), "mcp-servers", serverId,
-                "rotate")));
+        return fromNamedServer(calls.sendAsUser(key, located.projectId(),
+                ActivepiecesHttp.Call.post(Map.of(), "mcp-servers", serverId, "rotate")));
     }
 
     private record Located(McpGeneration.Generation generation, String projectId, ObjectNode server) {
@@ -110,16 +113,16 @@ class McpService {
      * Finds the server and checks the caller may use its project: generation B reads the server by id;
      * generation D needs the project, whose one server must have this id.
      */
-    private Located locate(RequestContext context, ApiKeyResolver.ResolvedKey key, String serverId,
+    private Located locate(RequestContext context, Credential key, String serverId,
             @Nullable String projectId) {
         ActivepiecesIds.require("serverId", serverId);
         if (projectId != null) {
             projects.require(context, key, projectId);
         }
         // Without a project only generation B can find a server; generation D answers "Route not found" below.
-        if (projectId != null && generations.of(key.apiKey(), projectId) == McpGeneration.Generation.D) {
-            ObjectNode server = fromProjectServer(refusingKeys(() -> http.send(key.apiKey(),
-                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server"))));
+        if (projectId != null && generations.of(key, projectId) == McpGeneration.Generation.D) {
+            ObjectNode server = fromProjectServer(calls.sendAsUser(key, projectId,
+                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")));
             if (!serverId.equals(server.path("id").asString())) {
                 throw new ApiException.NotFound("MCP server", serverId);
             }
@@ -127,7 +130,7 @@ class McpService {
         }
         JsonNode raw;
         try {
-            raw = http.send(key.apiKey(), ActivepiecesHttp.Call.get("mcp-servers", serverId));
+            raw = calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("mcp-servers", serverId));
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus == 404 && failure.upstreamCode == null) {
                 throw new ApiException.BadRequest("This Activepieces has one MCP server per project: "
@@ -141,20 +144,6 @@ class McpService {
             throw new ApiException.NotFound("MCP server", serverId);
         }
         return new Located(McpGeneration.Generation.B, serverProject, fromNamedServer(raw));
-    }
-
-    /** Generation D refuses API keys for MCP management: that is not our failure, so say so (422). */
-    private static JsonNode refusingKeys(Supplier<JsonNode> call) {
-        try {
-            return call.get();
-        } catch (ActivepiecesFailure failure) {
-            if (failure.upstreamStatus == 403) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "This Activepieces (0.83 or later) lets only "
-                        + "signed-in users manage MCP servers, not API keys: manage this project's MCP server in "
-                        + "Activepieces itself");
-            }
-            throw failure;
-        }
     }
 
     private ObjectNode fromNamedServer(JsonNode server) {

@@ -23,12 +23,12 @@ import tools.jackson.databind.JsonNode;
 class ProjectAccess {
 
     private final ProjectBindingRepository bindings;
-    private final ActivepiecesHttp http;
+    private final ActivepiecesCalls calls;
     private final Clock clock;
 
-    ProjectAccess(ProjectBindingRepository bindings, ActivepiecesHttp http, Clock clock) {
+    ProjectAccess(ProjectBindingRepository bindings, ActivepiecesCalls calls, Clock clock) {
         this.bindings = bindings;
-        this.http = http;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -37,7 +37,7 @@ class ProjectAccess {
     }
 
     /** Refuses (403) a project the caller may not use with this key. */
-    String require(RequestContext context, ApiKeyResolver.ResolvedKey key, String projectId) {
+    String require(RequestContext context, Credential key, String projectId) {
         ActivepiecesIds.require("projectId", projectId);
         if (key.global() && !bindings.isBound(context.tenant(), projectId)) {
             if (!ownProject(context, key).equals(projectId)) {
@@ -49,23 +49,23 @@ class ProjectAccess {
     }
 
     /** The tenant's own project on the shared platform, created and bound on first use. */
-    String ownProject(RequestContext context, ApiKeyResolver.ResolvedKey key) {
+    String ownProject(RequestContext context, Credential key) {
         UUID tenant = context.tenant();
         String externalId = externalId(tenant);
-        JsonNode found = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("externalId", externalId)
+        JsonNode found = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("externalId", externalId)
                 .param("limit", 1)).path("data");
         String projectId = found.size() > 0 ? found.get(0).path("id").asString()
-                : http.send(key.apiKey(), ActivepiecesHttp.Call.post(Map.of("displayName", "Gauzy tenant " + tenant,
+                : calls.send(key, null, ActivepiecesHttp.Call.post(Map.of("displayName", "Gauzy tenant " + tenant,
                         "externalId", externalId), "projects")).path("id").asString();
         bindings.bind(tenant, projectId, OffsetDateTime.now(clock));
         return projectId;
     }
 
     /** Binds a project of the shared platform to the caller's tenant. */
-    void bind(RequestContext context, ApiKeyResolver.ResolvedKey key, String projectId) {
+    void bind(RequestContext context, Credential key, String projectId) {
         ActivepiecesIds.require("projectId", projectId);
         UUID tenant = context.tenant();
-        JsonNode project = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", projectId));
+        JsonNode project = project(key, projectId);
         String externalId = project.path("externalId").asString("");
         if (externalId.startsWith("gauzy-tenant-") && !externalId.equals(externalId(tenant))) {
             throw new ApiException.Conflict("Project " + projectId + " belongs to another tenant");
@@ -74,6 +74,35 @@ class ProjectAccess {
                 && !bindings.holder(projectId).map(tenant::equals).orElse(false)) {
             throw new ApiException.Conflict("Project " + projectId + " is already bound to another tenant");
         }
+    }
+
+    /**
+     * One project: read by id where Activepieces can ({@code GET /v1/projects/:id} first ships in 0.76.1,
+     * 74966a91db), else found in the list of projects the credential sees.
+     */
+    JsonNode project(Credential key, String projectId) {
+        try {
+            return calls.send(key, projectId, ActivepiecesHttp.Call.get("projects", projectId));
+        } catch (ActivepiecesFailure failure) {
+            if (failure.upstreamStatus != 404 || failure.upstreamCode != null) {
+                throw failure;
+            }
+        }
+        String cursor = null;
+        for (int page = 0; page < ConnectionService.MAX_UPSTREAM_PAGES; page++) {
+            JsonNode upstream = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
+                    .param("limit", 100));
+            for (JsonNode project : upstream.path("data")) {
+                if (projectId.equals(project.path("id").asString())) {
+                    return project;
+                }
+            }
+            cursor = upstream.path("next").asString(null);
+            if (cursor == null || upstream.path("data").isEmpty()) {
+                break;
+            }
+        }
+        throw new ApiException.NotFound("Activepieces project", projectId);
     }
 
     List<String> bound(RequestContext context) {
@@ -85,7 +114,7 @@ class ProjectAccess {
     }
 
     /** The first hundred projects the caller may use, for a picker. */
-    List<Choice> choices(RequestContext context, ApiKeyResolver.ResolvedKey key) {
+    List<Choice> choices(RequestContext context, Credential key) {
         return visible(context, key, null, 100).data().stream().map(p -> new Choice(p.path("id").asString(),
                 p.path("displayName").asString(p.path("id").asString()))).toList();
     }
@@ -94,10 +123,10 @@ class ProjectAccess {
      * The projects the caller may use: Activepieces' page of projects for the tenant's own key; with
      * the shared key, the tenant's own project and those bound to it, in one page.
      */
-    SeekPage<JsonNode> visible(RequestContext context, ApiKeyResolver.ResolvedKey key, @Nullable String cursor,
+    SeekPage<JsonNode> visible(RequestContext context, Credential key, @Nullable String cursor,
             @Nullable Integer limit) {
         if (!key.global()) {
-            JsonNode page = http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
+            JsonNode page = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
                     .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
             var data = new ArrayList<JsonNode>();
             page.path("data").forEach(data::add);
@@ -106,7 +135,7 @@ class ProjectAccess {
         ownProject(context, key);
         var data = new ArrayList<JsonNode>();
         for (String project : bound(context)) {
-            data.add(http.send(key.apiKey(), ActivepiecesHttp.Call.get("projects", project)));
+            data.add(project(key, project));
         }
         return new SeekPage<>(data, null, null);
     }

@@ -29,10 +29,10 @@ class ProjectsController {
     record BindRequest(@NotBlank String projectId) {
     }
 
-    private final ApiKeyResolver keys;
+    private final CredentialResolver keys;
     private final ProjectAccess access;
 
-    ProjectsController(ApiKeyResolver keys, ProjectAccess access) {
+    ProjectsController(CredentialResolver keys, ProjectAccess access) {
         this.keys = keys;
         this.access = access;
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.gauzy.bridge.identity.Permission;
@@ -27,7 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/integration/activepieces")
 class SetupController {
 
-    record SetupRequest(@NotBlank @Size(max = 512) String apiKey, @Nullable UUID organizationId) {
+    /** A platform API key, an Activepieces user's email and password, or both. */
+    record SetupRequest(@Nullable @Size(max = 512) String apiKey, @Nullable @Size(max = 320) String userEmail,
+            @Nullable @Size(max = 512) String userPassword, @Nullable UUID organizationId) {
+
+        @Override
+        public String toString() {
+            return "SetupRequest[" + userEmail + ", " + organizationId + "]";
+        }
     }
 
     record SetupResponse(UUID integrationTenantId) {
@@ -43,7 +49,8 @@ class SetupController {
     @PostMapping("/setup")
     @ResponseStatus(HttpStatus.CREATED)
     SetupResponse setup(RequestContext context, @Valid @RequestBody SetupRequest request) {
-        return new SetupResponse(setup.setup(context, request.apiKey(), request.organizationId()));
+        return new SetupResponse(setup.setup(context, new SetupService.Credentials(request.apiKey(),
+                request.userEmail(), request.userPassword()), request.organizationId()));
     }
 
     @RequiresPermission(Permission.INTEGRATION_VIEW)

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Integrations → Activepieces: the set-up form with one API key, and an installation's overview
- * (re-integrate with a new key, disable or enable, remove). An organization that already has an
+ * Integrations → Activepieces: the set-up form (a platform API key, an Activepieces user, or both), and an
+ * installation's overview (re-integrate with a new key or user, disable or enable, remove). An organization that already has an
  * installation goes straight to it, as Gauzy's page does.
  */
 @PageController
@@ -49,22 +49,22 @@ class SetupPages {
         if (installed.isPresent()) {
             return Pages.seeOther(BASE + "/" + installed.get());
         }
-        return setupForm("", false, null, PageNotices.text(notice), HttpStatus.OK);
+        return setupForm("", "", false, null, PageNotices.text(notice), HttpStatus.OK);
     }
 
     @RequiresPermission(Permission.INTEGRATION_ADD)
     @PostMapping(BASE + "/setup")
     ModelAndView setUp(RequestContext context, @RequestParam(required = false) @Nullable String apiKey,
+            @RequestParam(required = false) @Nullable String userEmail,
+            @RequestParam(required = false) @Nullable String userPassword,
             @RequestParam(required = false) @Nullable String tenantWide) {
         boolean wide = "on".equals(tenantWide);
-        if (apiKey == null || apiKey.isBlank()) {
-            return setupForm("", wide, "Enter the API key: it starts with sk-.", null, HttpStatus.BAD_REQUEST);
-        }
         try {
-            UUID id = setup.setup(context, apiKey, wide ? null : context.organization());
+            UUID id = setup.setup(context, new SetupService.Credentials(apiKey, userEmail, userPassword),
+                    wide ? null : context.organization());
             return Pages.seeOther(BASE + "/" + id, Map.of("notice", "integrated"));
         } catch (ApiException refused) {
-            return setupForm(apiKey, wide, whatToDo(refused), null, refused.status());
+            return setupForm(apiKey, userEmail, wide, whatToDo(refused), null, refused.status());
         }
     }
 
@@ -78,13 +78,13 @@ class SetupPages {
     @RequiresPermission(Permission.INTEGRATION_ADD)
     @PostMapping(BASE + "/{integrationId}/reintegrate")
     ModelAndView reintegrate(RequestContext context, @PathVariable UUID integrationId,
-            @RequestParam(required = false) @Nullable String apiKey) {
+            @RequestParam(required = false) @Nullable String apiKey,
+            @RequestParam(required = false) @Nullable String userEmail,
+            @RequestParam(required = false) @Nullable String userPassword) {
         IntegrationTenantView installation = setup.installation(context, integrationId);
-        if (apiKey == null || apiKey.isBlank()) {
-            return overview(context, installation, "Enter the new API key.", null, HttpStatus.BAD_REQUEST);
-        }
         try {
-            setup.setup(context, apiKey, installation.organizationId());
+            setup.setup(context, new SetupService.Credentials(apiKey, userEmail, userPassword),
+                    installation.organizationId());
             return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "key-replaced"));
         } catch (ApiException refused) {
             return overview(context, installation, whatToDo(refused), null, refused.status());
@@ -115,8 +115,8 @@ class SetupPages {
     /** What the user should do about a refusal, in the words of the page. */
     private String whatToDo(ApiException refused) {
         return switch (refused.status()) {
-            case BAD_REQUEST -> refused.getMessage() + ". Check that you copied the whole key, and that it is "
-                    + "a platform API key of this Activepieces.";
+            case BAD_REQUEST -> refused.getMessage() + ". Check that you copied the whole key (a platform API key of "
+                    + "this Activepieces), or the user's email and password.";
             case BAD_GATEWAY, GATEWAY_TIMEOUT, SERVICE_UNAVAILABLE -> "Activepieces could not be reached at "
                     + settings.baseUrl() + " (" + refused.getMessage() + "). Try again in a minute; if it keeps "
                     + "failing, ask your operator to check ACTIVEPIECES_BASE_URL.";
@@ -124,10 +124,11 @@ class SetupPages {
         };
     }
 
-    private ModelAndView setupForm(String apiKey, boolean tenantWide, @Nullable String error, @Nullable String notice,
-            HttpStatus status) {
+    private ModelAndView setupForm(@Nullable String apiKey, @Nullable String userEmail, boolean tenantWide,
+            @Nullable String error, @Nullable String notice, HttpStatus status) {
         var model = new HashMap<String, Object>();
-        model.put("apiKey", apiKey);
+        model.put("apiKey", apiKey == null ? "" : apiKey);
+        model.put("userEmail", userEmail == null ? "" : userEmail);
         model.put("tenantWide", tenantWide);
         model.put("baseUrl", settings.baseUrl());
         Pages.putIfPresent(model, "error", error);
@@ -139,9 +140,8 @@ class SetupPages {
             @Nullable String notice, HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("installation", installation);
-        model.put("apiKey", installation.settings().stream()
-                .filter(s -> ApiKeyResolver.API_KEY.equals(s.settingsName())).map(s -> s.settingsValue())
-                .findFirst().orElse(null));
+        model.put("apiKey", setting(installation, CredentialResolver.API_KEY));
+        model.put("userEmail", setting(installation, CredentialResolver.USER_EMAIL));
         model.put("tenantWide", installation.organizationId() == null);
         model.put("baseUrl", settings.baseUrl());
         model.put("tab", "overview");
@@ -149,6 +149,12 @@ class SetupPages {
         Pages.putIfPresent(model, "error", error);
         Pages.putIfPresent(model, "notice", notice);
         return Pages.view("activepieces/overview", status, model);
+    }
+
+    /** A setting as the view shows it (a secret masked), or null. */
+    private static @Nullable String setting(IntegrationTenantView installation, String name) {
+        return installation.settings().stream().filter(s -> name.equals(s.settingsName()))
+                .map(IntegrationTenantView.SettingView::settingsValue).findFirst().orElse(null);
     }
 
 }

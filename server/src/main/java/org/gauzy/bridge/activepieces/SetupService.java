@@ -1,5 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,30 +13,62 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Installing Activepieces for an organization: the key is checked against Activepieces with one cheap
- * call before it is stored (encrypted), and setting up again replaces the key of the one installation.
+ * Installing Activepieces for an organization with a platform API key, an Activepieces user's email
+ * and password, or both. Each is checked against Activepieces with one cheap call before it is stored
+ * (the key and the password encrypted). Setting up again replaces what is sent and keeps the rest.
  */
 @Service
 class SetupService {
 
-    private final ActivepiecesHttp http;
-    private final IntegrationTenants integrations;
-    private final ApiKeyResolver keys;
+    /** What the admin gives; at least a key or a user. */
+    record Credentials(@Nullable String apiKey, @Nullable String userEmail, @Nullable String userPassword) {
 
-    SetupService(ActivepiecesHttp http, IntegrationTenants integrations, ApiKeyResolver keys) {
-        this.http = http;
-        this.integrations = integrations;
-        this.keys = keys;
+        @Override
+        public String toString() {
+            return "Credentials[" + (apiKey == null ? "no key" : "key ****") + ", " + userEmail + "]";
+        }
     }
 
-    UUID setup(RequestContext context, String apiKey, @Nullable UUID organization) {
-        String key = apiKey.trim();
-        if (key.isEmpty()) {
-            throw new ApiException.BadRequest("apiKey must not be blank");
+    private final ActivepiecesHttp http;
+    private final UserSessions sessions;
+    private final IntegrationTenants integrations;
+    private final CredentialResolver credentials;
+
+    SetupService(ActivepiecesHttp http, UserSessions sessions, IntegrationTenants integrations,
+            CredentialResolver credentials) {
+        this.http = http;
+        this.sessions = sessions;
+        this.integrations = integrations;
+        this.credentials = credentials;
+    }
+
+    UUID setup(RequestContext context, Credentials given, @Nullable UUID organization) {
+        String key = trimmed(given.apiKey());
+        String email = trimmed(given.userEmail());
+        String password = given.userPassword() == null || given.userPassword().isEmpty() ? null : given.userPassword();
+        if (key == null && email == null && password == null) {
+            throw new ApiException.BadRequest("Send apiKey (a platform API key), or userEmail and userPassword "
+                    + "(an Activepieces user, which MCP servers need and the community edition's only credential)");
         }
-        verify(key);
-        return integrations.install(context.tenant(), organization, IntegrationTenants.ACTIVEPIECES,
-                List.of(Setting.secret(ApiKeyResolver.API_KEY, key)));
+        if ((email == null) != (password == null)) {
+            throw new ApiException.BadRequest(email == null ? "userEmail is required with userPassword"
+                    : "userPassword is required with userEmail");
+        }
+        if (key != null && !key.startsWith("sk-")) {
+            throw new ApiException.BadRequest("apiKey must be an Activepieces platform API key, which starts with "
+                    + "sk-; for a user, send userEmail and userPassword instead");
+        }
+        var stored = new ArrayList<Setting>();
+        if (key != null) {
+            verify(key);
+            stored.add(Setting.secret(CredentialResolver.API_KEY, key));
+        }
+        if (email != null) {
+            sessions.verify(email, password);
+            stored.add(Setting.plain(CredentialResolver.USER_EMAIL, email));
+            stored.add(Setting.secret(CredentialResolver.USER_PASSWORD, password));
+        }
+        return integrations.install(context.tenant(), organization, IntegrationTenants.ACTIVEPIECES, List.copyOf(stored));
     }
 
     /** The cheapest call a platform key may make: the first project. */
@@ -51,16 +84,20 @@ class SetupService {
     }
 
     IntegrationTenantView installation(RequestContext context, UUID integrationId) {
-        return keys.installation(context, integrationId);
+        return credentials.installation(context, integrationId);
     }
 
     void setEnabled(RequestContext context, UUID integrationId, boolean enabled) {
-        keys.installation(context, integrationId);
+        credentials.installation(context, integrationId);
         integrations.setEnabled(context.tenant(), integrationId, enabled);
     }
 
     void remove(RequestContext context, UUID integrationId) {
-        keys.installation(context, integrationId);
+        credentials.installation(context, integrationId);
         integrations.remove(context.tenant(), integrationId);
+    }
+
+    private static @Nullable String trimmed(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the service for a first look: an Activepieces sandbox in this process (Activepieces 0.72, whose
- * MCP servers an API key may manage), a fresh H2 database in a new temporary folder with an admin
+ * Runs the service for a first look: an Activepieces sandbox in this process (Activepieces 0.72, with
+ * named MCP servers, which only a signed-in user may manage), a fresh H2 database in a new temporary folder with an admin
  * whose password is generated and printed once, Activepieces pointed at the sandbox, private webhook
  * targets allowed (the sandbox is on loopback), and a global OAuth client for the sandbox's
  * {@code /redirect}. Prints where to go.
@@ -82,8 +82,10 @@ public final class Demo {
         console.println("  Open            " + gauzy + "/pages");
         console.println("  Sign in as      " + ADMIN + " / " + password + "   (shown only here)");
         console.println();
-        console.println("  Gauzy → Activepieces: Activepieces → Integrate, with this API key of the sandbox:");
+        console.println("  Gauzy → Activepieces: Activepieces → Integrate, with this API key of the sandbox");
         console.println("                  " + sandbox.seed().apiKey());
+        console.println("                  and its user (MCP servers need one): " + sandbox.seed().userEmail()
+                + " / " + sandbox.seed().userPassword());
         console.println("  Activepieces → Gauzy: open the sandbox's stand-in for Activepieces' UI, press");
         console.println("                  Connect, allow access, turn on a flow, create a task:");
         console.println("                  " + sandbox.baseUrl() + "/ui");
@@ -93,10 +95,10 @@ public final class Demo {
         console.println();
     }
 
-    /** Generation B lets an API key manage MCP servers: one to see, rename and rotate. */
+    /** A named MCP server of the sandbox's user, to see, rename and rotate. */
     private static void seedMcpServer(ActivepiecesSandbox sandbox) {
         var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v1/mcp-servers"))
-                .header("Authorization", "Bearer " + sandbox.seed().apiKey()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + sandbox.ownerToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + sandbox.seed().projectId()
                         + "\",\"name\":\"Gauzy assistant\"}")).build();
         try {

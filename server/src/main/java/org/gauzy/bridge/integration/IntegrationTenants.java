@@ -69,7 +69,8 @@ public class IntegrationTenants {
                 row.provider(), row.isEnabled(), row.createdAt(), row.updatedAt(),
                 repository.settings(tenant, id).stream()
                         .map(s -> new IntegrationTenantView.SettingView(s.name(),
-                                s.isSecret() ? mask(secrets.open(s.value(), context(id, s.name()))) : s.value(),
+                                !s.isSecret() ? s.value() : s.name().endsWith("password") ? "••••"
+                                        : mask(secrets.open(s.value(), context(id, s.name()))),
                                 s.isSecret()))
                         .toList()));
     }

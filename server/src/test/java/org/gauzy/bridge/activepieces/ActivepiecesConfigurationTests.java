@@ -49,7 +49,7 @@ class ActivepiecesConfigurationTests {
                     IntegrationTenants.ACTIVEPIECES, List.of());
             var response = api.get("/api/integration/activepieces/projects/" + keyless).token(owner.token()).send();
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.message()).startsWith("Activepieces API key not configured");
+            assertThat(response.message()).startsWith("Activepieces credentials not configured");
         }
     }
 }

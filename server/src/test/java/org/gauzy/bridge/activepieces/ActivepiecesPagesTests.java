@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Integrations → Activepieces in a real browser, against an Activepieces 0.72 sandbox (whose MCP
- * servers an API key may manage), each test with an Activepieces platform of its own.
+ * Integrations → Activepieces in a real browser, against an Activepieces 0.72 sandbox (named MCP
+ * servers, which only its signed-in users manage), each test with an Activepieces platform of its own.
  */
 abstract class ActivepiecesPagesTests extends BrowserTest {
 
@@ -31,7 +31,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
 
     @BeforeEach
     void tenantAndPlatform() {
-        platform = ap.addPlatform(null, null);
+        platform = ap.addPlatform("pages-" + java.util.UUID.randomUUID() + "@ap.test", McpTests.PASSWORD);
         admin = accounts.onboard("pages");
         activepieces = new Api(ap.baseUrl());
         signIn(admin.email(), Accounts.PASSWORD);
@@ -40,8 +40,12 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     void integrate() {
         page.navigate("/pages/integrations/activepieces");
         page.getByLabel("Activepieces API key").fill(platform.apiKey());
+        page.getByLabel("Activepieces user's email").fill(platform.userEmail());
+        page.getByLabel("Their password").fill(McpTests.PASSWORD);
         press("Integrate");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Activepieces is integrated");
+        assertThat(page.locator("main")).containsText(platform.userEmail());
+        assertThat(page.locator("main")).not().containsText(McpTests.PASSWORD);
     }
 
     @Test
@@ -65,8 +69,8 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
                         window.addEventListener('submit', e => { window.blocked.push(e.defaultPrevented); e.preventDefault(); }); }""");
         press("Integrate");
         assertThat(page.locator("main form")).hasAttribute("aria-busy", "true");
-        assertThat(page.locator("main form button[type=submit]")).hasText("Checking the key with Activepieces…");
-        press("Checking the key with Activepieces…");
+        assertThat(page.locator("main form button[type=submit]")).hasText("Checking with Activepieces…");
+        press("Checking with Activepieces…");
         assertThat(page.evaluate("() => window.blocked")).isEqualTo(java.util.List.of(false, true));
         page.navigate("/pages/integrations/activepieces");
         page.getByLabel("Activepieces API key").fill(platform.apiKey());
@@ -163,7 +167,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
 
     @Test
     void renameEditToolsAndRotateAnMcpServerWithoutSeeingItsToken() {
-        String server = activepieces.post("/api/v1/mcp-servers").token(platform.apiKey())
+        String server = activepieces.post("/api/v1/mcp-servers").token(session())
                 .json(Map.of("name", "Support desk", "projectId", platform.projectId())).send().body().path("id").asString();
         String token = tokenOf(server);
         integrate();
@@ -194,8 +198,12 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     }
 
     String tokenOf(String server) {
-        return activepieces.get("/api/v1/mcp-servers/" + server).token(platform.apiKey()).send().body()
+        return activepieces.get("/api/v1/mcp-servers/" + server).token(session()).send().body()
                 .path("token").asString();
+    }
+
+    String session() {
+        return ap.userToken(platform.userEmail(), java.time.Duration.ofHours(1));
     }
 
     void addConnection(String externalId, String name, String tenantId) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.RecordedRequest;
+import org.gauzy.bridge.sandbox.Seed;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
@@ -65,6 +66,51 @@ abstract class ActivepiecesSetupTests extends ApiTest {
 
     static String last4(String key) {
         return key.substring(key.length() - 4);
+    }
+
+    /**
+     * The community edition has no API keys: an installation that holds only a user signs in for every
+     * task, keeps the password encrypted and never shows it, and says what is wrong with bad input.
+     */
+    @Test
+    void aUserAloneIsEnoughForConnectionsAndProjectsAndItsPasswordIsNeverShown() {
+        Seed platform = ap.addPlatform("setup-" + UUID.randomUUID() + "@ap.test", McpTests.PASSWORD);
+        String setup = "/api/integration/activepieces/setup";
+        var wrongPassword = api.post(setup).token(owner.token()).json(Map.of("userEmail", platform.userEmail(),
+                "userPassword", "not-the-password")).send();
+        assertThat(wrongPassword.status()).as(wrongPassword.text()).isEqualTo(400);
+        assertThat(wrongPassword.message()).contains("refused to sign in").contains("INVALID_CREDENTIALS");
+        assertThat(api.post(setup).token(owner.token()).json(Map.of("userEmail", platform.userEmail())).send()
+                .message()).contains("userPassword is required");
+        assertThat(api.post(setup).token(owner.token()).json(Map.of()).send().message())
+                .contains("apiKey").contains("userEmail");
+        assertThat(api.post(setup).token(owner.token()).json(Map.of("apiKey", ap.userToken(platform.userEmail(),
+                java.time.Duration.ofHours(1)))).send().message()).contains("starts with sk-");
+
+        ap.clearRequests();
+        var body = new HashMap<String, Object>(Map.of("userEmail", " " + platform.userEmail() + " ",
+                "userPassword", McpTests.PASSWORD, "organizationId", owner.organizationId().toString()));
+        var created = api.post(setup).token(owner.token()).json(body).send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        UUID id = UUID.fromString(created.body().path("integrationTenantId").asString());
+
+        var projects = api.get("/api/integration/activepieces/projects/" + id).token(owner.token()).send();
+        assertThat(projects.status()).as(projects.text()).isEqualTo(200);
+        assertThat(projects.body().path("data").get(0).path("id").asString()).isEqualTo(platform.projectId());
+        var connection = api.post("/api/integration/activepieces/connection").token(owner.token()).json(Map.of(
+                "accessToken", "gauzy-token-for-ce", "projectId", platform.projectId(),
+                "organizationId", owner.organizationId().toString())).send();
+        assertThat(connection.status()).as(connection.text()).isEqualTo(201);
+        assertThat(ap.requests()).filteredOn(r -> r.path().startsWith("/api/v1/") && !r.path().contains("sign-in"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.header("authorization")).doesNotContain("sk-"));
+
+        var view = api.get("/api/integration/activepieces/integration-tenant/" + id).token(owner.token()).send();
+        assertThat(view.text()).contains(platform.userEmail()).doesNotContain(McpTests.PASSWORD);
+        assertThat(view.body().path("settings")).filteredOn(s -> s.path("settingsName").asString().equals("user_password"))
+                .singleElement().satisfies(s -> assertThat(s.path("settingsValue").asString()).isEqualTo("••••"));
+        String stored = jdbc.sql("select setting_value from integration_setting where integration_tenant_id = :id "
+                + "and setting_name = 'user_password'").param("id", id).query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain(McpTests.PASSWORD);
     }
 
     /**

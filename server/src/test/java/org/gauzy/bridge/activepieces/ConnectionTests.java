@@ -130,6 +130,63 @@ abstract class ConnectionTests extends ApiTest {
         assertThat(all.body()).hasSize(16);
     }
 
+    /**
+     * Activepieces' cursor skips the rows created in the second of a page's last row; connections created
+     * in one burst still all come back, forward and backward, each once.
+     */
+    @Test
+    void connectionsCreatedInOneSecondAreNeitherLostNorRepeated() {
+        ap.clock().pinToSecond();
+        try {
+            for (int i = 0; i < 30; i++) {
+                String tenant = i % 2 == 0 ? alpha.tenantId().toString() : beta.tenantId().toString();
+                foreignConnection(String.format("burst-%02d", i), tenant, String.format("Burst %02d", i),
+                        "@activepieces/piece-ever-gauzy");
+            }
+        } finally {
+            ap.clock().unpin();
+        }
+        var forward = new ArrayList<String>();
+        JsonNode page = list(alpha, alphaInstall, "&limit=2&displayName=burst");
+        List<JsonNode> pages = new ArrayList<>();
+        while (true) {
+            pages.add(page);
+            page.path("data").forEach(c -> forward.add(c.path("displayName").asString()));
+            if (page.path("next").isNull()) {
+                break;
+            }
+            page = list(alpha, alphaInstall, "&limit=2&displayName=burst&cursor=" + enc(page.path("next").asString()));
+        }
+        var expected = new ArrayList<String>();
+        for (int i = 0; i < 30; i += 2) {
+            expected.add(String.format("Burst %02d", i));
+        }
+        assertThat(forward).containsExactlyElementsOf(expected);
+        assertThat(page.has("warning")).isFalse();
+
+        var backward = new ArrayList<String>();
+        JsonNode last = pages.get(pages.size() - 1);
+        last.path("data").forEach(c -> backward.add(c.path("displayName").asString()));
+        JsonNode back = last;
+        while (!back.path("previous").isNull()) {
+            back = list(alpha, alphaInstall, "&limit=2&displayName=burst&cursor=" + enc(back.path("previous").asString()));
+            var names = new ArrayList<String>();
+            back.path("data").forEach(c -> names.add(c.path("displayName").asString()));
+            backward.addAll(0, names);
+        }
+        assertThat(backward).containsExactlyElementsOf(expected);
+
+        var all = api.get("/api/integration/activepieces/connections/tenant/" + betaInstall + "/" + platform.projectId())
+                .token(beta.token()).send();
+        assertThat(all.body()).hasSize(15);
+        assertThat(all.header("X-Listing-Incomplete")).isNull();
+        var activepiecesCursor = api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
+                + platform.projectId() + "&cursor=" + enc("bmV4dF9ZM0psWVhSbFpEb3hOelk1TURFek1ESTBNRFV3"))
+                .token(alpha.token()).send();
+        assertThat(activepiecesCursor.status()).isEqualTo(400);
+        assertThat(activepiecesCursor.message()).contains("cursor is not one this API gave");
+    }
+
     @Test
     void everyFilterIsPassedToActivepieces() {
         foreignConnection("f-1", alpha.tenantId().toString(), "Sales automation", "@activepieces/piece-ever-gauzy");

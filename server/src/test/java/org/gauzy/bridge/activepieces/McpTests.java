@@ -16,13 +16,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** MCP servers through the API, on an Activepieces of generation B (0.72) and of generation D (0.85). */
+/**
+ * MCP servers through the API, on an Activepieces of generation B (0.72) and of generation D (0.85).
+ * Both refuse API keys on MCP routes, so every installation here holds an Activepieces user.
+ */
 class McpTests {
 
-    static void setup(Api api, Account account, String credential) {
-        var response = api.post("/api/integration/activepieces/setup").token(account.token())
-                .json(Map.of("apiKey", credential, "organizationId", account.organizationId().toString())).send();
+    static final String PASSWORD = "password-123";
+
+    static void setup(Api api, Account account, Map<String, String> credentials) {
+        var body = new java.util.HashMap<String, Object>(credentials);
+        body.put("organizationId", account.organizationId().toString());
+        var response = api.post("/api/integration/activepieces/setup").token(account.token()).json(body).send();
         assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    /** A platform of its own, whose owner signs in with {@link #PASSWORD}. */
+    static Seed platformWithUser(ActivepiecesSandbox ap) {
+        return ap.addPlatform("mcp-" + UUID.randomUUID() + "@ap.test", PASSWORD);
+    }
+
+    static Map<String, String> keyAndUser(Seed platform) {
+        return Map.of("apiKey", platform.apiKey(), "userEmail", platform.userEmail(), "userPassword", PASSWORD);
+    }
+
+    static Map<String, String> userOnly(Seed platform) {
+        return Map.of("userEmail", platform.userEmail(), "userPassword", PASSWORD);
+    }
+
+    static long signIns(ActivepiecesSandbox ap) {
+        return ap.requests().stream().filter(r -> r.path().equals("/api/v1/authentication/sign-in")).count();
     }
 
     abstract static class GenerationB extends ApiTest {
@@ -33,29 +56,90 @@ class McpTests {
         Api activepieces;
 
         @BeforeEach
-        void tenantWithItsOwnKey() {
-            platform = ap.addPlatform(null, null);
+        void tenantWithItsOwnKeyAndUser() {
+            platform = platformWithUser(ap);
             owner = accounts.onboard("mcp-b");
-            setup(api, owner, platform.apiKey());
+            setup(api, owner, keyAndUser(platform));
             activepieces = new Api(ap.baseUrl());
         }
 
+        String session() {
+            return ap.userToken(platform.userEmail(), java.time.Duration.ofHours(1));
+        }
+
         String createServer(String name) {
-            var created = activepieces.post("/api/v1/mcp-servers").token(platform.apiKey())
+            var created = activepieces.post("/api/v1/mcp-servers").token(session())
                     .json(Map.of("name", name, "projectId", platform.projectId())).send();
-            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.status()).isEqualTo(200);
             return created.body().path("id").asString();
         }
 
         String tokenOf(String serverId) {
-            return activepieces.get("/api/v1/mcp-servers/" + serverId).token(platform.apiKey()).send().body()
+            return activepieces.get("/api/v1/mcp-servers/" + serverId).token(session()).send().body()
                     .path("token").asString();
         }
 
         @Test
+        void theApiKeyIsNeverSentToMcpRoutesAndAnInstallationWithoutAUserIsTold422() {
+            ap.clearRequests();
+            createServer("Tools");
+            var listed = api.get("/api/integration/activepieces/mcp?projectId=" + platform.projectId())
+                    .token(owner.token()).send();
+            assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+            assertThat(ap.requests().stream().filter(r -> r.path().startsWith("/api/v1/mcp-servers")))
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.header("authorization")).doesNotContain("sk-"));
+
+            Seed keyOnly = ap.addPlatform(null, null);
+            Account withKey = accounts.onboard("mcp-b-key");
+            setup(api, withKey, Map.of("apiKey", keyOnly.apiKey()));
+            var refused = api.get("/api/integration/activepieces/mcp?projectId=" + keyOnly.projectId())
+                    .token(withKey.token()).send();
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.message()).contains("only signed-in users").contains("userEmail");
+        }
+
+        /** A 0.72 session is bound to the user's first project: another project needs switch-project. */
+        @Test
+        void aSecondProjectOfTheUserIsReachedWithASessionForIt() {
+            String second = ap.addProject(platform.platformId(), "Second", null);
+            var switched = activepieces.post("/api/v1/authentication/switch-project").token(session())
+                    .json(Map.of("projectId", second)).send();
+            String inSecond = activepieces.post("/api/v1/mcp-servers")
+                    .token(switched.body().path("token").asString())
+                    .json(Map.of("name", "Second tools", "projectId", second)).send().body().path("id").asString();
+
+            var listed = api.get("/api/integration/activepieces/mcp?projectId=" + second).token(owner.token()).send();
+            assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+            assertThat(listed.body().path("data").get(0).path("id").asString()).isEqualTo(inSecond);
+            var rotated = api.post("/api/integration/activepieces/mcp/" + inSecond + "/rotate?projectId=" + second)
+                    .token(owner.token()).send();
+            assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        }
+
+        /** Sessions last 7 days without refresh: one Activepieces refuses is replaced by signing in again. */
+        @Test
+        void anExpiredSessionIsRenewedBySigningInAgain() {
+            String server = createServer("Renewed");
+            assertThat(api.get("/api/integration/activepieces/mcp/" + server).token(owner.token()).send().status())
+                    .isEqualTo(200);
+            long before = signIns(ap);
+            ap.clock().advance(java.time.Duration.ofDays(8));
+            try {
+                var got = api.get("/api/integration/activepieces/mcp/" + server).token(owner.token()).send();
+                assertThat(got.status()).as(got.text()).isEqualTo(200);
+                assertThat(signIns(ap)).isEqualTo(before + 1);
+            } finally {
+                ap.clock().advance(java.time.Duration.ofDays(-8));
+            }
+        }
+
+        /** Servers made a second apart: Activepieces' cursor skips rows of the same second (see ConnectionWalk). */
+        @Test
         void listsGetsUpdatesAndRotatesWithoutEverShowingAToken() {
             String sales = createServer("Sales");
+            ap.clock().advance(java.time.Duration.ofSeconds(1));
             createServer("Support");
+            ap.clock().advance(java.time.Duration.ofSeconds(1));
             createServer("Sales extra");
             String salesToken = tokenOf(sales);
 
@@ -102,18 +186,19 @@ class McpTests {
         @Test
         void aServerOfAnotherTenantIsOutOfReach() {
             String server = createServer("Private");
-            String shared = activepieces.post("/api/v1/mcp-servers").token(TestSandbox.GLOBAL_KEY)
-                    .json(Map.of("name", "On the shared platform", "projectId", ap.seed().projectId())).send().body()
-                    .path("id").asString();
+            String token = tokenOf(server);
             Account onGlobal = accounts.onboard("mcp-global");
-            var global = api.get("/api/integration/activepieces/mcp/" + shared).token(onGlobal.token()).send();
-            assertThat(global.status()).as(global.text()).isEqualTo(403);
-            assertThat(global.message()).contains("not bound to your tenant");
+            var global = api.get("/api/integration/activepieces/mcp/" + server).token(onGlobal.token()).send();
+            assertThat(global.status()).as("the shared credential has no user: " + global.text()).isEqualTo(422);
             Account otherPlatform = accounts.onboard("mcp-other");
-            setup(api, otherPlatform, ap.addPlatform(null, null).apiKey());
+            setup(api, otherPlatform, userOnly(platformWithUser(ap)));
             var foreign = api.post("/api/integration/activepieces/mcp/" + server + "/rotate").token(otherPlatform.token())
                     .send();
-            assertThat(foreign.status()).as(foreign.text()).isEqualTo(403);
+            assertThat(foreign.status()).as(foreign.text()).isEqualTo(404);
+            var named = api.post("/api/integration/activepieces/mcp/" + server + "/rotate?projectId="
+                    + platform.projectId()).token(otherPlatform.token()).send();
+            assertThat(named.status()).as(named.text()).isIn(403, 404);
+            assertThat(tokenOf(server)).as("nothing rotated").isEqualTo(token);
             Account employee = accounts.addUser(owner, "EMPLOYEE");
             assertThat(api.get("/api/integration/activepieces/mcp/" + server).token(employee.token()).send().status())
                     .isEqualTo(403);
@@ -127,22 +212,24 @@ class McpTests {
         ActivepiecesSandbox ap = TestSandbox.shared();
 
         @Test
-        void anApiKeyIsRefusedByActivepiecesSoTheAnswerIs422() {
+        void withOnlyAnApiKeyTheAnswerIs422AndActivepiecesIsNotAsked() {
             Seed platform = ap.addPlatform(null, null);
             Account owner = accounts.onboard("mcp-d-key");
-            setup(api, owner, platform.apiKey());
+            setup(api, owner, Map.of("apiKey", platform.apiKey()));
+            ap.clearRequests();
             var response = api.get("/api/integration/activepieces/mcp?projectId=" + platform.projectId())
                     .token(owner.token()).send();
             assertThat(response.status()).as(response.text()).isEqualTo(422);
             assertThat(response.message()).contains("not API keys");
+            assertThat(ap.requests()).noneMatch(r -> r.path().contains("mcp-server"));
         }
 
         @Test
-        void withAUserTokenTheProjectServerIsReadUpdatedAndRotatedWithoutItsToken() {
-            Seed platform = ap.addPlatform("mcp-d-" + UUID.randomUUID() + "@ap.test", "password-123");
+        void withAUserTheProjectServerIsReadUpdatedAndRotatedWithoutItsToken() {
+            Seed platform = platformWithUser(ap);
             String userToken = ap.userToken(platform.userEmail(), java.time.Duration.ofHours(1));
             Account owner = accounts.onboard("mcp-d-user");
-            setup(api, owner, userToken);
+            setup(api, owner, userOnly(platform));
             String base = "/api/integration/activepieces/mcp";
 
             var page = api.get(base + "?projectId=" + platform.projectId()).token(owner.token()).send();

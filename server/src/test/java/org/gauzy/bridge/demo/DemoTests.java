@@ -26,7 +26,9 @@ class DemoTests {
             String banner = out.toString(StandardCharsets.UTF_8);
             String open = find(banner, "Open\\s+(http://localhost:\\d+)/pages");
             String password = find(banner, "Sign in as\\s+admin@ever\\.co / (\\S+)");
-            String key = find(banner, "API key of the sandbox:\\s+(sk-\\S+)");
+            String key = find(banner, "API key of the sandbox\\s+(sk-\\S+)");
+            String user = find(banner, "its user \\(MCP servers need one\\): (\\S+) / \\S+");
+            String userPassword = find(banner, "its user \\(MCP servers need one\\): \\S+ / (\\S+)");
             String sandbox = find(banner, "(http://127\\.0\\.0\\.1:\\d+)/ui");
 
             var api = new Api(open);
@@ -35,8 +37,15 @@ class DemoTests {
             assertThat(login.status()).as(login.text()).isEqualTo(200);
             String token = login.body().path("token").asString();
 
-            var setup = api.post("/api/integration/activepieces/setup").token(token).json(Map.of("apiKey", key)).send();
+            var setup = api.post("/api/integration/activepieces/setup").token(token)
+                    .json(Map.of("apiKey", key, "userEmail", user, "userPassword", userPassword)).send();
             assertThat(setup.status()).as(setup.text()).isEqualTo(201);
+            String project = api.get("/api/integration/activepieces/projects/"
+                    + setup.body().path("integrationTenantId").asString()).token(token).send().body().path("data")
+                    .get(0).path("id").asString();
+            var servers = api.get("/api/integration/activepieces/mcp?projectId=" + project).token(token).send();
+            assertThat(servers.status()).as(servers.text()).isEqualTo(200);
+            assertThat(servers.body().path("data").get(0).path("name").asString()).isEqualTo("Gauzy assistant");
             var clients = api.get("/api/oauth/clients").token(token).send();
             assertThat(clients.text()).contains("activepieces-demo").contains(sandbox + "/redirect");
 

@@ -1,0 +1,211 @@
+package org.gauzy.bridge.activepieces;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks Activepieces' app connections in (created, id) order from a position, forward or backward,
+ * without losing the rows Activepieces' own cursor skips.
+ *
+ * <p>Activepieces pages by {@code DATE_TRUNC('second', created)} ({@code helper/pagination/paginator.ts}
+ * @66f43de175 and @be989f5cba), so the next page starts at the second after the last row's, and rows
+ * created later in that second are on no page (40 connections upserted in bursts and listed two at a
+ * time gave 33 on 0.85.4). Its cursor is {@code base64("next_" | "prev_" + base64("created:" + millis))};
+ * this walk writes cursors that start at the second of the last row it trusts, reads that second again,
+ * and drops what it has passed by position. A row is trusted once a row created later was read after it
+ * (ties within a millisecond may straddle a page), or when Activepieces says nothing follows. When one
+ * millisecond holds more rows than a page, the page is made larger, up to {@link #MAX_LIMIT}; past that
+ * the walk gives up on that millisecond and says so ({@link Walk#gap()}).
+ */
+final class ConnectionWalk {
+
+    static final int FIRST_LIMIT = 100;
+    static final int MAX_LIMIT = 1600;
+    private static final String CURSOR_PREFIX = "gz1.";
+
+    /** Where a walk stands: a row's creation time and id, in the order (created, id). */
+    record Position(Instant created, String id) implements Comparable<Position> {
+
+        static Position of(JsonNode connection) {
+            try {
+                return new Position(Instant.parse(connection.path("created").asString()), connection.path("id").asString());
+            } catch (DateTimeParseException e) {
+                throw new ApiException(HttpStatus.BAD_GATEWAY,
+                        "Activepieces listed a connection without a valid creation time");
+            }
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int byTime = created.compareTo(other.created);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
+
+    /** Reads one page of Activepieces' list with one of its cursors (null: the first page) and a limit. */
+    @FunctionalInterface
+    interface Fetch {
+        JsonNode page(@Nullable String cursor, int limit);
+    }
+
+    /**
+     * Rows in ascending order; {@code more}: rows lie beyond them in the walk's direction; {@code gap}:
+     * rows of one millisecond may be missing, as more of them exist than {@link #MAX_LIMIT}.
+     */
+    record Walk(List<JsonNode> rows, boolean more, boolean gap) {
+    }
+
+    private ConnectionWalk() {
+    }
+
+    /** Up to {@code want} rows that {@code keep} accepts, after {@code from} (null: from the first). */
+    static Walk forward(Fetch fetch, @Nullable Position from, int want, Predicate<JsonNode> keep, int maxCalls) {
+        var out = new ArrayList<JsonNode>();
+        Position passed = from;
+        int limit = FIRST_LIMIT;
+        boolean gap = false;
+        for (int call = 0; call < maxCalls; call++) {
+            JsonNode page = fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
+            List<JsonNode> rows = sorted(page.path("data"));
+            boolean end = page.path("next").isNull() || page.path("next").isMissingNode();
+            Instant last = rows.isEmpty() ? null : Position.of(rows.get(rows.size() - 1)).created();
+            List<JsonNode> fresh = new ArrayList<>();
+            for (JsonNode row : rows) {
+                Position at = Position.of(row);
+                if ((passed == null || at.compareTo(passed) > 0) && (end || at.created().isBefore(last))) {
+                    fresh.add(row);
+                }
+            }
+            if (fresh.isEmpty() && !end) {
+                if (limit < MAX_LIMIT) {
+                    limit *= 2;
+                    continue;
+                }
+                // One millisecond holds more rows than we may read at once: step past it.
+                gap = true;
+                passed = new Position(last, "\uffff");
+                limit = FIRST_LIMIT;
+                continue;
+            }
+            for (int i = 0; i < fresh.size(); i++) {
+                JsonNode row = fresh.get(i);
+                passed = Position.of(row);
+                if (keep.test(row)) {
+                    out.add(row);
+                    if (out.size() == want) {
+                        return new Walk(out, i < fresh.size() - 1 || !end, gap);
+                    }
+                }
+            }
+            if (end) {
+                return new Walk(out, false, gap);
+            }
+            limit = FIRST_LIMIT;
+        }
+        return new Walk(out, true, gap);
+    }
+
+    /** Up to {@code want} rows that {@code keep} accepts, before {@code before}, returned in ascending order. */
+    static Walk backward(Fetch fetch, Position before, int want, Predicate<JsonNode> keep, int maxCalls) {
+        var out = new ArrayList<JsonNode>();
+        Position passed = before;
+        int limit = FIRST_LIMIT;
+        boolean gap = false;
+        for (int call = 0; call < maxCalls; call++) {
+            JsonNode page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
+            List<JsonNode> rows = sorted(page.path("data"));
+            boolean start = page.path("previous").isNull() || page.path("previous").isMissingNode();
+            Instant first = rows.isEmpty() ? null : Position.of(rows.get(0)).created();
+            List<JsonNode> fresh = new ArrayList<>();
+            for (JsonNode row : rows) {
+                Position at = Position.of(row);
+                if (at.compareTo(passed) < 0 && (start || at.created().isAfter(first))) {
+                    fresh.add(row);
+                }
+            }
+            if (fresh.isEmpty() && !start) {
+                if (limit < MAX_LIMIT) {
+                    limit *= 2;
+                    continue;
+                }
+                gap = true;
+                passed = new Position(first, "");
+                limit = FIRST_LIMIT;
+                continue;
+            }
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                JsonNode row = fresh.get(i);
+                passed = Position.of(row);
+                if (keep.test(row)) {
+                    out.add(0, row);
+                    if (out.size() == want) {
+                        return new Walk(out, i > 0 || !start, gap);
+                    }
+                }
+            }
+            if (start) {
+                return new Walk(out, false, gap);
+            }
+            limit = FIRST_LIMIT;
+        }
+        return new Walk(out, true, gap);
+    }
+
+    /** Our page cursor: a direction and the position of the row it continues from. */
+    static String pageCursor(boolean next, Position at) {
+        String raw = (next ? "n" : "p") + "|" + at.created().toEpochMilli() + "|" + at.id();
+        return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One of our page cursors: which way it pages, from which row. */
+    record PageCursor(boolean forward, Position at) {
+    }
+
+    /** A cursor this API gave; anything else is a 400. */
+    static PageCursor readPageCursor(String cursor) {
+        try {
+            if (!cursor.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException("prefix");
+            }
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.substring(CURSOR_PREFIX.length())),
+                    StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|", 3);
+            if (parts.length != 3 || !(parts[0].equals("n") || parts[0].equals("p")) || parts[2].isEmpty()) {
+                throw new IllegalArgumentException("shape");
+            }
+            return new PageCursor(parts[0].equals("n"),
+                    new Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.BadRequest("cursor is not one this API gave: pass the next or previous value "
+                    + "of a page as it is");
+        }
+    }
+
+    /** Activepieces' own cursor for rows whose second is after ({@code next}) or before that of {@code millis}. */
+    static String cursor(boolean next, long millis) {
+        String inner = Base64.getEncoder().encodeToString(("created:" + millis).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(((next ? "next_" : "prev_") + inner).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long secondStart(Instant created) {
+        return Math.floorDiv(created.toEpochMilli(), 1000L) * 1000L;
+    }
+
+    private static List<JsonNode> sorted(JsonNode data) {
+        var rows = new ArrayList<JsonNode>();
+        data.forEach(rows::add);
+        rows.sort(Comparator.comparing(Position::of));
+        return rows;
+    }
+}

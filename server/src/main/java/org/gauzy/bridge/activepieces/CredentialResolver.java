@@ -1,0 +1,134 @@
+package org.gauzy.bridge.activepieces;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.integration.IntegrationTenantView;
+import org.gauzy.bridge.integration.IntegrationTenants;
+import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one place that decides which Activepieces credential an operation uses. Installations are tried
+ * in order (the organization's, the tenant-wide one, then the global credential of
+ * {@code GAUZY_ACTIVEPIECES_API_KEY} / {@code GAUZY_ACTIVEPIECES_USER_EMAIL}, unless
+ * {@code ACTIVEPIECES_ALLOW_GLOBAL_KEY=false}), and the first that holds what the task needs serves it:
+ * any credential for connections and projects, an Activepieces user for MCP servers, which Activepieces
+ * lets only signed-in users manage on every release. An integration id that is unknown or of another
+ * tenant is a 404, never a quiet fall back to the global credential.
+ */
+@Component
+class CredentialResolver {
+
+    static final String API_KEY = "api_key";
+    static final String USER_EMAIL = "user_email";
+    static final String USER_PASSWORD = "user_password";
+    static final String GLOBAL = "global";
+
+    /** What a task needs of the credential. */
+    enum Need {
+        /** A platform API key or a user: connections and projects. */
+        ANY,
+        /** A signed-in user: MCP servers. */
+        USER
+    }
+
+    private final IntegrationTenants integrations;
+    private final ActivepiecesSettings settings;
+
+    CredentialResolver(IntegrationTenants integrations, ActivepiecesSettings settings) {
+        this.integrations = integrations;
+        this.settings = settings;
+    }
+
+    /** For an operation on one installation (the route's {@code :integrationId}). */
+    Credential forIntegration(RequestContext context, UUID integrationId) {
+        return forIntegration(context, integrationId, Need.ANY);
+    }
+
+    Credential forIntegration(RequestContext context, UUID integrationId, Need need) {
+        IntegrationTenantView installation = installation(context, integrationId);
+        if (!installation.isEnabled()) {
+            throw new ApiException.Conflict("The Activepieces integration " + integrationId
+                    + " is disabled; enable it first");
+        }
+        return resolve(context, installation.organizationId(), need);
+    }
+
+    /** For an operation in the organization the request acts in. */
+    Credential forOrganization(RequestContext context, @Nullable UUID organization) {
+        return resolve(context, organization, Need.ANY);
+    }
+
+    Credential forOrganization(RequestContext context, @Nullable UUID organization, Need need) {
+        return resolve(context, organization, need);
+    }
+
+    /** The caller's installation, or 404 for an unknown id or one of another tenant. */
+    IntegrationTenantView installation(RequestContext context, UUID integrationId) {
+        return integrations.view(context.tenant(), integrationId)
+                .filter(view -> IntegrationTenants.ACTIVEPIECES.equals(view.name()))
+                .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
+    }
+
+    private Credential resolve(RequestContext context, @Nullable UUID organization, Need need) {
+        UUID tenant = context.tenant();
+        if (organization != null) {
+            Optional<Credential> own = stored(tenant, organization, Credential.Source.ORGANIZATION, organization, need);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        Optional<Credential> tenantWide = stored(tenant, null, Credential.Source.TENANT, organization, need);
+        if (tenantWide.isPresent()) {
+            return tenantWide.get();
+        }
+        Optional<Credential> global = global(organization, need);
+        if (global.isPresent()) {
+            return global.get();
+        }
+        if (need == Need.USER) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Activepieces lets only signed-in users manage "
+                    + "MCP servers, not API keys: add an Activepieces user's email and password to this integration "
+                    + "(POST /api/integration/activepieces/setup with userEmail and userPassword)");
+        }
+        throw new ApiException.BadRequest("Activepieces credentials not configured: set up an API key or an "
+                + "Activepieces user with POST /api/integration/activepieces/setup");
+    }
+
+    /** The credential of an enabled installation; a disabled one lends nothing. */
+    private Optional<Credential> stored(UUID tenant, @Nullable UUID scope, Credential.Source source,
+            @Nullable UUID organization, Need need) {
+        return integrations.find(tenant, scope, IntegrationTenants.ACTIVEPIECES)
+                .filter(id -> integrations.isEnabled(tenant, id))
+                .flatMap(id -> {
+                    String key = integrations.setting(tenant, id, API_KEY).filter(StringUtils::hasText).orElse(null);
+                    Credential.UserLogin user = integrations.setting(tenant, id, USER_EMAIL)
+                            .filter(StringUtils::hasText)
+                            .flatMap(email -> integrations.setting(tenant, id, USER_PASSWORD)
+                                    .map(password -> new Credential.UserLogin(id.toString(), email, password)))
+                            .orElse(null);
+                    return serves(key, user, need)
+                            ? Optional.of(new Credential(key, user, source, organization)) : Optional.empty();
+                });
+    }
+
+    private Optional<Credential> global(@Nullable UUID organization, Need need) {
+        if (!settings.allowGlobalKey()) {
+            return Optional.empty();
+        }
+        String key = StringUtils.hasText(settings.apiKey()) ? settings.apiKey().trim() : null;
+        Credential.UserLogin user = StringUtils.hasText(settings.userEmail()) && StringUtils.hasText(settings.userPassword())
+                ? new Credential.UserLogin(GLOBAL, settings.userEmail().trim(), settings.userPassword()) : null;
+        return serves(key, user, need)
+                ? Optional.of(new Credential(key, user, Credential.Source.GLOBAL, organization)) : Optional.empty();
+    }
+
+    private static boolean serves(@Nullable String key, Credential.@Nullable UserLogin user, Need need) {
+        return need == Need.USER ? user != null : key != null || user != null;
+    }
+}
