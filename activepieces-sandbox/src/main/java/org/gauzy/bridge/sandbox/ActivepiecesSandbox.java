@@ -181,6 +181,33 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         store.clearRecorded();
     }
 
+    /** A flow whose trigger URL ({@code /api/v1/webhooks/<id>}) answers as Activepieces does; returns its id. */
+    public String addFlow(boolean enabled) {
+        var flow = new Model.Flow(ids.apId(), enabled);
+        synchronized (store) {
+            store.flows.put(flow.id, flow);
+        }
+        return flow.id;
+    }
+
+    /** Turns a flow on or off (off: its trigger URL answers 404); false when there is no such flow. */
+    public boolean setFlowEnabled(String flowId, boolean enabled) {
+        synchronized (store) {
+            var flow = store.flows.get(flowId);
+            if (flow != null) {
+                flow.enabled = enabled;
+            }
+            return flow != null;
+        }
+    }
+
+    /** Deletes a flow: its trigger URL answers 410 from now on. */
+    public void deleteFlow(String flowId) {
+        synchronized (store) {
+            store.flows.remove(flowId);
+        }
+    }
+
     public List<WebhookDelivery> webhookDeliveries(String flowId) {
         return store.webhooks(flowId);
     }

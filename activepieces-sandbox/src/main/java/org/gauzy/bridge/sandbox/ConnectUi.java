@@ -176,7 +176,7 @@ final class ConnectUi {
         Map<String, String> form = request.form();
         String connectionId = form.getOrDefault("connectionId", "");
         String event = EVENTS.contains(form.get("event")) ? form.get("event") : EVENTS.get(0);
-        String flowId = ids.alphanumeric(21);
+        String flowId = sandbox.addFlow(true);
         JsonNode claims = caller.tokenClaims(connectionId);
         var subscribe = new LinkedHashMap<String, Object>();
         subscribe.put("name", "ActivePieces " + event + " Webhook");

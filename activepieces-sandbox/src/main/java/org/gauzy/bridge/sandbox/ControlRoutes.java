@@ -46,6 +46,18 @@ final class ControlRoutes {
                     return Reply.noContent();
                 })
                 .add("GET", "/sandbox/webhooks/:flowId", r -> Reply.ok(sandbox.webhookDeliveries(r.param("flowId"))))
+                .add("POST", "/sandbox/flows", r -> Reply.created(Map.of("id",
+                        sandbox.addFlow(r.json().path("enabled").asBoolean(true)))))
+                .add("POST", "/sandbox/flows/:id", r -> {
+                    if (!sandbox.setFlowEnabled(r.param("id"), Body.object(r.json(), "body").path("enabled").asBoolean())) {
+                        throw ApError.entityNotFound("flow", r.param("id"));
+                    }
+                    return Reply.ok(Map.of("id", r.param("id"), "enabled", r.json().path("enabled").asBoolean()));
+                })
+                .add("DELETE", "/sandbox/flows/:id", r -> {
+                    sandbox.deleteFlow(r.param("id"));
+                    return Reply.noContent();
+                })
                 .add("POST", "/sandbox/faults", this::addFault)
                 .add("DELETE", "/sandbox/faults", r -> {
                     sandbox.clearFaults();

@@ -209,6 +209,19 @@ final class Model {
         }
     }
 
+    /** A flow, as far as its trigger URL cares: whether it exists, is on, and what a sync call answers. */
+    static final class Flow {
+        final String id;
+        boolean enabled;
+        int syncStatus = 200;
+        Object syncBody = Map.of();
+
+        Flow(String id, boolean enabled) {
+            this.id = id;
+            this.enabled = enabled;
+        }
+    }
+
     /** Generation B: many named servers per project, with tools. */
     static final class NamedMcpServer {
         final String id;

@@ -21,6 +21,9 @@ final class Router {
     private record Route(String method, Pattern pattern, List<String> names, Handler handler) {
     }
 
+    /** The method of a route that takes every method, as Fastify's {@code app.all}. */
+    static final String ANY = "*";
+
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Handler handler) {
@@ -41,7 +44,7 @@ final class Router {
 
     Reply dispatch(Request request) {
         for (Route route : routes) {
-            if (!route.method().equals(request.method)) {
+            if (!route.method().equals(ANY) && !route.method().equals(request.method)) {
                 continue;
             }
             Matcher m = route.pattern().matcher(request.path);

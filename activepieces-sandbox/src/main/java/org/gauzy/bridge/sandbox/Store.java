@@ -38,6 +38,7 @@ final class Store {
     final Map<String, Connection> connections = new LinkedHashMap<>();
     final Map<String, NamedMcpServer> namedMcpServers = new LinkedHashMap<>();
     final Map<String, ProjectMcpServer> projectMcpServers = new LinkedHashMap<>();
+    final Map<String, Model.Flow> flows = new LinkedHashMap<>();
     final List<WebhookDelivery> webhooks = new ArrayList<>();
     final List<RecordedRequest> recorded = new ArrayList<>();
 
@@ -55,6 +56,7 @@ final class Store {
         connections.clear();
         namedMcpServers.clear();
         projectMcpServers.clear();
+        flows.clear();
         webhooks.clear();
         recorded.clear();
     }

@@ -44,22 +44,56 @@ class WebhookAndFaultTests {
 
     @Test
     void webhookUrlsRecordBodyAndHeaders() throws Exception {
+        String flow = ap.addFlow(true);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/Flow1"))
+        var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/" + flow))
                 .header("webhook-id", "msg_1").header("webhook-signature", "v1,abc")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"task.created\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        client.post("/api/v1/webhooks/Flow1/sync", null, Map.of("event", "employee.created"));
-        client.post("/api/v1/webhooks/Flow2", null, Map.of("event", "other"));
+        assertThat(response.body()).isEqualTo("{}");
+        assertThat(response.headers().firstValue("x-webhook-id").orElseThrow()).matches("[0-9A-Za-z]{21}");
+        client.post("/api/v1/webhooks/" + flow + "/sync", null, Map.of("event", "employee.created"));
+        String other = ap.addFlow(true);
+        client.post("/api/v1/webhooks/" + other, null, Map.of("event", "other"));
 
-        var deliveries = ap.webhookDeliveries("Flow1");
+        var deliveries = ap.webhookDeliveries(flow);
         assertThat(deliveries).hasSize(2);
         assertThat(deliveries.get(0).body()).isEqualTo("{\"event\":\"task.created\"}");
         assertThat(deliveries.get(0).header("webhook-signature")).isEqualTo("v1,abc");
         assertThat(deliveries.get(0).sync()).isFalse();
         assertThat(deliveries.get(1).sync()).isTrue();
-        assertThat(client.get("/sandbox/webhooks/Flow1", null).body()).hasSize(2);
+        assertThat(client.get("/sandbox/webhooks/" + flow, null).body()).hasSize(2);
+    }
+
+    /** As webhook.service.ts answers: unknown 410, disabled 404, malformed id 400, any method. */
+    @Test
+    void webhookUrlsAnswerAsActivepiecesForEachStateOfTheFlow() {
+        String flow = client.post("/sandbox/flows", null, Map.of("enabled", true)).body().path("id").asString();
+        assertThat(flow).matches("[0-9A-Za-z]{21}");
+        for (String method : java.util.List.of("GET", "PUT", "PATCH", "DELETE")) {
+            var answered = client.send(method, "/api/v1/webhooks/" + flow, null, method.equals("GET")
+                    || method.equals("DELETE") ? null : Map.of("n", 1));
+            assertThat(answered.status()).as(method).isEqualTo(200);
+        }
+        assertThat(ap.webhookDeliveries(flow)).hasSize(4);
+
+        client.post("/sandbox/flows/" + flow, null, Map.of("enabled", false));
+        var disabled = client.post("/api/v1/webhooks/" + flow, null, Map.of("n", 2));
+        assertThat(disabled.status()).isEqualTo(404);
+        assertThat(disabled.raw().body()).isEqualTo("{}");
+        assertThat(disabled.header("x-webhook-id")).isNotNull();
+
+        var unknown = client.post("/api/v1/webhooks/" + "Z".repeat(21), null, Map.of("n", 3));
+        assertThat(unknown.status()).isEqualTo(410);
+        assertThat(unknown.header("x-webhook-id")).isNotNull();
+        ap.deleteFlow(flow);
+        assertThat(client.post("/api/v1/webhooks/" + flow + "/sync", null, Map.of()).status()).isEqualTo(410);
+
+        var malformed = client.post("/api/v1/webhooks/flow-1", null, Map.of());
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("message").asString()).startsWith("params/flowId");
+        assertThat(ap.webhookDeliveries(flow)).as("nothing recorded for a flow that is off or gone").hasSize(4);
     }
 
     /** Java's default client offers {@code Upgrade: h2c} on http://; Activepieces closes such a request unanswered. */

@@ -9,8 +9,10 @@ import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
  * The Activepieces sandboxes test contexts talk to: one per name for the whole test JVM, all with the
  * same platform key (configured as the service's global key). The default one runs 0.85; a test class
  * picks another with {@code @TestPropertySource(properties = "test.sandbox=<name>")}, where a name that
- * is a version ("0.72") selects that version, and any other name gets a private 0.85 sandbox (for
- * faults that must not touch other tests). Tests share a sandbox, so they create their own data and
+ * is a version ("0.72") selects that version, a name ending in {@code @<version>} ("contract@0.72") a
+ * private sandbox of that version, and any other name a private 0.85 sandbox (for faults that must not
+ * touch other tests). The name {@code real} points the service at the real Activepieces instead
+ * ({@link RealActivepieces}). Tests share a sandbox, so they create their own data and
  * remove the faults they inject.
  */
 public final class TestSandbox {
@@ -31,12 +33,20 @@ public final class TestSandbox {
     }
 
     public static ActivepiecesSandbox named(String name) {
-        return SANDBOXES.computeIfAbsent(name, n -> ActivepiecesSandbox.builder()
-                .apVersion(n.matches("\\d+\\.\\d+(\\.\\d+)?") ? n : "0.85").apiKey(GLOBAL_KEY).start());
+        return SANDBOXES.computeIfAbsent(name, n -> ActivepiecesSandbox.builder().apVersion(version(n))
+                .apiKey(GLOBAL_KEY).start());
+    }
+
+    private static String version(String name) {
+        String version = name.contains("@") ? name.substring(name.lastIndexOf('@') + 1) : name;
+        return version.matches("\\d+\\.\\d+(\\.\\d+)?") ? version : "0.85";
     }
 
     /** The base URL the service is configured with for a sandbox name. */
     static String baseUrl(String name) {
+        if (RealActivepieces.NAME.equals(name)) {
+            return RealActivepieces.facts().baseUrl();
+        }
         return UNREACHABLE.equals(name) ? "http://127.0.0.1:9" : named(name).baseUrl();
     }
 }

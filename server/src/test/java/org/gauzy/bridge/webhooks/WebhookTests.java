@@ -125,7 +125,7 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void thePiecesTriggersReceiveSignedEventsAndStopWhenUnsubscribed() throws Exception {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         var subscribed = subscribe(token, owner, flow, "task.created", Map.of("organizationId",
                 owner.organizationId().toString(), "tenantId", owner.tenantId().toString()));
         assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
@@ -156,8 +156,8 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void employeeAndTimeLogEventsReachTheirTriggers() throws Exception {
-        String employees = "flow-" + UUID.randomUUID();
-        String timeLogs = "flow-" + UUID.randomUUID();
+        String employees = activepieces.addFlow(true);
+        String timeLogs = activepieces.addFlow(true);
         String employeeSecret = subscribe(token, owner, employees, "employee.created", Map.of()).body()
                 .path("secret").asString();
         String email = Accounts.uniqueEmail("ada");
@@ -187,8 +187,8 @@ abstract class WebhookTests extends ApiTest {
                 .send().body().path("id").asString();
         String mobile = api.post("/api/organization-project").token(owner.token()).json(Map.of("name", "Mobile"))
                 .send().body().path("id").asString();
-        String byProject = "flow-" + UUID.randomUUID();
-        String byStatus = "flow-" + UUID.randomUUID();
+        String byProject = activepieces.addFlow(true);
+        String byStatus = activepieces.addFlow(true);
         subscribe(token, owner, byProject, "task.created", Map.of("projectId", website, "status", ""));
         subscribe(token, owner, byStatus, "task.created", Map.of("status", "In Progress"));
         createTask(owner, Map.of("projectId", mobile, "title", "mobile open"));
@@ -202,7 +202,7 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void aSubscriptionsDeliveriesArriveInEventOrderExceptOneWaitingForARetry() {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         subscribe(token, owner, flow, "task.created", Map.of());
         List<String> titles = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
@@ -212,7 +212,7 @@ abstract class WebhookTests extends ApiTest {
         assertThat(titlesOf(awaitDeliveries(flow, 30))).containsExactlyElementsOf(titles);
 
         // A slow target: new events join the run in progress, still in order.
-        String slow = "flow-" + UUID.randomUUID();
+        String slow = activepieces.addFlow(true);
         subscribe(token, owner, slow, "task.created", Map.of());
         activepieces.injectFault(Fault.latency("/api/v1/webhooks/" + slow, Duration.ofMillis(80)));
         titles.clear();
@@ -226,7 +226,7 @@ abstract class WebhookTests extends ApiTest {
         createTask(owner, Map.of("title", "After the run"));
         assertThat(titlesOf(awaitDeliveries(slow, 16))).last().isEqualTo("After the run");
 
-        String retried = "flow-" + UUID.randomUUID();
+        String retried = activepieces.addFlow(true);
         subscribe(token, owner, retried, "task.created", Map.of());
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + retried, 500, 1));
         titles.clear();
@@ -243,7 +243,7 @@ abstract class WebhookTests extends ApiTest {
     @Test
     void aRunThatSentAllItHadKeepsItsSubscriptionForTheNextEventThenLetsItGo(@Autowired JdbcClient jdbc,
             @Autowired WebhookSettings settings) {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
         createTask(owner, Map.of("title", "First"));
         awaitDeliveries(flow, 1);
@@ -263,7 +263,7 @@ abstract class WebhookTests extends ApiTest {
     @Test
     void aBusyRunKeepsItsSubscriptionWhileNothingOfItWaitsInTheDatabase(@Autowired JdbcClient jdbc,
             @Autowired WebhookSettings settings) throws Exception {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
         createTask(owner, Map.of("title", "Task 0"));
         awaitDeliveries(flow, 1);
@@ -287,8 +287,8 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void aChangedSubscriptionTakesEffectAtOnceWhileItsRunGoesOn(@Autowired WebhookSettings settings) {
-        String before = "flow-" + UUID.randomUUID();
-        String after = "flow-" + UUID.randomUUID();
+        String before = activepieces.addFlow(true);
+        String after = activepieces.addFlow(true);
         String id = subscribe(token, owner, before, "task.created", Map.of()).body().path("id").asString();
         createTask(owner, Map.of("title", "Before"));
         awaitDeliveries(before, 1);
@@ -310,8 +310,8 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void anEventANodeLeftPartlyWrittenGoesOnlyToTheSubscriptionsItHadNotWritten(@Autowired JdbcClient jdbc) {
-        String written = "flow-" + UUID.randomUUID();
-        String unwritten = "flow-" + UUID.randomUUID();
+        String written = activepieces.addFlow(true);
+        String unwritten = activepieces.addFlow(true);
         UUID writtenId = UUID.fromString(subscribe(token, owner, written, "task.created", Map.of()).body().path("id")
                 .asString());
         subscribe(token, owner, unwritten, "task.created", Map.of());
@@ -366,7 +366,7 @@ abstract class WebhookTests extends ApiTest {
     @Test
     void theDispatchersQueriesTakeMoreSubscriptionsThanOneStatementCanBind(
             @Autowired SubscriptionRepository subscriptions, @Autowired JdbcClient jdbc) {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         UUID busy = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id")
                 .asString());
         createTask(owner, Map.of());
@@ -408,7 +408,7 @@ abstract class WebhookTests extends ApiTest {
     }
 
     private UUID subscriptionId() {
-        return UUID.fromString(subscribe(token, owner, "flow-" + UUID.randomUUID(), "task.created", Map.of()).body()
+        return UUID.fromString(subscribe(token, owner, activepieces.addFlow(true), "task.created", Map.of()).body()
                 .path("id").asString());
     }
 
@@ -424,7 +424,7 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void subscriptionsAreValidatedAndBelongToTheirTenant() {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         var unknownEvent = subscribe(token, owner, flow, "task.exploded", Map.of());
         assertThat(unknownEvent.status()).isEqualTo(400);
         assertThat(unknownEvent.message()).contains("task.exploded").contains("timesheet.time-log.created");
@@ -437,7 +437,7 @@ abstract class WebhookTests extends ApiTest {
         assertThat(badUrl.message()).contains("http");
 
         var other = accounts.onboard("other hooks");
-        String otherFlow = "flow-" + UUID.randomUUID();
+        String otherFlow = activepieces.addFlow(true);
         String otherId = subscribe(other.token(), other, otherFlow, "task.created", Map.of()).body().path("id")
                 .asString();
         assertThat(api.get(WEBHOOKS + "/" + otherId).token(token).send().status()).isEqualTo(404);
@@ -446,7 +446,7 @@ abstract class WebhookTests extends ApiTest {
         assertThat(foreignTenant.status()).as("the body names another tenant").isEqualTo(403);
 
         // An event of one tenant never reaches another tenant's subscription.
-        String mine = "flow-" + UUID.randomUUID();
+        String mine = activepieces.addFlow(true);
         subscribe(token, owner, mine, "task.created", Map.of());
         createTask(owner, Map.of());
         awaitDeliveries(mine, 1);
@@ -459,7 +459,7 @@ abstract class WebhookTests extends ApiTest {
     @Test
     void onlyTheRightPermissionAndScopeMaySubscribe() {
         var grants = new OAuthGrants(api);
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         assertThat(subscribe(grants.accessToken(owner, owner, "webhooks:write"), owner, flow, "task.created",
                 Map.of()).status()).isEqualTo(201);
         var wrongScope = subscribe(grants.accessToken(owner, owner, "tasks:write"), owner, flow, "task.created",
@@ -472,7 +472,7 @@ abstract class WebhookTests extends ApiTest {
 
     @Test
     void failuresAreRetriedWithBackoffAndRetryAfter() {
-        String flow = "flow-" + UUID.randomUUID();
+        String flow = activepieces.addFlow(true);
         String id = subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString();
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + flow, 500, 2));
         double retrying = metric(RETRYING);
@@ -496,7 +496,7 @@ abstract class WebhookTests extends ApiTest {
         assertThat(api.get("/actuator/prometheus").send().text()).contains("gauzy_webhooks_senders_busy ",
                 "gauzy_webhooks_runs ", "gauzy_webhooks_attempt_duration_seconds_count ");
 
-        String limited = "flow-" + UUID.randomUUID();
+        String limited = activepieces.addFlow(true);
         String limitedId = subscribe(token, owner, limited, "task.created", Map.of()).body().path("id").asString();
         activepieces.injectFault(Fault.rateLimit("/api/v1/webhooks/" + limited, Duration.ofSeconds(2), 1));
         createTask(owner, Map.of());
@@ -511,11 +511,41 @@ abstract class WebhookTests extends ApiTest {
         assertThat(Duration.between(first, second)).as("Retry-After: 2").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
+    /**
+     * Activepieces answers 404 for a flow that is turned off (webhook.service.ts): that is a pause the user
+     * may undo, so the delivery is retried on the schedule and the subscription stays on; once the flow is
+     * on again, the next attempt is delivered.
+     */
+    @Test
+    void aFlowTurnedOffIsRetriedAndDeliveredWhenItIsOnAgain() {
+        String flow = activepieces.addFlow(false);
+        String id = subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString();
+        createTask(owner, Map.of());
+        await(() -> {
+            JsonNode item = deliveryLog(id).path("items").get(0);
+            return item != null && item.path("attemptLog").size() >= 1 ? true : null;
+        }, "an attempt at the flow that is off");
+        JsonNode subscription = api.get(WEBHOOKS + "/" + id).token(token).send().body();
+        assertThat(subscription.path("active").asBoolean()).isTrue();
+        assertThat(deliveryLog(id).path("items").get(0).path("attemptLog").get(0).path("statusCode").asInt())
+                .isEqualTo(404);
+        assertThat(activepieces.webhookDeliveries(flow)).isEmpty();
+
+        activepieces.setFlowEnabled(flow, true);
+        awaitDeliveries(flow, 1);
+        JsonNode delivered = await(() -> {
+            JsonNode item = deliveryLog(id).path("items").get(0);
+            return item != null && item.path("status").asString().equals("DELIVERED") ? item : null;
+        }, "the delivery once the flow is on");
+        assertThat(delivered.path("attemptLog").get(delivered.path("attemptLog").size() - 1).path("statusCode").asInt())
+                .isEqualTo(200);
+    }
+
     @Test
     void goneDisablesTheSubscriptionAndADeadLetterCanBeReplayed() {
-        String gone = "flow-" + UUID.randomUUID();
+        String gone = activepieces.addFlow(true);
         String goneId = subscribe(token, owner, gone, "task.created", Map.of()).body().path("id").asString();
-        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + gone, 410, 1));
+        activepieces.deleteFlow(gone);
         double disabledBefore = metric(DISABLED_GONE);
         double deadBefore = metric(DEAD);
         createTask(owner, Map.of());
@@ -528,7 +558,7 @@ abstract class WebhookTests extends ApiTest {
         await(() -> metric(DISABLED_GONE) >= disabledBefore + 1 && metric(DEAD) >= deadBefore + 1 ? true : null,
                 "the metrics of a subscription disabled and its delivery dead-lettered");
 
-        String dead = "flow-" + UUID.randomUUID();
+        String dead = activepieces.addFlow(true);
         String deadId = subscribe(token, owner, dead, "task.created", Map.of()).body().path("id").asString();
         activepieces.injectFault(Fault.status("/api/v1/webhooks/" + dead, 503, 10));
         createTask(owner, Map.of());
