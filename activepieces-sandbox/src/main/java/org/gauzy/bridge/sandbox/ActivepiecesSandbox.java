@@ -62,9 +62,9 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         this.tokens = new UserTokens(ids.alphanumeric(32), json, clock);
         var security = new Security(store, tokens, version);
         var oauth2 = new OAuth2Exchange(json, clock);
-        new ConnectionRoutes(store, security, oauth2).register(router, version);
+        new ConnectionRoutes(store, security, oauth2, version).register(router, version);
         new ProjectRoutes(store, security, tokens, version, json).register(router);
-        new McpRoutes(store, security).register(router, version);
+        new McpRoutes(store, security, version).register(router, version);
         new WebhookRoutes(store).register(router);
         var caller = new PieceCaller(store, oauth2, json);
         new ControlRoutes(this, store, caller).register(router);
@@ -183,7 +183,12 @@ public final class ActivepiecesSandbox implements AutoCloseable {
 
     /** A flow whose trigger URL ({@code /api/v1/webhooks/<id>}) answers as Activepieces does; returns its id. */
     public String addFlow(boolean enabled) {
-        var flow = new Model.Flow(ids.apId(), enabled);
+        return addFlow(seed.projectId(), enabled);
+    }
+
+    /** A flow of a given project. */
+    public String addFlow(String projectId, boolean enabled) {
+        var flow = new Model.Flow(ids.apId(), projectId, enabled);
         synchronized (store) {
             store.flows.put(flow.id, flow);
         }

@@ -12,13 +12,30 @@ record ApVersion(int major, int minor, int patch) {
         try {
             int major = Integer.parseInt(parts[0]);
             int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            int patch = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+            int patch = parts.length > 2 ? Integer.parseInt(parts[2]) : newestPatch(major, minor);
             var version = new ApVersion(major, minor, patch);
             version.mcpGeneration();
             return version;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--ap-version must look like 0.85 or 0.72.1, not '" + text + "'");
         }
+    }
+
+    /**
+     * A release named without its patch is the newest patch modelled: 0.85 is 0.85.4 and 0.72 is 0.72.4
+     * (the releases read and run), so "0.85" has what 0.85.2 brought.
+     */
+    private static int newestPatch(int major, int minor) {
+        return major == 0 && (minor == 85 || minor == 72) ? 4 : 0;
+    }
+
+    boolean atLeast(int major, int minor, int patch) {
+        return this.major != major || this.minor != minor ? atLeast(major, minor) : this.patch >= patch;
+    }
+
+    /** 0.85.2 renamed the project MCP server's {@code enabledTools} to {@code disabledTools} (dce719d82c). */
+    String mcpToolsField() {
+        return atLeast(0, 85, 2) ? "disabledTools" : "enabledTools";
     }
 
     boolean atLeast(int major, int minor) {

@@ -17,19 +17,38 @@ import tools.jackson.databind.node.ObjectNode;
 final class ConnectionRoutes {
 
     static final Set<String> TYPES = Set.of("OAUTH2", "PLATFORM_OAUTH2", "CLOUD_OAUTH2", "SECRET_TEXT", "BASIC_AUTH",
-            "CUSTOM_AUTH", "NO_AUTH", "OIDC", "PLACEHOLDER");
+            "CUSTOM_AUTH", "NO_AUTH");
     static final Set<String> STATUSES = Set.of("ACTIVE", "MISSING", "ERROR");
     static final Set<String> SCOPES = Set.of("PROJECT", "PLATFORM");
-    private static final Pattern SEMVER = Pattern.compile("^[~^]?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$");
+    /** {@code semver.valid}: an optional {@code v} or {@code =}, then x.y.z, a pre-release and build metadata. */
+    private static final Pattern SEMVER = Pattern.compile(
+            "^[v=]?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
 
     private final Store store;
     private final Security security;
     private final OAuth2Exchange oauth2;
+    private final ApVersion version;
 
-    ConnectionRoutes(Store store, Security security, OAuth2Exchange oauth2) {
+    ConnectionRoutes(Store store, Security security, OAuth2Exchange oauth2, ApVersion version) {
         this.store = store;
         this.security = security;
         this.oauth2 = oauth2;
+        this.version = version;
+    }
+
+    /**
+     * The connection types the release's upsert body takes: PLACEHOLDER from 0.85.2 (f693883e4d), OIDC
+     * after 0.85.4 (f094366e79).
+     */
+    private Set<String> types() {
+        var types = new java.util.HashSet<>(TYPES);
+        if (version.atLeast(0, 85, 2)) {
+            types.add("PLACEHOLDER");
+        }
+        if (version.atLeast(0, 86)) {
+            types.add("OIDC");
+        }
+        return types;
     }
 
     void register(Router router, ApVersion version) {
@@ -48,7 +67,7 @@ final class ConnectionRoutes {
         String displayName = Body.string(body, "displayName", "body");
         String pieceName = Body.string(body, "pieceName", "body");
         String projectId = Body.string(body, "projectId", "body");
-        String type = Body.oneOf(Body.optionalString(body, "type", "body"), TYPES, "body/type");
+        String type = Body.oneOf(Body.optionalString(body, "type", "body"), types(), "body/type");
         String pieceVersion = Body.optionalString(body, "pieceVersion", "body");
         JsonNode value = type.equals("PLACEHOLDER") ? null : validateValue(body, type);
         JsonNode metadata = body.get("metadata");
@@ -62,12 +81,13 @@ final class ConnectionRoutes {
             security.project(principal, projectId);
             piece = store.pieces.get(pieceName);
         }
+        // validatePieceVersion runs before the piece is looked up (app-connection-service.ts @66f43de175)
+        if (pieceVersion != null && !SEMVER.matcher(pieceVersion).matches()) {
+            throw ApError.domain(409, "VALIDATION", Map.of("message", "Invalid piece version"));
+        }
         if (piece == null) {
             throw ApError.domain(404, "ENTITY_NOT_FOUND",
                     Map.of("message", "piece_metadata_not_found pieceName=" + pieceName));
-        }
-        if (pieceVersion != null && !SEMVER.matcher(pieceVersion).matches()) {
-            throw ApError.domain(409, "VALIDATION", Map.of("message", "Invalid piece version"));
         }
         ObjectNode stored = value == null ? null : (ObjectNode) value.deepCopy();
         if (type.equals("OAUTH2")) {
@@ -80,24 +100,25 @@ final class ConnectionRoutes {
             security.project(principal, projectId);
             Connection existing = find(externalId, principal.platformId(), projectId);
             if (type.equals("PLACEHOLDER") && existing != null && !existing.status.equals("MISSING")) {
-                return Reply.created(withSecretManagerFlag(existing));
+                return Reply.created(withoutSensitiveData(existing));
             }
             Connection connection = existing != null ? existing
                     : new Connection(store.ids.apId(), store.clock.nextCreated(), externalId, projectId,
                             principal.platformId(), principal.userId());
+            // An upsert sets the caller as owner, also of a connection another caller made.
+            connection.ownerId = principal.userId();
             connection.updated = store.clock.now();
             connection.displayName = displayName;
             connection.type = type.equals("PLACEHOLDER") ? "NO_AUTH" : type;
             connection.status = type.equals("PLACEHOLDER") ? "MISSING" : "ACTIVE";
             connection.pieceName = pieceName;
-            connection.pieceVersion = pieceVersion != null ? pieceVersion.replaceFirst("^[~^]", "")
-                    : piece.latestVersion();
+            connection.pieceVersion = pieceVersion != null ? pieceVersion : piece.latestVersion();
             if (metadata != null && metadata.isObject()) {
                 connection.metadata = (ObjectNode) metadata.deepCopy();
             }
             connection.value = stored;
             store.connections.put(connection.id, connection);
-            return Reply.created(withSecretManagerFlag(connection));
+            return Reply.created(withoutSensitiveData(connection));
         }
     }
 
@@ -180,7 +201,7 @@ final class ConnectionRoutes {
         synchronized (store) {
             Connection connection = existing(id);
             security.project(principal, connection.projectIds.get(0));
-            var out = connection.json();
+            var out = withoutSensitiveData(connection);
             out.put("flowIds", List.of());
             return Reply.ok(out);
         }
@@ -200,7 +221,7 @@ final class ConnectionRoutes {
                 connection.metadata = (ObjectNode) metadata.deepCopy();
             }
             connection.updated = store.clock.now();
-            return Reply.ok(connection.json());
+            return Reply.ok(withoutSensitiveData(connection));
         }
     }
 
@@ -232,16 +253,28 @@ final class ConnectionRoutes {
     }
 
     private Map<String, @Nullable Object> listItem(Connection connection) {
-        var out = connection.json();
+        var out = withoutSensitiveData(connection);
         var owner = store.users.get(connection.ownerId);
         out.put("owner", owner == null ? null : owner.json());
         out.put("flowIds", List.of());
         return out;
     }
 
-    private static Map<String, @Nullable Object> withSecretManagerFlag(Connection connection) {
+    /**
+     * {@code AppConnectionWithoutSensitiveData} as the release has it: {@code pieceVersion} from 0.76,
+     * {@code preSelectForNewProjects} and {@code usingSecretManager} (set by {@code removeSensitiveData} on
+     * every answer) from 0.83 (00cf7eb778, 84b6b97767).
+     */
+    private Map<String, @Nullable Object> withoutSensitiveData(Connection connection) {
         var out = connection.json();
-        out.put("usingSecretManager", false);
+        if (!version.atLeast(0, 76)) {
+            out.remove("pieceVersion");
+        }
+        if (version.atLeast(0, 83)) {
+            out.put("usingSecretManager", false);
+        } else {
+            out.remove("preSelectForNewProjects");
+        }
         return out;
     }
 

@@ -46,8 +46,9 @@ final class ControlRoutes {
                     return Reply.noContent();
                 })
                 .add("GET", "/sandbox/webhooks/:flowId", r -> Reply.ok(sandbox.webhookDeliveries(r.param("flowId"))))
-                .add("POST", "/sandbox/flows", r -> Reply.created(Map.of("id",
-                        sandbox.addFlow(r.json().path("enabled").asBoolean(true)))))
+                .add("POST", "/sandbox/flows", r -> Reply.created(Map.of("id", sandbox.addFlow(
+                        r.json().path("projectId").asString(sandbox.seed().projectId()),
+                        r.json().path("enabled").asBoolean(true)))))
                 .add("POST", "/sandbox/flows/:id", r -> {
                     if (!sandbox.setFlowEnabled(r.param("id"), Body.object(r.json(), "body").path("enabled").asBoolean())) {
                         throw ApError.entityNotFound("flow", r.param("id"));

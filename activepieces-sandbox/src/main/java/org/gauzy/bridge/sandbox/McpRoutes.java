@@ -25,10 +25,12 @@ final class McpRoutes {
 
     private final Store store;
     private final Security security;
+    private final ApVersion version;
 
-    McpRoutes(Store store, Security security) {
+    McpRoutes(Store store, Security security, ApVersion version) {
         this.store = store;
         this.security = security;
+        this.version = version;
     }
 
     void register(Router router, ApVersion version) {
@@ -86,7 +88,7 @@ final class McpRoutes {
         String id = Body.apId(request, "id");
         Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            return Reply.ok(inOwnProject(principal, id).json());
+            return Reply.ok(enriched(inOwnProject(principal, id)));
         }
     }
 
@@ -121,7 +123,7 @@ final class McpRoutes {
                 }).toList();
             }
             server.updated = store.clock.now();
-            return Reply.ok(ownedByCurrentProject(principal, server).json());
+            return Reply.ok(enriched(ownedByCurrentProject(principal, server)));
         }
     }
 
@@ -132,7 +134,7 @@ final class McpRoutes {
             NamedMcpServer server = anywhere(id);
             server.token = store.ids.apId();
             server.updated = store.clock.now();
-            return Reply.ok(ownedByCurrentProject(principal, server).json());
+            return Reply.ok(enriched(ownedByCurrentProject(principal, server)));
         }
     }
 
@@ -172,6 +174,43 @@ final class McpRoutes {
         return server;
     }
 
+    /**
+     * {@code getOrThrow}'s {@code enrichTool}: a tool's name is made from its action's or flow's name and
+     * the first 4 characters of its id ({@code mcpToolNaming.fixTool}, {@code lib/mcp/mcp.ts} @be989f5cba);
+     * a FLOW tool embeds its flow with the published version, and one whose flow is not in the project
+     * makes the read fail with 404.
+     */
+    private Map<String, @Nullable Object> enriched(NamedMcpServer server) {
+        var out = server.json();
+        var tools = new ArrayList<Map<String, @Nullable Object>>();
+        for (Map<String, @Nullable Object> tool : server.tools) {
+            var copy = new LinkedHashMap<>(tool);
+            String toolId = String.valueOf(tool.get("id"));
+            if ("FLOW".equals(tool.get("type"))) {
+                String flowId = String.valueOf(tool.get("flowId"));
+                Model.Flow flow = store.flows.get(flowId);
+                if (flow == null || !flow.projectId.equals(server.projectId)) {
+                    throw ApError.entityNotFound("flow", flowId);
+                }
+                copy.put("flow", flow.json());
+                copy.put("toolName", toolName(flow.displayName, toolId));
+            } else {
+                @SuppressWarnings("unchecked")
+                var metadata = (Map<String, @Nullable Object>) tool.get("pieceMetadata");
+                copy.put("toolName", toolName(String.valueOf(metadata == null ? "" : metadata.get("actionName")), toolId));
+            }
+            tools.add(copy);
+        }
+        out.put("tools", tools);
+        return out;
+    }
+
+    static String toolName(String name, String toolId) {
+        String base = name.replaceAll("[\\s/@-]+", "_");
+        String prefix = toolId.substring(0, Math.min(4, toolId.length()));
+        return base.substring(0, Math.min(base.length(), 47 - prefix.length() - 1)) + "_" + prefix;
+    }
+
     /** {@code McpToolRequest[]}: PIECE tools with piece metadata, FLOW tools with a flow id. */
     private static List<Map<String, @Nullable Object>> tools(JsonNode tools) {
         if (!tools.isArray()) {
@@ -196,9 +235,7 @@ final class McpRoutes {
                         path + "/pieceMetadata"));
                 item.put("pieceMetadata", metadata);
             } else {
-                String flowId = Body.string(tool, "flowId", path);
-                item.put("flowId", flowId);
-                item.put("flow", Map.of("id", flowId));
+                item.put("flowId", Body.string(tool, "flowId", path));
             }
             out.add(item);
         }
@@ -211,14 +248,15 @@ final class McpRoutes {
         String projectId = request.param("projectId");
         Principal principal = security.authenticateUser(request);
         synchronized (store) {
-            return Reply.ok(projectServer(principal, projectId).json());
+            return Reply.ok(projectServer(principal, projectId).json(version.mcpToolsField()));
         }
     }
 
     private Reply updateProjectServer(Request request) {
         String projectId = request.param("projectId");
         JsonNode body = Body.object(request.json(), "body");
-        List<String> disabled = body.has("disabledTools") ? Body.stringArray(body, "disabledTools", "body") : null;
+        String field = version.mcpToolsField();
+        List<String> disabled = body.has(field) ? Body.stringArray(body, field, "body") : null;
         Principal principal = security.authenticateUser(request);
         synchronized (store) {
             ProjectMcpServer server = projectServer(principal, projectId);
@@ -226,7 +264,7 @@ final class McpRoutes {
                 server.disabledTools = List.copyOf(disabled);
             }
             server.updated = store.clock.now();
-            return Reply.ok(server.json());
+            return Reply.ok(server.json(version.mcpToolsField()));
         }
     }
 
@@ -237,7 +275,7 @@ final class McpRoutes {
             ProjectMcpServer server = projectServer(principal, projectId);
             server.token = store.ids.alphanumeric(72);
             server.updated = store.clock.now();
-            return Reply.ok(server.json());
+            return Reply.ok(server.json(version.mcpToolsField()));
         }
     }
 

@@ -170,7 +170,7 @@ final class Model {
         final String platformId;
         final String scope = "PROJECT";
         String status;
-        final String ownerId;
+        String ownerId;
         @Nullable ObjectNode metadata;
         /** Stored, never returned by any route. */
         @Nullable ObjectNode value;
@@ -209,16 +209,34 @@ final class Model {
         }
     }
 
-    /** A flow, as far as its trigger URL cares: whether it exists, is on, and what a sync call answers. */
+    /**
+     * A published flow, as far as trigger URLs and MCP tools care: its project, name, whether it is on,
+     * and what a sync call answers.
+     */
     static final class Flow {
         final String id;
+        final String projectId;
+        final String displayName;
         boolean enabled;
         int syncStatus = 200;
         Object syncBody = Map.of();
 
-        Flow(String id, boolean enabled) {
+        Flow(String id, String projectId, boolean enabled) {
             this.id = id;
+            this.projectId = projectId;
+            this.displayName = "Flow " + id.substring(0, 4);
             this.enabled = enabled;
+        }
+
+        /** What a FLOW tool embeds: the flow with its published version. */
+        Map<String, @Nullable Object> json() {
+            var out = new LinkedHashMap<String, @Nullable Object>();
+            out.put("id", id);
+            out.put("projectId", projectId);
+            out.put("status", enabled ? "ENABLED" : "DISABLED");
+            out.put("publishedVersionId", id + "v");
+            out.put("version", Map.of("id", id + "v", "flowId", id, "displayName", displayName));
+            return out;
         }
     }
 
@@ -262,7 +280,8 @@ final class Model {
         Instant updated;
         final String projectId;
         String token;
-        List<String> disabledTools = List.of();
+        /** The tool list the update sets (disabled tools from 0.85.2, enabled ones on 0.83); null until set. */
+        @Nullable List<String> disabledTools;
 
         ProjectMcpServer(String id, Instant created, String projectId, String token) {
             this.id = id;
@@ -272,14 +291,17 @@ final class Model {
             this.token = token;
         }
 
-        /** {@code PopulatedMcpServer}. */
-        Map<String, @Nullable Object> json() {
+        /**
+         * {@code PopulatedMcpServer}, its tool list named as the release names it: {@code enabledTools}
+         * on 0.83, {@code disabledTools} from 0.85.2.
+         */
+        Map<String, @Nullable Object> json(String toolsField) {
             var out = entity(id, created, updated);
             out.put("platformId", null);
             out.put("projectId", projectId);
             out.put("type", "PROJECT");
             out.put("token", token);
-            out.put("disabledTools", disabledTools);
+            out.put(toolsField, disabledTools);
             out.put("flows", List.of());
             return out;
         }

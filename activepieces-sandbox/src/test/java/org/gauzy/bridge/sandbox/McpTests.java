@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** MCP management in generation B (0.56–0.72) and D (0.83 on), chosen by the version. */
 class McpTests {
@@ -43,16 +44,29 @@ class McpTests {
 
             String id = sales.body().path("data").get(0).path("id").asString();
             String token = sales.body().path("data").get(0).path("token").asString();
+            String flow = ap.addFlow(project, true);
             var updated = client.post("/api/v1/mcp-servers/" + id, user, Map.of("name", "Renamed", "tools", List.of(
                     Map.of("type", "PIECE", "toolName", "create_task", "pieceMetadata", Map.of(
                             "pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "pieceVersion", "0.0.1",
-                            "actionName", "create_task", "actionDisplayName", "Create Task",
+                            "actionName", "create-task", "actionDisplayName", "Create Task",
                             "logoUrl", "https://cdn.activepieces.com/pieces/ever-gauzy.png")),
-                    Map.of("type", "FLOW", "toolName", "run_flow", "flowId", "FlowId0000000000000001"))));
+                    Map.of("type", "FLOW", "toolName", "run_flow", "flowId", flow))));
             assertThat(updated.status()).isEqualTo(200);
             assertThat(updated.body().path("name").asString()).isEqualTo("Renamed");
             assertThat(updated.body().path("tools")).hasSize(2);
-            assertThat(updated.body().path("tools").get(0).path("mcpId").asString()).isEqualTo(id);
+            JsonNode piece = updated.body().path("tools").get(0);
+            assertThat(piece.path("mcpId").asString()).isEqualTo(id);
+            assertThat(piece.path("toolName").asString()).as("named by mcpToolNaming.fixTool, not as sent")
+                    .isEqualTo("create_task_" + piece.path("id").asString().substring(0, 4));
+            JsonNode flowTool = updated.body().path("tools").get(1);
+            assertThat(flowTool.path("flow").path("id").asString()).isEqualTo(flow);
+            assertThat(flowTool.path("toolName").asString()).startsWith("Flow_" + flow.substring(0, 4) + "_");
+
+            String other = client.post("/api/v1/mcp-servers", user, Map.of("name", "Broken", "projectId", project))
+                    .body().path("id").asString();
+            var unknownFlow = client.post("/api/v1/mcp-servers/" + other, user, Map.of("tools", List.of(
+                    Map.of("type", "FLOW", "toolName", "run", "flowId", "FlowId0000000000000001"))));
+            assertThat(unknownFlow.status()).as("a FLOW tool needs a flow of the project").isEqualTo(404);
 
             var badTool = client.post("/api/v1/mcp-servers/" + id, user, Map.of("tools", List.of(Map.of("type", "PIECE"))));
             assertThat(badTool.status()).isEqualTo(400);

@@ -31,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/integration/activepieces/mcp")
 class McpController {
 
+    /** {@code name} and {@code tools} (0.56–0.72), {@code enabledTools} (0.83) or {@code disabledTools} (0.85.2 on). */
     record UpdateRequest(@Size(min = 1, max = 255) @Nullable String name, @Size(min = 1) @Nullable List<JsonNode> tools,
-            @Nullable List<String> disabledTools) {
+            @Nullable List<String> disabledTools, @Nullable List<String> enabledTools) {
     }
 
     private final McpService mcp;
@@ -67,8 +68,9 @@ class McpController {
         if (request.tools() != null && request.tools().stream().anyMatch(tool -> !tool.isObject())) {
             throw new ApiException.BadRequest("tools must be a list of tool objects");
         }
-        return mcp.update(context, serverId.trim(), projectId,
-                request.name() == null ? null : request.name().trim(), request.tools(), request.disabledTools());
+        return mcp.update(context, serverId.trim(), projectId, new McpService.Changes(
+                request.name() == null ? null : request.name().trim(), request.tools(), request.disabledTools(),
+                request.enabledTools()));
     }
 
     @RequiresPermission(Permission.INTEGRATION_EDIT)

@@ -70,7 +70,7 @@ class McpPages {
                     HttpStatus.BAD_REQUEST);
         }
         return change(context, integrationId, projectId, "mcp-renamed",
-                () -> mcp.update(context, serverId, projectId, name.trim(), null, null));
+                () -> mcp.update(context, serverId, projectId, new McpService.Changes(name.trim(), null, null, null)));
     }
 
     @RequiresPermission(Permission.INTEGRATION_EDIT)
@@ -82,7 +82,7 @@ class McpPages {
             List<String> disabled = Arrays.stream(tools.split("[\\r\\n,]+")).map(String::trim).filter(s -> !s.isEmpty())
                     .distinct().toList();
             return change(context, integrationId, projectId, "mcp-tools",
-                    () -> mcp.update(context, serverId, projectId, null, null, disabled));
+                    () -> mcp.update(context, serverId, projectId, new McpService.Changes(null, null, disabled, null)));
         }
         List<JsonNode> list = new ArrayList<>();
         try {
@@ -99,7 +99,7 @@ class McpPages {
                     + "[{\"type\":\"PIECE\",\"pieceMetadata\":{…}}], with at least one tool.", null, HttpStatus.BAD_REQUEST);
         }
         return change(context, integrationId, projectId, "mcp-tools",
-                () -> mcp.update(context, serverId, projectId, null, list, null));
+                () -> mcp.update(context, serverId, projectId, new McpService.Changes(null, list, null, null)));
     }
 
     @RequiresPermission(Permission.INTEGRATION_EDIT)

@@ -62,36 +62,58 @@ class McpService {
         return locate(context, key, serverId, projectId).server();
     }
 
-    /** Generation B: {@code name} and {@code tools}; generation D: {@code disabledTools}. */
-    ObjectNode update(RequestContext context, String serverId, @Nullable String projectId, @Nullable String name,
-            @Nullable List<JsonNode> tools, @Nullable List<String> disabledTools) {
+    /** What an update may change; each release reads some of it. */
+    record Changes(@Nullable String name, @Nullable List<JsonNode> tools, @Nullable List<String> disabledTools,
+            @Nullable List<String> enabledTools) {
+    }
+
+    /**
+     * Generation B: {@code name} and {@code tools}. Generation D: the project server's tool list, which
+     * 0.83 keeps as {@code enabledTools} and 0.85.2 on as {@code disabledTools} (dce719d82c); the server
+     * as read says which, and a field that release does not read is refused rather than sent.
+     */
+    ObjectNode update(RequestContext context, String serverId, @Nullable String projectId, Changes changes) {
         var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         Located located = locate(context, key, serverId, projectId);
         if (located.generation() == McpGeneration.Generation.D) {
-            if (name != null || tools != null) {
+            if (changes.name() != null || changes.tools() != null) {
                 throw new ApiException.BadRequest("This Activepieces has one MCP server per project, without a name "
-                        + "or a tool list: send disabledTools");
+                        + "or a tool list: send " + toolsField(located.server()));
             }
+            String field = toolsField(located.server());
+            List<String> wrong = field.equals(ENABLED_TOOLS) ? changes.disabledTools() : changes.enabledTools();
+            if (wrong != null) {
+                throw new ApiException.BadRequest("This Activepieces keeps the MCP server's " + (field.equals(ENABLED_TOOLS)
+                        ? "enabled tools (0.83): send enabledTools" : "disabled tools (0.85.2 on): send disabledTools"));
+            }
+            List<String> list = field.equals(ENABLED_TOOLS) ? changes.enabledTools() : changes.disabledTools();
             var body = new LinkedHashMap<String, Object>();
-            if (disabledTools != null) {
-                body.put("disabledTools", disabledTools);
+            if (list != null) {
+                body.put(field, list);
             }
             return fromProjectServer(calls.sendAsUser(key, located.projectId(),
                     ActivepiecesHttp.Call.post(body, "projects", located.projectId(), "mcp-server")));
         }
-        if (disabledTools != null) {
+        if (changes.disabledTools() != null || changes.enabledTools() != null) {
             throw new ApiException.BadRequest("This Activepieces (MCP generation B) has named servers with tools: "
                     + "send name and tools");
         }
         var body = new LinkedHashMap<String, Object>();
-        if (name != null) {
-            body.put("name", name);
+        if (changes.name() != null) {
+            body.put("name", changes.name());
         }
-        if (tools != null) {
-            body.put("tools", tools);
+        if (changes.tools() != null) {
+            body.put("tools", changes.tools());
         }
         return fromNamedServer(calls.sendAsUser(key, located.projectId(),
                 ActivepiecesHttp.Call.post(body, "mcp-servers", serverId)));
+    }
+
+    private static final String ENABLED_TOOLS = "enabledTools";
+
+    /** The field our shape says the release uses (see {@link #fromProjectServer}). */
+    private static String toolsField(ObjectNode server) {
+        return server.has(ENABLED_TOOLS) ? ENABLED_TOOLS : "disabledTools";
     }
 
     /** Rotates the token; the new token is not shown (the client of the MCP server gets it from Activepieces). */
@@ -174,6 +196,11 @@ class McpService {
         ArrayNode disabled = server.path("disabledTools").isArray() ? (ArrayNode) server.path("disabledTools").deepCopy()
                 : json.createArrayNode();
         out.set("disabledTools", disabled);
+        if (server.has(ENABLED_TOOLS)) {
+            // 0.83 keeps the tools that are on (null: all of them) instead.
+            out.set(ENABLED_TOOLS, server.path(ENABLED_TOOLS).isArray() ? server.path(ENABLED_TOOLS).deepCopy()
+                    : json.nullNode());
+        }
         out.set("flows", withoutTokens(server.path("flows").isArray() ? server.path("flows").deepCopy()
                 : json.createArrayNode()));
         out.put("toolCount", server.path("flows").size());

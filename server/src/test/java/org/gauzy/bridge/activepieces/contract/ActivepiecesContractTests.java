@@ -217,9 +217,20 @@ public abstract class ActivepiecesContractTests extends ApiTest {
             assertThat(listed.status()).as(listed.text()).isEqualTo(200);
             assertThat(listed.text()).doesNotContain(before);
             serverId = listed.body().path("data").get(0).path("id").asString();
-            var disabled = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
-                    .json(Map.of("disabledTools", List.of())).send();
-            assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+            String field = target().mcpToolsField();
+            String otherField = field.equals("disabledTools") ? "enabledTools" : "disabledTools";
+            var tools = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
+                    .json(Map.of(field, List.of("ap_list_flows"))).send();
+            assertThat(tools.status()).as(tools.text()).isEqualTo(200);
+            assertThat(activepieces.get("/api/v1/projects/" + target().projectId() + "/mcp-server").token(session).send()
+                    .body().path(field).get(0).asString()).isEqualTo("ap_list_flows");
+            var unread = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
+                    .json(Map.of(otherField, List.of())).send();
+            assertThat(unread.status()).as("a field this release does not read is refused: " + unread.text())
+                    .isEqualTo(400);
+            assertThat(unread.message()).contains(field);
+            api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
+                    .json(Map.of(field, List.of())).send();
         } else {
             var made = activepieces.post("/api/v1/mcp-servers").token(session)
                     .json(Map.of("name", "Contract", "projectId", target().projectId())).send();

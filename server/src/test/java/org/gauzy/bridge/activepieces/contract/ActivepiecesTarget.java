@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * and a piece whose metadata it holds, so that connections may name it.
  *
  * @param generation the MCP generation: 'B' (0.56–0.72) or 'D' (0.83 on)
+ * @param mcpToolsField generation D's tool list: {@code enabledTools} on 0.83, {@code disabledTools} from 0.85.2
  */
 public record ActivepiecesTarget(String name, String baseUrl, @Nullable String apiKey, String userEmail,
-        String userPassword, String projectId, String pieceName, char generation) {
+        String userPassword, String projectId, String pieceName, char generation, String mcpToolsField) {
 
     /**
      * The real Activepieces of {@link RealActivepieces}. Its pieces come from the npm registry: connections
@@ -22,13 +23,14 @@ public record ActivepiecesTarget(String name, String baseUrl, @Nullable String a
     public static ActivepiecesTarget real() {
         RealActivepieces.Facts facts = RealActivepieces.facts();
         return new ActivepiecesTarget("real 0.85.4", facts.baseUrl(), facts.apiKey(), facts.email(), facts.password(),
-                facts.projectId(), "@activepieces/piece-ashby", 'D');
+                facts.projectId(), "@activepieces/piece-ashby", 'D', "disabledTools");
     }
 
     /** A sandbox, through its seed. */
     public static ActivepiecesTarget sandbox(ActivepiecesSandbox ap) {
         return new ActivepiecesTarget("sandbox " + ap.apVersion(), ap.baseUrl(), ap.seed().apiKey(),
                 ap.seed().userEmail(), ap.seed().userPassword(), ap.seed().projectId(), ActivepiecesSandbox.EVER_GAUZY_PIECE,
-                Integer.parseInt(ap.apVersion().split("\\.")[1]) <= 72 ? 'B' : 'D');
+                Integer.parseInt(ap.apVersion().split("\\.")[1]) <= 72 ? 'B' : 'D',
+                ap.apVersion().startsWith("0.83.") ? "enabledTools" : "disabledTools");
     }
 }

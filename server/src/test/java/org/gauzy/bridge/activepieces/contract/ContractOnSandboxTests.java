@@ -63,6 +63,16 @@ class ContractOnSandboxTests {
 
     @Nested
     @OnH2
+    @TestPropertySource(properties = "test.sandbox=contract@0.83.0")
+    class Release083OnH2 extends OnSandbox {
+        @Override
+        ActivepiecesSandbox sandbox() {
+            return TestSandbox.named("contract@0.83.0");
+        }
+    }
+
+    @Nested
+    @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.86")
     class Release086OnH2 extends OnSandbox {
         @Override
