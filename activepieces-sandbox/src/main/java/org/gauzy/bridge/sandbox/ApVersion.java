@@ -61,15 +61,21 @@ record ApVersion(int major, int minor, int patch) {
         return atLeast(0, 75) ? "principal is not allowed for this route" : "invalid route for principal type";
     }
 
+    /**
+     * B (0.56–0.72), C (0.73–0.82: one server per project with a {@code status}, 8ac70bf20c, whose MCP
+     * routes the sandbox does not serve) or D (0.83 on).
+     */
     char mcpGeneration() {
         if (atLeast(0, 83)) {
             return 'D';
         }
-        if (atLeast(0, 56) && !atLeast(0, 73)) {
+        if (atLeast(0, 73)) {
+            return 'C';
+        }
+        if (atLeast(0, 56)) {
             return 'B';
         }
-        throw new IllegalArgumentException("Activepieces " + this + " is not simulated: choose 0.56 to 0.72 "
-                + "(MCP generation B) or 0.83 and later (generation D)");
+        throw new IllegalArgumentException("Activepieces " + this + " is not simulated: choose 0.56 or later");
     }
 
     @Override

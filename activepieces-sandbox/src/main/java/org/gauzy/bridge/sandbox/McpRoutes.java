@@ -41,7 +41,7 @@ final class McpRoutes {
                     .add("POST", "/api/v1/mcp-servers/:id", this::update)
                     .add("POST", "/api/v1/mcp-servers/:id/rotate", this::rotate)
                     .add("DELETE", "/api/v1/mcp-servers/:id", this::delete);
-        } else {
+        } else if (version.mcpGeneration() == 'D') {
             router.add("GET", "/api/v1/projects/:projectId/mcp-server", this::projectServer)
                     .add("POST", "/api/v1/projects/:projectId/mcp-server", this::updateProjectServer)
                     .add("POST", "/api/v1/projects/:projectId/mcp-server/rotate", this::rotateProjectServer);

@@ -33,7 +33,10 @@ final class ProjectRoutes {
     }
 
     void register(Router router) {
-        router.add("GET", "/api/v1/projects", this::list)
+        // Public flags, among them the release and edition (flags/flag.service.ts @be989f5cba and @66f43de175).
+        router.add("GET", "/api/v1/flags", request -> Reply.ok(Map.of("CURRENT_VERSION", version.toString(),
+                        "EDITION", "ee", "LATEST_VERSION", version.toString())))
+                .add("GET", "/api/v1/projects", this::list)
                 .add("POST", "/api/v1/projects", this::create)
                 .add("POST", "/api/v1/projects/:id", this::update)
                 .add("POST", "/api/v1/authentication/sign-in", this::signIn);

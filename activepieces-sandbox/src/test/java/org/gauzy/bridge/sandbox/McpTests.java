@@ -151,10 +151,26 @@ class McpTests {
         }
     }
 
+    /** 0.76 serves neither generation's routes (its own MCP API is not simulated), and says its release. */
+    @Test
+    void release076HasProjectsByIdButNoSimulatedMcpRoutes() {
+        try (var ap = ActivepiecesSandbox.builder().apVersion("0.76.1").start()) {
+            var client = new Client(ap.baseUrl());
+            assertThat(client.get("/api/v1/flags", null).body().path("CURRENT_VERSION").asString()).isEqualTo("0.76.1");
+            assertThat(client.get("/api/v1/projects/" + ap.seed().projectId(), ap.seed().apiKey()).status())
+                    .isEqualTo(200);
+            assertThat(client.get("/api/v1/projects/" + ap.seed().projectId() + "/mcp-server", ap.ownerToken()).body()
+                    .path("message").asString()).isEqualTo("Route not found");
+            assertThat(client.get("/api/v1/mcp-servers?projectId=" + ap.seed().projectId(), ap.ownerToken()).body()
+                    .path("message").asString()).isEqualTo("Route not found");
+        }
+    }
+
     @Test
     void unsimulatedVersionsAreRefusedWithAReason() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApVersion.parse("0.78"))
-                .hasMessageContaining("0.56 to 0.72").hasMessageContaining("0.83");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApVersion.parse("0.52"))
+                .hasMessageContaining("0.56 or later");
+        assertThat(ApVersion.parse("0.76.1").mcpGeneration()).isEqualTo('C');
         assertThat(ApVersion.parse("0.85.4").hasConnectionById()).isFalse();
         assertThat(ApVersion.parse("0.86").hasConnectionById()).isTrue();
     }

@@ -1,18 +1,20 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import org.gauzy.bridge.platform.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Which MCP API the Activepieces at the configured base URL has: generation B (0.56–0.72, named
- * servers at {@code /v1/mcp-servers}) or D (0.83 on, one server per project). Taken from
- * {@code ACTIVEPIECES_API_VERSION} when set, else detected once per base URL: generation D answers
- * {@code /v1/mcp-servers} with Fastify's "Route not found".
+ * Which MCP API the Activepieces at the configured base URL has, from its release: generation B
+ * (0.61–0.72, named servers at {@code /v1/mcp-servers}; create, get, {@code name} and {@code tools}
+ * first ship in 0.61.0, b354248d45) or D (0.83 on, one server per project). Releases between have
+ * an MCP API of another shape (0.76.1: a server with a {@code status}, 8ac70bf20c), and those before
+ * 0.61 a {@code pieces} model: for them the answer is a 422 that names the releases that work.
+ * {@code ACTIVEPIECES_API_VERSION} may pin "B", "D" or a release.
  */
 @Component
 class McpGeneration {
@@ -20,54 +22,47 @@ class McpGeneration {
     enum Generation { B, D }
 
     private final ActivepiecesSettings settings;
-    private final ActivepiecesCalls calls;
-    private final Map<String, Generation> detected = new ConcurrentHashMap<>();
+    private final ActivepiecesRelease release;
 
-    McpGeneration(ActivepiecesSettings settings, ActivepiecesCalls calls) {
+    McpGeneration(ActivepiecesSettings settings, ActivepiecesRelease release) {
         this.settings = settings;
-        this.calls = calls;
+        this.release = release;
+        if (StringUtils.hasText(settings.apiVersion())) {
+            validate(settings.apiVersion());
+        }
     }
 
-    /** The generation, detected with the user's session if not configured. */
-    Generation of(Credential user, String projectId) {
-        Generation configured = configured(settings.apiVersion());
-        if (configured != null) {
-            return configured;
+    Generation current() {
+        String pinned = settings.apiVersion();
+        if (StringUtils.hasText(pinned)) {
+            String v = pinned.trim().toUpperCase(Locale.ROOT);
+            if (v.equals("B") || v.equals("D")) {
+                return Generation.valueOf(v);
+            }
         }
-        Generation known = detected.get(settings.apiBase());
-        if (known != null) {
-            return known;
+        Optional<ActivepiecesRelease.Version> version = release.current();
+        if (version.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "Activepieces at " + settings.baseUrl() + " does not say "
+                    + "its release (GET /v1/flags); set ACTIVEPIECES_API_VERSION to it");
         }
-        Generation found = detect(user, projectId);
-        detected.put(settings.apiBase(), found);
-        return found;
+        return of(version.get());
     }
 
-    private Generation detect(Credential user, String projectId) {
-        try {
-            calls.sendAsUser(user, projectId, ActivepiecesHttp.Call.get("mcp-servers").param("projectId", projectId)
-                    .param("limit", 1));
+    static Generation of(ActivepiecesRelease.Version version) {
+        if (version.atLeast(0, 83, 0)) {
+            return Generation.D;
+        }
+        if (version.atLeast(0, 61, 0) && !version.atLeast(0, 73, 0)) {
             return Generation.B;
-        } catch (ActivepiecesFailure failure) {
-            boolean routeNotFound = failure.upstreamStatus == 404 && failure.upstreamCode == null;
-            return routeNotFound ? Generation.D : Generation.B;
         }
+        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Managing MCP servers needs Activepieces 0.61 to "
+                + "0.72 or 0.83 and later; this Activepieces is " + version);
     }
 
-    /** "B" or "D", or a release such as "0.72" or "0.85.4". */
-    static @Nullable Generation configured(@Nullable String version) {
-        if (!StringUtils.hasText(version)) {
-            return null;
-        }
-        String v = version.trim().toUpperCase(Locale.ROOT);
-        if (v.equals("B") || v.equals("D")) {
-            return Generation.valueOf(v);
-        }
-        String[] parts = v.replaceFirst("^V", "").split("\\.");
-        try {
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return Integer.parseInt(parts[0]) > 0 || minor >= 73 ? Generation.D : Generation.B;
-        } catch (NumberFormatException e) {
+    /** "B" or "D", or a release such as "0.72" or "0.85.4": the service does not start with anything else. */
+    private static void validate(String configured) {
+        String v = configured.trim().toUpperCase(Locale.ROOT);
+        if (!v.equals("B") && !v.equals("D") && ActivepiecesRelease.Version.parse(v).isEmpty()) {
             throw new IllegalStateException("ACTIVEPIECES_API_VERSION must be B, D or a release such as 0.85");
         }
     }

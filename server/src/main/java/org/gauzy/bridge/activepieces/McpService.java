@@ -45,7 +45,7 @@ class McpService {
             @Nullable String name) {
         var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         projects.require(context, key, projectId);
-        if (generations.of(key, projectId) == McpGeneration.Generation.D) {
+        if (generations.current() == McpGeneration.Generation.D) {
             return new SeekPage<>(List.of(fromProjectServer(calls.sendAsUser(key, projectId,
                     ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")))), null, null);
         }
@@ -141,8 +141,12 @@ class McpService {
         if (projectId != null) {
             projects.require(context, key, projectId);
         }
-        // Without a project only generation B can find a server; generation D answers "Route not found" below.
-        if (projectId != null && generations.of(key, projectId) == McpGeneration.Generation.D) {
+        McpGeneration.Generation generation = generations.current();
+        if (generation == McpGeneration.Generation.D && projectId == null) {
+            throw new ApiException.BadRequest("This Activepieces has one MCP server per project: send projectId "
+                    + "with the server id");
+        }
+        if (generation == McpGeneration.Generation.D) {
             ObjectNode server = fromProjectServer(calls.sendAsUser(key, projectId,
                     ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")));
             if (!serverId.equals(server.path("id").asString())) {
@@ -150,16 +154,7 @@ class McpService {
             }
             return new Located(McpGeneration.Generation.D, projectId, server);
         }
-        JsonNode raw;
-        try {
-            raw = calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("mcp-servers", serverId));
-        } catch (ActivepiecesFailure failure) {
-            if (failure.upstreamStatus == 404 && failure.upstreamCode == null) {
-                throw new ApiException.BadRequest("This Activepieces has one MCP server per project: "
-                        + "send projectId with the server id");
-            }
-            throw failure;
-        }
+        JsonNode raw = calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("mcp-servers", serverId));
         String serverProject = raw.path("projectId").asString();
         projects.require(context, key, serverProject);
         if (projectId != null && !projectId.equals(serverProject)) {

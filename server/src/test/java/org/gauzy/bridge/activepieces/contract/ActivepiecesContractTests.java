@@ -206,6 +206,13 @@ public abstract class ActivepiecesContractTests extends ApiTest {
             assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         }
         setup(user());
+        if (target().generation() == 'C') {
+            var unmanaged = api.get("/api/integration/activepieces/mcp?projectId=" + target().projectId())
+                    .token(owner.token()).send();
+            assertThat(unmanaged.status()).as(unmanaged.text()).isEqualTo(422);
+            assertThat(unmanaged.message()).contains("0.61 to 0.72 or 0.83");
+            return;
+        }
         String session = userSession();
         String before;
         String serverId;

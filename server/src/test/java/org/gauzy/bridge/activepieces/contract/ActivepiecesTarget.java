@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * URL, a platform API key (none on a community edition), a user who may sign in, that user's project,
  * and a piece whose metadata it holds, so that connections may name it.
  *
- * @param generation the MCP generation: 'B' (0.56–0.72) or 'D' (0.83 on)
+ * @param generation the MCP generation: 'B' (0.56–0.72), 'C' (0.73–0.82, not managed) or 'D' (0.83 on)
  * @param mcpToolsField generation D's tool list: {@code enabledTools} on 0.83, {@code disabledTools} from 0.85.2
  */
 public record ActivepiecesTarget(String name, String baseUrl, @Nullable String apiKey, String userEmail,
@@ -26,11 +26,15 @@ public record ActivepiecesTarget(String name, String baseUrl, @Nullable String a
                 facts.projectId(), "@activepieces/piece-ashby", 'D', "disabledTools");
     }
 
+    private static char generation(int minor) {
+        return minor <= 72 ? 'B' : minor <= 82 ? 'C' : 'D';
+    }
+
     /** A sandbox, through its seed. */
     public static ActivepiecesTarget sandbox(ActivepiecesSandbox ap) {
         return new ActivepiecesTarget("sandbox " + ap.apVersion(), ap.baseUrl(), ap.seed().apiKey(),
                 ap.seed().userEmail(), ap.seed().userPassword(), ap.seed().projectId(), ActivepiecesSandbox.EVER_GAUZY_PIECE,
-                Integer.parseInt(ap.apVersion().split("\\.")[1]) <= 72 ? 'B' : 'D',
+                generation(Integer.parseInt(ap.apVersion().split("\\.")[1])),
                 ap.apVersion().startsWith("0.83.") ? "enabledTools" : "disabledTools");
     }
 }

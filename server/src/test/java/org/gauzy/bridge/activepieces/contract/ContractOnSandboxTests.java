@@ -63,6 +63,16 @@ class ContractOnSandboxTests {
 
     @Nested
     @OnH2
+    @TestPropertySource(properties = "test.sandbox=contract@0.76.1")
+    class Release076OnH2 extends OnSandbox {
+        @Override
+        ActivepiecesSandbox sandbox() {
+            return TestSandbox.named("contract@0.76.1");
+        }
+    }
+
+    @Nested
+    @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.83.0")
     class Release083OnH2 extends OnSandbox {
         @Override
