@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param apiKey the global key ({@code GAUZY_ACTIVEPIECES_API_KEY}), used by tenants without their own
  * @param userEmail with {@code userPassword}, the global Activepieces user, for tenants without their own
- * @param apiVersion pins the Activepieces release ("0.72", "0.85"…) instead of detecting its MCP API
+ * @param apiVersion pins the Activepieces release ("0.72", "0.85"…) instead of asking Activepieces
+ * @param gauzyUrl where Activepieces reaches this service (an OAUTH2 connection's {@code environment});
+ *        empty: the public base URL
+ * @param connectionTokenTtl how long an OAUTH2 connection's access tokens live before Activepieces refreshes them
  */
 @ConfigurationProperties("gauzy.activepieces")
 record ActivepiecesSettings(
@@ -27,7 +30,9 @@ record ActivepiecesSettings(
         Duration retryBackoff,
         Duration maxRetryAfter,
         int circuitFailureThreshold,
-        Duration circuitOpenFor) {
+        Duration circuitOpenFor,
+        @Nullable String gauzyUrl,
+        Duration connectionTokenTtl) {
 
     @Override
     public String toString() {

@@ -34,9 +34,20 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/integration/activepieces")
 class ConnectionController {
 
-    /** {@code accessToken} is the Gauzy credential placed in the connection for the piece. */
-    record CreateConnection(@NotBlank @Size(max = 4096) String accessToken, @NotBlank @Size(max = 64) String projectId,
-            @Size(max = 255) @Nullable String connectionName, @NotNull UUID organizationId) {
+    /**
+     * {@code type} OAUTH2 (the default without {@code accessToken}): a connection the ever-gauzy piece can
+     * use, authorized for the caller; SECRET_TEXT (the default with one, as Gauzy's own front end sends):
+     * {@code accessToken} in a secret. {@code gauzyUrl}: where Activepieces reaches this service, when
+     * not the configured one.
+     */
+    record CreateConnection(@Nullable String type, @Size(max = 4096) @Nullable String accessToken,
+            @NotBlank @Size(max = 64) String projectId, @Size(max = 255) @Nullable String connectionName,
+            @NotNull UUID organizationId, @Size(max = 2048) @Nullable String gauzyUrl) {
+
+        @Override
+        public String toString() {
+            return "CreateConnection[" + type + ", " + projectId + ", " + organizationId + "]";
+        }
     }
 
     private static final Set<String> STATUSES = Set.of("ACTIVE", "MISSING", "ERROR");
@@ -52,7 +63,23 @@ class ConnectionController {
     @PostMapping("/connection")
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
-        return connections.upsert(context, request.accessToken(), request.projectId().trim(), request.connectionName());
+        ConnectionService.Kind kind;
+        if (request.type() == null || request.type().isBlank()) {
+            boolean token = request.accessToken() != null && !request.accessToken().isBlank();
+            kind = token ? ConnectionService.Kind.SECRET_TEXT : ConnectionService.Kind.OAUTH2;
+        } else {
+            kind = switch (request.type().trim()) {
+                case "OAUTH2" -> ConnectionService.Kind.OAUTH2;
+                case "SECRET_TEXT" -> ConnectionService.Kind.SECRET_TEXT;
+                default -> throw new ApiException.BadRequest("type must be OAUTH2 or SECRET_TEXT");
+            };
+        }
+        if (kind == ConnectionService.Kind.OAUTH2 && request.accessToken() != null && !request.accessToken().isBlank()) {
+            throw new ApiException.BadRequest("An OAUTH2 connection takes no accessToken: Activepieces gets its tokens "
+                    + "from Gauzy's token endpoint");
+        }
+        return connections.upsert(context, kind, request.accessToken(), request.projectId().trim(),
+                request.connectionName(), request.gauzyUrl());
     }
 
     /** Set when a listing of every connection may be short, with the reason. */

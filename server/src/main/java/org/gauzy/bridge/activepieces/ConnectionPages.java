@@ -39,7 +39,7 @@ class ConnectionPages {
     }
 
     /** What the create form holds, kept when it comes back with an error. */
-    record CreateForm(String connectionName, String accessToken, int expiryDays) {
+    record CreateForm(String connectionName, String accessToken, int expiryDays, @Nullable String gauzyUrl) {
     }
 
     static final List<Integer> EXPIRY_DAYS = List.of(30, 90, 180, 365);
@@ -73,7 +73,7 @@ class ConnectionPages {
             @RequestParam(required = false) @Nullable String notice) {
         var filters = new Filters(blank(projectId), blank(cursor), limit == null ? 10 : Math.max(1, Math.min(100, limit)),
                 blank(displayName), status != null && STATUSES.contains(status) ? status : null);
-        return page(context, integrationId, filters, new CreateForm("", "", 90), null, PageNotices.text(notice),
+        return page(context, integrationId, filters, new CreateForm("", "", 90, null), null, PageNotices.text(notice),
                 HttpStatus.OK);
     }
 
@@ -84,19 +84,35 @@ class ConnectionPages {
             @RequestParam(required = false) @Nullable String connectionName,
             @RequestParam(required = false) @Nullable String accessToken,
             @RequestParam(required = false) @Nullable Integer expiryDays,
+            @RequestParam(required = false) @Nullable String gauzyUrl,
             @RequestParam(required = false) @Nullable String action) {
         setup.installation(context, integrationId);
         int days = expiryDays != null && EXPIRY_DAYS.contains(expiryDays) ? expiryDays : 90;
         var filters = new Filters(blank(projectId), null, 10, null, null);
         String name = connectionName == null ? "" : connectionName.trim();
+        if ("oauth2".equals(action)) {
+            var form = new CreateForm(name, "", days, blank(gauzyUrl));
+            if (filters.projectId() == null) {
+                return page(context, integrationId, filters, form, "Choose the Activepieces project.", null,
+                        HttpStatus.BAD_REQUEST);
+            }
+            try {
+                var created = connections.upsert(context, ConnectionService.Kind.OAUTH2, null, filters.projectId(),
+                        name.isEmpty() ? null : name, blank(gauzyUrl));
+                return Pages.seeOther(SetupPages.BASE + "/" + created.path("integrationId").asString() + "/connections",
+                        Map.of("projectId", filters.projectId(), "notice", "connection-created"));
+            } catch (ApiException refused) {
+                return page(context, integrationId, filters, form, refused.getMessage(), null, refused.status());
+            }
+        }
         if ("mint".equals(action)) {
             Instant expires = clock.instant().plus(Duration.ofDays(days));
             String token = access.mint(context, ConnectionService.TOKEN_PURPOSE, Set.of("gauzy:all"), expires);
-            return page(context, integrationId, filters, new CreateForm(name, token, days), null,
+            return page(context, integrationId, filters, new CreateForm(name, token, days, null), null,
                     "A token for you, valid for " + days + " days, is filled in. Create the connection to hand it to "
                             + "Activepieces; it is not shown again.", HttpStatus.OK);
         }
-        var form = new CreateForm(name, accessToken == null ? "" : accessToken.trim(), days);
+        var form = new CreateForm(name, accessToken == null ? "" : accessToken.trim(), days, null);
         if (filters.projectId() == null) {
             return page(context, integrationId, filters, form, "Choose the Activepieces project.", null,
                     HttpStatus.BAD_REQUEST);
@@ -106,7 +122,8 @@ class ConnectionPages {
                     + " or paste one.", null, HttpStatus.BAD_REQUEST);
         }
         try {
-            var created = connections.upsert(context, form.accessToken(), filters.projectId(), name.isEmpty() ? null : name);
+            var created = connections.upsert(context, ConnectionService.Kind.SECRET_TEXT, form.accessToken(),
+                    filters.projectId(), name.isEmpty() ? null : name, null);
             return Pages.seeOther(SetupPages.BASE + "/" + created.path("integrationId").asString() + "/connections",
                     Map.of("projectId", filters.projectId(), "notice", "connection-created"));
         } catch (ApiException refused) {
@@ -122,7 +139,7 @@ class ConnectionPages {
             connections.delete(context, integrationId, projectId.trim(), connectionId);
         } catch (ApiException refused) {
             return page(context, integrationId, new Filters(projectId.trim(), null, 10, null, null),
-                    new CreateForm("", "", 90), "The connection was not deleted: " + refused.getMessage(), null,
+                    new CreateForm("", "", 90, null), "The connection was not deleted: " + refused.getMessage(), null,
                     refused.status());
         }
         return Pages.seeOther(SetupPages.BASE + "/" + integrationId + "/connections",
@@ -140,6 +157,7 @@ class ConnectionPages {
         model.put("installation", installation);
         model.put("tab", "connections");
         model.put("form", form);
+        model.put("gauzyUrl", form.gauzyUrl() != null ? form.gauzyUrl() : connections.gauzyUrl(null));
         model.put("expiryDays", EXPIRY_DAYS);
         model.put("statuses", STATUSES);
         Pages.putIfPresent(model, "notice", notice);

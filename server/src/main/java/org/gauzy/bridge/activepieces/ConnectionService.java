@@ -1,5 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.gauzy.bridge.integration.Setting;
+import org.gauzy.bridge.oauth.ConnectionAuthorizer;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +40,10 @@ class ConnectionService {
     static final String CONNECTION_ID = "connection_id";
     static final String PROJECT_ID = "project_id";
     static final String ACCESS_TOKEN = "access_token";
+    /** The OAuth client made for an OAUTH2 connection, deleted with it (which ends its grant). */
+    static final String OAUTH_CLIENT = "oauth_client_id";
+    /** Registered on a connection's client and sent back by Activepieces with the code; never visited. */
+    static final String OAUTH_REDIRECT_PATH = "/api/integration/activepieces/connection/oauth-redirect";
     /** What a token minted for a connection is delegated to: the piece acts as the user, with every scope. */
     static final String TOKEN_PURPOSE = "activepieces-connection";
     /** How many Activepieces pages one of our pages may read while filtering out other tenants. */
@@ -50,6 +56,7 @@ class ConnectionService {
 
     private final ActivepiecesCalls calls;
     private final DelegatedAccess access;
+    private final ConnectionAuthorizer authorizer;
     private final CredentialResolver keys;
     private final ProjectAccess projects;
     private final IntegrationTenants integrations;
@@ -62,7 +69,9 @@ class ConnectionService {
 
     ConnectionService(ActivepiecesCalls calls, CredentialResolver keys, ProjectAccess projects,
             IntegrationTenants integrations, OrganizationDirectory organizations, DelegatedAccess access,
-            ActivepiecesSettings settings, JsonMapper json, Clock clock, ObjectProvider<BuildProperties> build) {
+            ConnectionAuthorizer authorizer, ActivepiecesSettings settings, JsonMapper json, Clock clock,
+            ObjectProvider<BuildProperties> build) {
+        this.authorizer = authorizer;
         this.calls = calls;
         this.access = access;
         this.keys = keys;
@@ -80,14 +89,33 @@ class ConnectionService {
         return "gauzy-tenant-" + tenant + "-org-" + organization;
     }
 
-    /** Creates or replaces the organization's connection, and records it on its installation. */
-    ObjectNode upsert(RequestContext context, String accessToken, String projectId, @Nullable String name) {
+    /** The kind of connection to make: what the ever-gauzy piece can use, or the seed's token in a secret. */
+    enum Kind { OAUTH2, SECRET_TEXT }
+
+    /**
+     * Creates or replaces the organization's connection, and records it on its installation.
+     *
+     * <p>OAUTH2 is the connection the {@code ever-gauzy} piece can use: its auth is OAuth2 and it reads
+     * {@code access_token} and {@code props.environment} from the connection, which a SECRET_TEXT value
+     * does not have. As the authorization server, this service registers a client for the connection and
+     * issues a code for the signed-in user; Activepieces exchanges the code at our token endpoint and
+     * refreshes the tokens itself. SECRET_TEXT keeps the seed's form: a Gauzy access token in a secret.
+     *
+     * @param accessToken the token of a SECRET_TEXT connection
+     * @param gauzyUrl where Activepieces reaches this service (the piece's {@code environment}); null for the
+     *        configured one
+     */
+    ObjectNode upsert(RequestContext context, Kind kind, @Nullable String accessToken, String projectId,
+            @Nullable String name, @Nullable String gauzyUrl) {
         UUID tenant = context.tenant();
         UUID organization = context.organization();
         var installation = integrations.find(tenant, organization, IntegrationTenants.ACTIVEPIECES)
                 .flatMap(id -> integrations.view(tenant, id));
         if (installation.isPresent() && !installation.get().isEnabled()) {
             throw new ApiException.Conflict("The Activepieces integration of this organization is disabled; enable it first");
+        }
+        if (kind == Kind.SECRET_TEXT && (accessToken == null || accessToken.isBlank())) {
+            throw new ApiException.BadRequest("accessToken is required for a SECRET_TEXT connection");
         }
         var key = keys.forOrganization(context, organization);
         projects.require(context, key, projectId);
@@ -104,19 +132,74 @@ class ConnectionService {
         body.put("pieceName", settings.pieceName());
         body.put("projectId", projectId);
         body.put("metadata", metadata);
-        body.put("type", "SECRET_TEXT");
-        body.put("value", Map.of("type", "SECRET_TEXT", "secret_text", accessToken));
-        Optional<String> replaced = installation.flatMap(i -> integrations.setting(tenant, i.id(), ACCESS_TOKEN));
-        JsonNode connection = calls.send(key, projectId, ActivepiecesHttp.Call.post(body, "app-connections"));
-        replaced.filter(old -> !old.equals(accessToken)).ifPresent(old -> access.revokeMinted(old, TOKEN_PURPOSE));
-        List<Setting> recorded = List.of(Setting.plain(CONNECTION_ID, connection.path("id").asString()),
-                Setting.plain(PROJECT_ID, projectId), Setting.secret(ACCESS_TOKEN, accessToken));
+        ConnectionAuthorizer.Authorization authorization = null;
+        if (kind == Kind.OAUTH2) {
+            String environment = gauzyUrl(gauzyUrl);
+            authorization = authorizer.authorize(context, "Activepieces connection · " + organizationName,
+                    environment + OAUTH_REDIRECT_PATH, (int) settings.connectionTokenTtl().toSeconds());
+            var value = new LinkedHashMap<String, Object>();
+            value.put("type", "OAUTH2");
+            value.put("client_id", authorization.clientId());
+            value.put("client_secret", authorization.clientSecret());
+            value.put("code", authorization.code());
+            value.put("redirect_url", authorization.redirectUri());
+            value.put("scope", authorization.scope());
+            value.put("grant_type", "authorization_code");
+            value.put("authorization_method", "BODY");
+            value.put("props", Map.of("environment", environment));
+            body.put("type", "OAUTH2");
+            body.put("value", value);
+        } else {
+            body.put("type", "SECRET_TEXT");
+            body.put("value", Map.of("type", "SECRET_TEXT", "secret_text", accessToken));
+        }
+        JsonNode connection;
+        try {
+            connection = calls.send(key, projectId, ActivepiecesHttp.Call.post(body, "app-connections"));
+        } catch (RuntimeException refused) {
+            if (authorization != null) {
+                authorizer.forget(tenant, authorization.clientId());
+            }
+            throw refused;
+        }
+        String newClient = authorization == null ? null : authorization.clientId();
+        if (installation.isPresent()) {
+            // What the replaced connection held dies with it: its minted token or its client's grant.
+            UUID id = installation.get().id();
+            integrations.setting(tenant, id, ACCESS_TOKEN).filter(old -> !old.equals(accessToken))
+                    .ifPresent(old -> access.revokeMinted(old, TOKEN_PURPOSE));
+            integrations.setting(tenant, id, OAUTH_CLIENT).filter(old -> !old.equals(newClient))
+                    .ifPresent(old -> authorizer.forget(tenant, old));
+            integrations.removeSettings(tenant, id, List.of(ACCESS_TOKEN, OAUTH_CLIENT));
+        }
+        var recorded = new ArrayList<Setting>(List.of(Setting.plain(CONNECTION_ID, connection.path("id").asString()),
+                Setting.plain(PROJECT_ID, projectId)));
+        recorded.add(newClient != null ? Setting.plain(OAUTH_CLIENT, newClient) : Setting.secret(ACCESS_TOKEN, accessToken));
         UUID integrationId = installation.isPresent()
                 ? record(tenant, installation.get().id(), recorded)
                 : integrations.install(tenant, organization, IntegrationTenants.ACTIVEPIECES, recorded);
         ObjectNode out = withoutSecrets(connection);
         out.put("integrationId", integrationId.toString());
         return out;
+    }
+
+    /** Where Activepieces reaches this service: as asked, else ACTIVEPIECES_GAUZY_URL, else our public URL. */
+    String gauzyUrl(@Nullable String asked) {
+        String url = asked != null && !asked.isBlank() ? asked.trim()
+                : settings.gauzyUrl() != null && !settings.gauzyUrl().isBlank() ? settings.gauzyUrl().trim()
+                : access.issuer();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.BadRequest("gauzyUrl must be an http or https URL");
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ApiException.BadRequest("gauzyUrl must be an http or https URL without query or fragment: "
+                    + "the base URL at which Activepieces reaches Gauzy");
+        }
+        return url.replaceAll("/+$", "");
     }
 
     /**
@@ -213,7 +296,8 @@ class ConnectionService {
     /** Forgets the recorded connection; a token minted for it dies with it, as nothing else holds it. */
     private void forget(UUID tenant, UUID integrationId) {
         integrations.setting(tenant, integrationId, ACCESS_TOKEN).ifPresent(token -> access.revokeMinted(token, TOKEN_PURPOSE));
-        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN));
+        integrations.setting(tenant, integrationId, OAUTH_CLIENT).ifPresent(client -> authorizer.forget(tenant, client));
+        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN, OAUTH_CLIENT));
     }
 
     /** The connection, if Activepieces says it was made for this tenant; else a 404. */

@@ -1,9 +1,9 @@
 /**
- * Gauzy → Activepieces: integration setup, API-key resolution, app connections and MCP servers,
- * through one Activepieces HTTP client.
+ * Gauzy → Activepieces: integration setup, credential resolution, app connections (OAuth2 ones authorized
+ * through oauth's {@code ConnectionAuthorizer}) and MCP servers, through one Activepieces HTTP client.
  */
 @NullMarked
-@ApplicationModule(displayName = "Activepieces", allowedDependencies = {"platform", "identity", "integration"})
+@ApplicationModule(displayName = "Activepieces", allowedDependencies = {"platform", "identity", "integration", "oauth"})
 package org.gauzy.bridge.activepieces;
 
 import org.jspecify.annotations.NullMarked;

@@ -109,7 +109,7 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         String minted = page.getByLabel("Gauzy access token").inputValue();
         assertThat(minted).isNotBlank();
         page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Ever Gauzy for flows");
-        press("Create connection");
+        press("Create the secret connection");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was created in Activepieces");
         assertThat(page.locator("table")).containsText("Ever Gauzy for flows");
         assertThat(page.locator("table")).containsText("ACTIVE");
@@ -163,6 +163,23 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was deleted");
         assertThat(api.get("/api/user/me").token(minted).send().status()).isEqualTo(401);
         assertThat(api.get("/api/user/me").token(admin.token()).send().status()).isEqualTo(200);
+    }
+
+    /** The piece's connection: OAuth2, authorized for the admin, listed under their authorized apps. */
+    @Test
+    void createThePiecesConnectionAndSeeItsGrantAmongTheAuthorizedApps() {
+        integrate();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections")).click();
+        page.getByLabel("Gauzy's address as Activepieces reaches it").fill("http://localhost:" + port);
+        page.getByLabel("Name of the connection").fill("Ever Gauzy for the piece");
+        press("Create the piece's connection");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was created in Activepieces");
+        assertThat(page.locator("table")).containsText("Ever Gauzy for the piece");
+        assertThat(page.locator("table")).containsText("OAUTH2");
+        assertEveryFieldIsLabelled();
+        screenshot("activepieces-oauth2-connection");
+        page.navigate("/pages/authorized-apps");
+        assertThat(page.locator("main")).containsText("Activepieces connection");
     }
 
     @Test

@@ -1,0 +1,9 @@
+package org.gauzy.bridge.activepieces;
+
+import org.gauzy.bridge.support.OnH2;
+import org.springframework.test.context.TestPropertySource;
+
+@OnH2
+@TestPropertySource(properties = "test.sandbox=" + OAuthConnectionTests.SANDBOX)
+class OAuthConnectionOnH2Tests extends OAuthConnectionTests {
+}

@@ -1,0 +1,9 @@
+package org.gauzy.bridge.activepieces;
+
+import org.gauzy.bridge.support.OnPostgres;
+import org.springframework.test.context.TestPropertySource;
+
+@OnPostgres
+@TestPropertySource(properties = "test.sandbox=" + OAuthConnectionTests.SANDBOX)
+class OAuthConnectionOnPostgresTests extends OAuthConnectionTests {
+}
