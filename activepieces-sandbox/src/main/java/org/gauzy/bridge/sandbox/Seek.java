@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -60,23 +61,32 @@ final class Seek {
         Cursor at = cursor == null || cursor.isEmpty() ? null : decode(cursor);
         boolean after = at != null && at.next();
         boolean before = at != null && !at.next();
-        List<T> fetched;
-        if (at == null) {
-            fetched = sorted.stream().limit(size + 1L).toList();
-        } else {
+        List<T> candidates = sorted;
+        if (at != null) {
             long cursorSecond = second(at.created());
-            // Backward: the opposite comparison, in the opposite order, reversed afterwards.
+            // Backward: the opposite comparison (and the opposite order, see window).
             boolean wantLater = ascending == after;
-            var candidates = sorted.stream()
+            candidates = sorted.stream()
                     .filter(t -> wantLater ? second(created.applyAsLong(t)) > cursorSecond
                             : second(created.applyAsLong(t)) < cursorSecond)
                     .toList();
-            if (before) {
-                candidates = new ArrayList<>(candidates);
-                Collections.reverse(candidates);
-            }
-            fetched = candidates.stream().limit(size + 1L).toList();
         }
+        return window(candidates, size, after, before, (row, next) -> encode(next, created.applyAsLong(row)));
+    }
+
+    /**
+     * The paginator's page of the rows a cursor leaves ({@code candidates}, in the list's order): the
+     * {@code size} nearest to the cursor, one more read to know whether others follow, and the cursors
+     * {@code paginator.ts} sets: next when paging backward or when more follow, previous when paging
+     * forward or when more precede a backward page.
+     */
+    private static <T> Page<T> window(List<T> candidates, int size, boolean after, boolean before,
+            BiFunction<T, Boolean, String> cursorOf) {
+        var ordered = new ArrayList<>(candidates);
+        if (before) {
+            Collections.reverse(ordered);
+        }
+        var fetched = ordered.stream().limit(size + 1L).toList();
         boolean hasMore = fetched.size() > size;
         var data = new ArrayList<>(hasMore ? fetched.subList(0, size) : fetched);
         if (data.isEmpty()) {
@@ -85,8 +95,8 @@ final class Seek {
         if (before) {
             Collections.reverse(data);
         }
-        String next = before || hasMore ? encode(true, created.applyAsLong(data.get(data.size() - 1))) : null;
-        String previous = after || (hasMore && before) ? encode(false, created.applyAsLong(data.get(0))) : null;
+        String next = before || hasMore ? cursorOf.apply(data.get(data.size() - 1), true) : null;
+        String previous = after || (hasMore && before) ? cursorOf.apply(data.get(0), false) : null;
         return new Page<>(List.copyOf(data), next, previous);
     }
 
@@ -139,19 +149,6 @@ final class Seek {
                 .filter(t -> forward ? byFields.compare(values.apply(t), key) > 0
                         : byFields.compare(values.apply(t), key) < 0)
                 .toList();
-        if (before) {
-            candidates = new ArrayList<>(candidates);
-            Collections.reverse(candidates);
-        }
-        var fetched = candidates.stream().limit(size + 1L).toList();
-        boolean hasMore = fetched.size() > size;
-        var data = new ArrayList<>(hasMore ? fetched.subList(0, size) : fetched);
-        if (data.isEmpty()) {
-            return new Page<>(List.of(), null, null);
-        }
-        if (before) {
-            Collections.reverse(data);
-        }
         Function<T, String> encodeRow = row -> {
             var object = new LinkedHashMap<String, String>();
             List<String> rowValues = values.apply(row);
@@ -160,9 +157,8 @@ final class Seek {
             }
             return base64(json.writeValueAsString(object));
         };
-        String next = before || hasMore ? base64("next_" + encodeRow.apply(data.get(data.size() - 1))) : null;
-        String previous = after || (hasMore && before) ? base64("prev_" + encodeRow.apply(data.get(0))) : null;
-        return new Page<>(List.copyOf(data), next, previous);
+        return window(candidates, size, after, before,
+                (row, next) -> base64((next ? "next_" : "prev_") + encodeRow.apply(row)));
     }
 
     static String encode(boolean next, long createdMillis) {
