@@ -22,9 +22,13 @@ public final class SandboxClock {
         return Instant.ofEpochMilli(pinned != NOT_PINNED ? pinned : System.currentTimeMillis() + offsetMillis.get());
     }
 
-    /** Stops time at the start of the current second, until {@link #unpin()}. */
+    /**
+     * Stops time, until {@link #unpin()}, at the start of the next second after now and after the last
+     * creation, so that up to a thousand rows made meanwhile are all created in that one second.
+     */
     public void pinToSecond() {
-        pinnedMillis.set(Math.floorDiv(now().toEpochMilli(), 1000L) * 1000L);
+        long latest = Math.max(now().toEpochMilli(), lastCreated.get());
+        pinnedMillis.set((Math.floorDiv(latest, 1000L) + 1) * 1000L);
     }
 
     public void unpin() {
