@@ -25,9 +25,11 @@ import tools.jackson.databind.JsonNode;
  * source and installed there (README: testing against the real Activepieces): an admin creates the
  * piece's OAuth2 connection from Gauzy; a flow made through Activepieces' API has the piece's "new task"
  * trigger and its "Get Task" action; publishing it makes the piece subscribe to our webhooks with the
- * connection's token; a task created in Gauzy is delivered, signed, to the flow, which reads the task
- * back through our API; after the access token expires Activepieces refreshes it; and once the grant is
- * revoked in Gauzy the next run fails on authorization. Only in the {@code real-activepieces} profile.
+ * connection's token; a task created in Gauzy is delivered to the flow, which reads the task back
+ * through our API; a witness flow (Activepieces' own catch-webhook trigger, which keeps the headers)
+ * shows that the delivery arrives signed; after the access token expires Activepieces refreshes it; and
+ * once the grant is revoked in Gauzy the connection is dead and nothing more runs. Only in the
+ * {@code real-activepieces} profile.
  */
 @OnH2
 @TestPropertySource(properties = {"test.sandbox=" + RealActivepieces.NAME,
@@ -112,6 +114,24 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         }, "the piece's webhook subscription");
         assertThat(subscription.path("targetUrl").asString()).endsWith("/v1/webhooks/" + flow);
 
+        // A witness: Activepieces' catch-webhook trigger keeps the headers and the raw body it received.
+        var installed = activepieces.post("/api/v1/pieces").token(ap.apiKey()).json(Map.of("packageType", "REGISTRY",
+                "scope", "PLATFORM", "pieceName", "@activepieces/piece-webhook", "pieceVersion", "0.1.29")).send();
+        assertThat(installed.status()).as(installed.text()).isIn(201, 409);
+        String witness = activepieces.post("/api/v1/flows").token(ap.apiKey())
+                .json(Map.of("displayName", "Witness " + UUID.randomUUID(), "projectId", ap.projectId())).send().body()
+                .path("id").asString();
+        flowOperation(witness, "UPDATE_TRIGGER", Map.of("name", "trigger", "type", "PIECE_TRIGGER", "valid", true,
+                "displayName", "Catch Webhook", "settings", Map.of("pieceName", "@activepieces/piece-webhook",
+                        "pieceVersion", "0.1.29", "triggerName", "catch_webhook", "input", Map.of("authType", "none"),
+                        "propertySettings", Map.of())));
+        flowOperation(witness, "LOCK_AND_PUBLISH", Map.of());
+        var witnessed = api.post("/api/integration/activepieces/webhooks").token(admin.token()).json(Map.of(
+                "name", "Witness", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + witness, "events",
+                List.of("task.created"), "organizationId", admin.organizationId().toString())).send();
+        assertThat(witnessed.status()).as(witnessed.text()).isEqualTo(201);
+        String secret = witnessed.body().path("secret").asString();
+
         String title = "Loop " + UUID.randomUUID();
         var task = api.post("/api/tasks").token(admin.token()).json(Map.of("title", title,
                 "organizationId", admin.organizationId().toString())).send();
@@ -125,6 +145,14 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         JsonNode delivery = api.get("/api/integration/activepieces/webhooks/" + subscription.path("id").asString()
                 + "/deliveries").token(admin.token()).send().body().path("items").get(0);
         assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
+        JsonNode caught = endedRun(witness, 1).path("steps").path("trigger").path("output");
+        JsonNode headers = caught.path("headers");
+        String signed = headers.path("webhook-id").asString() + "." + headers.path("webhook-timestamp").asString() + "."
+                + caught.path("rawBody").asString();
+        assertThat(headers.path("webhook-signature").asString()).as("Standard Webhooks signature, checked here")
+                .isEqualTo("v1," + hmac(secret, signed));
+        assertThat(caught.path("body").path("data").path("title").asString()).isEqualTo(title);
+        activepieces.delete("/api/v1/flows/" + witness).token(ap.apiKey()).send();
 
         // The access token lives 60 s: the next run makes Activepieces refresh it first.
         String client = jdbc.sql("select setting_value from integration_setting where setting_name = 'oauth_client_id'"
@@ -164,6 +192,19 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
             }
         }
         throw new AssertionError("no connection " + externalId);
+    }
+
+    /** HMAC-SHA256 with a {@code whsec_} secret, Base64: computed here, not by the service's own code. */
+    static String hmac(String secret, String signed) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder()
+                    .decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     int refreshTokens(String client) {
