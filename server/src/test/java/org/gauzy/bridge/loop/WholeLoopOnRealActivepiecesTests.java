@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
  * The whole loop on the real Activepieces 0.85.4, with the real ever-gauzy piece built from its public
  * source and installed there (README: testing against the real Activepieces): an admin creates the
  * piece's OAuth2 connection from Gauzy; a flow made through Activepieces' API has the piece's "new task"
- * trigger and its "Get Task" action; publishing it makes the piece subscribe to our webhooks with the
- * connection's token; a task created in Gauzy is delivered to the flow, which reads the task back
- * through our API; a witness flow (Activepieces' own catch-webhook trigger, which keeps the headers)
+ * trigger, its "Get Task" and "Update Task" actions; publishing it makes the piece subscribe to our
+ * webhooks with the connection's token; a task created in Gauzy is delivered to the flow, which reads
+ * the task back and renames it through our API; a witness flow (Activepieces' own catch-webhook trigger, which keeps the headers)
  * shows that the delivery arrives signed; after the access token expires Activepieces refreshes it; and
  * once the grant is revoked in Gauzy the connection is dead and nothing more runs. Only in the
  * {@code real-activepieces} profile.
@@ -103,6 +103,12 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
                         "pieceVersion", pieceVersion, "actionName", "get_task", "input", Map.of("auth", auth,
                                 "id", "{{trigger.output.data.id}}"), "propertySettings", Map.of(),
                         "errorHandlingOptions", Map.of()))));
+        flowOperation(flow, "ADD_ACTION", Map.of("parentStep", "step_1", "stepLocationRelativeToParent", "AFTER",
+                "action", Map.of("name", "step_2", "type", "PIECE", "valid", true, "displayName", "Mark the task",
+                        "settings", Map.of("pieceName", PIECE, "pieceVersion", pieceVersion, "actionName", "update_task",
+                                "input", Map.of("auth", auth, "id", "{{step_1.output.id}}",
+                                        "title", "{{step_1.output.title}} (seen by Activepieces)"),
+                                "propertySettings", Map.of(), "errorHandlingOptions", Map.of()))));
         JsonNode published = flowOperation(flow, "LOCK_AND_PUBLISH", Map.of());
         assertThat(published.path("status").asString()).isEqualTo("ENABLED");
 
@@ -141,6 +147,9 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         JsonNode read = first.path("steps").path("step_1").path("output");
         assertThat(read.path("id").asString()).isEqualTo(task.body().path("id").asString());
         assertThat(read.path("title").asString()).isEqualTo(title);
+        JsonNode written = api.get("/api/tasks/" + task.body().path("id").asString()).token(admin.token()).send().body();
+        assertThat(written.path("title").asString()).as("the flow wrote through our API")
+                .isEqualTo(title + " (seen by Activepieces)");
 
         JsonNode delivery = api.get("/api/integration/activepieces/webhooks/" + subscription.path("id").asString()
                 + "/deliveries").token(admin.token()).send().body().path("items").get(0);
