@@ -28,6 +28,8 @@ class CredentialResolver {
     static final String USER_EMAIL = "user_email";
     static final String USER_PASSWORD = "user_password";
     static final String GLOBAL = "global";
+    /** How the refusal for want of a user begins, for the pages that word it their own way. */
+    static final String USER_NEEDED = "Activepieces lets only signed-in users manage MCP servers";
 
     /** What a task needs of the credential. */
     enum Need {
@@ -92,9 +94,9 @@ class CredentialResolver {
             return global.get();
         }
         if (need == Need.USER) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Activepieces lets only signed-in users manage "
-                    + "MCP servers, not API keys: add an Activepieces user's email and password to this integration "
-                    + "(POST /api/integration/activepieces/setup with userEmail and userPassword)");
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, USER_NEEDED + ", not API keys: add an "
+                    + "Activepieces user's email and password to this integration (POST "
+                    + "/api/integration/activepieces/setup with userEmail and userPassword)");
         }
         throw new ApiException.BadRequest("Activepieces credentials not configured: set up an API key or an "
                 + "Activepieces user with POST /api/integration/activepieces/setup");

@@ -142,7 +142,10 @@ class McpPages {
             }
         } catch (ApiException refused) {
             if (problem == null) {
-                problem = refused.status() == HttpStatus.UNPROCESSABLE_CONTENT ? refused.getMessage()
+                problem = refused.getMessage().contains(CredentialResolver.USER_NEEDED)
+                        ? "Activepieces lets only signed-in users manage MCP servers, not API keys: add an "
+                                + "Activepieces user's email and password under Overview → Re-integrate."
+                        : refused.status() == HttpStatus.UNPROCESSABLE_CONTENT ? refused.getMessage()
                         : "Activepieces did not answer as expected: " + refused.getMessage();
             }
         }

@@ -81,6 +81,11 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         String installation = page.url().replaceAll(".*/activepieces/([0-9a-f-]{36}).*", "$1");
         screenshot("activepieces-overview");
 
+        // With a key and no user, the MCP tab says what to add instead of failing.
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("only signed-in users manage MCP servers");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Overview → Re-integrate");
+
         // Remember state: the integration page goes straight to the installation.
         page.navigate("/pages/integrations/activepieces");
         assertThat(page).hasURL(Pattern.compile(".*/pages/integrations/activepieces/" + installation));
