@@ -22,6 +22,7 @@ import org.gauzy.bridge.support.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,14 +42,18 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     Account owner;
     final List<String> madeOnActivepieces = new ArrayList<>();
 
+    final CallRecorder calls = new CallRecorder();
+
     @BeforeEach
     void tenant() {
         activepieces = new Api(target().baseUrl());
         owner = accounts.onboard("contract");
+        calls.start();
     }
 
     @AfterEach
-    void removeWhatWasMade() {
+    void removeWhatWasMade(TestInfo test) {
+        calls.stop(target().name(), test.getTestMethod().orElseThrow().getName());
         String credential = bearer();
         madeOnActivepieces.forEach(id -> activepieces.delete("/api/v1/app-connections/" + id).token(credential).send());
     }
