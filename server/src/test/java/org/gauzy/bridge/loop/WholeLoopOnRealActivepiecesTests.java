@@ -203,6 +203,54 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         throw new AssertionError("no connection " + externalId);
     }
 
+    /**
+     * Why "Create connection" makes an OAuth2 connection: a SECRET_TEXT one (the seed's form) is stored as
+     * ACTIVE, since the piece's auth has no validate function, but the piece reads {@code auth.access_token},
+     * which a secret text does not have: its actions fail before they call Gauzy (seen on 0.85.4).
+     */
+    @Test
+    void theSeedsSecretTextConnectionCannotServeThePiecesActions() {
+        Account admin = accounts.onboard("real-secret");
+        var setup = api.post("/api/integration/activepieces/setup").token(admin.token()).json(Map.of("apiKey",
+                ap.apiKey(), "organizationId", admin.organizationId().toString())).send();
+        assertThat(setup.status()).as(setup.text()).isEqualTo(201);
+        var connection = api.post("/api/integration/activepieces/connection").token(admin.token()).json(Map.of(
+                "type", "SECRET_TEXT", "accessToken", admin.token(), "projectId", ap.projectId(),
+                "organizationId", admin.organizationId().toString())).send();
+        assertThat(connection.status()).as(connection.text()).isEqualTo(201);
+        assertThat(connection.body().path("status").asString()).as("Activepieces accepts it").isEqualTo("ACTIVE");
+        String auth = "{{connections['" + connection.body().path("externalId").asString() + "']}}";
+        var task = api.post("/api/tasks").token(admin.token()).json(Map.of("title", "Unreachable",
+                "organizationId", admin.organizationId().toString())).send();
+
+        var installed = activepieces.post("/api/v1/pieces").token(ap.apiKey()).json(Map.of("packageType", "REGISTRY",
+                "scope", "PLATFORM", "pieceName", "@activepieces/piece-webhook", "pieceVersion", "0.1.29")).send();
+        assertThat(installed.status()).as(installed.text()).isIn(201, 409);
+        String pieceVersion = activepieces.get("/api/v1/pieces/" + PIECE.replace("/", "%2F")).token(ap.apiKey()).send()
+                .body().path("version").asString();
+        String flow = activepieces.post("/api/v1/flows").token(ap.apiKey())
+                .json(Map.of("displayName", "Secret text " + UUID.randomUUID(), "projectId", ap.projectId())).send()
+                .body().path("id").asString();
+        flowOperation(flow, "UPDATE_TRIGGER", Map.of("name", "trigger", "type", "PIECE_TRIGGER", "valid", true,
+                "displayName", "Catch Webhook", "settings", Map.of("pieceName", "@activepieces/piece-webhook",
+                        "pieceVersion", "0.1.29", "triggerName", "catch_webhook", "input", Map.of("authType", "none"),
+                        "propertySettings", Map.of())));
+        flowOperation(flow, "ADD_ACTION", Map.of("parentStep", "trigger", "action", Map.of("name", "step_1",
+                "type", "PIECE", "valid", true, "displayName", "Get the task", "settings", Map.of("pieceName", PIECE,
+                        "pieceVersion", pieceVersion, "actionName", "get_task", "input", Map.of("auth", auth,
+                                "id", task.body().path("id").asString()), "propertySettings", Map.of(),
+                        "errorHandlingOptions", Map.of()))));
+        flowOperation(flow, "LOCK_AND_PUBLISH", Map.of());
+        assertThat(activepieces.post("/api/v1/webhooks/" + flow).json(Map.of("go", true)).send().status()).isEqualTo(200);
+        JsonNode run = endedRun(flow, 1);
+        assertThat(run.path("status").asString()).isEqualTo("FAILED");
+        // The piece reads auth.access_token to decode the token's tenant: a secret text has none.
+        assertThat(run.path("steps").path("step_1").path("status").asString()).isEqualTo("FAILED");
+        assertThat(run.path("steps").path("step_1").path("errorMessage").asString())
+                .contains("Cannot read properties of undefined").contains("decodeJwtPayload");
+        activepieces.delete("/api/v1/flows/" + flow).token(ap.apiKey()).send();
+    }
+
     /** HMAC-SHA256 with a {@code whsec_} secret, Base64: computed here, not by the service's own code. */
     static String hmac(String secret, String signed) {
         try {
