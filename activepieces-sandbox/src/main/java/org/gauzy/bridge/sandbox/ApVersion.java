@@ -61,10 +61,7 @@ record ApVersion(int major, int minor, int patch) {
         return atLeast(0, 75) ? "principal is not allowed for this route" : "invalid route for principal type";
     }
 
-    /**
-     * B (0.56–0.72), C (0.73–0.82: one server per project with a {@code status}, 8ac70bf20c, whose MCP
-     * routes the sandbox does not serve) or D (0.83 on).
-     */
+    /** B (0.56–0.72), C (0.73–0.82: one server per project with a {@code status}, 8ac70bf20c) or D (0.83 on). */
     char mcpGeneration() {
         if (atLeast(0, 83)) {
             return 'D';

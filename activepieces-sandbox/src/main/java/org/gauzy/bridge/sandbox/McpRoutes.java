@@ -41,7 +41,13 @@ final class McpRoutes {
                     .add("POST", "/api/v1/mcp-servers/:id", this::update)
                     .add("POST", "/api/v1/mcp-servers/:id/rotate", this::rotate)
                     .add("DELETE", "/api/v1/mcp-servers/:id", this::delete);
-        } else if (version.mcpGeneration() == 'D') {
+        } else if (version.mcpGeneration() == 'C') {
+            // mcp/mcp-server-controller.ts @8ac70bf20c registers GET '/:projectId' under the prefix
+            // '/v1/projects/:projectId/mcp-server', so the read's path names the project twice.
+            router.add("GET", "/api/v1/projects/:projectId/mcp-server/:again", this::statusServer)
+                    .add("POST", "/api/v1/projects/:projectId/mcp-server", this::updateStatusServer)
+                    .add("POST", "/api/v1/projects/:projectId/mcp-server/rotate", this::rotateStatusServer);
+        } else {
             router.add("GET", "/api/v1/projects/:projectId/mcp-server", this::projectServer)
                     .add("POST", "/api/v1/projects/:projectId/mcp-server", this::updateProjectServer)
                     .add("POST", "/api/v1/projects/:projectId/mcp-server/rotate", this::rotateProjectServer);
@@ -240,6 +246,39 @@ final class McpRoutes {
             out.add(item);
         }
         return out;
+    }
+
+    // Generation C (0.73–0.82): one server per project that is ENABLED or DISABLED (mcp/mcp-service.ts
+    // @8ac70bf20c: created DISABLED with a 72-character token on first read; users only)
+
+    private Reply statusServer(Request request) {
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            return Reply.ok(projectServer(principal, request.param("projectId")).statusJson());
+        }
+    }
+
+    private Reply updateStatusServer(Request request) {
+        JsonNode body = Body.object(request.json(), "body");
+        String status = Body.oneOf(Body.optionalString(body, "status", "body"), Set.of("ENABLED", "DISABLED"),
+                "body/status");
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            ProjectMcpServer server = projectServer(principal, request.param("projectId"));
+            server.status = status;
+            server.updated = store.clock.now();
+            return Reply.ok(server.statusJson());
+        }
+    }
+
+    private Reply rotateStatusServer(Request request) {
+        Principal principal = security.authenticateUser(request);
+        synchronized (store) {
+            ProjectMcpServer server = projectServer(principal, request.param("projectId"));
+            server.token = store.ids.alphanumeric(72);
+            server.updated = store.clock.now();
+            return Reply.ok(server.statusJson());
+        }
     }
 
     // Generation D

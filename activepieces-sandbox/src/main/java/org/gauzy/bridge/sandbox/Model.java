@@ -282,6 +282,8 @@ final class Model {
         String token;
         /** The tool list the update sets (disabled tools from 0.85.2, enabled ones on 0.83); null until set. */
         @Nullable List<String> disabledTools;
+        /** Generation C's switch: a server is made DISABLED. */
+        String status = "DISABLED";
 
         ProjectMcpServer(String id, Instant created, String projectId, String token) {
             this.id = id;
@@ -289,6 +291,16 @@ final class Model {
             this.updated = created;
             this.projectId = projectId;
             this.token = token;
+        }
+
+        /** Generation C's {@code PopulatedMcpServer}: a status and no tool list. */
+        Map<String, @Nullable Object> statusJson() {
+            var out = entity(id, created, updated);
+            out.put("projectId", projectId);
+            out.put("status", status);
+            out.put("token", token);
+            out.put("flows", List.of());
+            return out;
         }
 
         /**

@@ -151,17 +151,27 @@ class McpTests {
         }
     }
 
-    /** 0.76 serves neither generation's routes (its own MCP API is not simulated), and says its release. */
+    /** 0.76 has one server per project that is on or off (generation C), for users only, and says its release. */
     @Test
-    void release076HasProjectsByIdButNoSimulatedMcpRoutes() {
+    void release076HasAProjectServerWithAStatus() {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.76.1").start()) {
             var client = new Client(ap.baseUrl());
+            String project = ap.seed().projectId();
             assertThat(client.get("/api/v1/flags", null).body().path("CURRENT_VERSION").asString()).isEqualTo("0.76.1");
-            assertThat(client.get("/api/v1/projects/" + ap.seed().projectId(), ap.seed().apiKey()).status())
-                    .isEqualTo(200);
-            assertThat(client.get("/api/v1/projects/" + ap.seed().projectId() + "/mcp-server", ap.ownerToken()).body()
-                    .path("message").asString()).isEqualTo("Route not found");
-            assertThat(client.get("/api/v1/mcp-servers?projectId=" + ap.seed().projectId(), ap.ownerToken()).body()
+            assertThat(client.get("/api/v1/projects/" + project, ap.seed().apiKey()).status()).isEqualTo(200);
+            String read = "/api/v1/projects/" + project + "/mcp-server/" + project;
+            assertThat(client.get(read, ap.seed().apiKey()).status()).as("users only").isEqualTo(403);
+            JsonNode server = client.get(read, ap.ownerToken()).body();
+            assertThat(server.path("status").asString()).isEqualTo("DISABLED");
+            assertThat(server.path("token").asString()).hasSize(72);
+            assertThat(server.has("disabledTools")).isFalse();
+            String base = "/api/v1/projects/" + project + "/mcp-server";
+            assertThat(client.post(base, ap.ownerToken(), Map.of("status", "ENABLED")).body().path("status").asString())
+                    .isEqualTo("ENABLED");
+            assertThat(client.post(base, ap.ownerToken(), Map.of("status", "ON")).status()).isEqualTo(400);
+            assertThat(client.post(base + "/rotate", ap.ownerToken(), Map.of()).body().path("token").asString())
+                    .hasSize(72).isNotEqualTo(server.path("token").asString());
+            assertThat(client.get("/api/v1/mcp-servers?projectId=" + project, ap.ownerToken()).body()
                     .path("message").asString()).isEqualTo("Route not found");
         }
     }
