@@ -51,6 +51,13 @@ final class TenantGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isOtherJson(request)) {
+            // Spring would parse application/merge-patch+json and every other application/*+json body as JSON,
+            // which this check reads only as application/json: one type for both, whoever calls, on every route.
+            errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send JSON bodies as Content-Type: "
+                    + "application/json; " + request.getContentType() + " is not accepted");
+            return;
+        }
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ContextAuthentication authentication)) {
             chain.doFilter(request, response);
             return;
@@ -174,6 +181,21 @@ final class TenantGuardFilter extends OncePerRequestFilter {
             return bytes.length == 0 ? null : json.readTree(bytes);
         } catch (RuntimeException malformed) {
             return null;
+        }
+    }
+
+    /** A JSON body of another type than application/json ({@code application/merge-patch+json}, …). */
+    private static boolean isOtherJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || READS.contains(request.getMethod())) {
+            return false;
+        }
+        try {
+            MediaType media = MediaType.parseMediaType(type);
+            boolean json = media.getSubtype().equals("json") || media.getSubtype().endsWith("+json");
+            return json && !(media.getType().equals("application") && media.getSubtype().equals("json"));
+        } catch (RuntimeException invalid) {
+            return false;
         }
     }
 

@@ -78,6 +78,12 @@ public final class Api {
             return header("Content-Type", "application/json");
         }
 
+        /** A JSON body sent as another content type, as a client might label it. */
+        public Call json(Object value, String contentType) {
+            this.body = value instanceof String s ? s : json.writeValueAsString(value);
+            return header("Content-Type", contentType);
+        }
+
         /** A form-encoded body (what OAuth clients and HTML forms send). */
         public Call form(Map<String, String> fields) {
             var out = new StringBuilder();
