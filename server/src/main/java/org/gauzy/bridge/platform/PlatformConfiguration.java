@@ -19,6 +19,12 @@ class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Tomcat's own refusals in our JSON error shape. */
+    @Bean
+    ContainerErrors containerErrors() {
+        return new ContainerErrors();
+    }
+
     /** Every time in a response, an event and a webhook in Gauzy's form. */
     @Bean
     JacksonModule jsonTimes() {

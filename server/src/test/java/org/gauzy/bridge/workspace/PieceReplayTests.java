@@ -50,6 +50,24 @@ abstract class PieceReplayTests extends ApiTest {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
     }
 
+    /** axios and {@code curl -g} leave Gauzy's brackets unencoded; Express takes them, and so do we. */
+    @Test
+    void rawBracketsInTheQueryAreTakenAsTheirEncodedTwin() {
+        String token = grants.accessToken(owner, owner, "gauzy:all");
+        var headers = Map.of("Authorization", "Bearer " + token, "Accept", "application/json");
+        String raw = "/api/employee?where[tenantId]=" + owner.tenantId() + "&where[organizationId]="
+                + owner.organizationId() + "&relations[0]=user";
+        var answer = org.gauzy.bridge.support.RawHttp.get(port, raw, headers);
+        assertThat(answer.status()).as(answer.head() + "\n" + answer.body()).isEqualTo(200);
+        var encoded = piece(api.get("/api/employee?" + where(owner) + "&relations%5B0%5D=user"), token).send();
+        assertThat(api.json().readTree(answer.body())).isEqualTo(encoded.body());
+
+        var otherTenant = org.gauzy.bridge.support.RawHttp.get(port, "/api/employee?where[tenantId]="
+                + java.util.UUID.randomUUID(), headers);
+        assertThat(otherTenant.status()).as("the tenant check reads the raw form too").isEqualTo(403);
+        assertThat(otherTenant.contentType()).startsWith("application/json");
+    }
+
     @Test
     void everyDropdownAndActionWorksWithAnOAuthToken() {
         String token = grants.accessToken(owner, owner, "gauzy:all");
