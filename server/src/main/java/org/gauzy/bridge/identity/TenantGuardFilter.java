@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gauzy.bridge.platform.ApiErrorWriter;
+import org.gauzy.bridge.platform.BodyLimitFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TenantGuardFilter extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final OrganizationRepository organizations;
@@ -65,8 +65,13 @@ final class TenantGuardFilter extends OncePerRequestFilter {
         HttpServletRequest forward = request;
         JsonNode body = null;
         if (hasJsonBody(request)) {
-            byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            byte[] bytes;
+            try {
+                bytes = request.getInputStream().readNBytes(BodyLimitFilter.MAX_BODY_BYTES + 1);
+            } catch (BodyLimitFilter.BodyTooLarge tooLarge) {
+                bytes = null;
+            }
+            if (bytes == null || bytes.length > BodyLimitFilter.MAX_BODY_BYTES) {
                 errors.write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 1 MiB");
                 return;
             }

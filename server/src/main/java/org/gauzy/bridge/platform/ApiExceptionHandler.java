@@ -73,6 +73,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> handle(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             return badRequest(invalid.getPathReference() + " has an invalid value");
