@@ -1,8 +1,10 @@
 package org.gauzy.bridge.workspace;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,21 +73,87 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
         return relations.contains(relation);
     }
 
+    /**
+     * Every form Gauzy's lists take for TypeORM's {@code relations} ({@code FindOptionsRelations}): a name
+     * list ({@code relations=a,b}, {@code relations[0]=a}), a JSON array of names, a JSON object
+     * ({@code {"user": true}}, nested {@code {"user": {"role": true}}}) and its bracket form
+     * ({@code relations[user]=true}, {@code relations[user][role]=true}). A nested relation is named with
+     * dots ({@code user.role}); {@code false} leaves a relation out.
+     */
     private static Set<String> relations(HttpServletRequest request, JsonMapper json) {
         var out = new LinkedHashSet<String>();
         request.getParameterMap().forEach((name, values) -> {
-            if (name.equals("relations") || name.startsWith("relations[")) {
-                for (String value : values) {
-                    String v = value.trim();
-                    if (v.startsWith("[")) {
-                        parseJson(json, v, "relations").forEach(r -> out.add(r.asString()));
+            if (!name.equals("relations") && !name.startsWith("relations[")) {
+                return;
+            }
+            List<String> path = bracketPath(name.substring("relations".length()));
+            for (String value : values) {
+                String v = value.trim();
+                if (path.isEmpty() || path.get(0).matches("\\d+")) {
+                    if (v.startsWith("[") || v.startsWith("{")) {
+                        addJson(out, "", parseJson(json, v, "relations"));
                     } else {
                         Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
                     }
+                } else if (isTrue(v, name)) {
+                    out.add(String.join(".", path));
                 }
             }
         });
         return out;
+    }
+
+    /** {@code [user][role]} as its names; a malformed bracket path is a 400 naming it. */
+    private static List<String> bracketPath(String brackets) {
+        var path = new ArrayList<String>();
+        var matcher = java.util.regex.Pattern.compile("\\[([^\\[\\]]*)\\]").matcher(brackets);
+        int at = 0;
+        while (matcher.find() && matcher.start() == at) {
+            path.add(matcher.group(1));
+            at = matcher.end();
+        }
+        if (at != brackets.length() || path.stream().anyMatch(String::isEmpty)) {
+            throw new ApiException.BadRequest("relations" + brackets + " is not a relation: use relations[name]=true "
+                    + "or relations[0]=name");
+        }
+        return path;
+    }
+
+    private static boolean isTrue(String value, String name) {
+        if (value.equalsIgnoreCase("true") || value.isEmpty()) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ApiException.BadRequest(name + " must be true or false");
+    }
+
+    private static void addJson(Set<String> out, String prefix, JsonNode node) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isString()) {
+                    throw new ApiException.BadRequest("relations[" + i + "] must be a relation name");
+                }
+                out.add(prefix + node.get(i).asString());
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> {
+                JsonNode value = e.getValue();
+                if (value.isObject()) {
+                    addJson(out, prefix + e.getKey() + ".", value);
+                } else if (value.isBoolean()) {
+                    if (value.asBoolean()) {
+                        out.add(prefix + e.getKey());
+                    }
+                } else {
+                    throw new ApiException.BadRequest("relations." + prefix + e.getKey() + " must be true, false or an "
+                            + "object of relations");
+                }
+            });
+        } else {
+            throw new ApiException.BadRequest("relations must be names, a JSON array of names or a JSON object");
+        }
     }
 
     private static JsonNode parseJson(JsonMapper json, String text, String name) {

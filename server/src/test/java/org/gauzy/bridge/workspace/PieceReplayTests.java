@@ -68,6 +68,43 @@ abstract class PieceReplayTests extends ApiTest {
         assertThat(otherTenant.contentType()).startsWith("application/json");
     }
 
+    /** TypeORM's relation forms, as Gauzy's lists take them; what a list cannot load is a 400 that names it. */
+    @Test
+    void relationsInEveryFormGauzyTakes() {
+        String token = grants.accessToken(owner, owner, "gauzy:all");
+        String email = Accounts.uniqueEmail("relations");
+        ok(piece(api.post("/api/employee").json(Map.of("user", Map.of("email", email, "firstName", "Rel",
+                "lastName", "Ations"), "organizationId", owner.organizationId().toString())), token).send(), 201);
+        String list = "/api/employee?" + where(owner) + "&relations=";
+        var asList = piece(api.get(list + "user"), token).send();
+        ok(asList, 200);
+        assertThat(asList.body().path("items").findValuesAsString("email")).contains(email);
+        for (String form : List.of(enc("{\"user\":true}"), enc("[\"user\"]"))) {
+            var answer = piece(api.get(list + form), token).send();
+            ok(answer, 200);
+            assertThat(answer.body()).as(form).isEqualTo(asList.body());
+        }
+        var brackets = piece(api.get("/api/employee?" + where(owner) + "&relations%5Buser%5D=true"), token).send();
+        ok(brackets, 200);
+        assertThat(brackets.body()).isEqualTo(asList.body());
+        // false leaves a relation out (an employee always comes with its user, so only acceptance shows here).
+        ok(piece(api.get(list + enc("{\"user\":false}")), token).send(), 200);
+
+        var nested = piece(api.get(list + enc("{\"user\":{\"role\":true}}")), token).send();
+        ok(nested, 400);
+        assertThat(nested.body().path("message").asString()).contains("'user.role'");
+        var objectInArray = piece(api.get(list + enc("[{\"a\":1}]")), token).send();
+        ok(objectInArray, 400);
+        assertThat(objectInArray.body().path("message").asString()).contains("relations[0] must be a relation name");
+        var notBoolean = piece(api.get("/api/employee?" + where(owner) + "&relations%5Buser%5D=maybe"), token).send();
+        ok(notBoolean, 400);
+        assertThat(notBoolean.body().path("message").asString()).contains("true or false");
+    }
+
+    static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void everyDropdownAndActionWorksWithAnOAuthToken() {
         String token = grants.accessToken(owner, owner, "gauzy:all");
