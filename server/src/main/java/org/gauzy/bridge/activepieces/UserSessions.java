@@ -143,7 +143,7 @@ class UserSessions {
                 // an opaque token: treat it as one that lasts the documented 7 days
             }
         }
-        Instant expires = claims.path("exp").isNumber() ? Instant.ofEpochSecond(claims.path("exp").asLong())
+        Instant expires = claims.path("exp").canConvertToLong() ? Instant.ofEpochSecond(claims.path("exp").asLong())
                 : Instant.now(clock).plus(Duration.ofDays(7));
         return new Session(token, expires, claims.path("projectId").asString(null));
     }

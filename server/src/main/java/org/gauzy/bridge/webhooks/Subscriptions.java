@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Subscriptions {
 
+    /** Ids, names and statuses fit; every key at this length still fits the stored filter (4,000). */
+    static final int MAX_FILTER_VALUE = 255;
+
     /** The event fields a filter may constrain. */
     static final Set<String> FILTER_KEYS = Set.of("tenantId", "organizationId", "employeeId", "projectId", "status",
             "taskStatusId", "priority", "size", "logType", "source", "userId", "isBillable");
@@ -161,6 +164,10 @@ class Subscriptions {
             }
             if (value instanceof Map || value instanceof List) {
                 throw new ApiException.BadRequest("filter." + entry.getKey() + " must be a single value");
+            }
+            if (value.toString().trim().length() > MAX_FILTER_VALUE) {
+                throw new ApiException.BadRequest("filter." + entry.getKey() + " must be at most " + MAX_FILTER_VALUE
+                        + " characters");
             }
             out.put(entry.getKey(), value.toString().trim());
         }

@@ -70,7 +70,8 @@ final class JsonFields {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+        // canConvertToInt first: asLong() of a number beyond 64 bits throws instead of answering.
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
             throw new ApiException.BadRequest(field + " must be a whole number of seconds, 0 or more");
         }
         return value.asInt();

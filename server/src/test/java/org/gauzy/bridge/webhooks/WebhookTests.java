@@ -431,6 +431,9 @@ abstract class WebhookTests extends ApiTest {
         var unknownKey = subscribe(token, owner, flow, "task.created", Map.of("color", "red"));
         assertThat(unknownKey.status()).isEqualTo(400);
         assertThat(unknownKey.message()).contains("color").contains("projectId");
+        var longValue = subscribe(token, owner, flow, "task.created", Map.of("status", "s".repeat(10_000)));
+        assertThat(longValue.status()).as("not the database's constraint error").isEqualTo(400);
+        assertThat(longValue.message()).contains("filter.status").contains("255");
         var badUrl = api.post(WEBHOOKS).token(token).json(Map.of("targetUrl", "ftp://example.com/x", "events",
                 List.of("task.created"))).send();
         assertThat(badUrl.status()).isEqualTo(400);

@@ -171,6 +171,9 @@ abstract class WorkspaceTests extends ApiTest {
     void taskValidationNamesTheField() {
         assertThat(createTask(owner, Map.of("description", "no title")).message()).contains("title");
         assertThat(createTask(owner, Map.of("title", "x", "estimate", -5)).message()).contains("estimate");
+        var beyondLong = createTask(owner, Map.of("title", "x", "estimate", new java.math.BigInteger("9223372036854775808")));
+        assertThat(beyondLong.status()).as("a number beyond 64 bits is named, not a 500").isEqualTo(400);
+        assertThat(beyondLong.message()).contains("estimate");
         assertThat(createTask(owner, Map.of("title", "x", "dueDate", "next week")).message()).contains("dueDate");
         assertThat(createTask(owner, Map.of("title", "x", "projectId", "nope")).message()).contains("projectId");
         assertThat(createTask(owner, Map.of("title", "x", "projectId", UUID.randomUUID().toString())).status())
