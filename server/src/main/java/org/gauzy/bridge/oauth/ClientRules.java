@@ -59,6 +59,11 @@ final class ClientRules {
             if (!uri.isAbsolute() || uri.getHost() == null || value.length() > 2048) {
                 throw new ApiException.BadRequest("redirectUris: '" + value + "' must be an absolute URL");
             }
+            // java.net.URI takes any digits as a port; -1 means none was given
+            if (uri.getPort() == 0 || uri.getPort() > 65535 || (uri.getPort() < 0 && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().matches(".*:\\d*$"))) {
+                throw new ApiException.BadRequest("redirectUris: '" + value + "' must have a port from 1 to 65535");
+            }
             if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
                 throw new ApiException.BadRequest("redirectUris: '" + value + "' must use https (http only on localhost)");
             }

@@ -97,16 +97,14 @@ class TargetGuard {
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            // fc00::/7 unique local; an IPv4-mapped address is judged by its IPv4 part
-            if ((first & 0xfe) == 0xfc) {
+            // fc00::/7 unique local; Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) hide where they lead
+            if ((first & 0xfe) == 0xfc || startsWith(b, 0x20, 0x01, 0x00, 0x00)
+                    || startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
                 return false;
             }
-            if (isIpv4Mapped(b)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException impossible) {
-                    return false;
-                }
+            InetAddress embedded = embeddedIpv4(b);
+            if (embedded != null) {
+                return isPublic(embedded);
             }
         }
         return true;
@@ -114,16 +112,50 @@ class TargetGuard {
 
     private static boolean isMetadata(InetAddress address) {
         String text = address.getHostAddress();
-        return text.equals("169.254.169.254") || text.equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254");
+        InetAddress embedded = address instanceof Inet6Address ? embeddedIpv4(address.getAddress()) : null;
+        return text.equals("169.254.169.254") || text.equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254")
+                || (embedded != null && embedded.getHostAddress().equals("169.254.169.254"));
     }
 
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    /**
+     * The IPv4 address an IPv6 one reaches: IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible
+     * ({@code ::a.b.c.d}), NAT64 ({@code 64:ff9b::/96}) or 6to4 ({@code 2002:aabb:ccdd::/48}); else null.
+     */
+    private static @Nullable InetAddress embeddedIpv4(byte[] b) {
+        byte[] v4 = null;
+        if (zeros(b, 0, 10) && (((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) || (b[10] == 0 && b[11] == 0))) {
+            v4 = Arrays.copyOfRange(b, 12, 16);
+        } else if (startsWith(b, 0x00, 0x64, 0xff, 0x9b) && zeros(b, 4, 12)) {
+            v4 = Arrays.copyOfRange(b, 12, 16);
+        } else if (startsWith(b, 0x20, 0x02)) {
+            v4 = Arrays.copyOfRange(b, 2, 6);
+        }
+        if (v4 == null) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(v4);
+        } catch (UnknownHostException impossible) {
+            return null;
+        }
+    }
+
+    private static boolean zeros(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String host(URI uri) {

@@ -73,6 +73,9 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         assertRefused(create(admin, Map.of("redirectUris", List.of("https://app.example.com/cb#frag"))), "fragment");
         assertRefused(create(admin, Map.of("redirectUris", List.of("https://*.example.com/cb"))), "wildcard");
         assertRefused(create(admin, Map.of("redirectUris", List.of("/relative"))), "absolute");
+        for (String port : List.of("http://localhost:0/cb", "http://localhost:99999999/cb", "http://127.0.0.1:/cb")) {
+            assertRefused(create(admin, Map.of("redirectUris", List.of(port))), "port from 1 to 65535");
+        }
         assertRefused(create(admin, Map.of("redirectUris", List.of())), "redirectUris");
         assertRefused(create(admin, Map.of("allowedScopes", List.of("admin:everything"))), "tasks:read");
         assertRefused(create(admin, Map.of("allowedGrantTypes", List.of("client_credentials"))), "not supported");
