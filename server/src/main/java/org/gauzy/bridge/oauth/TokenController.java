@@ -94,15 +94,18 @@ class TokenController {
     }
 
     private ResponseEntity<Void> revoke(Map<String, String> parameters, HttpServletRequest request) {
+        refuseSecretsInUrl(request);
         inspection.revoke(client(parameters, request), parameters.get("token"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
     private ResponseEntity<Map<String, Object>> introspect(Map<String, String> parameters, HttpServletRequest request) {
+        refuseSecretsInUrl(request);
         return noStore(inspection.introspect(client(parameters, request), parameters.get("token")));
     }
 
     private ResponseEntity<TokenResponse> token(Map<String, String> parameters, HttpServletRequest request) {
+        refuseSecretsInUrl(request);
         var client = client(parameters, request);
         String grantType = parameters.get("grant_type");
         if (grantType == null) {
@@ -127,6 +130,29 @@ class TokenController {
     private static <T> ResponseEntity<T> noStore(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
                 .body(body);
+    }
+
+    /** What must never ride in a URL, where logs, proxies and browser history keep it (RFC 6749 §2.3.1, §3.2). */
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("client_secret", "code", "code_verifier",
+            "refresh_token", "token", "password");
+
+    private static void refuseSecretsInUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // judged as sent
+            }
+            if (SECRETS.contains(name)) {
+                throw OAuthError.of(OAuthError.INVALID_REQUEST, name + " must not be in the URL: send it in the body"
+                        + (name.equals("client_secret") ? " or a Basic Authorization header" : ""));
+            }
+        }
     }
 
     /** Every parameter once (RFC 6749 §3.2): a repeated one is refused rather than guessed at. */

@@ -89,6 +89,21 @@ abstract class AuthorizationCodeFlowTests extends OAuthTenantTest {
         assertThat(withBasic.status()).as(withBasic.text()).isEqualTo(200);
     }
 
+    /** RFC 6749 §2.3.1: credentials never in the URL, where logs and proxies keep them. */
+    @Test
+    void aSecretInTheUrlIsRefusedWhateverTheBody() {
+        String code = code(admin, pieceRequest(client, "s"));
+        var inQuery = api.post(TOKEN + "?client_secret=" + client.secret()).form(Map.of("grant_type",
+                "authorization_code", "code", code, "redirect_uri", REDIRECT, "client_id", client.clientId())).send();
+        assertThat(inQuery.status()).isEqualTo(400);
+        assertThat(inQuery.body().path("error").asString()).isEqualTo("invalid_request");
+        assertThat(inQuery.body().path("error_description").asString()).contains("client_secret must not be in the URL");
+        var codeInQuery = api.post(TOKEN + "?code=" + code).json(Map.of("grant_type", "authorization_code",
+                "redirect_uri", REDIRECT, "client_id", client.clientId(), "client_secret", client.secret())).send();
+        assertThat(codeInQuery.status()).isEqualTo(400);
+        assertThat(codeInQuery.body().path("error_description").asString()).contains("code must not be in the URL");
+    }
+
     @Test
     void denyingRedirectsWithAccessDeniedStateAndIss() {
         var browser = new OAuthBrowser(api);
