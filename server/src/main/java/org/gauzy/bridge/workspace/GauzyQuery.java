@@ -89,7 +89,7 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
             List<String> path = bracketPath(name.substring("relations".length()));
             for (String value : values) {
                 String v = value.trim();
-                if (path.isEmpty() || path.get(0).matches("\\d+")) {
+                if (path.isEmpty() || path.equals(List.of("")) || path.get(0).matches("\\d+")) {
                     if (v.startsWith("[") || v.startsWith("{")) {
                         addJson(out, "", parseJson(json, v, "relations"));
                     } else {
@@ -103,7 +103,7 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
         return out;
     }
 
-    /** {@code [user][role]} as its names; a malformed bracket path is a 400 naming it. */
+    /** {@code [user][role]} as its names ({@code []}, qs's array form, as one empty name); else a 400 naming it. */
     private static List<String> bracketPath(String brackets) {
         var path = new ArrayList<String>();
         var matcher = java.util.regex.Pattern.compile("\\[([^\\[\\]]*)\\]").matcher(brackets);
@@ -112,7 +112,8 @@ record GauzyQuery(Map<String, String> where, Set<String> relations, Paging pagin
             path.add(matcher.group(1));
             at = matcher.end();
         }
-        if (at != brackets.length() || path.stream().anyMatch(String::isEmpty)) {
+        boolean arrayForm = path.equals(List.of(""));
+        if (at != brackets.length() || (!arrayForm && path.stream().anyMatch(String::isEmpty))) {
             throw new ApiException.BadRequest("relations" + brackets + " is not a relation: use relations[name]=true "
                     + "or relations[0]=name");
         }

@@ -84,6 +84,9 @@ abstract class PieceReplayTests extends ApiTest {
             ok(answer, 200);
             assertThat(answer.body()).as(form).isEqualTo(asList.body());
         }
+        var arrayForm = piece(api.get("/api/employee?" + where(owner) + "&relations%5B%5D=user"), token).send();
+        ok(arrayForm, 200);
+        assertThat(arrayForm.body()).as("qs's relations[]=user").isEqualTo(asList.body());
         var brackets = piece(api.get("/api/employee?" + where(owner) + "&relations%5Buser%5D=true"), token).send();
         ok(brackets, 200);
         assertThat(brackets.body()).isEqualTo(asList.body());
