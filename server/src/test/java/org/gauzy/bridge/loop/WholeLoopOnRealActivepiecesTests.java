@@ -121,16 +121,7 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         assertThat(subscription.path("targetUrl").asString()).endsWith("/v1/webhooks/" + flow);
 
         // A witness: Activepieces' catch-webhook trigger keeps the headers and the raw body it received.
-        var installed = activepieces.post("/api/v1/pieces").token(ap.apiKey()).json(Map.of("packageType", "REGISTRY",
-                "scope", "PLATFORM", "pieceName", "@activepieces/piece-webhook", "pieceVersion", "0.1.29")).send();
-        assertThat(installed.status()).as(installed.text()).isIn(201, 409);
-        String witness = activepieces.post("/api/v1/flows").token(ap.apiKey())
-                .json(Map.of("displayName", "Witness " + UUID.randomUUID(), "projectId", ap.projectId())).send().body()
-                .path("id").asString();
-        flowOperation(witness, "UPDATE_TRIGGER", Map.of("name", "trigger", "type", "PIECE_TRIGGER", "valid", true,
-                "displayName", "Catch Webhook", "settings", Map.of("pieceName", "@activepieces/piece-webhook",
-                        "pieceVersion", "0.1.29", "triggerName", "catch_webhook", "input", Map.of("authType", "none"),
-                        "propertySettings", Map.of())));
+        String witness = catchWebhookFlow("Witness");
         flowOperation(witness, "LOCK_AND_PUBLISH", Map.of());
         var witnessed = api.post("/api/integration/activepieces/webhooks").token(admin.token()).json(Map.of(
                 "name", "Witness", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + witness, "events",
@@ -225,18 +216,9 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         var task = api.post("/api/tasks").token(admin.token()).json(Map.of("title", "Unreachable",
                 "organizationId", admin.organizationId().toString())).send();
 
-        var installed = activepieces.post("/api/v1/pieces").token(ap.apiKey()).json(Map.of("packageType", "REGISTRY",
-                "scope", "PLATFORM", "pieceName", "@activepieces/piece-webhook", "pieceVersion", "0.1.29")).send();
-        assertThat(installed.status()).as(installed.text()).isIn(201, 409);
         String pieceVersion = activepieces.get("/api/v1/pieces/" + PIECE.replace("/", "%2F")).token(ap.apiKey()).send()
                 .body().path("version").asString();
-        String flow = activepieces.post("/api/v1/flows").token(ap.apiKey())
-                .json(Map.of("displayName", "Secret text " + UUID.randomUUID(), "projectId", ap.projectId())).send()
-                .body().path("id").asString();
-        flowOperation(flow, "UPDATE_TRIGGER", Map.of("name", "trigger", "type", "PIECE_TRIGGER", "valid", true,
-                "displayName", "Catch Webhook", "settings", Map.of("pieceName", "@activepieces/piece-webhook",
-                        "pieceVersion", "0.1.29", "triggerName", "catch_webhook", "input", Map.of("authType", "none"),
-                        "propertySettings", Map.of())));
+        String flow = catchWebhookFlow("Secret text");
         flowOperation(flow, "ADD_ACTION", Map.of("parentStep", "trigger", "action", Map.of("name", "step_1",
                 "type", "PIECE", "valid", true, "displayName", "Get the task", "settings", Map.of("pieceName", PIECE,
                         "pieceVersion", pieceVersion, "actionName", "get_task", "input", Map.of("auth", auth,
@@ -251,6 +233,21 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         assertThat(run.path("steps").path("step_1").path("errorMessage").asString())
                 .contains("Cannot read properties of undefined").contains("decodeJwtPayload");
         activepieces.delete("/api/v1/flows/" + flow).token(ap.apiKey()).send();
+    }
+
+    /** A flow started by Activepieces' own catch-webhook trigger, which keeps the headers and raw body. */
+    String catchWebhookFlow(String name) {
+        var installed = activepieces.post("/api/v1/pieces").token(ap.apiKey()).json(Map.of("packageType", "REGISTRY",
+                "scope", "PLATFORM", "pieceName", "@activepieces/piece-webhook", "pieceVersion", "0.1.29")).send();
+        assertThat(installed.status()).as(installed.text()).isIn(201, 409);
+        String flow = activepieces.post("/api/v1/flows").token(ap.apiKey())
+                .json(Map.of("displayName", name + " " + UUID.randomUUID(), "projectId", ap.projectId())).send()
+                .body().path("id").asString();
+        flowOperation(flow, "UPDATE_TRIGGER", Map.of("name", "trigger", "type", "PIECE_TRIGGER", "valid", true,
+                "displayName", "Catch Webhook", "settings", Map.of("pieceName", "@activepieces/piece-webhook",
+                        "pieceVersion", "0.1.29", "triggerName", "catch_webhook", "input", Map.of("authType", "none"),
+                        "propertySettings", Map.of())));
+        return flow;
     }
 
     /** HMAC-SHA256 with a {@code whsec_} secret, Base64: computed here, not by the service's own code. */
