@@ -81,6 +81,14 @@ class ConnectionService {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        if (settings.gauzyUrl() != null && !settings.gauzyUrl().isBlank()) {
+            try {
+                gauzyUrl(settings.gauzyUrl());
+            } catch (ApiException invalid) {
+                throw new IllegalStateException("ACTIVEPIECES_GAUZY_URL must be the http or https base URL at which "
+                        + "Activepieces reaches Gauzy, without query or fragment");
+            }
+        }
         BuildProperties info = build.getIfAvailable();
         this.gauzyVersion = info == null ? "development" : info.getVersion();
     }

@@ -78,7 +78,7 @@ final class ConnectionWalk {
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
             List<JsonNode> rows = sorted(page.path("data"));
-            boolean end = page.path("next").isNull() || page.path("next").isMissingNode();
+            boolean end = rows.isEmpty() || page.path("next").isNull() || page.path("next").isMissingNode();
             Instant last = rows.isEmpty() ? null : Position.of(rows.get(rows.size() - 1)).created();
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode row : rows) {
@@ -125,7 +125,7 @@ final class ConnectionWalk {
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
             List<JsonNode> rows = sorted(page.path("data"));
-            boolean start = page.path("previous").isNull() || page.path("previous").isMissingNode();
+            boolean start = rows.isEmpty() || page.path("previous").isNull() || page.path("previous").isMissingNode();
             Instant first = rows.isEmpty() ? null : Position.of(rows.get(0)).created();
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode row : rows) {

@@ -101,10 +101,13 @@ abstract class OAuthConnectionTests extends ApiTest {
         assertThat(second).as("the organization's one connection, upserted").isEqualTo(first);
         assertThat(consents()).as("the first grant ended with its client").hasSize(1);
         assertThat(call(second, "/api/user/me").path("status").asInt()).isEqualTo(200);
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().body().path("items")
+                .findValuesAsString("name")).filteredOn(n -> n.startsWith("Activepieces connection")).hasSize(1);
 
         var deleted = api.delete("/api/integration/activepieces/connection/" + installation).token(admin.token()).send();
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
         assertThat(consents()).isEmpty();
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text()).doesNotContain("Activepieces connection");
     }
 
     @Test
@@ -113,6 +116,8 @@ abstract class OAuthConnectionTests extends ApiTest {
         assertThat(unreachable.status()).as(unreachable.text()).isEqualTo(400);
         assertThat(unreachable.message()).contains("INVALID_CLAIM");
         assertThat(consents()).isEmpty();
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
+                .as("the client made for the refused connection is gone").doesNotContain("Activepieces connection");
 
         assertThat(create(Map.of("gauzyUrl", "ftp://example.com")).message()).contains("gauzyUrl");
         assertThat(create(Map.of("type", "OAUTH2", "accessToken", "x")).message()).contains("takes no accessToken");
