@@ -1,7 +1,6 @@
 package org.gauzy.bridge.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gauzy.bridge.platform.ApiErrorWriter;
-import org.gauzy.bridge.platform.BodyLimitFilter;
+import org.gauzy.bridge.platform.RequestBoundaryFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
@@ -51,33 +49,12 @@ final class TenantGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isOtherJson(request)) {
-            // Spring would parse application/merge-patch+json and every other application/*+json body as JSON,
-            // which this check reads only as application/json: one type for both, whoever calls, on every route.
-            errors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send JSON bodies as Content-Type: "
-                    + "application/json; " + request.getContentType() + " is not accepted");
-            return;
-        }
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof ContextAuthentication authentication)) {
             chain.doFilter(request, response);
             return;
         }
-        HttpServletRequest forward = request;
-        JsonNode body = null;
-        if (hasJsonBody(request)) {
-            byte[] bytes;
-            try {
-                bytes = request.getInputStream().readNBytes(BodyLimitFilter.MAX_BODY_BYTES + 1);
-            } catch (BodyLimitFilter.BodyTooLarge tooLarge) {
-                bytes = null;
-            }
-            if (bytes == null || bytes.length > BodyLimitFilter.MAX_BODY_BYTES) {
-                errors.write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 1 MiB");
-                return;
-            }
-            forward = new CachedBodyRequest(request, bytes);
-            body = parse(bytes);
-        }
+        // Every body was checked and parsed before security ran: application/json is the only JSON type let in.
+        JsonNode body = RequestBoundaryFilter.jsonBody(request);
         JsonNode where = whereParameter(request);
 
         RequestContext context = authentication.getPrincipal();
@@ -107,7 +84,7 @@ final class TenantGuardFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(
                     authentication.withContext(context.inOrganization(acting)));
         }
-        chain.doFilter(forward, response);
+        chain.doFilter(request, response);
     }
 
     private boolean mayAct(RequestContext context, UUID organization, boolean write) {
@@ -177,42 +154,10 @@ final class TenantGuardFilter extends OncePerRequestFilter {
         if (where == null || !where.trim().startsWith("{")) {
             return null;
         }
-        return parse(where.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Null when the body is not JSON: the handler then answers 400 for it. */
-    private @Nullable JsonNode parse(byte[] bytes) {
         try {
-            return bytes.length == 0 ? null : json.readTree(bytes);
+            return json.readTree(where);
         } catch (RuntimeException malformed) {
-            return null;
-        }
-    }
-
-    /** A JSON body of another type than application/json ({@code application/merge-patch+json}, …). */
-    private static boolean isOtherJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || READS.contains(request.getMethod())) {
-            return false;
-        }
-        try {
-            MediaType media = MediaType.parseMediaType(type);
-            boolean json = media.getSubtype().equals("json") || media.getSubtype().endsWith("+json");
-            return json && !(media.getType().equals("application") && media.getSubtype().equals("json"));
-        } catch (RuntimeException invalid) {
-            return false;
-        }
-    }
-
-    private static boolean hasJsonBody(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || READS.contains(request.getMethod())) {
-            return false;
-        }
-        try {
-            return MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON);
-        } catch (RuntimeException invalid) {
-            return false;
+            return null; // the list answers 400 for it
         }
     }
 

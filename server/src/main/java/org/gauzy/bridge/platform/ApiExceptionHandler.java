@@ -80,7 +80,7 @@ class ApiExceptionHandler {
         }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
-            return badRequest(invalid.getPathReference() + " has an invalid value");
+            return badRequest(fieldPath(invalid) + " has an invalid value"); // its path reference names our classes
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return badRequest(fieldPath(mismatched) + " has the wrong type");
@@ -116,10 +116,17 @@ class ApiExceptionHandler {
                 "Something went wrong on our side. Try again; if it persists, report the request id.");
     }
 
+    /** {@code items[0].name}: the field as the client wrote it, never the classes it binds to. */
     private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        var path = new StringBuilder();
+        e.getPath().forEach(ref -> {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return path.toString();
     }
 
     private static ResponseEntity<ApiError> badRequest(String message) {

@@ -3,6 +3,8 @@ package org.gauzy.bridge.platform;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,6 +25,17 @@ class PlatformConfiguration {
     @Bean
     ContainerErrors containerErrors() {
         return new ContainerErrors();
+    }
+
+    /**
+     * Tomcat parses form bodies of every method, not only of POST: the boundary checks every parameter a handler
+     * could read in one place ({@link RequestBoundaryFilter}), and Spring would otherwise parse PUT, PATCH and
+     * DELETE forms after it ran.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formsOfEveryMethod() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods(
+                "POST,PUT,PATCH,DELETE"));
     }
 
     /** Every time in a response, an event and a webhook in Gauzy's form. */

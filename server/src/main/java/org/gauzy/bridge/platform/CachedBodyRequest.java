@@ -1,4 +1,4 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.platform;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -11,7 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body was read once (to check the tenant it names) and is replayed to the handler. */
+/** A request whose body was read once (to check it before anything else reads it) and is replayed to the handler. */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
