@@ -74,13 +74,13 @@ class EmployeeController {
     @RequiresPermission(Permission.ORG_EMPLOYEES_VIEW)
     @GetMapping("/api/employee")
     Page<EmployeeView> list(RequestContext context, HttpServletRequest request) {
-        return employees.list(context, GauzyQuery.parse(request, json, Set.of("isActive"), Set.of("user")));
+        return employees.list(context, GauzyQuery.parse(request, json, EmployeeRepository.LIST));
     }
 
     @RequiresPermission(Permission.ORG_EMPLOYEES_VIEW)
     @GetMapping("/api/employee/{id}")
     EmployeeView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
-        var query = GauzyQuery.parse(request, json, Set.of(), Set.of("user"));
+        var query = GauzyQuery.parse(request, json, GauzyQuery.Shape.relationsOnly(Set.of("user")));
         return employees.get(context, id, query.withDeleted());
     }
 

@@ -3,10 +3,15 @@ package org.gauzy.bridge.workspace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,24 +61,77 @@ class EmployeeRepository {
                 .query(EmployeeRepository::map).list();
     }
 
-    List<Employee> list(UUID tenant, UUID organization, @Nullable Boolean active, boolean withDeleted, int skip,
-            int take) {
-        return jdbc.sql("select " + COLUMNS + where(active, withDeleted)
-                + " order by created_at, id offset :skip rows fetch next :take rows only")
-                .param("tenant", tenant).param("org", organization).param("active", active)
-                .param("skip", skip).param("take", take)
-                .query(EmployeeRepository::map).list();
+    /**
+     * What the employee list filters and sorts on, each mapped to its SQL: a user's field through a sub-query,
+     * so that {@code where[user][email]} works whether or not the user relation is loaded, as in TypeORM.
+     */
+    static final Map<String, String> FILTERS = Map.of("id", "id %s", "isActive", "is_active %s",
+            "userId", "user_id %s", "user.id", "user_id %s",
+            "user.email", "user_id in (select u.id from app_user u where u.tenant_id = :tenant and u.email %s)",
+            "user.firstName", "user_id in (select u.id from app_user u where u.tenant_id = :tenant and u.first_name %s)",
+            "user.lastName", "user_id in (select u.id from app_user u where u.tenant_id = :tenant and u.last_name %s)");
+    static final Map<String, String> SORTS = Map.of("createdAt", "created_at", "updatedAt", "updated_at",
+            "isActive", "is_active",
+            "user.email", "(select u.email from app_user u where u.id = employee.user_id)",
+            "user.firstName", "(select u.first_name from app_user u where u.id = employee.user_id)",
+            "user.lastName", "(select u.last_name from app_user u where u.id = employee.user_id)");
+    static final GauzyQuery.Shape LIST = new GauzyQuery.Shape(FILTERS.keySet(),
+            Set.of("id", "userId", "user.id", "user.email", "user.firstName", "user.lastName"), Set.of("user"),
+            SORTS.keySet());
+
+    /** A page of the organization's employees that match, in the order asked (else oldest first), and the count. */
+    EmployeeSlice list(UUID tenant, UUID organization, Map<String, List<String>> filters, List<GauzyQuery.Sort> order,
+            boolean withDeleted, int skip, int take) {
+        var where = new StringBuilder(" from employee where tenant_id = :tenant and organization_id = :org");
+        var params = new LinkedHashMap<String, @Nullable Object>();
+        params.put("tenant", tenant);
+        params.put("org", organization);
+        int n = 0;
+        for (var filter : filters.entrySet()) {
+            String sql = FILTERS.get(filter.getKey());
+            if (sql == null) {
+                continue; // tenantId and organizationId: the guard checked them, and the query is scoped by them
+            }
+            String param = "f" + n++;
+            List<Object> values = filter.getValue().stream().map(v -> typed(filter.getKey(), v)).toList();
+            where.append(" and ").append(sql.formatted(values.size() == 1 ? "= :" + param : "in (:" + param + ")"));
+            params.put(param, values.size() == 1 ? values.get(0) : values);
+        }
+        if (!withDeleted) {
+            where.append(" and deleted_at is null");
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        var orderBy = new StringBuilder();
+        order.forEach(sort -> orderBy.append(SORTS.get(sort.field())).append(sort.ascending() ? " asc, " : " desc, "));
+        params.put("skip", skip);
+        params.put("take", take);
+        List<Employee> page = jdbc.sql("select " + COLUMNS + where + " order by "
+                + (order.isEmpty() ? "created_at, id" : orderBy + "id") + " offset :skip rows fetch next :take rows only")
+                .params(params).query(EmployeeRepository::map).list();
+        return new EmployeeSlice(page, total);
     }
 
-    long count(UUID tenant, UUID organization, @Nullable Boolean active, boolean withDeleted) {
-        return jdbc.sql("select count(*)" + where(active, withDeleted))
-                .param("tenant", tenant).param("org", organization).param("active", active)
-                .query(Long.class).single();
+    record EmployeeSlice(List<Employee> employees, long total) {
     }
 
-    private static String where(@Nullable Boolean active, boolean withDeleted) {
-        return " from employee where tenant_id = :tenant and organization_id = :org"
-                + (active == null ? "" : " and is_active = :active") + (withDeleted ? "" : " and deleted_at is null");
+    private static Object typed(String field, String value) {
+        if (field.equals("isActive")) {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new ApiException.BadRequest("where.isActive must be true or false");
+            }
+            return Boolean.valueOf(value);
+        }
+        if (field.equals("user.email")) {
+            return value.trim().toLowerCase(Locale.ROOT); // stored lower-cased
+        }
+        if (field.endsWith("id") || field.endsWith("Id")) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException.BadRequest("where." + field + " must be a UUID");
+            }
+        }
+        return value;
     }
 
     private static Employee map(ResultSet rs, int row) throws SQLException {

@@ -60,14 +60,12 @@ class Employees {
     @Transactional(readOnly = true)
     Page<EmployeeView> list(RequestContext context, GauzyQuery query) {
         UUID tenant = context.tenant();
-        String active = query.whereValue("isActive");
-        Boolean isActive = active == null ? null : Boolean.valueOf(active);
-        var page = employees.list(tenant, context.organization(), isActive, query.withDeleted(), query.paging().skip(),
-                query.paging().take());
-        var users = accounts.find(tenant, page.stream().map(EmployeeRepository.Employee::userId).toList());
-        return new Page<>(page.stream().map(e -> new EmployeeView(e.id(), e.tenantId(), e.organizationId(), e.userId(),
-                e.isActive(), users.get(e.userId()), e.createdAt(), e.updatedAt(), e.deletedAt())).toList(),
-                employees.count(tenant, context.organization(), isActive, query.withDeleted()));
+        var page = employees.list(tenant, context.organization(), query.where(), query.order(), query.withDeleted(),
+                query.paging().skip(), query.paging().take());
+        var users = accounts.find(tenant, page.employees().stream().map(EmployeeRepository.Employee::userId).toList());
+        return new Page<>(page.employees().stream().map(e -> new EmployeeView(e.id(), e.tenantId(), e.organizationId(),
+                e.userId(), e.isActive(), users.get(e.userId()), e.createdAt(), e.updatedAt(), e.deletedAt())).toList(),
+                page.total());
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package org.gauzy.bridge.workspace;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,7 +94,7 @@ class GroupController {
     }
 
     private Page<GroupView> list(GroupKind kind, RequestContext context, HttpServletRequest request) {
-        GauzyQuery.parse(request, json, Set.of(), Set.of());
+        GauzyQuery.parse(request, json, GauzyQuery.Shape.NONE);
         var items = groups.list(kind, context);
         return new Page<>(items, items.size());
     }

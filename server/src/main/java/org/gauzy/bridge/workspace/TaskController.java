@@ -1,7 +1,9 @@
 package org.gauzy.bridge.workspace;
 
 import java.util.LinkedHashMap;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/tasks")
 class TaskController {
 
+    /** The task list's filters (each also a list, but the title), relations and sort keys. */
+    static final GauzyQuery.Shape LIST = new GauzyQuery.Shape(
+            Stream.concat(TaskRepository.FILTERS.keySet().stream(), Stream.of("title")).collect(Collectors.toSet()),
+            TaskRepository.FILTERS.keySet(), Tasks.RELATIONS, TaskRepository.SORTS.keySet());
+
     private final Tasks tasks;
     private final JsonMapper json;
 
@@ -55,18 +62,18 @@ class TaskController {
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String title) {
-        var query = GauzyQuery.parse(request, json, TaskRepository.FILTERS.keySet(), Tasks.RELATIONS);
-        var filters = new LinkedHashMap<String, String>();
-        query.where().forEach((field, value) -> {
+        var query = GauzyQuery.parse(request, json, LIST);
+        var filters = new LinkedHashMap<String, List<String>>();
+        query.where().forEach((field, values) -> {
             if (TaskRepository.FILTERS.containsKey(field)) {
-                filters.put(field, value);
+                filters.put(field, values);
             }
         });
         if (projectId != null && !projectId.isBlank()) {
-            filters.put("projectId", projectId.trim());
+            filters.put("projectId", List.of(projectId.trim()));
         }
         if (status != null && !status.isBlank()) {
-            filters.put("status", status.trim());
+            filters.put("status", List.of(status.trim()));
         }
         String titleFilter = title != null && !title.isBlank() ? title.trim() : query.whereValue("title");
         return tasks.list(context, query, filters, titleFilter);
@@ -75,7 +82,7 @@ class TaskController {
     @RequiresPermission(Permission.ORG_TASK_VIEW)
     @GetMapping("/{id}")
     TaskView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
-        var query = GauzyQuery.parse(request, json, Set.of(), Tasks.RELATIONS);
+        var query = GauzyQuery.parse(request, json, GauzyQuery.Shape.relationsOnly(Tasks.RELATIONS));
         return tasks.get(context, id, query.relations(), query.withDeleted());
     }
 

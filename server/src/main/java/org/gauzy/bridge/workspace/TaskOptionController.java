@@ -1,6 +1,5 @@
 package org.gauzy.bridge.workspace;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +48,7 @@ class TaskOptionController {
     @RequiresPermission(Permission.ORG_TASK_VIEW)
     @GetMapping(KINDS)
     Page<TaskOptionView> list(RequestContext context, @PathVariable String kind, HttpServletRequest request) {
-        GauzyQuery.parse(request, json, Set.of(), Set.of());
+        GauzyQuery.parse(request, json, GauzyQuery.Shape.NONE);
         var items = options.list(kind(kind), context);
         return new Page<>(items, items.size());
     }

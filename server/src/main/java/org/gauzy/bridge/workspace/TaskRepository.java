@@ -50,10 +50,19 @@ class TaskRepository {
         }
     }
 
-    /** The filters a list may use, mapped to their columns: only these names ever reach SQL. */
-    static final Map<String, String> FILTERS = Map.of("projectId", "project_id", "status", "status",
-            "priority", "priority", "size", "size", "parentId", "parent_id", "taskStatusId", "task_status_id",
-            "creatorId", "creator_id", "isDraft", "is_draft");
+    /**
+     * The filters a list may use, mapped to their columns: only these names ever reach SQL. A relation's id is
+     * the same filter in TypeORM's nested form ({@code where[project][id]}). Each takes a list ({@code In}).
+     */
+    static final Map<String, String> FILTERS = Map.ofEntries(Map.entry("projectId", "project_id"),
+            Map.entry("project.id", "project_id"), Map.entry("status", "status"), Map.entry("priority", "priority"),
+            Map.entry("size", "size"), Map.entry("parentId", "parent_id"), Map.entry("parent.id", "parent_id"),
+            Map.entry("taskStatusId", "task_status_id"), Map.entry("taskStatus.id", "task_status_id"),
+            Map.entry("creatorId", "creator_id"), Map.entry("isDraft", "is_draft"), Map.entry("id", "id"));
+    /** The fields a list sorts by, mapped to their columns. */
+    static final Map<String, String> SORTS = Map.of("createdAt", "created_at", "updatedAt", "updated_at",
+            "title", "title", "number", "task_number", "status", "status", "priority", "priority", "size", "size",
+            "dueDate", "due_date", "startDate", "start_date", "estimate", "estimate");
     static final UUID NO_PROJECT = new UUID(0, 0);
 
     /** Every column, in the order {@link #map} reads them. */
@@ -120,20 +129,24 @@ class TaskRepository {
     record Slice(List<Task> tasks, long total) {
     }
 
-    Slice list(UUID tenant, UUID organization, Map<String, String> filters, @Nullable String title,
-            boolean withDeleted, int skip, int take) {
+    Slice list(UUID tenant, UUID organization, Map<String, List<String>> filters, @Nullable String title,
+            List<GauzyQuery.Sort> order, boolean withDeleted, int skip, int take) {
         var where = new StringBuilder(" from task where tenant_id = :tenant and organization_id = :org");
         var params = new LinkedHashMap<String, @Nullable Object>();
         params.put("tenant", tenant);
         params.put("org", organization);
-        filters.forEach((field, value) -> {
-            String column = FILTERS.get(field);
-            where.append(" and ").append(column).append(" = :f_").append(column);
-            params.put("f_" + column, typed(column, value));
-        });
+        int n = 0;
+        for (var filter : filters.entrySet()) {
+            String column = FILTERS.get(filter.getKey());
+            String param = "f" + n++;
+            List<@Nullable Object> values = filter.getValue().stream().map(v -> typed(filter.getKey(), column, v))
+                    .toList();
+            where.append(" and ").append(column).append(values.size() == 1 ? " = :" + param : " in (:" + param + ")");
+            params.put(param, values.size() == 1 ? values.get(0) : values);
+        }
         if (title != null) {
-            where.append(" and lower(title) like :title");
-            params.put("title", "%" + title.toLowerCase(Locale.ROOT) + "%");
+            where.append(" and lower(title) like :title escape '\\'");
+            params.put("title", "%" + title.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
         }
         if (!withDeleted) {
             where.append(" and deleted_at is null");
@@ -141,8 +154,11 @@ class TaskRepository {
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         params.put("skip", skip);
         params.put("take", take);
-        List<Task> tasks = jdbc.sql("select " + COLUMNS + where
-                + " order by created_at desc, id offset :skip rows fetch next :take rows only")
+        var orderBy = new StringBuilder();
+        order.forEach(sort -> orderBy.append(SORTS.get(sort.field())).append(sort.ascending() ? " asc, " : " desc, "));
+        String sorted = order.isEmpty() ? "created_at desc, id" : orderBy + "id";
+        List<Task> tasks = jdbc.sql("select " + COLUMNS + where + " order by " + sorted
+                + " offset :skip rows fetch next :take rows only")
                 .params(params).query(TaskRepository::map).list();
         return new Slice(tasks, total);
     }
@@ -216,15 +232,21 @@ class TaskRepository {
                 .param("tenant", tenant).param("org", organization).param("ids", ids).query(UUID.class).list();
     }
 
-    private static @Nullable Object typed(String column, String value) {
-        if (column.endsWith("_id")) {
+    private static @Nullable Object typed(String field, String column, String value) {
+        if (column.endsWith("_id") || column.equals("id")) {
             try {
                 return UUID.fromString(value);
             } catch (IllegalArgumentException e) {
-                throw new ApiException.BadRequest(column + " filter must be a UUID");
+                throw new ApiException.BadRequest("where." + field + " must be a UUID");
             }
         }
-        return column.equals("is_draft") ? Boolean.valueOf(value) : value;
+        if (column.equals("is_draft")) {
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new ApiException.BadRequest("where." + field + " must be true or false");
+            }
+            return Boolean.valueOf(value);
+        }
+        return value;
     }
 
     private static Map<String, @Nullable Object> params(Task t) {

@@ -119,9 +119,10 @@ class Tasks {
     }
 
     @Transactional(readOnly = true)
-    Page<TaskView> list(RequestContext context, GauzyQuery query, Map<String, String> filters, @Nullable String title) {
-        var slice = tasks.list(context.tenant(), context.organization(), filters, title, query.withDeleted(),
-                query.paging().skip(), query.paging().take());
+    Page<TaskView> list(RequestContext context, GauzyQuery query, Map<String, List<String>> filters,
+            @Nullable String title) {
+        var slice = tasks.list(context.tenant(), context.organization(), filters, title, query.order(),
+                query.withDeleted(), query.paging().skip(), query.paging().take());
         return new Page<>(views(slice.tasks(), query.relations()), slice.total());
     }
 

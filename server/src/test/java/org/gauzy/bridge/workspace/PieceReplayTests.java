@@ -104,6 +104,47 @@ abstract class PieceReplayTests extends ApiTest {
         assertThat(notBoolean.body().path("message").asString()).contains("true or false");
     }
 
+    /** TypeORM's nested where and order on the employee list: a user's fields, in bracket and JSON form. */
+    @Test
+    void employeesFilterAndSortOnTheirUsersFields() {
+        var emails = new java.util.ArrayList<String>();
+        for (String last : List.of("Bauer", "Adams", "Cole")) {
+            String email = Accounts.uniqueEmail("nested-" + last.toLowerCase());
+            emails.add(email);
+            ok(api.post("/api/employee").token(owner.token()).json(Map.of("user", Map.of("email", email,
+                    "firstName", "Nested", "lastName", last))).send(), 201);
+        }
+        var headers = Map.of("Authorization", "Bearer " + owner.token());
+        var raw = org.gauzy.bridge.support.RawHttp.get(port, "/api/employee?where[user][email]="
+                + emails.get(1).toUpperCase(java.util.Locale.ROOT) + "&relations[user]=true", headers);
+        assertThat(raw.status()).as(raw.body()).isEqualTo(200);
+        JsonNode one = api.json().readTree(raw.body());
+        assertThat(one.path("total").asInt()).isEqualTo(1);
+        assertThat(one.path("items").path(0).path("user").path("lastName").asString()).isEqualTo("Adams");
+        var asJson = api.get("/api/employee?where=" + enc("{\"user\":{\"email\":\"" + emails.get(1) + "\"}}")
+                + "&relations=" + enc("{\"user\":true}")).token(owner.token()).send();
+        assertThat(asJson.body()).isEqualTo(one);
+
+        var listed = org.gauzy.bridge.support.RawHttp.get(port, "/api/employee?where[user][firstName]=Nested"
+                + "&where[user][email][]=" + emails.get(0) + "&where[user][email][]=" + emails.get(2)
+                + "&order[user][lastName]=DESC", headers);
+        JsonNode two = api.json().readTree(listed.body());
+        assertThat(two.path("items").findValuesAsString("lastName")).containsExactly("Cole", "Bauer");
+        var ascending = api.get("/api/employee?where%5Buser%5D%5BfirstName%5D=Nested&order=" + enc(
+                "{\"user\":{\"lastName\":{\"direction\":\"asc\"}}}")).token(owner.token()).send();
+        assertThat(ascending.body().path("items").findValuesAsString("lastName")).containsExactly("Adams", "Bauer",
+                "Cole");
+
+        for (var bad : Map.of("where%5BisActive%5D=maybe", "isActive", "where%5Buser%5D%5BpasswordHash%5D=x",
+                "user.passwordHash", "order%5Buser%5D%5Bemail%5D=up", "order.user.email",
+                "where%5BisActive%5D%5B0%5D=true&where%5BisActive%5D%5B1%5D=false", "'isActive' takes one value",
+                "order%5Bsalary%5D=ASC", "salary").entrySet()) {
+            var answer = api.get("/api/employee?" + bad.getKey()).token(owner.token()).send();
+            assertThat(answer.status()).as(bad.getKey() + " " + answer.text()).isEqualTo(400);
+            assertThat(answer.message()).as(bad.getKey()).contains(bad.getValue());
+        }
+    }
+
     static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.workspace;
+
+import org.gauzy.bridge.support.OnH2;
+
+@OnH2
+class QueryConventionFuzzOnH2Tests extends QueryConventionFuzzTests {
+}

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.workspace;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class QueryConventionFuzzOnPostgresTests extends QueryConventionFuzzTests {
+}
