@@ -86,27 +86,16 @@ class EmployeeRepository {
         var params = new LinkedHashMap<String, @Nullable Object>();
         params.put("tenant", tenant);
         params.put("org", organization);
-        int n = 0;
-        for (var filter : filters.entrySet()) {
-            String sql = FILTERS.get(filter.getKey());
-            if (sql == null) {
-                continue; // tenantId and organizationId: the guard checked them, and the query is scoped by them
-            }
-            String param = "f" + n++;
-            List<Object> values = filter.getValue().stream().map(v -> typed(filter.getKey(), v)).toList();
-            where.append(" and ").append(sql.formatted(values.size() == 1 ? "= :" + param : "in (:" + param + ")"));
-            params.put(param, values.size() == 1 ? values.get(0) : values);
-        }
+        // tenantId and organizationId have no template: the guard checked them, and they scope the query already
+        ListSql.filters(filters, FILTERS::get, EmployeeRepository::typed, where, params);
         if (!withDeleted) {
             where.append(" and deleted_at is null");
         }
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-        var orderBy = new StringBuilder();
-        order.forEach(sort -> orderBy.append(SORTS.get(sort.field())).append(sort.ascending() ? " asc, " : " desc, "));
         params.put("skip", skip);
         params.put("take", take);
         List<Employee> page = jdbc.sql("select " + COLUMNS + where + " order by "
-                + (order.isEmpty() ? "created_at, id" : orderBy + "id") + " offset :skip rows fetch next :take rows only")
+                + ListSql.orderBy(order, SORTS, "created_at, id") + " offset :skip rows fetch next :take rows only")
                 .params(params).query(EmployeeRepository::map).list();
         return new EmployeeSlice(page, total);
     }

@@ -135,15 +135,8 @@ class TaskRepository {
         var params = new LinkedHashMap<String, @Nullable Object>();
         params.put("tenant", tenant);
         params.put("org", organization);
-        int n = 0;
-        for (var filter : filters.entrySet()) {
-            String column = FILTERS.get(filter.getKey());
-            String param = "f" + n++;
-            List<@Nullable Object> values = filter.getValue().stream().map(v -> typed(filter.getKey(), column, v))
-                    .toList();
-            where.append(" and ").append(column).append(values.size() == 1 ? " = :" + param : " in (:" + param + ")");
-            params.put(param, values.size() == 1 ? values.get(0) : values);
-        }
+        ListSql.filters(filters, field -> FILTERS.containsKey(field) ? FILTERS.get(field) + " %s" : null,
+                (field, value) -> typed(field, FILTERS.get(field), value), where, params);
         if (title != null) {
             where.append(" and lower(title) like :title escape '\\'");
             params.put("title", "%" + title.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
@@ -154,10 +147,8 @@ class TaskRepository {
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         params.put("skip", skip);
         params.put("take", take);
-        var orderBy = new StringBuilder();
-        order.forEach(sort -> orderBy.append(SORTS.get(sort.field())).append(sort.ascending() ? " asc, " : " desc, "));
-        String sorted = order.isEmpty() ? "created_at desc, id" : orderBy + "id";
-        List<Task> tasks = jdbc.sql("select " + COLUMNS + where + " order by " + sorted
+        List<Task> tasks = jdbc.sql("select " + COLUMNS + where + " order by "
+                + ListSql.orderBy(order, SORTS, "created_at desc, id")
                 + " offset :skip rows fetch next :take rows only")
                 .params(params).query(TaskRepository::map).list();
         return new Slice(tasks, total);

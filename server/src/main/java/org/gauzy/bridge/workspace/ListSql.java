@@ -1,0 +1,50 @@
+package org.gauzy.bridge.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a list's filters and sort keys become in SQL: only the list's own templates and columns, which the
+ * query's {@link GauzyQuery.Shape} let through, and the values bound as parameters, never written into it.
+ */
+final class ListSql {
+
+    private ListSql() {
+    }
+
+    /**
+     * Appends {@code and <template>} for each filter whose template the list gives (null: none, such as the
+     * tenant and organization, which scope every query already); the template's {@code %s} becomes
+     * {@code = :fN} for one value and {@code in (:fN)} for a list. {@code typed} turns a field's text into
+     * the value bound, or refuses it with a 400.
+     */
+    static void filters(Map<String, List<String>> filters, Function<String, @Nullable String> template,
+            BiFunction<String, String, @Nullable Object> typed, StringBuilder where, Map<String, @Nullable Object> params) {
+        int n = 0;
+        for (var filter : filters.entrySet()) {
+            String sql = template.apply(filter.getKey());
+            if (sql == null) {
+                continue;
+            }
+            String param = "f" + n++;
+            List<@Nullable Object> values = filter.getValue().stream().map(v -> typed.apply(filter.getKey(), v))
+                    .toList();
+            where.append(" and ").append(sql.formatted(values.size() == 1 ? "= :" + param : "in (:" + param + ")"));
+            params.put(param, values.size() == 1 ? values.get(0) : values);
+        }
+    }
+
+    /** The sort keys' columns with their directions and the id last, so that a page's order is stable. */
+    static String orderBy(List<GauzyQuery.Sort> order, Map<String, String> columns, String fallback) {
+        if (order.isEmpty()) {
+            return fallback;
+        }
+        var sql = new StringBuilder();
+        order.forEach(sort -> sql.append(columns.get(sort.field())).append(sort.ascending() ? " asc, " : " desc, "));
+        return sql.append("id").toString();
+    }
+}
