@@ -80,7 +80,7 @@ class EmployeeRepository {
             SORTS.keySet());
 
     /** A page of the organization's employees that match, in the order asked (else oldest first), and the count. */
-    EmployeeSlice list(UUID tenant, UUID organization, Map<String, List<String>> filters, List<GauzyQuery.Sort> order,
+    ListSql.Rows<Employee> list(UUID tenant, UUID organization, Map<String, List<String>> filters, List<GauzyQuery.Sort> order,
             boolean withDeleted, int skip, int take) {
         var where = new StringBuilder(" from employee where tenant_id = :tenant and organization_id = :org");
         var params = new LinkedHashMap<String, @Nullable Object>();
@@ -91,16 +91,8 @@ class EmployeeRepository {
         if (!withDeleted) {
             where.append(" and deleted_at is null");
         }
-        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-        params.put("skip", skip);
-        params.put("take", take);
-        List<Employee> page = jdbc.sql("select " + COLUMNS + where + " order by "
-                + ListSql.orderBy(order, SORTS, "created_at, id") + " offset :skip rows fetch next :take rows only")
-                .params(params).query(EmployeeRepository::map).list();
-        return new EmployeeSlice(page, total);
-    }
-
-    record EmployeeSlice(List<Employee> employees, long total) {
+        return ListSql.page(jdbc, COLUMNS, where, params, order, SORTS, "created_at, id", skip, take,
+                EmployeeRepository::map);
     }
 
     private static Object typed(String field, String value) {

@@ -62,8 +62,8 @@ class Employees {
         UUID tenant = context.tenant();
         var page = employees.list(tenant, context.organization(), query.where(), query.order(), query.withDeleted(),
                 query.paging().skip(), query.paging().take());
-        var users = accounts.find(tenant, page.employees().stream().map(EmployeeRepository.Employee::userId).toList());
-        return new Page<>(page.employees().stream().map(e -> new EmployeeView(e.id(), e.tenantId(), e.organizationId(),
+        var users = accounts.find(tenant, page.rows().stream().map(EmployeeRepository.Employee::userId).toList());
+        return new Page<>(page.rows().stream().map(e -> new EmployeeView(e.id(), e.tenantId(), e.organizationId(),
                 e.userId(), e.isActive(), users.get(e.userId()), e.createdAt(), e.updatedAt(), e.deletedAt())).toList(),
                 page.total());
     }

@@ -6,6 +6,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a list's filters and sort keys become in SQL: only the list's own templates and columns, which the
@@ -38,8 +40,28 @@ final class ListSql {
         }
     }
 
+    /** A page of rows and how many match in all. */
+    record Rows<T>(List<T> rows, long total) {
+    }
+
+    /**
+     * Counts the rows {@code from} (a {@code from … where …} clause) selects, then reads the page of them in the
+     * order asked, else in {@code fallback}.
+     */
+    static <T> Rows<T> page(JdbcClient jdbc, String columns, CharSequence from, Map<String, @Nullable Object> params,
+            List<GauzyQuery.Sort> order, Map<String, String> sorts, String fallback, int skip, int take,
+            RowMapper<T> mapper) {
+        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        var paged = new java.util.LinkedHashMap<>(params);
+        paged.put("skip", skip);
+        paged.put("take", take);
+        List<T> rows = jdbc.sql("select " + columns + from + " order by " + orderBy(order, sorts, fallback)
+                + " offset :skip rows fetch next :take rows only").params(paged).query(mapper).list();
+        return new Rows<>(rows, total);
+    }
+
     /** The sort keys' columns with their directions and the id last, so that a page's order is stable. */
-    static String orderBy(List<GauzyQuery.Sort> order, Map<String, String> columns, String fallback) {
+    private static String orderBy(List<GauzyQuery.Sort> order, Map<String, String> columns, String fallback) {
         if (order.isEmpty()) {
             return fallback;
         }

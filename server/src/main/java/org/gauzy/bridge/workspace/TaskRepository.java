@@ -125,11 +125,8 @@ class TaskRepository {
                 .param("tenant", tenant).param("id", id).query(TaskRepository::map).optional();
     }
 
-    /** A page of the organization's tasks, newest first, and how many match in all. */
-    record Slice(List<Task> tasks, long total) {
-    }
-
-    Slice list(UUID tenant, UUID organization, Map<String, List<String>> filters, @Nullable String title,
+    /** A page of the organization's tasks that match, in the order asked (else newest first), and the count. */
+    ListSql.Rows<Task> list(UUID tenant, UUID organization, Map<String, List<String>> filters, @Nullable String title,
             List<GauzyQuery.Sort> order, boolean withDeleted, int skip, int take) {
         var where = new StringBuilder(" from task where tenant_id = :tenant and organization_id = :org");
         var params = new LinkedHashMap<String, @Nullable Object>();
@@ -144,14 +141,8 @@ class TaskRepository {
         if (!withDeleted) {
             where.append(" and deleted_at is null");
         }
-        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-        params.put("skip", skip);
-        params.put("take", take);
-        List<Task> tasks = jdbc.sql("select " + COLUMNS + where + " order by "
-                + ListSql.orderBy(order, SORTS, "created_at desc, id")
-                + " offset :skip rows fetch next :take rows only")
-                .params(params).query(TaskRepository::map).list();
-        return new Slice(tasks, total);
+        return ListSql.page(jdbc, COLUMNS, where, params, order, SORTS, "created_at desc, id", skip, take,
+                TaskRepository::map);
     }
 
     void replaceMembers(UUID tenant, UUID task, Collection<UUID> employees) {

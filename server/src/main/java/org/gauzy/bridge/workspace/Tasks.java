@@ -123,7 +123,7 @@ class Tasks {
             @Nullable String title) {
         var slice = tasks.list(context.tenant(), context.organization(), filters, title, query.order(),
                 query.withDeleted(), query.paging().skip(), query.paging().take());
-        return new Page<>(views(slice.tasks(), query.relations()), slice.total());
+        return new Page<>(views(slice.rows(), query.relations()), slice.total());
     }
 
     private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted) {
