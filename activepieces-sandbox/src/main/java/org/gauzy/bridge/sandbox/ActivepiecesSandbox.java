@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         new ProjectRoutes(store, security, tokens, version, json).register(router);
         new McpRoutes(store, security, version).register(router, version);
         new WebhookRoutes(store).register(router);
+        new FlowRoutes(store, security, version, json).register(router);
         var caller = new PieceCaller(store, oauth2, json);
         new ControlRoutes(this, store, caller).register(router);
         this.ui = new ConnectUi(this, store, caller, json, ids);
@@ -188,11 +191,72 @@ public final class ActivepiecesSandbox implements AutoCloseable {
 
     /** A flow of a given project. */
     public String addFlow(String projectId, boolean enabled) {
-        var flow = new Model.Flow(ids.apId(), projectId, enabled);
+        return addFlow(new FlowSpec(projectId, enabled, null, null, null, List.of(), List.of()));
+    }
+
+    /**
+     * What a test builds a flow from: its project, whether it is on, its name, its trigger's piece and
+     * trigger (none: an EMPTY trigger), the steps after it (piece name and action name each) and the
+     * connections (external ids) its steps use.
+     */
+    public record FlowSpec(String projectId, boolean enabled, @Nullable String displayName,
+            @Nullable String triggerPiece, @Nullable String triggerName, List<List<String>> steps,
+            List<String> connectionIds) {
+    }
+
+    public String addFlow(FlowSpec spec) {
         synchronized (store) {
+            var flow = new Model.Flow(ids.apId(), spec.projectId(), spec.enabled(), clock.nextCreated());
+            if (spec.displayName() != null) {
+                flow.displayName = spec.displayName();
+            }
+            flow.triggerPiece = spec.triggerPiece();
+            flow.triggerName = spec.triggerName();
+            var steps = new ArrayList<Model.Flow.Step>();
+            for (int i = 0; i < spec.steps().size(); i++) {
+                List<String> step = spec.steps().get(i);
+                steps.add(new Model.Flow.Step("step_" + (i + 1), step.get(0), step.get(1), step.get(1)));
+            }
+            flow.steps = List.copyOf(steps);
+            flow.connectionIds = List.copyOf(spec.connectionIds());
             store.flows.put(flow.id, flow);
+            return flow.id;
         }
-        return flow.id;
+    }
+
+    /**
+     * What a run of the flow started by its trigger URL comes to: {@code SUCCEEDED}, or a failure status
+     * with the step that failed and its message. False when there is no such flow.
+     */
+    public boolean setRunOutcome(String flowId, String status, @Nullable String failedStep, @Nullable String message) {
+        synchronized (store) {
+            var flow = store.flows.get(flowId);
+            if (flow == null) {
+                return false;
+            }
+            flow.runStatus = status;
+            flow.failedStep = failedStep == null ? null : Model.failedStep(failedStep, message);
+            flow.updated = clock.nextCreated();
+            return true;
+        }
+    }
+
+    /**
+     * Records a run of a flow as if Activepieces had run it: its status, when it was created (with
+     * microseconds, as PostgreSQL keeps them) and how long it took, and for a failure the failed step.
+     */
+    public String addRun(String flowId, String status, Instant created, Duration took, @Nullable String failedStep,
+            @Nullable String message) {
+        synchronized (store) {
+            var flow = store.flows.get(flowId);
+            if (flow == null) {
+                throw ApError.entityNotFound("flow", flowId);
+            }
+            var run = new Model.FlowRun(ids.apId(), flow, created, status, created, created.plus(took),
+                    failedStep == null ? null : Model.failedStep(failedStep, message));
+            store.flowRuns.add(run);
+            return run.id;
+        }
     }
 
     /** Turns a flow on or off (off: its trigger URL answers 404); false when there is no such flow. */
@@ -201,6 +265,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             var flow = store.flows.get(flowId);
             if (flow != null) {
                 flow.enabled = enabled;
+                flow.updated = clock.nextCreated();
             }
             return flow != null;
         }

@@ -46,15 +46,22 @@ final class ControlRoutes {
                     return Reply.noContent();
                 })
                 .add("GET", "/sandbox/webhooks/:flowId", r -> Reply.ok(sandbox.webhookDeliveries(r.param("flowId"))))
-                .add("POST", "/sandbox/flows", r -> Reply.created(Map.of("id", sandbox.addFlow(
-                        r.json().path("projectId").asString(sandbox.seed().projectId()),
-                        r.json().path("enabled").asBoolean(true)))))
+                .add("POST", "/sandbox/flows", this::addFlow)
                 .add("POST", "/sandbox/flows/:id", r -> {
-                    if (!sandbox.setFlowEnabled(r.param("id"), Body.object(r.json(), "body").path("enabled").asBoolean())) {
-                        throw ApError.entityNotFound("flow", r.param("id"));
+                    var body = Body.object(r.json(), "body");
+                    String id = r.param("id");
+                    boolean found = !body.has("enabled") || sandbox.setFlowEnabled(id, body.path("enabled").asBoolean());
+                    if (found && body.has("runStatus")) {
+                        found = sandbox.setRunOutcome(id, Body.oneOf(body.path("runStatus").asString(),
+                                FlowRoutes.RUN_STATUSES, "body/runStatus"), Body.optionalString(body, "failedStep",
+                                "body/failedStep"), Body.optionalString(body, "message", "body/message"));
                     }
-                    return Reply.ok(Map.of("id", r.param("id"), "enabled", r.json().path("enabled").asBoolean()));
+                    if (!found) {
+                        throw ApError.entityNotFound("flow", id);
+                    }
+                    return Reply.ok(Map.of("id", id));
                 })
+                .add("POST", "/sandbox/flow-runs", this::addRuns)
                 .add("DELETE", "/sandbox/flows/:id", r -> {
                     sandbox.deleteFlow(r.param("id"));
                     return Reply.noContent();
@@ -127,6 +134,52 @@ final class ControlRoutes {
         var piece = new Piece(name, versions.isEmpty() ? List.of("0.0.1") : versions, auth);
         sandbox.addPiece(piece);
         return Reply.created(Map.of("name", name, "versions", piece.versions()));
+    }
+
+    /**
+     * {@code {projectId?, enabled?, displayName?, trigger?: {pieceName, triggerName}, steps?: [{pieceName,
+     * actionName}], connectionIds?: []}}: a flow, by default an enabled one with an EMPTY trigger in the seed's
+     * project.
+     */
+    private Reply addFlow(Request r) {
+        var body = r.json();
+        var trigger = body.path("trigger");
+        var steps = new java.util.ArrayList<List<String>>();
+        body.path("steps").forEach(step -> steps.add(List.of(step.path("pieceName").asString(),
+                step.path("actionName").asString())));
+        var connections = new java.util.ArrayList<String>();
+        body.path("connectionIds").forEach(c -> connections.add(c.asString()));
+        String id = sandbox.addFlow(new ActivepiecesSandbox.FlowSpec(
+                body.path("projectId").asString(sandbox.seed().projectId()), body.path("enabled").asBoolean(true),
+                body.path("displayName").isString() ? body.path("displayName").asString() : null,
+                trigger.path("pieceName").isString() ? trigger.path("pieceName").asString() : null,
+                trigger.path("triggerName").isString() ? trigger.path("triggerName").asString() : null,
+                steps, connections));
+        return Reply.created(Map.of("id", id));
+    }
+
+    /**
+     * {@code {flowId, status, count?, created?, spacingMillis?, durationMillis?, failedStep?, message?}}:
+     * {@code count} runs of a flow (1 by default), the first created at {@code created} (ISO, microseconds
+     * kept; now by default), each next one {@code spacingMillis} earlier (1000 by default; 0 puts them all in
+     * one instant, as a burst is on Activepieces). Answers the ids, newest first.
+     */
+    private Reply addRuns(Request r) {
+        var body = Body.object(r.json(), "body");
+        String flowId = Body.string(body, "flowId", "body/flowId");
+        String status = Body.oneOf(body.path("status").asString(), FlowRoutes.RUN_STATUSES, "body/status");
+        int count = body.path("count").asInt(1);
+        java.time.Instant first = body.path("created").isString() ? java.time.Instant.parse(body.path("created")
+                .asString()) : sandbox.clock().now();
+        long spacing = body.path("spacingMillis").asLong(1000);
+        var took = Duration.ofMillis(body.path("durationMillis").asLong(250));
+        String failedStep = Body.optionalString(body, "failedStep", "body/failedStep");
+        String message = Body.optionalString(body, "message", "body/message");
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            ids.add(sandbox.addRun(flowId, status, first.minusMillis(spacing * i), took, failedStep, message));
+        }
+        return Reply.created(Map.of("ids", ids));
     }
 
     private Reply addFault(Request request) {

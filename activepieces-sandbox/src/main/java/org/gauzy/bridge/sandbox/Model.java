@@ -25,6 +25,18 @@ final class Model {
         return ISO.format(instant);
     }
 
+    /** {@code FailedStep}: the step's name, its display name (here the same) and the message. */
+    static Map<String, String> failedStep(String name, @Nullable String message) {
+        var out = new LinkedHashMap<String, String>();
+        out.put("name", name);
+        out.put("displayName", name);
+        if (message != null) {
+            // truncateFailedStepMessage: 700 characters, then "…" (shared flow-run.ts, utils.ts @66f43de175)
+            out.put("message", message.length() > 700 ? message.substring(0, 700) + "\u2026" : message);
+        }
+        return out;
+    }
+
     /** The fields every Activepieces entity starts with, in its order. */
     static Map<String, @Nullable Object> entity(String id, Instant created, Instant updated) {
         var out = new LinkedHashMap<String, @Nullable Object>();
@@ -213,19 +225,39 @@ final class Model {
      * A published flow, as far as trigger URLs and MCP tools care: its project, name, whether it is on,
      * and what a sync call answers.
      */
+    /**
+     * A flow with its one version (what {@code GET /v1/flows} calls the latest): the trigger, the chain of
+     * steps after it, the connections its steps use (external ids), and what a run of it comes to.
+     */
     static final class Flow {
         final String id;
         final String projectId;
-        final String displayName;
+        String displayName;
         boolean enabled;
+        final Instant created;
+        Instant updated;
+        /** The trigger's piece and trigger name; a null piece is an EMPTY trigger. */
+        @Nullable String triggerPiece;
+        @Nullable String triggerName;
+        /** The steps after the trigger, in order: piece name and action name each. */
+        List<Step> steps = List.of();
+        List<String> connectionIds = List.of();
+        /** What a run started by the trigger URL comes to: its status, and for a failure its failed step. */
+        String runStatus = "SUCCEEDED";
+        @Nullable Map<String, String> failedStep;
         int syncStatus = 200;
         Object syncBody = Map.of();
 
-        Flow(String id, String projectId, boolean enabled) {
+        Flow(String id, String projectId, boolean enabled, Instant created) {
             this.id = id;
             this.projectId = projectId;
             this.displayName = "Flow " + id.substring(0, 4);
             this.enabled = enabled;
+            this.created = created;
+            this.updated = created;
+        }
+
+        record Step(String name, String pieceName, String actionName, String displayName) {
         }
 
         /** What a FLOW tool embeds: the flow with its published version. */
@@ -236,6 +268,147 @@ final class Model {
             out.put("status", enabled ? "ENABLED" : "DISABLED");
             out.put("publishedVersionId", id + "v");
             out.put("version", Map.of("id", id + "v", "flowId", id, "displayName", displayName));
+            return out;
+        }
+
+        /**
+         * {@code PopulatedFlow} as {@code GET /v1/flows} answers it (flows/flow.ts, flow-version.ts,
+         * triggers/trigger.ts @66f43de175): the flow, its latest version with the trigger and the steps
+         * chained through {@code nextAction}, and {@code triggerSource} when the flow is enabled.
+         */
+        Map<String, @Nullable Object> populated() {
+            var out = entity(id, created, updated);
+            out.put("projectId", projectId);
+            out.put("externalId", id);
+            out.put("ownerId", null);
+            out.put("folderId", null);
+            out.put("status", enabled ? "ENABLED" : "DISABLED");
+            out.put("publishedVersionId", id + "v");
+            out.put("metadata", null);
+            out.put("operationStatus", "NONE");
+            out.put("timeSavedPerRun", null);
+            out.put("templateId", null);
+            out.put("createdBy", null);
+            var version = entity(id + "v", created, updated);
+            version.put("flowId", id);
+            version.put("displayName", displayName);
+            version.put("trigger", trigger());
+            version.put("updatedBy", null);
+            version.put("valid", true);
+            version.put("schemaVersion", "22");
+            version.put("agentIds", List.of());
+            version.put("state", "LOCKED");
+            version.put("connectionIds", connectionIds);
+            version.put("backupFiles", null);
+            version.put("notes", List.of());
+            out.put("version", version);
+            if (enabled) {
+                out.put("triggerSource", Map.of());
+            }
+            return out;
+        }
+
+        private Map<String, @Nullable Object> trigger() {
+            var trigger = new LinkedHashMap<String, @Nullable Object>();
+            trigger.put("name", "trigger");
+            trigger.put("valid", true);
+            trigger.put("displayName", triggerPiece == null ? "Empty Trigger" : "Trigger");
+            trigger.put("lastUpdatedDate", iso(updated));
+            if (triggerPiece == null) {
+                trigger.put("type", "EMPTY");
+                trigger.put("settings", Map.of());
+            } else {
+                trigger.put("type", "PIECE_TRIGGER");
+                var settings = new LinkedHashMap<String, @Nullable Object>();
+                settings.put("propertySettings", Map.of());
+                settings.put("pieceName", triggerPiece);
+                settings.put("pieceVersion", "~0.1.0");
+                settings.put("triggerName", triggerName);
+                settings.put("input", connectionIds.isEmpty() ? Map.of()
+                        : Map.of("auth", "{{connections['" + connectionIds.get(0) + "']}}"));
+                trigger.put("settings", settings);
+            }
+            Map<String, @Nullable Object> next = null;
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                Step step = steps.get(i);
+                var action = new LinkedHashMap<String, @Nullable Object>();
+                action.put("name", step.name());
+                action.put("valid", true);
+                action.put("displayName", step.displayName());
+                action.put("lastUpdatedDate", iso(updated));
+                action.put("type", "PIECE");
+                action.put("settings", Map.of("pieceName", step.pieceName(), "pieceVersion", "~0.1.0",
+                        "actionName", step.actionName(), "input", Map.of(), "propertySettings", Map.of()));
+                if (next != null) {
+                    action.put("nextAction", next);
+                }
+                next = action;
+            }
+            if (next != null) {
+                trigger.put("nextAction", next);
+            }
+            return trigger;
+        }
+    }
+
+    /**
+     * A run of a flow ({@code FlowRun}, flow-run/flow-run.ts @66f43de175): its status, times and, when it
+     * failed, the step and message. {@code created} keeps microseconds, as PostgreSQL does; JSON shows
+     * milliseconds, as JavaScript's Date does.
+     */
+    static final class FlowRun {
+        final String id;
+        final String projectId;
+        final String flowId;
+        final String flowDisplayName;
+        final Instant created;
+        final String status;
+        final @Nullable Instant startTime;
+        final @Nullable Instant finishTime;
+        final @Nullable Map<String, String> failedStep;
+
+        FlowRun(String id, Flow flow, Instant created, String status, @Nullable Instant startTime,
+                @Nullable Instant finishTime, @Nullable Map<String, String> failedStep) {
+            this.id = id;
+            this.projectId = flow.projectId;
+            this.flowId = flow.id;
+            this.flowDisplayName = flow.displayName;
+            this.created = created;
+            this.status = status;
+            this.startTime = startTime;
+            this.finishTime = finishTime;
+            this.failedStep = failedStep;
+        }
+
+        /** The run as the list answers it ({@code FlowRun} without {@code steps}); with them for one run. */
+        Map<String, @Nullable Object> json(boolean withSteps) {
+            var out = entity(id, created, finishTime != null ? finishTime : created);
+            out.put("projectId", projectId);
+            out.put("flowId", flowId);
+            out.put("failParentOnFailure", true);
+            out.put("tags", List.of());
+            out.put("flowVersionId", flowId + "v");
+            out.put("flowVersion", Map.of("displayName", flowDisplayName));
+            out.put("logsFileId", null);
+            out.put("status", status);
+            out.put("startTime", startTime == null ? null : iso(startTime));
+            out.put("finishTime", finishTime == null ? null : iso(finishTime));
+            out.put("environment", "PRODUCTION");
+            if (failedStep != null) {
+                out.put("failedStep", failedStep);
+            }
+            out.put("archivedAt", null);
+            out.put("stepsCount", failedStep == null ? 2 : 1);
+            if (withSteps) {
+                var steps = new LinkedHashMap<String, Object>();
+                steps.put("trigger", Map.of("type", "PIECE_TRIGGER", "status", "SUCCEEDED", "input", Map.of(),
+                        "output", Map.of()));
+                if (failedStep != null) {
+                    steps.put(failedStep.get("name"), Map.of("type", "PIECE", "status", "FAILED", "input", Map.of(),
+                            "errorMessage", failedStep.getOrDefault("message", "")));
+                }
+                out.put("steps", steps);
+            }
             return out;
         }
     }

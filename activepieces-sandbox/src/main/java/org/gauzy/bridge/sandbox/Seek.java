@@ -161,6 +161,95 @@ final class Seek {
                 (row, next) -> base64((next ? "next_" : "prev_") + encodeRow.apply(row)));
     }
 
+    /**
+     * One field of a composite order ({@code OrderByConfig}): its name, direction, the row's value, and how the
+     * cursor writes and reads it. Timestamps are the case that matters: the row keeps microseconds (PostgreSQL),
+     * the cursor holds the milliseconds JavaScript's Date kept of it, and the next page compares the row's
+     * microseconds with them.
+     */
+    record Key<T>(String field, boolean descending, Function<T, Comparable<?>> value,
+            Function<Comparable<?>, String> write, Function<String, Comparable<?>> read) {
+
+        static <T> Key<T> text(String field, boolean descending, Function<T, String> value) {
+            return new Key<>(field, descending, value::apply, String::valueOf, s -> s);
+        }
+
+        static <T> Key<T> time(String field, boolean descending, Function<T, java.time.Instant> value) {
+            return new Key<>(field, descending, value::apply,
+                    v -> Model.iso((java.time.Instant) v), s -> java.time.Instant.parse(s));
+        }
+    }
+
+    /**
+     * Pages by several fields, each ascending or descending, as {@code buildCompositeCursorQuery} does
+     * (helper/pagination/paginator.ts @66f43de175): the next page holds the rows after the cursor's values
+     * field by field ({@code f1 < :v1 OR (f1 = :v1 AND f2 < :v2) …} for descending fields), the cursor is
+     * {@code base64(JSON)} of the last row's fields wrapped as {@code next_}/{@code prev_}, and a cursor that
+     * is not such JSON counts as none. Because a timestamp goes into the cursor at millisecond precision,
+     * rows in the same millisecond as a page's last row and after it are on no page (flows order by status
+     * and {@code updated}, runs by {@code created} and {@code id}).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> Page<T> pageByKeys(List<T> items, List<Key<T>> keys, @Nullable String cursor, int limit,
+            JsonMapper json) {
+        Comparator<T> order = (a, b) -> {
+            for (Key<T> key : keys) {
+                int c = ((Comparable) key.value().apply(a)).compareTo(key.value().apply(b));
+                if (c != 0) {
+                    return key.descending() ? -c : c;
+                }
+            }
+            return 0;
+        };
+        var sorted = new ArrayList<>(items);
+        sorted.sort(order);
+        if (limit == NO_LIMIT) {
+            return new Page<>(List.copyOf(sorted), null, null);
+        }
+        int size = limit == 0 ? DEFAULT_LIMIT : limit;
+        List<Comparable<?>> at = null;
+        boolean after = false;
+        boolean before = false;
+        if (cursor != null && !cursor.isEmpty()) {
+            String outer = new String(Base64.getMimeDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+            String[] parts = outer.split("_", -1);
+            if (parts.length >= 2 && !parts[1].isEmpty()) {
+                try {
+                    var node = json.readTree(Base64.getMimeDecoder().decode(parts[1]));
+                    var values = new ArrayList<Comparable<?>>();
+                    for (Key<T> key : keys) {
+                        values.add(key.read().apply(node.path(key.field()).asString()));
+                    }
+                    at = values;
+                    after = outer.startsWith("next_");
+                    before = !after;
+                } catch (RuntimeException notJson) {
+                    at = null;
+                }
+            }
+        }
+        List<Comparable<?>> cursorValues = at;
+        boolean forward = after;
+        List<T> candidates = cursorValues == null ? sorted : sorted.stream().filter(row -> {
+            for (int i = 0; i < keys.size(); i++) {
+                Key<T> key = keys.get(i);
+                int c = ((Comparable) key.value().apply(row)).compareTo(cursorValues.get(i));
+                if (c != 0) {
+                    boolean later = key.descending() ? c < 0 : c > 0;
+                    return forward == later;
+                }
+            }
+            return false;
+        }).toList();
+        Function<T, String> encodeRow = row -> {
+            var object = new LinkedHashMap<String, String>();
+            keys.forEach(key -> object.put(key.field(), key.write().apply(key.value().apply(row))));
+            return base64(json.writeValueAsString(object));
+        };
+        return window(candidates, size, after, before,
+                (row, next) -> base64((next ? "next_" : "prev_") + encodeRow.apply(row)));
+    }
+
     static String encode(boolean next, long createdMillis) {
         String inner = base64("created:" + createdMillis);
         return base64((next ? "next_" : "prev_") + inner);

@@ -39,6 +39,7 @@ final class Store {
     final Map<String, NamedMcpServer> namedMcpServers = new LinkedHashMap<>();
     final Map<String, ProjectMcpServer> projectMcpServers = new LinkedHashMap<>();
     final Map<String, Model.Flow> flows = new LinkedHashMap<>();
+    final List<Model.FlowRun> flowRuns = new ArrayList<>();
     final List<WebhookDelivery> webhooks = new ArrayList<>();
     final List<RecordedRequest> recorded = new ArrayList<>();
 
@@ -57,6 +58,7 @@ final class Store {
         namedMcpServers.clear();
         projectMcpServers.clear();
         flows.clear();
+        flowRuns.clear();
         webhooks.clear();
         recorded.clear();
     }

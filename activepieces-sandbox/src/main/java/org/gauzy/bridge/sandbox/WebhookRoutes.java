@@ -1,5 +1,6 @@
 package org.gauzy.bridge.sandbox;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * not a 21-character id is a 400 of the params schema; an unknown flow is 410 {@code {}}, a disabled one
  * 404 {@code {}}, an enabled one 200 {@code {}} (async: queued), every answer with {@code x-webhook-id}.
  * A sync call answers with the flow's response (here the one the flow was given, 200 {@code {}} by
- * default). What an enabled flow receives is recorded.
+ * default). What an enabled flow receives is recorded, and starts a run of it (see {@link FlowRoutes}) that
+ * comes to the outcome the flow was given ({@code SUCCEEDED} unless a test set a failure).
  */
 final class WebhookRoutes {
 
@@ -48,6 +50,12 @@ final class WebhookRoutes {
             }
         });
         store.deliver(new WebhookDelivery(flowId, sync, store.clock.now(), Map.copyOf(headers), request.bodyText()));
+        synchronized (store) {
+            // The queued job runs the flow at once: one run, which comes to what the flow was set to.
+            Instant created = store.clock.nextCreated();
+            store.flowRuns.add(new Model.FlowRun(store.ids.apId(), flow, created, flow.runStatus, created,
+                    created.plusMillis(40), flow.failedStep));
+        }
         if (sync) {
             return new Reply(flow.syncStatus, flow.syncBody, answerHeaders);
         }

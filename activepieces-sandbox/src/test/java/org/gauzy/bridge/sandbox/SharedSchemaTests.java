@@ -45,6 +45,21 @@ class SharedSchemaTests {
                     List.of(client.get("/api/v1/app-connections?projectId=" + project, key).body()));
             samples.put("SeekPage<ProjectWithLimits>", List.of(client.get("/api/v1/projects", key).body()));
             samples.put("ProjectWithLimits", List.of(client.get("/api/v1/projects/" + project, key).body()));
+            String flow = client.post("/sandbox/flows", null, Map.of("displayName", "Tasks to Slack",
+                    "trigger", Map.of("pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "triggerName", "new_task"),
+                    "steps", List.of(Map.of("pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "actionName",
+                            "get_task"), Map.of("pieceName", "@activepieces/piece-slack", "actionName", "send_message")),
+                    "connectionIds", List.of("gauzy-tenant-t-org-o"))).body().path("id").asString();
+            String empty = client.post("/sandbox/flows", null, Map.of("enabled", false)).body().path("id").asString();
+            client.post("/sandbox/flow-runs", null, Map.of("flowId", flow, "status", "SUCCEEDED", "count", 2));
+            String failed = client.post("/sandbox/flow-runs", null, Map.of("flowId", flow, "status", "FAILED",
+                    "failedStep", "step_1", "message", "Request failed with status code 401")).body()
+                    .path("ids").path(0).asString();
+            samples.put("SeekPage<PopulatedFlow>", List.of(client.get("/api/v1/flows?projectId=" + project, key).body()));
+            samples.put("PopulatedFlow", List.of(client.get("/api/v1/flows/" + flow, key).body(),
+                    client.get("/api/v1/flows/" + empty, key).body()));
+            samples.put("SeekPage<FlowRun>", List.of(client.get("/api/v1/flow-runs?projectId=" + project, key).body()));
+            samples.put("FlowRun", List.of(client.get("/api/v1/flow-runs/" + failed, key).body()));
             String path = "/api/v1/projects/" + project + "/mcp-server";
             String user = ap.ownerToken();
             samples.put("PopulatedMcpServer", List.of(client.get(path, user).body(),
