@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gauzyUrl where Activepieces reaches this service (an OAUTH2 connection's {@code environment});
  *        empty: the public base URL
  * @param connectionTokenTtl how long an OAUTH2 connection's access tokens live before Activepieces refreshes them
+ * @param frontendUrl where people open Activepieces ({@code AP_FRONTEND_URL}); empty: the base URL without
+ *        {@code /api}
  */
 @ConfigurationProperties("gauzy.activepieces")
 record ActivepiecesSettings(
@@ -32,12 +34,19 @@ record ActivepiecesSettings(
         int circuitFailureThreshold,
         Duration circuitOpenFor,
         @Nullable String gauzyUrl,
-        Duration connectionTokenTtl) {
+        Duration connectionTokenTtl,
+        @Nullable String frontendUrl) {
 
     @Override
     public String toString() {
         return "ActivepiecesSettings[" + baseUrl + ", api key " + (apiKey == null || apiKey.isBlank() ? "unset" : "set")
                 + ", user " + (userEmail == null || userEmail.isBlank() ? "unset" : userEmail) + "]";
+    }
+
+    /** Where a person opens Activepieces: the configured front end, else the API's host. */
+    String frontend() {
+        String front = frontendUrl == null || frontendUrl.isBlank() ? baseUrl : frontendUrl;
+        return front.trim().replaceAll("/+$", "").replaceAll("/api(/v1)?$", "");
     }
 
     /** The REST base: {@code /api/v1} appended once, whatever form the configured URL has. */
