@@ -40,9 +40,9 @@ public class ActivepiecesReads {
     public final class Project {
         private final Credential key;
         private final String projectId;
-        private final UUID installationOrganization;
+        private final @Nullable UUID installationOrganization;
 
-        private Project(Credential key, String projectId, UUID installationOrganization) {
+        private Project(Credential key, String projectId, @Nullable UUID installationOrganization) {
             this.key = key;
             this.projectId = projectId;
             this.installationOrganization = installationOrganization;
@@ -52,8 +52,8 @@ public class ActivepiecesReads {
             return projectId;
         }
 
-        /** The organization whose installation this is. */
-        public UUID organization() {
+        /** The organization whose installation this is; null for a tenant-wide one. */
+        public @Nullable UUID organization() {
             return installationOrganization;
         }
 
@@ -101,6 +101,21 @@ public class ActivepiecesReads {
                         .orElseThrow(() -> new ApiException.BadRequest("projectId is required: no connection of this "
                                 + "integration names a project yet"));
         return new Project(key, projects.require(context, key, project), installation.organizationId());
+    }
+
+    /** The caller's installation (404 for an unknown one or another tenant's). */
+    public IntegrationTenantView installation(RequestContext context, UUID integrationId) {
+        return keys.installation(context, integrationId);
+    }
+
+    /** A project as a picker offers it. */
+    public record ProjectChoice(String id, String displayName) {
+    }
+
+    /** The first hundred projects the installation's credential may use, for a picker. */
+    public List<ProjectChoice> projects(RequestContext context, UUID integrationId) {
+        return projects.choices(context, keys.forIntegration(context, integrationId)).stream()
+                .map(c -> new ProjectChoice(c.id(), c.displayName())).toList();
     }
 
     /** The external id of an organization's connection, as the connection routes make it. */

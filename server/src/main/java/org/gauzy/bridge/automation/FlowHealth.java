@@ -141,7 +141,7 @@ class FlowHealth {
                 ? Map.of("limit", String.valueOf(FlowWalk.PAGE))
                 : Map.of("limit", String.valueOf(FlowWalk.PAGE), "cursor", cursor), "flows"), json);
         String ours = ActivepiecesReads.connectionExternalId(tenant, organization);
-        boolean installationIsOurs = project.organization().equals(organization);
+        boolean installationIsOurs = organization.equals(project.organization());
         var concerning = new ArrayList<FlowFacts>();
         var links = new LinkedHashMap<String, List<Link>>();
         for (JsonNode flow : walked.flows()) {
@@ -284,7 +284,7 @@ class FlowHealth {
                 .anyMatch(t -> flowOf(t.targetUrl()).filter(flowId::equals).isPresent());
         if (!project.id().equals(flow.path("projectId").asString())
                 || links(facts, ActivepiecesReads.connectionExternalId(tenant, organization), delivered,
-                        project.organization().equals(organization)).isEmpty()) {
+                        organization.equals(project.organization())).isEmpty()) {
             throw new ApiException.NotFound("Flow", flowId);
         }
         RunCursor at = cursor == null ? null : RunCursor.read(cursor, json);

@@ -33,11 +33,11 @@ record RunView(String id, String status, @Nullable Instant created, @Nullable In
                                 ? failed.path("message").asString() : null) : null, url);
     }
 
-    boolean finished() {
+    public boolean finished() {
         return !UNFINISHED.contains(status);
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return "SUCCEEDED".equals(status);
     }
 

@@ -6,7 +6,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Automation health",
-        allowedDependencies = {"platform", "identity", "activepieces", "webhooks"})
+        allowedDependencies = {"platform", "identity", "integration", "activepieces", "webhooks"})
 package org.gauzy.bridge.automation;
 
 import org.jspecify.annotations.NullMarked;

@@ -39,6 +39,13 @@ public record RequestContext(
         scopes = scopes == null ? null : Set.copyOf(scopes);
     }
 
+    /** The signed-in caller of the request being served, if there is one. */
+    public static java.util.Optional<RequestContext> current() {
+        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                instanceof ContextAuthentication authentication
+                ? java.util.Optional.of(authentication.getPrincipal()) : java.util.Optional.empty();
+    }
+
     /** Whether the token's scopes (if it has any) cover this permission, for a read or a change. */
     public boolean scopesCover(Permission permission, boolean write) {
         String family = permission.scopeFamily();

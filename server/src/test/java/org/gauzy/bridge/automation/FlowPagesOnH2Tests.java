@@ -1,0 +1,7 @@
+package org.gauzy.bridge.automation;
+
+import org.gauzy.bridge.support.OnH2;
+
+@OnH2
+class FlowPagesOnH2Tests extends FlowPagesTests {
+}

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.automation;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class FlowPagesOnPostgresTests extends FlowPagesTests {
+}
