@@ -62,6 +62,19 @@ final class ControlRoutes {
                     return Reply.ok(Map.of("id", id));
                 })
                 .add("POST", "/sandbox/flow-runs", this::addRuns)
+                .add("POST", "/sandbox/app-connections/:id", r -> {
+                    // What Activepieces does to a connection whose refresh is refused: {"status": "ERROR"}.
+                    String status = Body.oneOf(Body.object(r.json(), "body").path("status").asString(),
+                            Set.of("ACTIVE", "ERROR", "MISSING"), "body/status");
+                    synchronized (store) {
+                        var connection = store.connections.get(r.param("id"));
+                        if (connection == null) {
+                            throw ApError.entityNotFound("app_connection", r.param("id"));
+                        }
+                        connection.status = status;
+                    }
+                    return Reply.ok(Map.of("id", r.param("id"), "status", status));
+                })
                 .add("DELETE", "/sandbox/flows/:id", r -> {
                     sandbox.deleteFlow(r.param("id"));
                     return Reply.noContent();

@@ -12,7 +12,8 @@ import java.util.Map;
  * 404 {@code {}}, an enabled one 200 {@code {}} (async: queued), every answer with {@code x-webhook-id}.
  * A sync call answers with the flow's response (here the one the flow was given, 200 {@code {}} by
  * default). What an enabled flow receives is recorded, and starts a run of it (see {@link FlowRoutes}) that
- * comes to the outcome the flow was given ({@code SUCCEEDED} unless a test set a failure).
+ * comes to the outcome the flow was given ({@code SUCCEEDED} unless a test set a failure), unless the flow uses
+ * a connection in ERROR.
  */
 final class WebhookRoutes {
 
@@ -51,10 +52,17 @@ final class WebhookRoutes {
         });
         store.deliver(new WebhookDelivery(flowId, sync, store.clock.now(), Map.copyOf(headers), request.bodyText()));
         synchronized (store) {
-            // The queued job runs the flow at once: one run, which comes to what the flow was set to.
-            Instant created = store.clock.nextCreated();
-            store.flowRuns.add(new Model.FlowRun(store.ids.apId(), flow, created, flow.runStatus, created,
-                    created.plusMillis(40), flow.failedStep));
+            // The queued job runs the flow at once: one run, which comes to what the flow was set to. A flow
+            // that uses a connection in ERROR makes none: 0.85.4 resolves the connection before the trigger
+            // runs and stops there (seen on the running server, with a revoked OAuth2 grant).
+            boolean connectionBroken = store.connections.values().stream()
+                    .anyMatch(c -> "ERROR".equals(c.status) && c.projectIds.contains(flow.projectId)
+                            && flow.connectionIds.contains(c.externalId));
+            if (!connectionBroken) {
+                Instant created = store.clock.nextCreated();
+                store.flowRuns.add(new Model.FlowRun(store.ids.apId(), flow, created, flow.runStatus, created,
+                        created.plusMillis(40), flow.failedStep));
+            }
         }
         if (sync) {
             return new Reply(flow.syncStatus, flow.syncBody, answerHeaders);

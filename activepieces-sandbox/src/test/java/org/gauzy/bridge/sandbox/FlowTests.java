@@ -96,6 +96,29 @@ class FlowTests {
         }
     }
 
+    /** A flow that uses a connection in ERROR starts no run: the connection is resolved before the trigger. */
+    @Test
+    void aFlowWhoseConnectionIsInErrorStartsNoRun() {
+        try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start()) {
+            var client = new Client(ap.baseUrl());
+            String key = ap.seed().apiKey();
+            String connection = client.post("/api/v1/app-connections", key,
+                    FidelityTests.connection(ap, "gauzy-conn", "SECRET_TEXT")).body().path("id").asString();
+            String flow = client.post("/sandbox/flows", null, Map.of("trigger", Map.of("pieceName",
+                    ActivepiecesSandbox.EVER_GAUZY_PIECE, "triggerName", "new_task"), "connectionIds",
+                    List.of("gauzy-conn"))).body().path("id").asString();
+            String runs = "/api/v1/flow-runs?projectId=" + ap.seed().projectId() + "&flowId=" + flow;
+            assertThat(client.post("/sandbox/app-connections/" + connection, null, Map.of("status", "ERROR")).status())
+                    .isEqualTo(200);
+            assertThat(client.post("/api/v1/webhooks/" + flow, null, Map.of("event", "task.created")).status())
+                    .as("the delivery is taken all the same").isEqualTo(200);
+            assertThat(client.get(runs, key).body().path("data")).isEmpty();
+            client.post("/sandbox/app-connections/" + connection, null, Map.of("status", "ACTIVE"));
+            client.post("/api/v1/webhooks/" + flow, null, Map.of("event", "task.created"));
+            assertThat(client.get(runs, key).body().path("data")).hasSize(1);
+        }
+    }
+
     /**
      * 0.85.4 pages runs by (created, id) with the time cut to milliseconds in the cursor: runs of the
      * boundary's millisecond after the boundary are on no page. 0.83.0 compares seconds: the whole rest of

@@ -45,6 +45,8 @@ class FlowHealth {
 
     static final int RUNS_READ = 100;
     static final Duration WINDOW = Duration.ofDays(7);
+    /** How long a delivery may wait for its run before the flow counts as not running. */
+    static final Duration RUN_GRACE = Duration.ofMinutes(2);
     private static final Pattern TRIGGER_URL = Pattern.compile("/webhooks/([0-9A-Za-z]{21})(/sync)?/?$");
     private static final Pattern GAUZY_CONNECTION = Pattern.compile("gauzy-tenant-[0-9a-f-]{36}-org-[0-9a-f-]{36}");
 
@@ -58,9 +60,11 @@ class FlowHealth {
     }
 
     /**
-     * One flow on the Flows tab. {@code health}: {@code FAILING} (its last runs failed), {@code NOT_RECEIVING}
-     * (a subscription to it was disabled, or its trigger URL answers 404 or 410), {@code DISABLED} (off in
-     * Activepieces), {@code IDLE} (no run in 7 days), {@code OK}.
+     * One flow on the Flows tab. {@code health}: {@code FAILING} (its last runs failed), {@code CONNECTION_ERROR}
+     * (it uses the organization's connection, which Activepieces marked ERROR), {@code NOT_RECEIVING} (a
+     * subscription to it was disabled, or its trigger URL answers 404 or 410), {@code NOT_RUNNING} (a delivery
+     * got through over 2 minutes ago and no run followed), {@code DISABLED} (off in Activepieces), {@code IDLE}
+     * (no run in 7 days), {@code OK}. The first four raise an alert.
      */
     record FlowView(String id, String name, boolean enabled, String trigger, List<Link> links, String health,
             @Nullable String alert, RunSummary runs, List<DeliveryView> deliveries, String url) {
@@ -152,9 +156,11 @@ class FlowHealth {
                 links.put(facts.id(), why);
             }
         }
+        boolean connectionBroken = concerning.stream().anyMatch(f -> f.connectionIds().contains(ours))
+                && connectionInError(project, ours);
         List<CompletableFuture<FlowView>> reads = concerning.stream().map(facts -> CompletableFuture.supplyAsync(
                 () -> view(project, facts, links.get(facts.id()), deliveriesByFlow.getOrDefault(facts.id(), List.of()),
-                        now), readers)).toList();
+                        connectionBroken && facts.connectionIds().contains(ours), now), readers)).toList();
         List<FlowView> views = new ArrayList<>();
         try {
             reads.forEach(read -> views.add(read.join()));
@@ -198,9 +204,25 @@ class FlowHealth {
         return piece.equals("@activepieces/piece-ever-gauzy");
     }
 
+    /**
+     * Whether the organization's connection is in ERROR in Activepieces (its grant revoked or its refresh
+     * refused): one call for the whole page. Activepieces 0.85.4 then starts no run of a flow that uses it
+     * (it resolves the connection before the trigger runs; seen on the running server).
+     */
+    private boolean connectionInError(ActivepiecesReads.Project project, String ours) {
+        JsonNode broken = project.get(Map.of("pieceName", activepieces.pieceName(), "status", "ERROR", "limit", "100"),
+                "app-connections");
+        for (JsonNode connection : broken.path("data")) {
+            if (ours.equals(connection.path("externalId").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One flow's health: its runs of the last 7 days, in one call, and its deliveries. */
     private FlowView view(ActivepiecesReads.Project project, FlowFacts facts, List<Link> why,
-            List<DeliveryTargets.Target> deliveries, Instant now) {
+            List<DeliveryTargets.Target> deliveries, boolean connectionBroken, Instant now) {
         JsonNode page = project.get(Map.of("flowId", facts.id(), "limit", String.valueOf(RUNS_READ),
                 "createdAfter", now.minus(WINDOW).toString()), "flow-runs");
         var runs = new ArrayList<RunView>();
@@ -211,6 +233,12 @@ class FlowHealth {
         String health;
         String alert = null;
         var notReceiving = deliveries.stream().filter(t -> !t.active() || gone(t.lastStatus())).findFirst();
+        Instant delivered = deliveries.stream().map(DeliveryTargets.Target::lastDeliveredAt)
+                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant).max(Instant::compareTo).orElse(null);
+        Instant lastRun = summary.lastRuns().isEmpty() ? null : summary.lastRuns().get(0).created();
+        boolean unanswered = delivered != null && delivered.isAfter(now.minus(WINDOW))
+                && delivered.isBefore(now.minus(RUN_GRACE))
+                && (lastRun == null || lastRun.isBefore(delivered.minus(Duration.ofSeconds(5))));
         if (summary.failingStreak() >= settings.failureThreshold()) {
             health = "FAILING";
             RunView failure = summary.lastFailure();
@@ -219,6 +247,10 @@ class FlowHealth {
             String said = failure == null || failure.failedStep() == null || failure.failedStep().message() == null
                     ? "" : ": " + failure.failedStep().message();
             alert = "The last " + summary.failingStreak() + " runs failed" + step + said;
+        } else if (connectionBroken) {
+            health = "CONNECTION_ERROR";
+            alert = "The organization's connection is in ERROR in Activepieces (its grant was revoked or could not be "
+                    + "refreshed), so the flow does not run: create the connection again on the Connections tab";
         } else if (notReceiving.isPresent()) {
             health = "NOT_RECEIVING";
             DeliveryTargets.Target target = notReceiving.get();
@@ -227,6 +259,10 @@ class FlowHealth {
                             + (target.disabledReason() == null ? "" : ": " + target.disabledReason())
                     : "The flow's trigger URL answered " + target.lastStatus() + " to the last delivery of \""
                             + target.name() + "\"";
+        } else if (unanswered) {
+            health = "NOT_RUNNING";
+            alert = "Activepieces accepted a delivery at " + delivered + " but started no run since: check the "
+                    + "flow's trigger and connection in Activepieces";
         } else if (!facts.enabled()) {
             health = "DISABLED";
         } else if (summary.runs7d() == 0) {

@@ -19,6 +19,7 @@ import org.gauzy.bridge.sandbox.Seed;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.Eventually;
 import org.gauzy.bridge.support.MovableClock;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.TestSandbox;
@@ -242,6 +243,56 @@ abstract class FlowHealthTests extends ApiTest {
         JsonNode flow = item(flows(alpha, install), target);
         assertThat(flow.path("health").asString()).isEqualTo("NOT_RECEIVING");
         assertThat(flow.path("alert").asString()).contains("Tasks hook").contains("disabled");
+    }
+
+    @Test
+    void aFlowOnTheOrganizationsConnectionInErrorIsInAlertThoughNoRunFailed() {
+        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
+                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String flow = flow("Sync", GAUZY, List.of(GAUZY), List.of(ours(alpha)), true);
+        runs(flow, "SUCCEEDED", 2, Instant.now().minusSeconds(60), 1000, null, null);
+        assertThat(item(flows(alpha, install), flow).path("health").asString()).isEqualTo("OK");
+
+        // What Activepieces does when the connection's refresh is refused (a grant revoked in Gauzy).
+        sandbox.post("/sandbox/app-connections/" + made.body().path("id").asString()).json(Map.of("status", "ERROR"))
+                .send();
+        clock.advance(Duration.ofSeconds(31));
+        JsonNode dead = item(flows(alpha, install), flow);
+        assertThat(dead.path("health").asString()).isEqualTo("CONNECTION_ERROR");
+        assertThat(dead.path("alert").asString()).contains("connection is in ERROR");
+    }
+
+    @Test
+    void aFlowThatTakesDeliveriesButStartsNoRunIsNotRunning() {
+        var broken = sandbox.post("/api/v1/app-connections").token(platform.apiKey()).json(Map.of("externalId",
+                "slack-broken", "displayName", "Slack", "pieceName", "@activepieces/piece-slack", "projectId",
+                platform.projectId(), "type", "SECRET_TEXT", "value", Map.of("type", "SECRET_TEXT", "secret_text", "x")))
+                .send();
+        assertThat(broken.status()).as(broken.text()).isEqualTo(201);
+        sandbox.post("/sandbox/app-connections/" + broken.body().path("id").asString()).json(Map.of("status", "ERROR"))
+                .send();
+        String flow = flow("Tasks to Slack", GAUZY, List.of("@activepieces/piece-slack"), List.of("slack-broken"),
+                true);
+        String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
+        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
+                "name", "Tasks hook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + flow, "events",
+                List.of("task.created"), "filter", Map.of(), "active", true, "tenantId", alpha.tenantId().toString(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        api.post("/api/tasks").token(alpha.token()).json(Map.of("title", "Delivered")).send();
+        String deliveries = "/api/integration/activepieces/webhooks/" + subscribed.body().path("id").asString()
+                + "/deliveries";
+        Eventually.await(() -> api.get(deliveries).token(token).send().text().contains("DELIVERED") ? true : null,
+                "the delivery to get through");
+        assertThat(item(flows(alpha, install), flow).path("health").asString()).as("a run may still come")
+                .isEqualTo("IDLE");
+
+        clock.advance(Duration.ofMinutes(3));
+        JsonNode stuck = item(flows(alpha, install), flow);
+        assertThat(stuck.path("health").asString()).isEqualTo("NOT_RUNNING");
+        assertThat(stuck.path("alert").asString()).contains("started no run");
     }
 
     @Test

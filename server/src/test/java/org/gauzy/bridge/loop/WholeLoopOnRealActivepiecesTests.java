@@ -12,10 +12,12 @@ import java.util.UUID;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.MovableClock;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.RealActivepieces;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +30,12 @@ import tools.jackson.databind.JsonNode;
  * webhooks with the connection's token; a task created in Gauzy is delivered to the flow, which reads
  * the task back and renames it through our API; a witness flow (Activepieces' own catch-webhook trigger, which keeps the headers)
  * shows that the delivery arrives signed; after the access token expires Activepieces refreshes it; and
- * once the grant is revoked in Gauzy the connection is dead and nothing more runs. Only in the
+ * once the grant is revoked in Gauzy the connection is dead and nothing more runs. The Flows tab shows the
+ * flow with its runs while it works, and in alert once the connection is dead. Only in the
  * {@code real-activepieces} profile.
  */
 @OnH2
+@Import(MovableClock.Config.class)
 @TestPropertySource(properties = {"test.sandbox=" + RealActivepieces.NAME,
         "gauzy.activepieces.piece-name=" + WholeLoopOnRealActivepiecesTests.PIECE,
         "gauzy.activepieces.connection-token-ttl=60s", "gauzy.webhooks.allow-private-targets=true"})
@@ -42,6 +46,9 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MovableClock clock;
 
     RealActivepieces.Facts ap = RealActivepieces.facts();
     Api activepieces = new Api(ap.baseUrl());
@@ -168,6 +175,18 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
         assertThat(second.path("status").asString()).as(second.toString()).isEqualTo("SUCCEEDED");
         assertThat(refreshTokens(client)).as("Activepieces refreshed the expired token").isGreaterThan(tokensBefore);
 
+        // The Flows tab: the flow, found by the piece and the connection, with its two runs.
+        UUID install = UUID.fromString(connection.body().path("integrationId").asString());
+        JsonNode shown = flowOnTab(admin, install, flow);
+        assertThat(shown.path("links").toString()).contains("CONNECTION").contains("PIECE");
+        assertThat(shown.path("health").asString()).as(shown.toString()).isEqualTo("OK");
+        assertThat(shown.path("runs").path("lastRuns")).hasSize(2);
+        assertThat(shown.path("runs").path("successRate24h").asDouble()).isEqualTo(1.0);
+        assertThat(shown.path("trigger").asString()).isEqualTo(PIECE + ": new_task");
+        String runs = api.get("/api/integration/activepieces/flows/" + install + "/" + flow + "/runs?projectId="
+                + ap.projectId()).token(admin.token()).send().text();
+        assertThat(runs).contains("SUCCEEDED").contains(second.path("id").asString());
+
         // Revoked in Gauzy. Activepieces 0.85.4 resolves the connection before it runs the trigger: its refresh
         // gets invalid_grant, it marks the connection ERROR, and no run is made (checked on the running server).
         String consent = api.get("/api/oauth/consents").token(admin.token()).send().body().path("items").get(0)
@@ -180,9 +199,30 @@ class WholeLoopOnRealActivepiecesTests extends ApiTest {
                 "Activepieces to mark the revoked connection ERROR", RUN);
         assertThat(runs(flow)).as("nothing ran with the revoked grant").hasSize(2);
 
+        // No run failed, yet the Flows tab shows why the flow stopped, and raises the alert.
+        clock.advance(Duration.ofSeconds(31));
+        JsonNode dead = flowOnTab(admin, install, flow);
+        assertThat(dead.path("health").asString()).as(dead.toString()).isEqualTo("CONNECTION_ERROR");
+        assertThat(dead.path("alert").asString()).contains("connection is in ERROR");
+        JsonNode alerts = api.get("/api/integration/activepieces/flows/" + install + "?projectId=" + ap.projectId())
+                .token(admin.token()).send().body().path("alerts");
+        assertThat(alerts.toString()).contains(flow).contains("CONNECTION_ERROR");
+
         // Not asserted: turning the flow off runs the trigger's onDisable, which Activepieces refuses while the
         // connection is expired ("reconnect again"); deleting the flow leaves nothing of this test enabled.
         activepieces.delete("/api/v1/flows/" + flow).token(ap.apiKey()).send();
+    }
+
+    JsonNode flowOnTab(Account admin, UUID install, String flow) {
+        var tab = api.get("/api/integration/activepieces/flows/" + install + "?projectId=" + ap.projectId())
+                .token(admin.token()).send();
+        assertThat(tab.status()).as(tab.text()).isEqualTo(200);
+        for (JsonNode item : tab.body().path("items")) {
+            if (item.path("id").asString().equals(flow)) {
+                return item;
+            }
+        }
+        throw new AssertionError("the flow is not on the Flows tab: " + tab.text());
     }
 
     String connectionStatus(String externalId) {
