@@ -4,14 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.gauzy.bridge.platform.TimeOrderedIds;
-import org.gauzy.bridge.workspace.WorkspaceEvent;
+import org.gauzy.bridge.platform.OutboundEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes each workspace event into the outbox, inside the transaction of the change that caused it:
+ * Writes each outbound event (a workspace change, an automation alert) into the outbox, inside the transaction of the change that caused it:
  * the event exists exactly when the change does. One insert, no lookup of subscriptions: publishing
  * stays cheap, and the dispatcher matches subscriptions later, once the change has committed (which
  * also wakes it).
@@ -30,7 +30,7 @@ class EventOutbox {
     }
 
     @EventListener
-    void record(WorkspaceEvent event) {
+    void record(OutboundEvent event) {
         jdbc.sql("""
                 insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched)
                 values (:id, nextval('webhook_event_seq'), :tenant, :organization, :event, :payload, :occurred, false)""")

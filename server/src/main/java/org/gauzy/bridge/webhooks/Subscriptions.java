@@ -17,7 +17,7 @@ import org.gauzy.bridge.platform.Page;
 import org.gauzy.bridge.platform.Paging;
 import org.gauzy.bridge.platform.SecretBox;
 import org.gauzy.bridge.platform.SecretTokens;
-import org.gauzy.bridge.workspace.WorkspaceEvent;
+import org.gauzy.bridge.platform.OutboundEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +42,12 @@ class Subscriptions {
     private final SecretBox secretBox;
     private final SecretTokens secrets;
     private final Clock clock;
+    /** Every event type some module publishes: what a subscription may name. */
+    private final List<String> types;
 
     Subscriptions(SubscriptionRepository subscriptions, TargetGuard targets, SecretBox secretBox, SecretTokens secrets,
-            Clock clock) {
+            Clock clock, List<OutboundEvent.Types> published) {
+        this.types = published.stream().flatMap(t -> t.types().stream()).distinct().toList();
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.secretBox = secretBox;
@@ -129,15 +132,15 @@ class Subscriptions {
         return name == null || name.isBlank() ? "Webhook" : name.trim();
     }
 
-    private static List<String> events(@Nullable List<String> events) {
+    private List<String> events(@Nullable List<String> events) {
         if (events == null || events.isEmpty() || events.size() > MAX_EVENTS) {
-            throw new ApiException.BadRequest("events must list 1 to " + MAX_EVENTS + " of " + WorkspaceEvent.TYPES);
+            throw new ApiException.BadRequest("events must list 1 to " + MAX_EVENTS + " of " + types);
         }
         var out = new LinkedHashSet<String>();
         for (String event : events) {
-            if (event == null || !WorkspaceEvent.TYPES.contains(event)) {
+            if (event == null || !types.contains(event)) {
                 throw new ApiException.BadRequest("events: unknown event '" + event + "'; valid events are "
-                        + WorkspaceEvent.TYPES);
+                        + types);
             }
             out.add(event);
         }

@@ -1,7 +1,8 @@
 /**
  * Webhooks that fire the ever-gauzy piece's triggers: subscriptions, an outbox written with every
  * workspace change, and reliable, signed delivery (Standard Webhooks) with retries and a delivery log.
- * Nothing depends on this module; it listens to {@code WorkspaceEvent}s.
+ * Nothing depends on this module; it listens to every {@code OutboundEvent} (workspace changes, automation
+ * alerts).
  */
 @NullMarked
 @ApplicationModule(displayName = "Webhooks", allowedDependencies = {"platform", "identity", "workspace"})

@@ -228,6 +228,27 @@ abstract class FlowHealthTests extends ApiTest {
     }
 
     @Test
+    void aWebhookSubscriptionCanBeToldOfAlerts() {
+        String catcher = flow("Alert catcher", "@activepieces/piece-webhook", List.of(), List.of(), true);
+        String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
+        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
+                "name", "Alerts", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + catcher, "events",
+                List.of("automation.flow.failing", "automation.flow.recovered"), "filter", Map.of(), "active", true,
+                "tenantId", alpha.tenantId().toString(), "organizationId", alpha.organizationId().toString())).send();
+        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        String failing = flow("Sync", GAUZY, List.of(), List.of(), true);
+        runs(failing, "FAILED", 3, Instant.now().minusSeconds(10), 1000, "step_1", "boom");
+
+        flows(alpha, install);
+        var received = Eventually.await(() -> ap.webhookDeliveries(catcher).isEmpty() ? null
+                : ap.webhookDeliveries(catcher), "the alert's delivery");
+        JsonNode body = api.json().readTree(received.get(0).body());
+        assertThat(body.path("event").asString()).isEqualTo("automation.flow.failing");
+        assertThat(body.path("data").path("flowId").asString()).isEqualTo(failing);
+        assertThat(body.path("data").path("message").asString()).contains("boom");
+    }
+
+    @Test
     void aFlowWhoseSubscriptionWasDisabledIsNotReceiving() {
         String target = flow("Catch tasks", "@activepieces/piece-webhook", List.of(), List.of(), true);
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
