@@ -118,6 +118,18 @@ public class ActivepiecesReads {
                 .map(c -> new ProjectChoice(c.id(), c.displayName())).toList();
     }
 
+    /**
+     * For a task outside any request (automation health's watch): the project of an enabled, organization
+     * installation's connection, opened with its credential; empty when there is none to watch.
+     */
+    public java.util.Optional<Project> openRecorded(UUID tenant, UUID integrationId) {
+        return recorded.view(tenant, integrationId).filter(view -> view.organizationId() != null)
+                .flatMap(view -> recorded.setting(tenant, integrationId, ConnectionService.PROJECT_ID)
+                        .flatMap(project -> keys.forInstallation(tenant, integrationId)
+                                .map(key -> new Project(key, projects.require(tenant, key, project),
+                                        view.organizationId()))));
+    }
+
     /** The external id of an organization's connection, as the connection routes make it. */
     public static String connectionExternalId(UUID tenant, UUID organization) {
         return ConnectionService.externalId(tenant, organization);

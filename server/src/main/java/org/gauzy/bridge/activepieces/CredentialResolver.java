@@ -77,8 +77,27 @@ class CredentialResolver {
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
     }
 
+    /**
+     * For a task outside any request (automation health's watch): the credential an enabled installation
+     * of the tenant resolves to; empty for an unknown or disabled one, or one without a credential.
+     */
+    Optional<Credential> forInstallation(UUID tenant, UUID integrationId) {
+        return integrations.view(tenant, integrationId)
+                .filter(view -> IntegrationTenants.ACTIVEPIECES.equals(view.name()) && view.isEnabled())
+                .flatMap(view -> {
+                    try {
+                        return Optional.of(resolve(tenant, view.organizationId(), Need.ANY));
+                    } catch (ApiException notConfigured) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
     private Credential resolve(RequestContext context, @Nullable UUID organization, Need need) {
-        UUID tenant = context.tenant();
+        return resolve(context.tenant(), organization, need);
+    }
+
+    private Credential resolve(UUID tenant, @Nullable UUID organization, Need need) {
         if (organization != null) {
             Optional<Credential> own = stored(tenant, organization, Credential.Source.ORGANIZATION, organization, need);
             if (own.isPresent()) {

@@ -38,9 +38,14 @@ class ProjectAccess {
 
     /** Refuses (403) a project the caller may not use with this key. */
     String require(RequestContext context, Credential key, String projectId) {
+        return require(context.tenant(), key, projectId);
+    }
+
+    /** {@link #require(RequestContext, Credential, String)} for a tenant, outside any request. */
+    String require(UUID tenant, Credential key, String projectId) {
         ActivepiecesIds.require("projectId", projectId);
-        if (key.global() && !bindings.isBound(context.tenant(), projectId)) {
-            if (!ownProject(context, key).equals(projectId)) {
+        if (key.global() && !bindings.isBound(tenant, projectId)) {
+            if (!ownProject(tenant, key).equals(projectId)) {
                 throw new ApiException.Forbidden("Project " + projectId + " is not bound to your tenant: with the "
                         + "shared Activepieces key you may use your tenant's own project or one your admin bound");
             }
@@ -50,7 +55,10 @@ class ProjectAccess {
 
     /** The tenant's own project on the shared platform, created and bound on first use. */
     String ownProject(RequestContext context, Credential key) {
-        UUID tenant = context.tenant();
+        return ownProject(context.tenant(), key);
+    }
+
+    private String ownProject(UUID tenant, Credential key) {
         String externalId = externalId(tenant);
         JsonNode found = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("externalId", externalId)
                 .param("limit", 1)).path("data");

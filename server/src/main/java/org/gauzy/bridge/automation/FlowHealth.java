@@ -126,16 +126,24 @@ class FlowHealth {
                 return hit.view();
             }
         }
-        FlowsView view = look(context, integrationId, project, now);
+        return look(context.tenant(), context.organization(), integrationId, project, now);
+    }
+
+    /**
+     * A fresh look at a project's flows for an organization, which records the alerts it finds and replaces
+     * what the cache holds: what a page asks on a miss, and what the background watch does on its own.
+     */
+    FlowsView look(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project,
+            Instant now) {
+        FlowsView view = fresh(tenant, organization, integrationId, project, now);
         synchronized (cache) {
-            cache.put(key, new Cached(view, now));
+            cache.put(new Key(tenant, organization, integrationId, project.id()), new Cached(view, now));
         }
         return view;
     }
 
-    private FlowsView look(RequestContext context, UUID integrationId, ActivepiecesReads.Project project, Instant now) {
-        UUID tenant = context.tenant();
-        UUID organization = context.organization();
+    private FlowsView fresh(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project,
+            Instant now) {
         Map<String, List<DeliveryTargets.Target>> deliveriesByFlow = new LinkedHashMap<>();
         for (DeliveryTargets.Target target : targets.of(tenant, organization)) {
             flowOf(target.targetUrl()).ifPresent(flow -> deliveriesByFlow.computeIfAbsent(flow, f -> new ArrayList<>())

@@ -63,6 +63,11 @@ class IntegrationTenantRepository {
                 .query(IntegrationTenantRepository::map).optional();
     }
 
+    List<Row> enabled(String provider) {
+        return jdbc.sql(SELECT + " where i.provider = :provider and it.is_enabled = true order by it.created_at, it.id")
+                .param("provider", provider).query(IntegrationTenantRepository::map).list();
+    }
+
     Optional<Row> findByTriple(UUID tenant, UUID organization, String provider) {
         return jdbc.sql(SELECT + " where it.tenant_id = :tenant and it.organization_id = :org and i.provider = :provider")
                 .param("tenant", tenant).param("org", organization).param("provider", provider)

@@ -62,6 +62,16 @@ public class IntegrationTenants {
                 .map(IntegrationTenantRepository.Row::id);
     }
 
+    /** An installation as a background task needs it: which tenant's, and its id. */
+    public record Installed(UUID tenantId, UUID id) {
+    }
+
+    /** Every enabled installation of a provider, in every tenant: for background tasks only. */
+    @Transactional(readOnly = true)
+    public List<Installed> enabled(String provider) {
+        return repository.enabled(provider).stream().map(row -> new Installed(row.tenantId(), row.id())).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<IntegrationTenantView> view(UUID tenant, UUID id) {
         return repository.find(tenant, id).map(row -> new IntegrationTenantView(row.id(), row.tenantId(),

@@ -69,6 +69,9 @@ abstract class FlowHealthTests extends ApiTest {
     @Autowired
     Heard heard;
 
+    @Autowired
+    FlowWatch watch;
+
     ActivepiecesSandbox ap = TestSandbox.shared();
     Seed platform;
     Account alpha;
@@ -246,6 +249,31 @@ abstract class FlowHealthTests extends ApiTest {
         assertThat(body.path("event").asString()).isEqualTo("automation.flow.failing");
         assertThat(body.path("data").path("flowId").asString()).isEqualTo(failing);
         assertThat(body.path("data").path("message").asString()).contains("boom");
+    }
+
+    @Test
+    void theWatchRaisesTheAlertWithoutAnyoneLooking() {
+        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
+                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String failing = flow("Nightly sync", GAUZY, List.of(), List.of(ours(alpha)), true);
+        runs(failing, "FAILED", 4, Instant.now().minusSeconds(10), 1000, "step_1", "boom");
+
+        assertThat(watch.checkDue()).as("this installation and any other due").isPositive();
+        assertThat(heard.alerts).filteredOn(a -> a.flowId().equals(failing)).singleElement()
+                .satisfies(a -> assertThat(a.raised()).isTrue());
+        var open = api.get(FLOWS + install).token(alpha.token()).send();
+        assertThat(open.status()).as("the connection's project, by default: " + open.text()).isEqualTo(200);
+        assertThat(open.body().path("alerts").toString()).contains(failing);
+
+        ap.clearRequests();
+        watch.checkDue();
+        assertThat(ap.requests()).as("not due again before its time, on any node").isEmpty();
+        clock.advance(Duration.ofMinutes(6));
+        watch.checkDue();
+        assertThat(ap.requests()).as("due again").isNotEmpty();
+        assertThat(heard.alerts).as("still failing: told once").filteredOn(a -> a.flowId().equals(failing)).hasSize(1);
     }
 
     @Test
