@@ -89,6 +89,7 @@ abstract class FlowHealthTests extends ApiTest {
     @AfterEach
     void clearFaults() {
         ap.clearFaults();
+        clock.reset();
     }
 
     UUID setup(Account account, String key) {
@@ -274,6 +275,36 @@ abstract class FlowHealthTests extends ApiTest {
         watch.checkDue();
         assertThat(ap.requests()).as("due again").isNotEmpty();
         assertThat(heard.alerts).as("still failing: told once").filteredOn(a -> a.flowId().equals(failing)).hasSize(1);
+    }
+
+    @Test
+    void theDeliveryLogSaysWhichFlowEachDeliveryStartedAndHowItsRunEnded() {
+        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
+                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String flow = flow("Tasks", GAUZY, List.of(GAUZY), List.of(ours(alpha)), true);
+        sandbox.post("/sandbox/flows/" + flow).json(Map.of("runStatus", "FAILED", "failedStep", "step_1",
+                "message", "boom")).send();
+        String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
+        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
+                "name", "Tasks hook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + flow, "events",
+                List.of("task.created"), "filter", Map.of(), "active", true, "tenantId", alpha.tenantId().toString(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        api.post("/api/tasks").token(alpha.token()).json(Map.of("title", "One")).send();
+        String log = "/api/integration/activepieces/webhooks/" + subscribed.body().path("id").asString()
+                + "/deliveries";
+        JsonNode delivery = Eventually.await(() -> {
+            JsonNode first = api.get(log).token(token).send().body().path("items").path(0);
+            return first.path("run").isObject() ? first : null;
+        }, "the delivery's run in the log");
+        assertThat(delivery.path("flowId").asString()).isEqualTo(flow);
+        assertThat(delivery.path("run").path("status").asString()).isEqualTo("FAILED");
+        assertThat(delivery.path("run").path("url").asString()).contains("/projects/" + platform.projectId() + "/runs/");
+        JsonNode run = api.get(FLOWS + install + "/" + flow + "/runs?projectId=" + platform.projectId())
+                .token(alpha.token()).send().body().path("items").get(0);
+        assertThat(delivery.path("run").path("id").asString()).isEqualTo(run.path("id").asString());
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /** Back to the system's time (tests sharing a context should, after moving it). */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
     }
