@@ -46,12 +46,13 @@ class FlowAlerts {
 
     /**
      * Records what one look at a project found: raises the findings not yet open, clears the open alerts of
-     * the project's flows that are fine now ({@code looked}: the flows seen; an alert of a flow not seen stays,
-     * since the listing may have been incomplete). Each change is its own statement, outside any transaction: an
+     * the project's flows that are fine now ({@code looked}: the flows seen) and, when the listing was
+     * {@code complete}, of the flows that are gone; after an incomplete listing, an alert of a flow not seen
+     * stays. Each change is its own statement, outside any transaction: an
      * insert that another node made first fails alone, without aborting the rest.
      */
     void record(UUID tenant, UUID organization, UUID integration, String projectId, List<Finding> findings,
-            Set<String> looked) {
+            Set<String> looked, boolean complete) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Finding finding : findings) {
             int reopened = jdbc.sql("""
@@ -72,7 +73,7 @@ class FlowAlerts {
         Set<String> alerting = findings.stream().map(Finding::flowId).collect(java.util.stream.Collectors.toSet());
         for (Open open : open(tenant, organization, integration)) {
             if (!open.projectId().equals(projectId) || alerting.contains(open.flowId())
-                    || !looked.contains(open.flowId())) {
+                    || (!complete && !looked.contains(open.flowId()))) {
                 continue;
             }
             int cleared = jdbc.sql("""

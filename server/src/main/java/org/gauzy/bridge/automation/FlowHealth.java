@@ -187,7 +187,7 @@ class FlowHealth {
                 .map(v -> new FlowAlerts.Finding(v.id(), v.name(), v.health(), v.alert())).toList();
         var looked = walked.flows().stream().map(f -> f.path("id").asString()).collect(
                 java.util.stream.Collectors.toSet());
-        alerts.record(tenant, organization, integrationId, project.id(), findings, looked);
+        alerts.record(tenant, organization, integrationId, project.id(), findings, looked, walked.complete());
         return new FlowsView(project.id(), List.copyOf(views), views.size(), findings.size(), walked.complete(),
                 alerts.open(tenant, organization, integrationId), now);
     }
