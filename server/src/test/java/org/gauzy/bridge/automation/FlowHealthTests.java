@@ -308,6 +308,21 @@ abstract class FlowHealthTests extends ApiTest {
     }
 
     @Test
+    void theAlertOfAFlowDeletedInActivepiecesIsCleared() {
+        String failing = flow("Doomed", GAUZY, List.of(), List.of(), true);
+        runs(failing, "FAILED", 3, Instant.now().minusSeconds(10), 1000, "step_1", "boom");
+        assertThat(flows(alpha, install).path("alerts")).hasSize(1);
+
+        ap.deleteFlow(failing);
+        clock.advance(Duration.ofSeconds(31));
+        JsonNode after = flows(alpha, install);
+        assertThat(after.path("complete").asBoolean()).isTrue();
+        assertThat(after.path("alerts")).isEmpty();
+        assertThat(heard.alerts).filteredOn(a -> a.flowId().equals(failing)).extracting(AutomationFlowAlert::raised)
+                .containsExactly(true, false);
+    }
+
+    @Test
     void aFlowWhoseSubscriptionWasDisabledIsNotReceiving() {
         String target = flow("Catch tasks", "@activepieces/piece-webhook", List.of(), List.of(), true);
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
