@@ -109,56 +109,12 @@ final class Seek {
      */
     static <T> Page<T> pageByFields(List<T> items, List<String> fields, Function<T, List<String>> values,
             @Nullable String cursor, int limit, JsonMapper json) {
-        Comparator<List<String>> byFields = (a, b) -> {
-            for (int i = 0; i < a.size(); i++) {
-                int c = a.get(i).compareTo(b.get(i));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        };
-        var sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(values, byFields));
-        if (limit == NO_LIMIT) {
-            return new Page<>(List.copyOf(sorted), null, null);
+        var keys = new ArrayList<Key<T>>();
+        for (int i = 0; i < fields.size(); i++) {
+            int at = i;
+            keys.add(Key.text(fields.get(i), false, t -> values.apply(t).get(at)));
         }
-        int size = limit == 0 ? DEFAULT_LIMIT : limit;
-        boolean after = false;
-        boolean before = false;
-        List<String> at = null;
-        if (cursor != null && !cursor.isEmpty()) {
-            String outer = new String(Base64.getMimeDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
-            String[] parts = outer.split("_", -1);
-            if (parts.length >= 2 && !parts[1].isEmpty()) {
-                try {
-                    var node = json.readTree(Base64.getMimeDecoder().decode(parts[1]));
-                    var fromCursor = new ArrayList<String>();
-                    fields.forEach(f -> fromCursor.add(node.path(f).asString("")));
-                    at = fromCursor;
-                    after = outer.startsWith("next_");
-                    before = !after;
-                } catch (RuntimeException notJson) {
-                    at = null;
-                }
-            }
-        }
-        List<String> key = at;
-        boolean forward = after;
-        List<T> candidates = key == null ? sorted : sorted.stream()
-                .filter(t -> forward ? byFields.compare(values.apply(t), key) > 0
-                        : byFields.compare(values.apply(t), key) < 0)
-                .toList();
-        Function<T, String> encodeRow = row -> {
-            var object = new LinkedHashMap<String, String>();
-            List<String> rowValues = values.apply(row);
-            for (int i = 0; i < fields.size(); i++) {
-                object.put(fields.get(i), rowValues.get(i));
-            }
-            return base64(json.writeValueAsString(object));
-        };
-        return window(candidates, size, after, before,
-                (row, next) -> base64((next ? "next_" : "prev_") + encodeRow.apply(row)));
+        return pageByKeys(items, keys, cursor, limit, json);
     }
 
     /**

@@ -122,6 +122,25 @@ abstract class FlowHealthTests extends ApiTest {
         assertThat(made.status()).as(made.text()).isEqualTo(201);
     }
 
+    /** The organization's connection, made through our API in the platform's project. */
+    JsonNode connectOrganization() {
+        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
+                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
+                "organizationId", alpha.organizationId().toString())).send();
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        return made.body();
+    }
+
+    /** The piece's subscribe call, for the organization, to a flow's trigger URL. */
+    JsonNode subscribe(String token, String name, String flowId, List<String> events) {
+        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of("name", name,
+                "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + flowId, "events", events, "filter", Map.of(),
+                "active", true, "tenantId", alpha.tenantId().toString(), "organizationId",
+                alpha.organizationId().toString())).send();
+        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        return subscribed.body();
+    }
+
     JsonNode flows(Account account, UUID installation) {
         var answer = api.get(FLOWS + installation + "?projectId=" + platform.projectId()).token(account.token()).send();
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -153,12 +172,8 @@ abstract class FlowHealthTests extends ApiTest {
                 List.of(), true);
         String othersOrganization = flow("Another org's", GAUZY, List.of(), List.of("gauzy-tenant-"
                 + UUID.randomUUID() + "-org-" + UUID.randomUUID()), true);
-        String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
-        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
-                "name", "ActivePieces task.created Webhook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + byWebhook,
-                "events", List.of("task.created"), "filter", Map.of(), "active", true, "tenantId",
-                alpha.tenantId().toString(), "organizationId", alpha.organizationId().toString())).send();
-        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        subscribe(new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all"), "ActivePieces task.created Webhook",
+                byWebhook, List.of("task.created"));
 
         JsonNode view = flows(alpha, install);
         assertThat(ids(view)).containsExactlyInAnyOrder(byPiece, byConnection, byWebhook)
@@ -235,11 +250,7 @@ abstract class FlowHealthTests extends ApiTest {
     void aWebhookSubscriptionCanBeToldOfAlerts() {
         String catcher = flow("Alert catcher", "@activepieces/piece-webhook", List.of(), List.of(), true);
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
-        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
-                "name", "Alerts", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + catcher, "events",
-                List.of("automation.flow.failing", "automation.flow.recovered"), "filter", Map.of(), "active", true,
-                "tenantId", alpha.tenantId().toString(), "organizationId", alpha.organizationId().toString())).send();
-        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        JsonNode subscribed = subscribe(token, "Alerts", catcher, List.of("automation.flow.failing", "automation.flow.recovered"));
         String failing = flow("Sync", GAUZY, List.of(), List.of(), true);
         runs(failing, "FAILED", 3, Instant.now().minusSeconds(10), 1000, "step_1", "boom");
 
@@ -254,10 +265,7 @@ abstract class FlowHealthTests extends ApiTest {
 
     @Test
     void theWatchRaisesTheAlertWithoutAnyoneLooking() {
-        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
-                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
-                "organizationId", alpha.organizationId().toString())).send();
-        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        JsonNode made = connectOrganization();
         String failing = flow("Nightly sync", GAUZY, List.of(), List.of(ours(alpha)), true);
         runs(failing, "FAILED", 4, Instant.now().minusSeconds(10), 1000, "step_1", "boom");
 
@@ -279,21 +287,14 @@ abstract class FlowHealthTests extends ApiTest {
 
     @Test
     void theDeliveryLogSaysWhichFlowEachDeliveryStartedAndHowItsRunEnded() {
-        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
-                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
-                "organizationId", alpha.organizationId().toString())).send();
-        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        JsonNode made = connectOrganization();
         String flow = flow("Tasks", GAUZY, List.of(GAUZY), List.of(ours(alpha)), true);
         sandbox.post("/sandbox/flows/" + flow).json(Map.of("runStatus", "FAILED", "failedStep", "step_1",
                 "message", "boom")).send();
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
-        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
-                "name", "Tasks hook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + flow, "events",
-                List.of("task.created"), "filter", Map.of(), "active", true, "tenantId", alpha.tenantId().toString(),
-                "organizationId", alpha.organizationId().toString())).send();
-        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        JsonNode subscribed = subscribe(token, "Tasks hook", flow, List.of("task.created"));
         api.post("/api/tasks").token(alpha.token()).json(Map.of("title", "One")).send();
-        String log = "/api/integration/activepieces/webhooks/" + subscribed.body().path("id").asString()
+        String log = "/api/integration/activepieces/webhooks/" + subscribed.path("id").asString()
                 + "/deliveries";
         JsonNode delivery = Eventually.await(() -> {
             JsonNode first = api.get(log).token(token).send().body().path("items").path(0);
@@ -326,12 +327,8 @@ abstract class FlowHealthTests extends ApiTest {
     void aFlowWhoseSubscriptionWasDisabledIsNotReceiving() {
         String target = flow("Catch tasks", "@activepieces/piece-webhook", List.of(), List.of(), true);
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
-        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
-                "name", "Tasks hook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + target,
-                "events", List.of("task.created"), "filter", Map.of(), "active", true, "tenantId",
-                alpha.tenantId().toString(), "organizationId", alpha.organizationId().toString())).send();
-        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
-        var disabled = api.put("/api/integration/activepieces/webhooks/" + subscribed.body().path("id").asString())
+        JsonNode subscribed = subscribe(token, "Tasks hook", target, List.of("task.created"));
+        var disabled = api.put("/api/integration/activepieces/webhooks/" + subscribed.path("id").asString())
                 .token(token).json(Map.of("active", false)).send();
         assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
 
@@ -342,16 +339,13 @@ abstract class FlowHealthTests extends ApiTest {
 
     @Test
     void aFlowOnTheOrganizationsConnectionInErrorIsInAlertThoughNoRunFailed() {
-        var made = api.post("/api/integration/activepieces/connection").token(alpha.token()).json(Map.of(
-                "accessToken", "gauzy-access-token", "projectId", platform.projectId(),
-                "organizationId", alpha.organizationId().toString())).send();
-        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        JsonNode made = connectOrganization();
         String flow = flow("Sync", GAUZY, List.of(GAUZY), List.of(ours(alpha)), true);
         runs(flow, "SUCCEEDED", 2, Instant.now().minusSeconds(60), 1000, null, null);
         assertThat(item(flows(alpha, install), flow).path("health").asString()).isEqualTo("OK");
 
         // What Activepieces does when the connection's refresh is refused (a grant revoked in Gauzy).
-        sandbox.post("/sandbox/app-connections/" + made.body().path("id").asString()).json(Map.of("status", "ERROR"))
+        sandbox.post("/sandbox/app-connections/" + made.path("id").asString()).json(Map.of("status", "ERROR"))
                 .send();
         clock.advance(Duration.ofSeconds(31));
         JsonNode dead = item(flows(alpha, install), flow);
@@ -371,13 +365,9 @@ abstract class FlowHealthTests extends ApiTest {
         String flow = flow("Tasks to Slack", GAUZY, List.of("@activepieces/piece-slack"), List.of("slack-broken"),
                 true);
         String token = new OAuthGrants(api).accessToken(alpha, alpha, "gauzy:all");
-        var subscribed = api.post("/api/integration/activepieces/webhooks").token(token).json(Map.of(
-                "name", "Tasks hook", "targetUrl", ap.baseUrl() + "/api/v1/webhooks/" + flow, "events",
-                List.of("task.created"), "filter", Map.of(), "active", true, "tenantId", alpha.tenantId().toString(),
-                "organizationId", alpha.organizationId().toString())).send();
-        assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+        JsonNode subscribed = subscribe(token, "Tasks hook", flow, List.of("task.created"));
         api.post("/api/tasks").token(alpha.token()).json(Map.of("title", "Delivered")).send();
-        String deliveries = "/api/integration/activepieces/webhooks/" + subscribed.body().path("id").asString()
+        String deliveries = "/api/integration/activepieces/webhooks/" + subscribed.path("id").asString()
                 + "/deliveries";
         Eventually.await(() -> api.get(deliveries).token(token).send().text().contains("DELIVERED") ? true : null,
                 "the delivery to get through");
