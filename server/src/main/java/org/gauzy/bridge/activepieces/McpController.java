@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Gauzy's MCP routes, for the organization the request acts in. {@code projectId} is required to list
  * and, on an Activepieces with one server per project, to address a server.
  */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/integration/activepieces/mcp")
 class McpController {

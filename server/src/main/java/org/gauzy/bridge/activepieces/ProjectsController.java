@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The Activepieces projects an installation's key may use, so nobody copies project ids by hand. */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/integration/activepieces/projects")
 class ProjectsController {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Gauzy's setup, status and integration-tenant routes, plus enable, disable and remove. */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/integration/activepieces")
 class SetupController {

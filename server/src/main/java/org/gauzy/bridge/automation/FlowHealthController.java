@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their health, and a flow's runs page by page. The same permission, tenant rules and error mapping as the
  * other Activepieces routes.
  */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/integration/activepieces/flows")
 class FlowHealthController {

@@ -38,6 +38,7 @@ class AuthController {
     }
 
     @RequiresLogin
+    @FirstPartyOnly
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(RequestContext context) {

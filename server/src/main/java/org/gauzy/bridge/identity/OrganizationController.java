@@ -39,6 +39,7 @@ class OrganizationController {
     }
 
     @RequiresPermission(Permission.ALL_ORG_EDIT)
+    @FirstPartyOnly
     @PostMapping("/api/organization")
     @ResponseStatus(HttpStatus.CREATED)
     OrganizationView create(RequestContext context, @Valid @RequestBody UserRequests.CreateOrganization request) {
@@ -46,6 +47,7 @@ class OrganizationController {
     }
 
     @RequiresPermission(Permission.ORG_USERS_VIEW)
+    @FirstPartyOnly
     @GetMapping("/api/user-organization")
     Page<MembershipRepository.Membership> memberships(RequestContext context,
             @RequestParam(required = false) @Nullable UUID userId) {
@@ -53,6 +55,7 @@ class OrganizationController {
     }
 
     @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @FirstPartyOnly
     @PostMapping("/api/user-organization")
     @ResponseStatus(HttpStatus.CREATED)
     MembershipRepository.Membership addMember(RequestContext context,
@@ -61,6 +64,7 @@ class OrganizationController {
     }
 
     @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @FirstPartyOnly
     @DeleteMapping("/api/user-organization/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeMember(RequestContext context, @PathVariable UUID id) {

@@ -15,8 +15,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces {@link RequiresPermission} against the caller's own role: the one place where an
- * endpoint's declared permission is checked.
+ * Enforces each endpoint's declaration, the one place where it is checked: {@link RequiresPermission} against
+ * the caller's own role and an app token's scopes, {@link RequiresLogin} (an app token needs
+ * {@code gauzy:all}), and {@link FirstPartyOnly} (no app token at all).
  */
 final class PermissionInterceptor implements HandlerInterceptor {
 
@@ -27,15 +28,25 @@ final class PermissionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        RequiresPermission required = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
-                RequiresPermission.class);
-        if (required == null) {
-            required = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresPermission.class);
-        }
-        if (required == null) {
+        RequiresPermission required = declared(method, RequiresPermission.class);
+        RequiresLogin login = declared(method, RequiresLogin.class);
+        if (required == null && login == null) {
             return true;
         }
         RequestContext context = CurrentContext.require();
+        if (context.scopes() != null && declared(method, FirstPartyOnly.class) != null) {
+            throw new ApiException.Forbidden("This is for people signed in to Gauzy itself: an app's OAuth token "
+                    + "cannot use it, whatever its scopes");
+        }
+        if (required == null) {
+            // Any signed-in user, and an app only with the scope that covers everything the user may do.
+            if (login != null && !login.everyApp() && context.scopes() != null
+                    && !context.scopes().contains(RequestContext.ALL_SCOPE)) {
+                throw new ApiException.Forbidden("This token's scopes do not allow this; it needs "
+                        + RequestContext.ALL_SCOPE);
+            }
+            return true;
+        }
         context.tenant();
         if (Arrays.stream(required.value()).noneMatch(context::has)) {
             String names = Arrays.stream(required.value()).map(Enum::name).collect(Collectors.joining(" or "));
@@ -55,6 +66,12 @@ final class PermissionInterceptor implements HandlerInterceptor {
                             Stream.of(RequestContext.ALL_SCOPE)).distinct().collect(Collectors.joining(" or ")));
         }
         return true;
+    }
+
+    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(HandlerMethod method,
+            Class<A> annotation) {
+        A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
+        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
     }
 
     private static String scopeFor(@Nullable String family, boolean write) {

@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresLogin {
+
+    /**
+     * Whether an app's OAuth token with any scope may call it (the user's own identity); otherwise an app
+     * needs {@code gauzy:all}.
+     */
+    boolean everyApp() default false;
 }

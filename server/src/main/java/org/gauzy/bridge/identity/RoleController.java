@@ -31,18 +31,21 @@ class RoleController {
     }
 
     @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @FirstPartyOnly
     @GetMapping("/api/role-permissions")
     Page<RoleRepository.RolePermission> permissions(RequestContext context, @RequestParam UUID roleId) {
         return service.permissions(context, roleId);
     }
 
     @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @FirstPartyOnly
     @PostMapping("/api/role-permissions")
     RoleRepository.RolePermission set(RequestContext context, @Valid @RequestBody UserRequests.SetPermission request) {
         return service.set(context, request);
     }
 
     @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @FirstPartyOnly
     @PutMapping("/api/role-permissions/{id}")
     RoleRepository.RolePermission update(RequestContext context, @PathVariable UUID id,
             @Valid @RequestBody UserRequests.EnablePermission request) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Gauzy's onboarding: a registered user without a tenant creates one and becomes its SUPER_ADMIN.
  * Tokens already issued keep working: the request context reads the new tenant from the database.
  */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/tenant")
 class TenantController {

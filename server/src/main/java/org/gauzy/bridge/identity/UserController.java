@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Gauzy's {@code /api/user}: the caller's own account, and users of the tenant for admins. */
+/**
+ * Gauzy's {@code /api/user}: the caller's own account (which any app the user authorized may read: it is who
+ * the app acts for), and users of the tenant for admins, in Gauzy itself only.
+ */
 @RestController
 @RequestMapping("/api/user")
 class UserController {
@@ -30,13 +33,14 @@ class UserController {
         this.accounts = accounts;
     }
 
-    @RequiresLogin
+    @RequiresLogin(everyApp = true)
     @GetMapping("/me")
     MeView me(RequestContext context) {
         return users.me(context);
     }
 
     @RequiresPermission(Permission.ORG_USERS_VIEW)
+    @FirstPartyOnly
     @GetMapping
     Page<UserView> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
@@ -44,6 +48,7 @@ class UserController {
     }
 
     @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @FirstPartyOnly
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(RequestContext context, @Valid @RequestBody UserRequests.CreateUser request) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gauzy.bridge.identity.RequestContext;
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.RequiresLogin;
 import org.gauzy.bridge.platform.Page;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user's remembered OAuth consents, and their revocation (which ends the client's access at once). */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/oauth/consents")
 @RequiresLogin

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Gauzy's {@code /api/oauth/clients}. Answers carrying a secret are never cached ({@code no-store} on every response). */
+@FirstPartyOnly
 @RestController
 @RequestMapping("/api/oauth/clients")
 class OAuthClientController {

@@ -2,30 +2,26 @@ package org.gauzy.bridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.DatabaseState;
 import org.gauzy.bridge.support.RawHttp;
+import org.gauzy.bridge.support.Routes;
+import org.gauzy.bridge.support.Routes.Route;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -41,11 +37,7 @@ public abstract class BoundaryTests extends ApiTest {
 
     static final List<String> OTHER_JSON_TYPES = List.of("application/merge-patch+json", "application/vnd.api+json",
             "application/problem+json", "text/json", "application/json-patch+json", "application/x-amz-json-1.1");
-    /** Tables that workers write on their own, whatever a request does. */
-    static final Set<String> BACKGROUND_TABLES = Set.of("webhook_event", "webhook_delivery", "webhook_attempt",
-            "flyway_schema_history");
     static final String AUTHORIZATION_PAGES = "/api/integration/ever-gauzy/oauth/authorize";
-    static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
     static final Pattern INTERNAL_NAMES = Pattern.compile(
             "org\\.gauzy|java\\.|jakarta\\.|springframework|tools\\.jackson|Exception|\\$[A-Z]|\\bat [a-z]+\\.");
 
@@ -60,30 +52,6 @@ public abstract class BoundaryTests extends ApiTest {
     Account theirs;
     /** The caller's own resources, by path variable and the route's first segments. */
     final Map<String, String> ownIds = new LinkedHashMap<>();
-
-    record Route(String method, String pattern) {
-
-        boolean writes() {
-            return !Set.of("GET", "HEAD", "OPTIONS").contains(method);
-        }
-
-        String path(Map<String, String> ids) {
-            Matcher m = VARIABLE.matcher(pattern);
-            var out = new StringBuilder();
-            while (m.find()) {
-                String id = ids.getOrDefault(pattern.substring(0, m.start()) + "{" + m.group(1) + "}",
-                        UUID.randomUUID().toString());
-                m.appendReplacement(out, id);
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 
     @BeforeEach
     void accounts() {
@@ -109,21 +77,9 @@ public abstract class BoundaryTests extends ApiTest {
     }
 
     List<Route> routes() {
-        var routes = new ArrayList<Route>();
-        mappings.getHandlerMethods().forEach((info, handler) -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
-                    continue;
-                }
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
-                        : methods) {
-                    routes.add(new Route(method.name(), pattern));
-                }
-            }
-        });
+        List<Route> routes = Routes.api(mappings);
         assertThat(routes).hasSizeGreaterThan(40);
-        return routes.stream().distinct().sorted(java.util.Comparator.comparing(Route::toString)).toList();
+        return routes;
     }
 
     /**
@@ -356,36 +312,7 @@ public abstract class BoundaryTests extends ApiTest {
         return out;
     }
 
-    /** A digest of every table's rows, by table. */
     Map<String, String> snapshot() {
-        var tables = jdbc.sql("select lower(table_name) from information_schema.tables"
-                + " where lower(table_schema) = 'public' and table_type in ('BASE TABLE', 'TABLE')")
-                .query(String.class).list();
-        assertThat(tables).contains("task", "organization", "oauth_client");
-        var out = new TreeMap<String, String>();
-        for (String table : tables) {
-            if (BACKGROUND_TABLES.contains(table)) {
-                continue;
-            }
-            List<String> rows = jdbc.sql("select * from " + table).query((rs, n) -> {
-                var row = new StringBuilder();
-                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                    row.append(rs.getString(c)).append('\u0001');
-                }
-                return row.toString();
-            }).list();
-            out.put(table, rows.size() + ":" + digest(rows.stream().sorted().toList()));
-        }
-        return out;
-    }
-
-    static String digest(List<String> rows) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            rows.forEach(row -> sha.update(row.getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatabaseState.of(jdbc);
     }
 }
