@@ -102,7 +102,7 @@ class DeliveryLog {
     /** Queues the delivery again, now; the answer is the delivery as it stands. */
     @Transactional
     DeliveryView replay(RequestContext context, UUID subscriptionId, UUID deliveryId) {
-        var subscription = subscriptions.existing(context, subscriptionId);
+        var subscription = subscriptions.existingForChange(context, subscriptionId);
         var delivery = deliveries.find(subscription.id(), deliveryId)
                 .orElseThrow(() -> new ApiException.NotFound("Webhook delivery", deliveryId));
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -87,7 +87,7 @@ class Subscriptions {
     /** Changes what is sent; turning a subscription back on forgets why it was disabled. */
     @Transactional
     WebhookRequests.View update(RequestContext context, UUID id, WebhookRequests.Save request) {
-        var s = existing(context, id);
+        var s = existingForChange(context, id);
         boolean active = request.active() != null ? request.active() : s.active();
         boolean reactivated = active && !s.active();
         var updated = new Subscription(s.id(), s.tenantId(), s.organizationId(),
@@ -103,7 +103,7 @@ class Subscriptions {
 
     @Transactional
     void delete(RequestContext context, UUID id) {
-        subscriptions.delete(context.tenant(), existing(context, id).id());
+        subscriptions.delete(context.tenant(), existingForChange(context, id).id());
     }
 
     /** A subscription of the caller's tenant, in an organization the caller may see: else 404, never 403. */
@@ -111,6 +111,19 @@ class Subscriptions {
         return subscriptions.find(context.tenant(), id)
                 .filter(s -> context.memberships().contains(s.organizationId()) || context.seesAllOrganizations(false))
                 .orElseThrow(() -> new ApiException.NotFound("Webhook subscription", id));
+    }
+
+    /**
+     * A subscription to change (or replay from): of one of the caller's organizations, or any with ALL_ORG_EDIT;
+     * one the caller may only see is a 403.
+     */
+    Subscription existingForChange(RequestContext context, UUID id) {
+        Subscription subscription = existing(context, id);
+        if (!context.memberships().contains(subscription.organizationId()) && !context.seesAllOrganizations(true)) {
+            throw new ApiException.Forbidden("Webhook subscription " + id + " belongs to another organization, which "
+                    + "your role may see but not change (that needs ALL_ORG_EDIT)");
+        }
+        return subscription;
     }
 
     /** The signing secret, opened: for the sender only. */

@@ -71,7 +71,7 @@ class Employees {
     @Transactional
     EmployeeView update(RequestContext context, UUID employeeOrUserId, UserDetails changes, @Nullable UUID roleId,
             @Nullable RoleName role) {
-        var employee = resolve(context, employeeOrUserId, false);
+        var employee = resolveForChange(context, employeeOrUserId);
         accounts.update(context, employee.userId(), changes, roleId, role);
         employees.touch(employee.tenantId(), employee.id(), OffsetDateTime.now(clock), null);
         var view = view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
@@ -81,7 +81,7 @@ class Employees {
 
     @Transactional
     EmployeeView delete(RequestContext context, UUID employeeOrUserId) {
-        var employee = resolve(context, employeeOrUserId, false);
+        var employee = resolveForChange(context, employeeOrUserId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         employees.touch(employee.tenantId(), employee.id(), now, now);
         var view = view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
@@ -104,6 +104,13 @@ class Employees {
                 .filter(e -> withDeleted || e.deletedAt() == null)
                 .orElseThrow(() -> new ApiException.NotFound("Employee", id));
         Scopes.requireOrganization(context, employee.organizationId(), "Employee", id);
+        return employee;
+    }
+
+    /** An employee to change: one of the caller's organizations, or any with ALL_ORG_EDIT (see {@link Scopes}). */
+    EmployeeRepository.Employee resolveForChange(RequestContext context, UUID id) {
+        var employee = resolve(context, id, false);
+        Scopes.requireEditable(context, employee.organizationId(), "Employee", id);
         return employee;
     }
 

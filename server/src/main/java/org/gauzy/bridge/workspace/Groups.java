@@ -59,7 +59,7 @@ class Groups {
 
     GroupView find(GroupKind kind, RequestContext context, UUID id) {
         var group = groups.find(kind, context.tenant(), id).orElseThrow(() -> new ApiException.NotFound(kind.path, id));
-        Scopes.requireOrganization(context, group.organizationId(), kind.path, id);
+        Scopes.requireEditable(context, group.organizationId(), kind.path, id);
         return group;
     }
 

@@ -17,4 +17,16 @@ final class Scopes {
             throw new ApiException.NotFound(what, id);
         }
     }
+
+    /**
+     * For a change: the record's own organization (never the one the request names) must be one the caller
+     * belongs to, or they must hold ALL_ORG_EDIT; ALL_ORG_VIEW lets them see it (403), not change it.
+     */
+    static void requireEditable(RequestContext context, UUID organization, String what, UUID id) {
+        requireOrganization(context, organization, what, id);
+        if (!context.memberships().contains(organization) && !context.seesAllOrganizations(true)) {
+            throw new ApiException.Forbidden(what + " " + id + " belongs to another organization, which your role may "
+                    + "see but not change (that needs ALL_ORG_EDIT)");
+        }
+    }
 }

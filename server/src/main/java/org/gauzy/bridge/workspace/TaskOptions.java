@@ -98,7 +98,7 @@ class TaskOptions implements ApplicationRunner {
     TaskOptionView find(TaskOptionKind kind, RequestContext context, UUID id) {
         var option = options.find(kind, context.tenant(), id)
                 .orElseThrow(() -> new ApiException.NotFound(kind.path, id));
-        Scopes.requireOrganization(context, option.organizationId(), kind.path, id);
+        Scopes.requireEditable(context, option.organizationId(), kind.path, id);
         return option;
     }
 }

@@ -75,7 +75,7 @@ class Tasks {
 
     @Transactional
     TaskView update(RequestContext context, UUID id, JsonFields input) {
-        var t = existing(context, id, false);
+        var t = existing(context, id, false, true);
         UUID tenant = t.tenantId();
         UUID organization = t.organizationId();
         if (input.has("title") && (input.text("title", 2000) == null || input.text("title", 2000).isEmpty())) {
@@ -106,7 +106,7 @@ class Tasks {
     /** Deletes softly and answers the task as deleted. */
     @Transactional
     TaskView delete(RequestContext context, UUID id) {
-        var deleted = existing(context, id, false).deleted(OffsetDateTime.now(clock));
+        var deleted = existing(context, id, false, true).deleted(OffsetDateTime.now(clock));
         tasks.update(deleted);
         TaskView view = view(deleted, Set.of());
         publish("task.deleted", view);
@@ -115,7 +115,7 @@ class Tasks {
 
     @Transactional(readOnly = true)
     TaskView get(RequestContext context, UUID id, Set<String> relations, boolean withDeleted) {
-        return view(existing(context, id, withDeleted), relations);
+        return view(existing(context, id, withDeleted, false), relations);
     }
 
     @Transactional(readOnly = true)
@@ -126,10 +126,14 @@ class Tasks {
         return new Page<>(views(slice.rows(), query.relations()), slice.total());
     }
 
-    private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted) {
+    private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted, boolean change) {
         var task = tasks.find(context.tenant(), id).filter(t -> withDeleted || t.deletedAt() == null)
                 .orElseThrow(() -> new ApiException.NotFound("Task", id));
-        Scopes.requireOrganization(context, task.organizationId(), "Task", id);
+        if (change) {
+            Scopes.requireEditable(context, task.organizationId(), "Task", id);
+        } else {
+            Scopes.requireOrganization(context, task.organizationId(), "Task", id);
+        }
         return task;
     }
 
