@@ -20,9 +20,11 @@ class OrganizationService {
     private final UserRepository users;
     private final TenantOnboarding onboarding;
     private final Clock clock;
+    private final UserAccounts accounts;
 
     OrganizationService(OrganizationRepository organizations, MembershipRepository memberships, UserRepository users,
-            TenantOnboarding onboarding, Clock clock) {
+            TenantOnboarding onboarding, Clock clock, UserAccounts accounts) {
+        this.accounts = accounts;
         this.organizations = organizations;
         this.memberships = memberships;
         this.users = users;
@@ -82,6 +84,7 @@ class OrganizationService {
         var membership = memberships.find(context.tenant(), id)
                 .orElseThrow(() -> new ApiException.NotFound("Membership", id));
         requireAccess(context, membership.organizationId(), true);
+        accounts.requireMayManage(context, membership.userId());
         memberships.delete(context.tenant(), id);
     }
 

@@ -81,7 +81,12 @@ public class UserAccounts {
             @Nullable RoleName roleName) {
         UUID tenant = context.tenant();
         var u = users.find(tenant, userId).orElseThrow(() -> new ApiException.NotFound("User", userId));
+        RoleName current = roleOf(tenant, u);
+        RoleOrder.requireNotOutranked(context, current, "change");
         var role = roleId == null && roleName == null ? null : role(context, roleId, roleName);
+        if (current == RoleName.SUPER_ADMIN && role != null && role.name() != RoleName.SUPER_ADMIN) {
+            requireAnotherSuperAdmin(tenant, u.id());
+        }
         var updated = new UserRepository.User(u.id(), u.tenantId(), role == null ? u.roleId() : role.id(),
                 changes.email() == null ? u.email() : AuthService.normalizeEmail(changes.email()),
                 changes.firstName() == null ? u.firstName() : changes.firstName(),
@@ -114,9 +119,36 @@ public class UserAccounts {
         var role = roleId != null
                 ? roles.find(tenant, roleId).orElseThrow(() -> new ApiException.NotFound("Role", roleId))
                 : roles.find(tenant, name).orElseThrow(() -> new ApiException.NotFound("Role", name));
-        if (role.name() == RoleName.SUPER_ADMIN && context.role() != RoleName.SUPER_ADMIN) {
-            throw new ApiException.Forbidden("Only a SUPER_ADMIN can make another SUPER_ADMIN");
-        }
+        RoleOrder.requireGrantable(context, role.name());
         return role;
+    }
+
+    /**
+     * Refuses (403) when the user's role is above the caller's: what other modules check before they change
+     * or remove something of a user (an employee's record).
+     */
+    @Transactional(readOnly = true)
+    public void requireMayManage(RequestContext context, UUID userId) {
+        UUID tenant = context.tenant();
+        var u = users.find(tenant, userId).orElseThrow(() -> new ApiException.NotFound("User", userId));
+        RoleName current = roleOf(tenant, u);
+        RoleOrder.requireNotOutranked(context, current, "change");
+    }
+
+    /**
+     * Refuses (409) to take away the last active SUPER_ADMIN of a tenant: someone must always be able to
+     * manage it.
+     */
+    void requireAnotherSuperAdmin(UUID tenant, UUID leaving) {
+        var superAdmin = roles.find(tenant, RoleName.SUPER_ADMIN);
+        long others = superAdmin.map(r -> users.countActiveWithRole(tenant, r.id(), leaving)).orElse(0L);
+        if (others == 0) {
+            throw new ApiException.Conflict("This is the tenant's last active SUPER_ADMIN: make another user "
+                    + "SUPER_ADMIN first");
+        }
+    }
+
+    private @Nullable RoleName roleOf(UUID tenant, UserRepository.User u) {
+        return u.roleId() == null ? null : roles.find(tenant, u.roleId()).map(RoleRepository.Role::name).orElse(null);
     }
 }

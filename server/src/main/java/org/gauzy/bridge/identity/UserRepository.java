@@ -79,6 +79,13 @@ class UserRepository {
                 .param("tenant", tenant).query(Long.class).single();
     }
 
+    /** Active users of the tenant with the role, other than {@code except}. */
+    long countActiveWithRole(UUID tenant, UUID role, UUID except) {
+        return jdbc.sql("select count(*) from app_user where tenant_id = :tenant and role_id = :role and is_active"
+                + " and id <> :except").param("tenant", tenant).param("role", role).param("except", except)
+                .query(Long.class).single();
+    }
+
     List<User> findAll(UUID tenant, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -82,6 +82,7 @@ class Employees {
     @Transactional
     EmployeeView delete(RequestContext context, UUID employeeOrUserId) {
         var employee = resolveForChange(context, employeeOrUserId);
+        accounts.requireMayManage(context, employee.userId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         employees.touch(employee.tenantId(), employee.id(), now, now);
         var view = view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
