@@ -8,9 +8,11 @@ import org.gauzy.bridge.activepieces.ActivepiecesReads;
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +32,11 @@ class FlowWatch {
     private final AutomationSettings settings;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TaskScheduler scheduler;
 
     FlowWatch(IntegrationTenants integrations, ActivepiecesReads activepieces, FlowHealth health,
-            AutomationSettings settings, JdbcClient jdbc, Clock clock) {
+            AutomationSettings settings, JdbcClient jdbc, Clock clock, TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.integrations = integrations;
         this.activepieces = activepieces;
         this.health = health;
@@ -41,11 +45,21 @@ class FlowWatch {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${gauzy.automation.check-every:5m}",
-            initialDelayString = "${gauzy.automation.check-every:5m}")
-    void scheduled() {
-        if (!settings.checkEvery().isZero()) {
+    /** Starts the rounds once the service is up, every {@code checkEvery}; none when it is zero. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!settings.checkEvery().isZero() && !settings.checkEvery().isNegative()) {
+            scheduler.scheduleWithFixedDelay(this::checkDueSafely, clock.instant().plus(settings.checkEvery()),
+                    settings.checkEvery());
+        }
+    }
+
+    private void checkDueSafely() {
+        try {
             checkDue();
+        } catch (RuntimeException failed) {
+            // The database unreachable for a while: the next round tries again.
+            log.warn("A round of flow checks failed: {}", failed.getMessage());
         }
     }
 
