@@ -30,11 +30,12 @@ final class PermissionInterceptor implements HandlerInterceptor {
         }
         RequiresPermission required = declared(method, RequiresPermission.class);
         RequiresLogin login = declared(method, RequiresLogin.class);
-        if (required == null && login == null) {
+        boolean firstPartyOnly = declared(method, FirstPartyOnly.class) != null;
+        if (required == null && login == null && !firstPartyOnly) {
             return true;
         }
         RequestContext context = CurrentContext.require();
-        if (context.scopes() != null && declared(method, FirstPartyOnly.class) != null) {
+        if (firstPartyOnly && context.scopes() != null) {
             throw new ApiException.Forbidden("This is for people signed in to Gauzy itself: an app's OAuth token "
                     + "cannot use it, whatever its scopes");
         }
