@@ -20,6 +20,7 @@ import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.Eventually;
+import org.gauzy.bridge.support.Metrics;
 import org.gauzy.bridge.support.MovableClock;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.TestSandbox;
@@ -475,11 +476,6 @@ abstract class FlowHealthTests extends ApiTest {
     }
 
     double metric() {
-        for (String line : api.get("/actuator/prometheus").send().text().split("\n")) {
-            if (line.startsWith("gauzy_automation_failing_flows ")) {
-                return Double.parseDouble(line.substring("gauzy_automation_failing_flows ".length()).trim());
-            }
-        }
-        throw new AssertionError("no gauzy_automation_failing_flows at /actuator/prometheus");
+        return Metrics.value(api, "gauzy_automation_failing_flows");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.Metrics;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,12 @@ class OperationsTests extends ApiTest {
 
     @Test
     void prometheusMetricsAreServed() {
-        api.get("/actuator/health").send();
-        var metrics = api.get("/actuator/prometheus").send();
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("http_server_requests_seconds");
+        assertThat(api.get("/actuator/health").send().status()).as("health stays open").isEqualTo(200);
+        assertThat(Metrics.scrape(api)).contains("http_server_requests_seconds");
+        var anonymous = api.get("/actuator/prometheus").send();
+        assertThat(anonymous.status()).as("not public").isEqualTo(401);
+        assertThat(anonymous.message()).contains("GAUZY_METRICS_TOKEN");
+        assertThat(api.get("/actuator/prometheus").token("a-guess").send().status()).isEqualTo(401);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.Metrics;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.TestSandbox;
 import org.jspecify.annotations.Nullable;
@@ -399,12 +400,7 @@ abstract class WebhookTests extends ApiTest {
 
     /** A series' value at {@code /actuator/prometheus}, as an operator's scraper reads it. */
     private double metric(String series) {
-        for (String line : api.get("/actuator/prometheus").send().text().split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        throw new AssertionError("No series " + series + " at /actuator/prometheus");
+        return Metrics.value(api, series);
     }
 
     private UUID subscriptionId() {
@@ -496,7 +492,7 @@ abstract class WebhookTests extends ApiTest {
         assertThat(metric(RETRYING)).isGreaterThanOrEqualTo(retrying + 2);
         assertThat(metric(QUICK) - quick).as("attempts 150 and 300 ms apart: delivered later than 250 ms")
                 .isLessThan(metric(LAGS) - lags);
-        assertThat(api.get("/actuator/prometheus").send().text()).contains("gauzy_webhooks_senders_busy ",
+        assertThat(Metrics.scrape(api)).contains("gauzy_webhooks_senders_busy ",
                 "gauzy_webhooks_runs ", "gauzy_webhooks_attempt_duration_seconds_count ");
 
         String limited = activepieces.addFlow(true);
