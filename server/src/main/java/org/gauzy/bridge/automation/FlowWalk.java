@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -90,11 +89,5 @@ final class FlowWalk {
         } catch (RuntimeException notOurs) {
             return null;
         }
-    }
-
-    static Set<String> ids(List<JsonNode> flows) {
-        var ids = new LinkedHashSet<String>();
-        flows.forEach(f -> ids.add(f.path("id").asString()));
-        return ids;
     }
 }

@@ -139,7 +139,7 @@ public class UserAccounts {
      * Refuses (409) to take away the last active SUPER_ADMIN of a tenant: someone must always be able to
      * manage it.
      */
-    void requireAnotherSuperAdmin(UUID tenant, UUID leaving) {
+    private void requireAnotherSuperAdmin(UUID tenant, UUID leaving) {
         var superAdmin = roles.find(tenant, RoleName.SUPER_ADMIN);
         long others = superAdmin.map(r -> users.countActiveWithRole(tenant, r.id(), leaving)).orElse(0L);
         if (others == 0) {

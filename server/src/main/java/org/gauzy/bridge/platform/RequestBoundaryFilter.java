@@ -1,8 +1,6 @@
 package org.gauzy.bridge.platform;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,10 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -43,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * character but tab, CR and LF, and no lone surrogate; else a 400 that says where. Express's body parser
  * refuses a malformed body on every route of Gauzy's, whether the route reads it or not; so does this.</li>
  * </ul>
- * A JSON body that passes is kept, parsed, for the tenant check ({@link #jsonBody}) and replayed to the handler.
+ * A JSON body is parsed once here; the tree is kept for the tenant check ({@link #jsonBody}) and the bytes are
+ * replayed to the handler.
  * Its size was bounded before ({@link BodyLimitFilter}).
  */
 @Component
@@ -56,12 +52,10 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
     private static final String BODY = RequestBoundaryFilter.class.getName() + ".body";
 
     private final ApiErrorWriter errors;
-    private final JsonMapper json;
     private final JsonMapper bounded;
 
-    RequestBoundaryFilter(ApiErrorWriter errors, JsonMapper json) {
+    RequestBoundaryFilter(ApiErrorWriter errors) {
         this.errors = errors;
-        this.json = json;
         this.bounded = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxTokenCount(MAX_TOKENS).build()).build()).build();
     }
@@ -133,56 +127,19 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
             throw new Refused(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.TOO_LARGE);
         }
         if (bytes.length > 0 && !isBlank(bytes)) {
-            validate(bytes);
-            request.setAttribute(BODY, json.readTree(bytes));
+            request.setAttribute(BODY, parse(bytes));
         }
         return new CachedBodyRequest(request, bytes);
     }
 
-    /** Reads the body token by token, so that a refusal names the place. */
-    private void validate(byte[] bytes) throws Refused {
-        try (JsonParser parser = bounded.createParser(bytes)) {
-            Deque<int[]> fieldCounts = new ArrayDeque<>();
-            JsonToken token;
-            int roots = 0;
-            while ((token = parser.nextToken()) != null) {
-                if (parser.streamReadContext().inRoot() && (token.isScalarValue() || token.isStructStart())) {
-                    roots++;
-                }
-                if (roots > 1) {
-                    throw new Refused(HttpStatus.BAD_REQUEST, "The request body is not valid JSON: more than one "
-                            + "value " + where(parser.currentTokenLocation()));
-                }
-                switch (token) {
-                    case START_OBJECT -> fieldCounts.push(new int[1]);
-                    case END_OBJECT -> fieldCounts.pop();
-                    case PROPERTY_NAME -> {
-                        if (++fieldCounts.peek()[0] > MAX_FIELDS) {
-                            throw new Refused(HttpStatus.BAD_REQUEST, "An object in the request body has more than "
-                                    + MAX_FIELDS + " fields (at " + path(parser.streamReadContext().getParent()) + ")");
-                        }
-                        if (controlCharacter(parser.currentName(), false) >= 0 || loneSurrogate(parser.currentName())) {
-                            throw new Refused(HttpStatus.BAD_REQUEST, "A field name in the request body (at "
-                                    + path(parser.streamReadContext().getParent()) + ") contains a control character "
-                                    + "or a lone surrogate; remove it");
-                        }
-                    }
-                    case VALUE_STRING -> {
-                        String value = parser.getString();
-                        int bad = controlCharacter(value, true);
-                        if (bad >= 0) {
-                            throw new Refused(HttpStatus.BAD_REQUEST, path(parser.streamReadContext())
-                                    + " contains a control character (" + codePoint(bad) + "); remove it");
-                        }
-                        if (loneSurrogate(value)) {
-                            throw new Refused(HttpStatus.BAD_REQUEST, path(parser.streamReadContext())
-                                    + " contains a lone surrogate (half of a UTF-16 pair); send valid Unicode");
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
+    /**
+     * Parses the body once, bounded in depth and values, into the tree the tenant check reads; then walks it
+     * for what no field may hold, so that a refusal names the place.
+     */
+    private JsonNode parse(byte[] bytes) throws Refused {
+        JsonNode tree;
+        try {
+            tree = bounded.readTree(bytes);
         } catch (StreamConstraintsException tooComplex) {
             throw new Refused(HttpStatus.BAD_REQUEST, "The request body is nested deeper than " + MAX_DEPTH
                     + " levels or holds more than " + MAX_TOKENS + " values");
@@ -190,21 +147,45 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
             throw new Refused(HttpStatus.BAD_REQUEST, "The request body is not valid JSON "
                     + where(malformed.getLocation()));
         }
+        check(tree, "");
+        return tree;
     }
 
-    /** {@code items[3].name}, from the parser's context; {@code the body} at the root. */
-    private static String path(@Nullable TokenStreamContext context) {
-        var parts = new ArrayDeque<String>();
-        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inArray()) {
-                parts.push("[" + Math.max(at.getCurrentIndex(), 0) + "]");
-            } else if (at.currentName() != null) {
-                parts.push("." + at.currentName());
+    private static void check(JsonNode node, String path) throws Refused {
+        if (node.isString()) {
+            String value = node.asString();
+            int bad = controlCharacter(value, true);
+            if (bad >= 0) {
+                throw new Refused(HttpStatus.BAD_REQUEST, named(path) + " contains a control character ("
+                        + codePoint(bad) + "); remove it");
+            }
+            if (loneSurrogate(value)) {
+                throw new Refused(HttpStatus.BAD_REQUEST, named(path)
+                        + " contains a lone surrogate (half of a UTF-16 pair); send valid Unicode");
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            if (node.size() > MAX_FIELDS) {
+                throw new Refused(HttpStatus.BAD_REQUEST, "An object in the request body has more than " + MAX_FIELDS
+                        + " fields (at " + named(path) + ")");
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                if (controlCharacter(name, false) >= 0 || loneSurrogate(name)) {
+                    throw new Refused(HttpStatus.BAD_REQUEST, "A field name in the request body (at " + named(path)
+                            + ") contains a control character or a lone surrogate; remove it");
+                }
+                check(field.getValue(), path.isEmpty() ? name : path + "." + name);
             }
         }
-        String joined = String.join("", parts);
-        joined = joined.startsWith(".") ? joined.substring(1) : joined;
-        return joined.isEmpty() ? "the body" : joined;
+    }
+
+    /** {@code items[3].name}, or {@code the body} at the root. */
+    private static String named(String path) {
+        return path.isEmpty() ? "the body" : path;
     }
 
     private static String where(@Nullable TokenStreamLocation location) {

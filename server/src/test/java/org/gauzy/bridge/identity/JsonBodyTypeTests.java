@@ -50,4 +50,21 @@ class JsonBodyTypeTests extends ApiTest {
                 "organizationId", theirs.organizationId().toString()), "application/json; charset=utf-8").send();
         assertThat(plain.status()).as("application/json is read and checked").isEqualTo(403);
     }
+
+    /** What no route may take is refused before any of them reads it, naming the place to fix. */
+    @Test
+    void aRefusedBodyNamesThePlace() {
+        Account mine = accounts.onboard("json-places");
+        var nul = api.post("/api/tasks").token(mine.token()).json("{\"title\":\"ok\",\"members\":[{\"id\":\"a\\u0000\"}]}")
+                .send();
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.message()).contains("members[0].id").contains("U+0000");
+        var twoValues = api.post("/api/tasks").token(mine.token()).json("{} {}").send();
+        assertThat(twoValues.status()).isEqualTo(400);
+        assertThat(twoValues.message()).contains("not valid JSON");
+        var deep = api.post("/api/tasks").token(mine.token()).json("{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}")
+                .send();
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.message()).contains("nested deeper than 32");
+    }
 }
