@@ -23,8 +23,8 @@ class AuthController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    UserView register(@Valid @RequestBody AuthRequests.Register request) {
-        return auth.register(request);
+    UserView register(@Valid @RequestBody AuthRequests.Register request, HttpServletRequest http) {
+        return auth.register(request, http.getRemoteAddr());
     }
 
     @PostMapping("/login")

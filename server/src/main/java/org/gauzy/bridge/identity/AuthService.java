@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gauzy.bridge.platform.ApiException;
-import org.gauzy.bridge.platform.FailureThrottle;
+import org.gauzy.bridge.platform.AttemptThrottle;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,35 +25,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AuthService {
 
-    /** BCrypt reads at most 72 bytes; longer passwords would be silently truncated. */
-    static final int MAX_PASSWORD_BYTES = 72;
-    private static final int THROTTLE_KEYS = 100_000;
+    private static final Duration REGISTRATION_WINDOW = Duration.ofHours(1);
 
     private final UserRepository users;
     private final RoleRepository roles;
     private final SessionRepository sessions;
     private final LoginTokens tokens;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
     private final SecretTokens secrets;
     private final IdentitySettings settings;
     private final Clock clock;
-    private final FailureThrottle perAccount;
-    private final FailureThrottle perAddress;
+    private final AttemptThrottle throttle;
     private final String decoyHash;
 
     AuthService(UserRepository users, RoleRepository roles, SessionRepository sessions, LoginTokens tokens,
-            PasswordEncoder passwords, SecretTokens secrets, IdentitySettings settings, Clock clock) {
+            PasswordEncoder passwords, PasswordPolicy policy, SecretTokens secrets, IdentitySettings settings, AttemptThrottle throttle, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.policy = policy;
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
-        var throttle = settings.loginThrottle();
-        this.perAccount = new FailureThrottle(throttle.perAccount(), throttle.window(), THROTTLE_KEYS, clock);
-        this.perAddress = new FailureThrottle(throttle.perAddress(), throttle.window(), THROTTLE_KEYS, clock);
+        this.throttle = throttle;
         this.decoyHash = passwords.encode(secrets.generate("", 16));
     }
 
@@ -61,15 +58,23 @@ class AuthService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    @Transactional
-    UserView register(AuthRequests.Register request) {
+    /**
+     * Registers a user without a tenant. A 409 tells whether an email is taken, as Gauzy's does, so every
+     * registration counts against its address: a few per hour, enough for people, too few to enumerate.
+     */
+    UserView register(AuthRequests.Register request, String address) {
         if (!settings.registrationEnabled()) {
             throw new ApiException.Forbidden("Registration is closed on this server; ask an administrator for an account");
         }
-        requireAcceptable(request.password());
+        policy.requireAcceptable(request.password(), request.user().email());
         if (!request.password().equals(request.confirmPassword())) {
             throw new ApiException.BadRequest("confirmPassword does not match password");
         }
+        throttle.take("registration", address, settings.registrationsPerAddress(), REGISTRATION_WINDOW)
+                .ifPresent(wait -> {
+                    throw new ApiException.TooManyRequests("Too many registrations from this address. Try again in "
+                            + Math.max(1, wait.toSeconds()) + " seconds.", wait);
+                });
         UserRepository.User user = newUser(request.user(), request.password(), null, null, null);
         return UserView.of(user, null);
     }
@@ -77,7 +82,7 @@ class AuthService {
     /** Builds and stores a user; a taken email is a 409. */
     UserRepository.User newUser(UserDetails details, String password, @Nullable UUID tenant,
             @Nullable UUID role, @Nullable UUID lastOrganization) {
-        requireAcceptable(password);
+        policy.requireAcceptable(password, details.email());
         OffsetDateTime now = OffsetDateTime.now(clock);
         var user = new UserRepository.User(UUID.randomUUID(), tenant, role, normalizeEmail(details.email()),
                 details.firstName(), details.lastName(), details.imageUrl(),
@@ -91,43 +96,58 @@ class AuthService {
         return user;
     }
 
-    @Transactional
+    /**
+     * Signs in. Not one transaction: the failure count must outlive the refusal that follows it, and a
+     * connection is not held while the password hash is computed.
+     */
     AuthRequests.Tokens login(AuthRequests.Login request, String address) {
         String email = normalizeEmail(request.email());
-        String accountKey = "account:" + email;
-        String addressKey = "address:" + address;
-        Optional<Duration> wait = perAccount.blockedFor(accountKey).or(() -> perAddress.blockedFor(addressKey));
+        AttemptThrottle.Attempt attempt = throttle.attempt("sign-in", email, address, settings.loginThrottle().limits());
+        Optional<Duration> wait = attempt.waitFor();
         if (wait.isPresent()) {
             throw new ApiException.TooManyRequests("Too many failed sign-in attempts. Try again in "
                     + Math.max(1, wait.get().toSeconds()) + " seconds.", wait.get());
         }
         Optional<UserRepository.User> user = users.findByEmail(email);
-        boolean passwordFits = request.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+        boolean passwordFits = request.password().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES;
         String hash = user.map(UserRepository.User::passwordHash).orElse(decoyHash);
         boolean matches = passwordFits && passwords.matches(request.password(), hash);
         if (user.isEmpty() || !matches || !user.get().isActive()) {
-            perAccount.recordFailure(accountKey);
-            perAddress.recordFailure(addressKey);
+            attempt.failed();
             throw new ApiException.Unauthorized("Invalid email or password");
         }
-        perAccount.reset(accountKey);
+        attempt.succeeded();
         return startSession(user.get());
     }
 
-    @Transactional
+    /**
+     * Exchanges a refresh token for a new pair. A token presented again after it was exchanged was copied, or
+     * raced its own session: the whole session ends (its access tokens with it), and the 401 says so.
+     */
+    @Transactional(noRollbackFor = ApiException.Unauthorized.class)
     AuthRequests.Tokens refresh(String refreshToken) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String hash = secrets.hash(refreshToken);
-        var session = sessions.findLiveByRefreshHash(hash, now)
-                .orElseThrow(() -> new ApiException.Unauthorized("The refresh token is invalid or expired; sign in again"));
-        var user = users.findSelf(session.userId()).filter(UserRepository.User::isActive)
+        var session = sessions.findLiveByRefreshHash(hash, now);
+        if (session.isEmpty()) {
+            sessions.sessionOfSpentRefresh(hash).ifPresent(spent -> endReused(spent, now));
+            throw new ApiException.Unauthorized("The refresh token is invalid or expired; sign in again");
+        }
+        var user = users.findSelf(session.get().userId()).filter(UserRepository.User::isActive)
                 .orElseThrow(() -> new ApiException.Unauthorized("The account is disabled"));
         String next = secrets.generate("", 32);
-        if (!sessions.rotate(session.id(), hash, secrets.hash(next), now, now.plus(settings.refreshTokenTtl()))) {
-            throw new ApiException.Unauthorized("The refresh token was already used; sign in again");
+        if (!sessions.rotate(session.get().id(), hash, secrets.hash(next), now,
+                now.plus(settings.refreshTokenTtl()))) {
+            endReused(session.get().id(), now);
         }
         RoleName role = roleOf(user);
-        return new AuthRequests.Tokens(UserView.of(user, role), tokens.issue(session.id(), user, role), next);
+        return new AuthRequests.Tokens(UserView.of(user, role), tokens.issue(session.get().id(), user, role), next);
+    }
+
+    private void endReused(UUID session, OffsetDateTime now) {
+        sessions.revoke(session, now);
+        throw new ApiException.Unauthorized("This refresh token was already used, so the session it belonged to has "
+                + "been ended; sign in again");
     }
 
     @Transactional
@@ -149,14 +169,5 @@ class AuthService {
             return null;
         }
         return roles.find(user.tenantId(), user.roleId()).map(RoleRepository.Role::name).orElse(null);
-    }
-
-    private static void requireAcceptable(String password) {
-        if (password.length() < 8) {
-            throw new ApiException.BadRequest("password must be at least 8 characters");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new ApiException.BadRequest("password must be at most " + MAX_PASSWORD_BYTES + " bytes");
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.gauzy.bridge.identity;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import org.gauzy.bridge.platform.AttemptThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -21,6 +22,7 @@ record IdentitySettings(
         @DurationUnit(ChronoUnit.SECONDS) Duration refreshTokenTtl,
         @Nullable String signingKey,
         boolean registrationEnabled,
+        int registrationsPerAddress,
         Admin admin,
         Throttle loginThrottle) {
 
@@ -28,7 +30,14 @@ record IdentitySettings(
     record Admin(String email, @Nullable String password, String tenantName, String organizationName) {
     }
 
-    /** Failed sign-ins allowed per account and per client address within the window. */
-    record Throttle(int perAccount, int perAddress, Duration window) {
+    /**
+     * Failed sign-ins: per account from one address and per address, before they wait out the window; per
+     * account from everywhere, before addresses that never signed in to it slow down (up to {@code maxDelay}).
+     */
+    record Throttle(int perAccountAndAddress, int perAddress, int perAccount, Duration window, Duration maxDelay) {
+
+        AttemptThrottle.Limits limits() {
+            return new AttemptThrottle.Limits(perAccountAndAddress, perAddress, perAccount, window, maxDelay);
+        }
     }
 }

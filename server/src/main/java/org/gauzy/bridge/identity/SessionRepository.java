@@ -48,12 +48,26 @@ class SessionRepository {
      * one token cannot both succeed.
      */
     boolean rotate(UUID id, String oldHash, String newHash, OffsetDateTime now, OffsetDateTime expires) {
-        return jdbc.sql("""
+        boolean rotated = jdbc.sql("""
                 update user_session set refresh_token_hash = :newHash, last_used_at = :now, expires_at = :expires
                 where id = :id and refresh_token_hash = :oldHash and revoked_at is null""")
                 .param("newHash", newHash).param("now", now).param("expires", expires).param("id", id)
                 .param("oldHash", oldHash)
                 .update() > 0;
+        if (rotated) {
+            jdbc.sql("""
+                    insert into spent_session_refresh (refresh_token_hash, session_id, expires_at)
+                    values (:hash, :id, :expires)""")
+                    .param("hash", oldHash).param("id", id).param("expires", expires)
+                    .update();
+        }
+        return rotated;
+    }
+
+    /** The session a refresh token belonged to before it was exchanged, if it was. */
+    Optional<UUID> sessionOfSpentRefresh(String hash) {
+        return jdbc.sql("select session_id from spent_session_refresh where refresh_token_hash = :hash")
+                .param("hash", hash).query(UUID.class).optional();
     }
 
     void revoke(UUID id, OffsetDateTime now) {
@@ -106,6 +120,8 @@ class SessionRepository {
     /** Forgets what can no longer matter: sessions and revoked tokens past their expiry. */
     int purgeExpired(OffsetDateTime before) {
         return jdbc.sql("delete from revoked_access_token where expires_at < :before").param("before", before).update()
+                + jdbc.sql("delete from spent_session_refresh where expires_at < :before").param("before", before)
+                        .update()
                 + jdbc.sql("delete from user_session where expires_at < :before").param("before", before).update();
     }
 }

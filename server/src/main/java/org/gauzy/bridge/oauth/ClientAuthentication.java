@@ -2,36 +2,34 @@ package org.gauzy.bridge.oauth;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gauzy.bridge.platform.FailureThrottle;
+import org.gauzy.bridge.platform.AttemptThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Authenticates the client of a token, revocation or introspection request: {@code client_secret_basic}
  * or {@code client_secret_post} (what the ever-gauzy piece uses), or a public client's bare
- * {@code client_id}. Failures are throttled per client and per address, and once a limit is reached
- * the request is refused before the secret is even compared, so guessing gains nothing.
+ * {@code client_id}. Failures are throttled ({@link AttemptThrottle}) per client and address, per address,
+ * and per client from addresses that never authenticated it; once a limit is reached the request is refused
+ * before the secret is even compared, so guessing gains nothing, while the client's own server, from its
+ * usual address, keeps getting tokens.
  */
 @Component
 class ClientAuthentication {
 
-    private static final int THROTTLE_KEYS = 100_000;
-
     private final OAuthClients clients;
-    private final FailureThrottle perClient;
-    private final FailureThrottle perAddress;
+    private final AttemptThrottle throttle;
+    private final AttemptThrottle.Limits limits;
 
-    ClientAuthentication(OAuthClients clients, OAuthSettings settings, Clock clock) {
+    ClientAuthentication(OAuthClients clients, OAuthSettings settings, AttemptThrottle throttle) {
         this.clients = clients;
-        var throttle = settings.clientThrottle();
-        this.perClient = new FailureThrottle(throttle.perClient(), throttle.window(), THROTTLE_KEYS, clock);
-        this.perAddress = new FailureThrottle(throttle.perAddress(), throttle.window(), THROTTLE_KEYS, clock);
+        this.throttle = throttle;
+        this.limits = settings.clientThrottle().limits();
     }
 
     OAuthClientRepository.Client authenticate(@Nullable String authorization, Map<String, String> parameters,
@@ -58,17 +56,18 @@ class ClientAuthentication {
         if (clientId == null || clientId.isBlank()) {
             throw OAuthError.invalidClient(basic);
         }
-        String clientKey = "client:" + clientId;
-        String addressKey = "address:" + address;
-        Optional<Duration> wait = perClient.blockedFor(clientKey).or(() -> perAddress.blockedFor(addressKey));
+        AttemptThrottle.Attempt attempt = throttle.attempt("client", clientId, address, limits);
+        Optional<Duration> wait = attempt.waitFor();
         if (wait.isPresent()) {
             throw OAuthError.throttled(wait.get());
         }
-        return clients.authenticate(clientId, secret).orElseThrow(() -> {
-            perClient.recordFailure(clientKey);
-            perAddress.recordFailure(addressKey);
-            return OAuthError.invalidClient(basic);
-        });
+        var client = clients.authenticate(clientId, secret);
+        if (client.isEmpty()) {
+            attempt.failed();
+            throw OAuthError.invalidClient(basic);
+        }
+        attempt.succeeded();
+        return client.get();
     }
 
     /** RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and base64-encoded. */

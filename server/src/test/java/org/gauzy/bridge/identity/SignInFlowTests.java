@@ -70,6 +70,49 @@ abstract class SignInFlowTests extends ApiTest {
     }
 
     @Test
+    void aRefreshTokenPresentedAgainEndsItsWholeSession() {
+        var owner = accounts.onboard("reuse");
+        var other = accounts.login(owner.email(), Accounts.PASSWORD);
+        var refreshed = api.post("/api/auth/refresh-token").json(Map.of("refresh_token", owner.refreshToken())).send();
+        assertThat(refreshed.status()).isEqualTo(200);
+        String newToken = refreshed.body().path("token").asString();
+        String newRefresh = refreshed.body().path("refresh_token").asString();
+
+        // Someone who copied the first refresh token presents it after its owner used it.
+        var replayed = api.post("/api/auth/refresh-token").json(Map.of("refresh_token", owner.refreshToken())).send();
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.message()).contains("already used").contains("ended");
+
+        assertThat(api.get("/api/user/me").token(newToken).send().status()).as("the session's access token")
+                .isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh-token").json(Map.of("refresh_token", newRefresh)).send().status())
+                .as("the session's newest refresh token").isEqualTo(401);
+        assertThat(api.get("/api/user/me").token(other.token()).send().status()).as("another session of the user")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAnAttackerTriesFirstAreRefused() {
+        String email = Accounts.uniqueEmail("weak");
+        for (String weak : new String[] {"short", "Password123", "qwertyuiop", "P@ssw0rd!", "aaaaaaaaaa", "abcdefghij",
+            "98765432", email, email.substring(0, email.indexOf('@')), "WELCOME123"}) {
+            var refused = api.post("/api/auth/register").json(Map.of("user", Map.of("email", email), "password", weak,
+                    "confirmPassword", weak)).send();
+            assertThat(refused.status()).as(weak).isEqualTo(400);
+            assertThat(refused.message()).as(weak).contains("password");
+        }
+        var admin = accounts.login(TestDatabases.ADMIN_EMAIL, TestDatabases.ADMIN_PASSWORD);
+        var added = api.post("/api/user").token(admin.token()).json(Map.of("user", Map.of("email",
+                Accounts.uniqueEmail("weak-added"), "firstName", "W", "lastName", "U"), "password", "sunshine1",
+                "role", "EMPLOYEE", "organizationIds", java.util.List.of(admin.organizationId()))).send();
+        assertThat(added.status()).as("an admin adding a user is held to the same rule").isEqualTo(400);
+        assertThat(added.message()).contains("commonly used");
+        assertThat(api.post("/api/auth/register").json(Map.of("user", Map.of("email", email),
+                "password", "violet lamp orbit", "confirmPassword", "violet lamp orbit")).send().status())
+                .as("a few unrelated words").isEqualTo(201);
+    }
+
+    @Test
     void logoutKillsTheAccessTokenAndTheRefreshTokenAtOnce() {
         var owner = accounts.onboard("logout");
         assertThat(api.get("/api/user/me").token(owner.token()).send().status()).isEqualTo(200);

@@ -18,19 +18,28 @@ import org.springframework.context.annotation.Primary;
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> held = new AtomicReference<>();
 
-    /** Back to the system's time (tests sharing a context should, after moving it). */
+    /** Back to the system's time, running (tests sharing a context should, after moving or holding it). */
     public void reset() {
         offset.set(Duration.ZERO);
+        held.set(null);
+    }
+
+    /** Stops time where it is, so that what a test asserts cannot depend on how fast the machine runs. */
+    public void hold() {
+        held.set(instant());
     }
 
     public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
+        held.updateAndGet(at -> at == null ? null : at.plus(by));
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = held.get();
+        return at != null ? at : Instant.now().plus(offset.get());
     }
 
     @Override
