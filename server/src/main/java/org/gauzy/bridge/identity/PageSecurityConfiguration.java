@@ -11,14 +11,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The pages' security, apart from the API's: signed in by the {@link PageSession} cookie (checked like
  * any bearer token: signature, expiry, a live session; see {@link PageSessionFilter}), every form post protected by a CSRF token
- * (double submit: an HttpOnly cookie and a hidden field that Thymeleaf adds to each form), and a page
+ * bound to that session ({@link SessionBoundCsrfTokens}; Thymeleaf adds it to each form as a hidden field), and a page
  * that needs a sign-in sends the browser to the sign-in page and back.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,18 +28,14 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pageSecurity(HttpSecurity http, PageSession session, BrowserSignIn signIn)
-            throws Exception {
-        var csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        csrfCookies.setCookieName("gauzy_pages_csrf");
-        csrfCookies.setCookiePath(Pages.BASE);
-        csrfCookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
+    SecurityFilterChain pageSecurity(HttpSecurity http, PageSession session, BrowserSignIn signIn,
+            SessionBoundCsrfTokens csrfTokens) throws Exception {
         http.securityMatcher(Pages.BASE, Pages.BASE + "/**")
                 // No HTTP session, and no session management: it would take each request's sign-in
                 // for a new authentication and reset the CSRF cookie every time.
                 .sessionManagement(s -> s.disable())
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(LOGIN, ASSETS).permitAll()
                         .anyRequest().authenticated())

@@ -21,10 +21,12 @@ class SignInPageController {
 
     private final BrowserSignIn signIn;
     private final PageSession session;
+    private final SessionBoundCsrfTokens csrfTokens;
 
-    SignInPageController(BrowserSignIn signIn, PageSession session) {
+    SignInPageController(BrowserSignIn signIn, PageSession session, SessionBoundCsrfTokens csrfTokens) {
         this.signIn = signIn;
         this.session = session;
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping({Pages.BASE, Pages.BASE + "/"})
@@ -50,6 +52,7 @@ class SignInPageController {
         }
         try {
             session.keep(request, response, signIn.signIn(typed, password, request.getRemoteAddr()));
+            csrfTokens.forgetSignInToken(request, response);
         } catch (ApiException refused) {
             if (refused.retryAfter() != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(refused.retryAfter()));

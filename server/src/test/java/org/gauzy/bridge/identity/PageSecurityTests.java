@@ -33,7 +33,8 @@ abstract class PageSecurityTests extends ApiTest {
                 .findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/pages");
         assertThat(jar.get("/pages/settings/webhooks").status()).isEqualTo(200);
-        assertThat(jar.cookies).containsOnlyKeys("gauzy_session", "gauzy_pages_csrf"); // no HTTP session
+        // No HTTP session, and the sign-in form's CSRF cookie is gone: the session's own token takes over.
+        assertThat(jar.cookies).containsOnlyKeys("gauzy_session");
 
         // The cookie is the pages' only: the API takes bearer headers, never it.
         assertThat(api.get("/api/user/me").header("Cookie", "gauzy_session=" + jar.cookies.get("gauzy_session"))
@@ -69,6 +70,56 @@ abstract class PageSecurityTests extends ApiTest {
                 "https://evil.example/cb", "scopes", "gauzy:all", "grantTypes", "authorization_code"));
         assertThat(noToken.status()).isEqualTo(403);
         assertThat(api.get("/api/oauth/clients").token(admin.token()).send().body().path("total").asInt()).isZero();
+    }
+
+    /**
+     * Double submit trusts a cookie that someone else may have set (a sibling subdomain, a plain-http hop):
+     * here the token is bound to the sign-in session, so a planted cookie with a matching field is refused.
+     */
+    @Test
+    void aCsrfCookiePlantedBySomeoneElseProvesNothing() {
+        Account admin = accounts.onboard("page-planted");
+        var jar = new PageJar(api);
+        jar.signIn(admin.email(), Accounts.PASSWORD, "/pages");
+        String planted = "planted-by-someone-else-0123456789abcdef";
+        jar.cookies.put("gauzy_pages_csrf", planted);
+        var forged = jar.post("/pages/settings/oauth-clients", Map.of("_csrf", planted, "name", "Forged",
+                "redirectUris", "https://evil.example/cb", "scopes", "gauzy:all", "grantTypes", "authorization_code"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.text()).contains("This form has expired");
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().body().path("total").asInt()).isZero();
+
+        // The same browser's own token, read from its page, still works.
+        var form = jar.get("/pages/settings/oauth-clients");
+        var own = jar.post("/pages/settings/oauth-clients", Map.of("_csrf", PageJar.csrf(form), "name", "Own",
+                "redirectUris", "https://own.example/cb", "scopes", "gauzy:all", "grantTypes", "authorization_code"));
+        assertThat(own.status()).as(own.text()).isLessThan(400);
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().body().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theCsrfTokenIsRenewedAtSignInAndBelongsToOneSession() {
+        Account admin = accounts.onboard("page-renewed");
+        var jar = new PageJar(api);
+        String beforeSignIn = PageJar.csrf(jar.get("/pages/login"));
+        String planted = jar.cookies.get("gauzy_pages_csrf");
+        jar.signIn(admin.email(), Accounts.PASSWORD, "/pages");
+        String first = PageJar.csrf(jar.get("/pages"));
+
+        // The sign-in form's token, even with its cookie put back, is not the session's.
+        jar.cookies.put("gauzy_pages_csrf", planted);
+        assertThat(jar.post("/pages/logout", Map.of("_csrf", beforeSignIn)).status()).isEqualTo(403);
+        jar.cookies.remove("gauzy_pages_csrf");
+
+        // Signing in again starts a new session with a new token: the other session's token does not work in it.
+        var again = new PageJar(api);
+        again.signIn(admin.email(), Accounts.PASSWORD, "/pages");
+        assertThat(again.post("/pages/logout", Map.of("_csrf", first)).status()).isEqualTo(403);
+        assertThat(again.get("/pages").status()).as("still signed in").isEqualTo(200);
+        assertThat(again.post("/pages/logout", Map.of("_csrf", PageJar.csrf(again.get("/pages")))).status())
+                .isEqualTo(303);
+        assertThat(jar.post("/pages/logout", Map.of("_csrf", first)).status()).as("the first session's own")
+                .isEqualTo(303);
     }
 
     @Test
