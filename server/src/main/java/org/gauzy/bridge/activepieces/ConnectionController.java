@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -17,8 +18,8 @@ import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Paging;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +62,7 @@ class ConnectionController {
         this.connections = connections;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping("/connection")
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
@@ -87,7 +88,8 @@ class ConnectionController {
     /** Set when a listing of every connection may be short, with the reason. */
     static final String INCOMPLETE_HEADER = "X-Listing-Incomplete";
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/connections/{integrationId}")
     ConnectionService.Listing list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
@@ -111,7 +113,8 @@ class ConnectionController {
         return connections.list(context, integrationId, query);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/connections/tenant/{integrationId}/{projectId}")
     ResponseEntity<List<JsonNode>> tenantConnections(RequestContext context, @PathVariable UUID integrationId,
             @PathVariable String projectId) {
@@ -124,13 +127,15 @@ class ConnectionController {
         return response.body(all.connections());
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/connection/{integrationId}")
     ObjectNode recorded(RequestContext context, @PathVariable UUID integrationId) {
         return connections.recorded(context, integrationId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH, record = "installation")
     @DeleteMapping("/connection/{integrationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable UUID integrationId) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gauzy.bridge.identity.DelegatedAccess;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -62,7 +63,8 @@ class ConnectionPages {
         this.clock = clock;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping(SetupPages.BASE + "/{integrationId}/connections")
     ModelAndView list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
@@ -77,7 +79,8 @@ class ConnectionPages {
                 HttpStatus.OK);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @RequiresPermission(value = Permission.INTEGRATION_ADD,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/connections")
     ModelAndView create(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
@@ -131,7 +134,8 @@ class ConnectionPages {
         }
     }
 
-    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/connections/{connectionId}/delete")
     ModelAndView delete(RequestContext context, @PathVariable UUID integrationId, @PathVariable String connectionId,
             @RequestParam String projectId) {

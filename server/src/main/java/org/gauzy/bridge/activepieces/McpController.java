@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -44,7 +45,7 @@ class McpController {
         this.mcp = mcp;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping
     SeekPage<ObjectNode> list(RequestContext context, @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer limit,
@@ -56,14 +57,14 @@ class McpController {
         return mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/{serverId}")
     ObjectNode get(RequestContext context, @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {
         return mcp.get(context, serverId.trim(), projectId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PatchMapping("/{serverId}")
     ObjectNode update(RequestContext context, @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId, @Valid @RequestBody UpdateRequest request) {
@@ -75,7 +76,7 @@ class McpController {
                 request.enabledTools()));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PostMapping("/{serverId}/rotate")
     ObjectNode rotate(RequestContext context, @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {

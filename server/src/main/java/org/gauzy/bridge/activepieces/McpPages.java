@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -52,7 +53,8 @@ class McpPages {
         this.json = json;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping(SetupPages.BASE + "/{integrationId}/mcp")
     ModelAndView list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
@@ -61,7 +63,8 @@ class McpPages {
         return page(context, integrationId, projectId, cursor, null, PageNotices.text(notice), HttpStatus.OK);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/rename")
     ModelAndView rename(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
             @RequestParam String projectId, @RequestParam(required = false) @Nullable String name) {
@@ -73,7 +76,8 @@ class McpPages {
                 () -> mcp.update(context, serverId, projectId, new McpService.Changes(name.trim(), null, null, null)));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/tools")
     ModelAndView tools(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
             @RequestParam String projectId, @RequestParam String generation,
@@ -102,7 +106,8 @@ class McpPages {
                 () -> mcp.update(context, serverId, projectId, new McpService.Changes(null, list, null, null)));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/rotate")
     ModelAndView rotate(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
             @RequestParam String projectId) {

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -39,7 +40,8 @@ class ProjectsController {
         this.access = access;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/{integrationId}")
     SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String cursor,
@@ -47,7 +49,8 @@ class ProjectsController {
         return access.visible(context, keys.forIntegration(context, integrationId), cursor, limit);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping("/{integrationId}/bind")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> bind(RequestContext context, @PathVariable UUID integrationId,

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -47,7 +48,7 @@ class SetupController {
         this.setup = setup;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping("/setup")
     @ResponseStatus(HttpStatus.CREATED)
     SetupResponse setup(RequestContext context, @Valid @RequestBody SetupRequest request) {
@@ -55,33 +56,38 @@ class SetupController {
                 request.userEmail(), request.userPassword()), request.organizationId()));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/status/{integrationId}")
     Map<String, Boolean> status(RequestContext context, @PathVariable UUID integrationId) {
         return Map.of("enabled", setup.installation(context, integrationId).isEnabled());
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/integration-tenant/{integrationId}")
     IntegrationTenantView installation(RequestContext context, @PathVariable UUID integrationId) {
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping("/integration-tenant/{integrationId}/enable")
     IntegrationTenantView enable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, true);
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping("/integration-tenant/{integrationId}/disable")
     IntegrationTenantView disable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, false);
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH, record = "installation")
     @DeleteMapping("/integration-tenant/{integrationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(RequestContext context, @PathVariable UUID integrationId) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -41,7 +42,7 @@ class SetupPages {
         this.settings = settings;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping(BASE)
     ModelAndView start(RequestContext context, @RequestParam(required = false) @Nullable String notice) {
         Optional<UUID> installed = integrations.find(context.tenant(), context.organization(), IntegrationTenants.ACTIVEPIECES)
@@ -52,7 +53,7 @@ class SetupPages {
         return setupForm("", "", false, null, PageNotices.text(notice), HttpStatus.OK);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping(BASE + "/setup")
     ModelAndView setUp(RequestContext context, @RequestParam(required = false) @Nullable String apiKey,
             @RequestParam(required = false) @Nullable String userEmail,
@@ -68,14 +69,16 @@ class SetupPages {
         }
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping(BASE + "/{integrationId}")
     ModelAndView overview(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String notice) {
         return overview(context, setup.installation(context, integrationId), null, PageNotices.text(notice), HttpStatus.OK);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_ADD)
+    @RequiresPermission(value = Permission.INTEGRATION_ADD,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(BASE + "/{integrationId}/reintegrate")
     ModelAndView reintegrate(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String apiKey,
@@ -91,21 +94,24 @@ class SetupPages {
         }
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(BASE + "/{integrationId}/enable")
     ModelAndView enable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, true);
         return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "enabled"));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_EDIT)
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(BASE + "/{integrationId}/disable")
     ModelAndView disable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, false);
         return Pages.seeOther(BASE + "/" + integrationId, Map.of("notice", "disabled"));
     }
 
-    @RequiresPermission(Permission.INTEGRATION_DELETE)
+    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH, record = "installation")
     @PostMapping(BASE + "/{integrationId}/remove")
     ModelAndView remove(RequestContext context, @PathVariable UUID integrationId) {
         setup.remove(context, integrationId);

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -37,14 +38,16 @@ class FlowHealthController {
         this.health = health;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/{integrationId}")
     FlowHealth.FlowsView flows(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId) {
         return health.flows(context, integrationId, projectId);
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping("/{integrationId}/{flowId}/runs")
     FlowHealth.RunsPage runs(RequestContext context, @PathVariable UUID integrationId, @PathVariable String flowId,
             @RequestParam(required = false) @Nullable String projectId,

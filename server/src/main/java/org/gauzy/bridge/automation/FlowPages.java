@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gauzy.bridge.activepieces.ActivepiecesReads;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -32,7 +33,8 @@ class FlowPages {
         this.activepieces = activepieces;
     }
 
-    @RequiresPermission(Permission.INTEGRATION_VIEW)
+    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH, record = "installation")
     @GetMapping(PATH)
     ModelAndView flows(RequestContext context, @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId) {

@@ -37,7 +37,7 @@ class AuthController {
         return auth.refresh(request.refreshToken());
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -10,9 +10,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class IdentityWebConfiguration implements WebMvcConfigurer {
 
+    private final List<PathRecord> records;
+
+    IdentityWebConfiguration(List<PathRecord> records) {
+        this.records = records;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**", Pages.BASE + "/**");
+        registry.addInterceptor(new PermissionInterceptor(records)).addPathPatterns("/api/**", Pages.BASE + "/**");
     }
 
     @Override

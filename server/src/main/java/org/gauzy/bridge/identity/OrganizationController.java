@@ -26,19 +26,19 @@ class OrganizationController {
         this.organizations = organizations;
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @GetMapping("/api/organization")
     Page<OrganizationView> list(RequestContext context) {
         return organizations.visible(context);
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.PATH, record = "organization")
     @GetMapping("/api/organization/{id}")
     OrganizationView get(RequestContext context, @PathVariable UUID id) {
         return organizations.get(context, id);
     }
 
-    @RequiresPermission(Permission.ALL_ORG_EDIT)
+    @RequiresPermission(value = Permission.ALL_ORG_EDIT, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @PostMapping("/api/organization")
     @ResponseStatus(HttpStatus.CREATED)
@@ -46,7 +46,7 @@ class OrganizationController {
         return organizations.create(context, request);
     }
 
-    @RequiresPermission(Permission.ORG_USERS_VIEW)
+    @RequiresPermission(value = Permission.ORG_USERS_VIEW, organization = OrganizationFrom.REQUEST)
     @FirstPartyOnly
     @GetMapping("/api/user-organization")
     Page<MembershipRepository.Membership> memberships(RequestContext context,
@@ -54,7 +54,7 @@ class OrganizationController {
         return organizations.memberships(context, userId);
     }
 
-    @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @RequiresPermission(value = Permission.ORG_USERS_EDIT, organization = OrganizationFrom.REQUEST)
     @FirstPartyOnly
     @PostMapping("/api/user-organization")
     @ResponseStatus(HttpStatus.CREATED)
@@ -63,7 +63,7 @@ class OrganizationController {
         return organizations.addMember(context, request);
     }
 
-    @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @RequiresPermission(value = Permission.ORG_USERS_EDIT, organization = OrganizationFrom.PATH, record = "membership")
     @FirstPartyOnly
     @DeleteMapping("/api/user-organization/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)

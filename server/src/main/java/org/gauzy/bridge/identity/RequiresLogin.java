@@ -20,4 +20,10 @@ public @interface RequiresLogin {
      * needs {@code gauzy:all}.
      */
     boolean everyApp() default false;
+
+    /** How the route finds the organization it acts in; every route says, there is no default. */
+    OrganizationFrom organization();
+
+    /** For {@link OrganizationFrom#PATH}: the {@link PathRecord#kind()} the path names. */
+    String record() default "";
 }

@@ -22,4 +22,10 @@ public @interface RequiresPermission {
      * where it differs from the permission's own; empty means the permission's.
      */
     String scope() default "";
+
+    /** How the route finds the organization it acts in; every route says, there is no default. */
+    OrganizationFrom organization();
+
+    /** For {@link OrganizationFrom#PATH}: the {@link PathRecord#kind()} the path names. */
+    String record() default "";
 }

@@ -24,27 +24,28 @@ class RoleController {
     }
 
     /** The piece's role dropdown reads this; role names are not secret within a tenant. */
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @GetMapping("/api/role")
     Page<RolePermissionService.RoleItem> roles(RequestContext context) {
         return service.roles(context);
     }
 
-    @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @RequiresPermission(value = Permission.CHANGE_ROLES_PERMISSIONS, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @GetMapping("/api/role-permissions")
     Page<RoleRepository.RolePermission> permissions(RequestContext context, @RequestParam UUID roleId) {
         return service.permissions(context, roleId);
     }
 
-    @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @RequiresPermission(value = Permission.CHANGE_ROLES_PERMISSIONS, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @PostMapping("/api/role-permissions")
     RoleRepository.RolePermission set(RequestContext context, @Valid @RequestBody UserRequests.SetPermission request) {
         return service.set(context, request);
     }
 
-    @RequiresPermission(Permission.CHANGE_ROLES_PERMISSIONS)
+    @RequiresPermission(value = Permission.CHANGE_ROLES_PERMISSIONS,
+            organization = OrganizationFrom.PATH, record = "role-permission")
     @FirstPartyOnly
     @PutMapping("/api/role-permissions/{id}")
     RoleRepository.RolePermission update(RequestContext context, @PathVariable UUID id,

@@ -38,7 +38,7 @@ class TenantController {
         this.organizations = organizations;
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TenantView create(RequestContext context, @Valid @RequestBody UserRequests.CreateTenant request) {
@@ -52,7 +52,7 @@ class TenantController {
                 List.of(created.organization()));
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @GetMapping
     TenantView mine(RequestContext context) {
         UUID id = context.tenant();

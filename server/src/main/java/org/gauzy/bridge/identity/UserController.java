@@ -33,13 +33,13 @@ class UserController {
         this.accounts = accounts;
     }
 
-    @RequiresLogin(everyApp = true)
+    @RequiresLogin(everyApp = true, organization = OrganizationFrom.NONE)
     @GetMapping("/me")
     MeView me(RequestContext context) {
         return users.me(context);
     }
 
-    @RequiresPermission(Permission.ORG_USERS_VIEW)
+    @RequiresPermission(value = Permission.ORG_USERS_VIEW, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @GetMapping
     Page<UserView> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
@@ -47,7 +47,7 @@ class UserController {
         return users.list(context, Paging.parse(skip, take));
     }
 
-    @RequiresPermission(Permission.ORG_USERS_EDIT)
+    @RequiresPermission(value = Permission.ORG_USERS_EDIT, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

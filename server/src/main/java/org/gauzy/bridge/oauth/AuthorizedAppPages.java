@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.gauzy.bridge.identity.OrganizationDirectory;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.OrganizationView;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
@@ -39,7 +40,7 @@ class AuthorizedAppPages {
         this.organizations = organizations;
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.NONE)
     @GetMapping(BASE)
     ModelAndView list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone,
             @RequestParam(required = false) @Nullable String notice, @RequestParam(required = false) @Nullable String skip) {
@@ -62,7 +63,7 @@ class AuthorizedAppPages {
         return Pages.view("oauth/authorized-apps", HttpStatus.OK, model);
     }
 
-    @RequiresLogin
+    @RequiresLogin(organization = OrganizationFrom.PATH, record = "consent")
     @PostMapping(BASE + "/{id}/revoke")
     ModelAndView revoke(RequestContext context, @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean everyone) {

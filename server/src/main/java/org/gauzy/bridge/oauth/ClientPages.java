@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.gauzy.bridge.identity.DelegatedAccess;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -66,7 +67,7 @@ class ClientPages {
         this.access = access;
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_VIEW)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW, organization = OrganizationFrom.NONE)
     @GetMapping(BASE)
     ModelAndView list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String notice) {
@@ -80,13 +81,13 @@ class ClientPages {
         return Pages.view("oauth/clients", HttpStatus.OK, model);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT, organization = OrganizationFrom.NONE)
     @GetMapping(BASE + "/new")
     ModelAndView newClient() {
         return form(null, ClientForm.blank(), null, HttpStatus.OK);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT, organization = OrganizationFrom.NONE)
     @PostMapping(BASE)
     ModelAndView register(RequestContext context, @RequestParam Map<String, String> fields,
             @RequestParam(name = "scopes", required = false) @Nullable List<String> scopes,
@@ -104,7 +105,8 @@ class ClientPages {
         }
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_VIEW)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @GetMapping(BASE + "/{id}")
     ModelAndView edit(RequestContext context, @PathVariable UUID id, @RequestParam(required = false) @Nullable String notice) {
         OAuthClientView client = clients.get(context, id);
@@ -114,7 +116,8 @@ class ClientPages {
         return page;
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PostMapping(BASE + "/{id}")
     ModelAndView update(RequestContext context, @PathVariable UUID id, @RequestParam Map<String, String> fields,
             @RequestParam(name = "scopes", required = false) @Nullable List<String> scopes,
@@ -135,20 +138,23 @@ class ClientPages {
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", "saved"));
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PostMapping(BASE + "/{id}/rotate")
     ModelAndView rotate(RequestContext context, @PathVariable UUID id) {
         return secretPage(clients.rotateSecret(context, id), "rotated");
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PostMapping(BASE + "/{id}/active")
     ModelAndView active(RequestContext context, @PathVariable UUID id, @RequestParam boolean active) {
         clients.update(context, id, new ClientRequests.Update(null, null, null, null, null, null, null, null, active));
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", active ? "activated" : "deactivated"));
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PostMapping(BASE + "/{id}/delete")
     ModelAndView delete(RequestContext context, @PathVariable UUID id) {
         clients.delete(context, id);

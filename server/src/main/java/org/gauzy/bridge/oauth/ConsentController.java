@@ -3,8 +3,9 @@ package org.gauzy.bridge.oauth;
 import java.util.List;
 import java.util.UUID;
 
-import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
+import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresLogin;
 import org.gauzy.bridge.platform.Page;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @FirstPartyOnly
 @RestController
 @RequestMapping("/api/oauth/consents")
-@RequiresLogin
+@RequiresLogin(organization = OrganizationFrom.NONE)
 class ConsentController {
 
     private final Consents consents;
@@ -35,6 +36,7 @@ class ConsentController {
         return new Page<>(items, items.size());
     }
 
+    @RequiresLogin(organization = OrganizationFrom.PATH, record = "consent")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(RequestContext context, @PathVariable UUID id) {
         consents.revoke(context, id);

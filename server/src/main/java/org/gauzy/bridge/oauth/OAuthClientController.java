@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.gauzy.bridge.identity.FirstPartyOnly;
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -35,40 +36,44 @@ class OAuthClientController {
         this.clients = clients;
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT, organization = OrganizationFrom.NONE)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OAuthClientView create(RequestContext context, @Valid @RequestBody ClientRequests.Create request) {
         return clients.create(context, request);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_VIEW)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW, organization = OrganizationFrom.NONE)
     @GetMapping
     Page<OAuthClientView> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return clients.list(context, Paging.parse(skip, take));
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_VIEW)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @GetMapping("/{id}")
     OAuthClientView get(RequestContext context, @PathVariable UUID id) {
         return clients.get(context, id);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PatchMapping("/{id}")
     OAuthClientView update(RequestContext context, @PathVariable UUID id,
             @Valid @RequestBody ClientRequests.Update request) {
         return clients.update(context, id, request);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @PostMapping("/{id}/rotate-secret")
     OAuthClientView rotate(RequestContext context, @PathVariable UUID id) {
         return clients.rotateSecret(context, id);
     }
 
-    @RequiresPermission(Permission.OAUTH_CLIENT_EDIT)
+    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH, record = "oauth-client")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable UUID id) {

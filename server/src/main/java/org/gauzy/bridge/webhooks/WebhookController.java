@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/integration/activepieces/webhooks")
-@RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks")
 class WebhookController {
 
     private final Subscriptions subscriptions;
@@ -41,6 +41,8 @@ class WebhookController {
         this.deliveryLog = deliveryLog;
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks",
+            organization = OrganizationFrom.REQUEST)
     @PostMapping
     ResponseEntity<WebhookRequests.View> create(RequestContext context, @Valid @RequestBody WebhookRequests.Save body) {
         // The answer carries the signing secret, once.
@@ -48,29 +50,39 @@ class WebhookController {
                 .body(subscriptions.create(context, body));
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks",
+            organization = OrganizationFrom.REQUEST)
     @GetMapping
     Page<WebhookRequests.View> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return subscriptions.list(context, Paging.parse(skip, take));
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+            record = "subscription")
     @GetMapping("/{id}")
     WebhookRequests.View get(RequestContext context, @PathVariable UUID id) {
         return subscriptions.get(context, id);
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+            record = "subscription")
     @PutMapping("/{id}")
     WebhookRequests.View update(RequestContext context, @PathVariable UUID id,
             @Valid @RequestBody WebhookRequests.Save body) {
         return subscriptions.update(context, id, body);
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+            record = "subscription")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(RequestContext context, @PathVariable UUID id) {
         subscriptions.delete(context, id);
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+            record = "subscription")
     @GetMapping("/{id}/deliveries")
     Page<DeliveryLog.DeliveryView> deliveries(RequestContext context, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String status,
@@ -79,6 +91,8 @@ class WebhookController {
         return deliveryLog.list(context, id, status, Paging.parse(skip, take));
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+            record = "subscription")
     @PostMapping("/{id}/deliveries/{deliveryId}/replay")
     ResponseEntity<DeliveryLog.DeliveryView> replay(RequestContext context, @PathVariable UUID id,
             @PathVariable UUID deliveryId) {

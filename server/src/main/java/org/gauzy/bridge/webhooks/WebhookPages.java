@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.Permission;
@@ -25,7 +26,6 @@ import org.springframework.web.servlet.ModelAndView;
  * disabled subscription back on.
  */
 @PageController
-@RequiresPermission(Permission.INTEGRATION_EDIT)
 class WebhookPages {
 
     static final String BASE = Pages.BASE + "/settings/webhooks";
@@ -45,6 +45,7 @@ class WebhookPages {
         this.deliveries = deliveries;
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @GetMapping(BASE)
     ModelAndView list(RequestContext context, @RequestParam(required = false) @Nullable String skip) {
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
@@ -53,6 +54,8 @@ class WebhookPages {
                 "offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, page.total())));
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "subscription")
     @GetMapping(BASE + "/{id}")
     ModelAndView subscription(RequestContext context, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String skip,
@@ -70,12 +73,16 @@ class WebhookPages {
         return Pages.view("webhooks/subscription", HttpStatus.OK, model);
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "subscription")
     @PostMapping(BASE + "/{id}/deliveries/{deliveryId}/replay")
     ModelAndView replay(RequestContext context, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         deliveries.replay(context, id, deliveryId);
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", "replayed"));
     }
 
+    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH, record = "subscription")
     @PostMapping(BASE + "/{id}/active")
     ModelAndView active(RequestContext context, @PathVariable UUID id, @RequestParam boolean active) {
         subscriptions.update(context, id, new WebhookRequests.Save(null, null, null, null, active));

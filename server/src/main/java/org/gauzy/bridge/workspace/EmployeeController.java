@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -60,7 +61,7 @@ class EmployeeController {
         this.json = json;
     }
 
-    @RequiresPermission(Permission.ORG_EMPLOYEES_EDIT)
+    @RequiresPermission(value = Permission.ORG_EMPLOYEES_EDIT, organization = OrganizationFrom.REQUEST)
     @PostMapping("/api/employee")
     @ResponseStatus(HttpStatus.CREATED)
     EmployeeView create(RequestContext context, @Valid @RequestBody CreateEmployee request) {
@@ -71,27 +72,30 @@ class EmployeeController {
         return employees.create(context, user.details(), request.password(), user.roleId());
     }
 
-    @RequiresPermission(Permission.ORG_EMPLOYEES_VIEW)
+    @RequiresPermission(value = Permission.ORG_EMPLOYEES_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/employee")
     Page<EmployeeView> list(RequestContext context, HttpServletRequest request) {
         return employees.list(context, GauzyQuery.parse(request, json, EmployeeRepository.LIST));
     }
 
-    @RequiresPermission(Permission.ORG_EMPLOYEES_VIEW)
+    @RequiresPermission(value = Permission.ORG_EMPLOYEES_VIEW,
+            organization = OrganizationFrom.PATH, record = "employee")
     @GetMapping("/api/employee/{id}")
     EmployeeView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
         var query = GauzyQuery.parse(request, json, GauzyQuery.Shape.relationsOnly(Set.of("user")));
         return employees.get(context, id, query.withDeleted());
     }
 
-    @RequiresPermission(Permission.ORG_EMPLOYEES_EDIT)
+    @RequiresPermission(value = Permission.ORG_EMPLOYEES_EDIT,
+            organization = OrganizationFrom.PATH, record = "employee")
     @PutMapping("/api/employee/{id}")
     EmployeeView update(RequestContext context, @PathVariable UUID id, @Valid @RequestBody UpdateEmployee request) {
         UserFields user = request.user();
         return employees.update(context, id, user.details(), user.roleId(), user.role());
     }
 
-    @RequiresPermission(Permission.ORG_EMPLOYEES_EDIT)
+    @RequiresPermission(value = Permission.ORG_EMPLOYEES_EDIT,
+            organization = OrganizationFrom.PATH, record = "employee")
     @DeleteMapping({"/api/employee/{id}", "/api/employees/{id}"})
     EmployeeView delete(RequestContext context, @PathVariable UUID id) {
         return employees.delete(context, id);

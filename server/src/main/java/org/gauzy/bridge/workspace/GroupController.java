@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -41,52 +42,52 @@ class GroupController {
         this.json = json;
     }
 
-    @RequiresPermission(Permission.ORG_PROJECT_VIEW)
+    @RequiresPermission(value = Permission.ORG_PROJECT_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/organization-project")
     Page<GroupView> projects(RequestContext context, HttpServletRequest request) {
         return list(GroupKind.PROJECT, context, request);
     }
 
-    @RequiresPermission(Permission.ORG_PROJECT_ADD)
+    @RequiresPermission(value = Permission.ORG_PROJECT_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping("/api/organization-project")
     @ResponseStatus(HttpStatus.CREATED)
     GroupView createProject(RequestContext context, @Valid @RequestBody CreateGroup request) {
         return groups.create(GroupKind.PROJECT, context, request.name(), request.description());
     }
 
-    @RequiresPermission(Permission.ORG_PROJECT_EDIT)
+    @RequiresPermission(value = Permission.ORG_PROJECT_EDIT, organization = OrganizationFrom.PATH, record = "project")
     @PutMapping("/api/organization-project/{id}")
     GroupView updateProject(RequestContext context, @PathVariable UUID id, @Valid @RequestBody UpdateGroup request) {
         return groups.update(GroupKind.PROJECT, context, id, request.name(), request.description());
     }
 
-    @RequiresPermission(Permission.ORG_PROJECT_DELETE)
+    @RequiresPermission(value = Permission.ORG_PROJECT_DELETE, organization = OrganizationFrom.PATH, record = "project")
     @DeleteMapping("/api/organization-project/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteProject(RequestContext context, @PathVariable UUID id) {
         groups.delete(GroupKind.PROJECT, context, id);
     }
 
-    @RequiresPermission(Permission.ORG_TEAM_VIEW)
+    @RequiresPermission(value = Permission.ORG_TEAM_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/organization-team")
     Page<GroupView> teams(RequestContext context, HttpServletRequest request) {
         return list(GroupKind.TEAM, context, request);
     }
 
-    @RequiresPermission(Permission.ORG_TEAM_ADD)
+    @RequiresPermission(value = Permission.ORG_TEAM_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping("/api/organization-team")
     @ResponseStatus(HttpStatus.CREATED)
     GroupView createTeam(RequestContext context, @Valid @RequestBody CreateGroup request) {
         return groups.create(GroupKind.TEAM, context, request.name(), request.description());
     }
 
-    @RequiresPermission(Permission.ORG_TEAM_EDIT)
+    @RequiresPermission(value = Permission.ORG_TEAM_EDIT, organization = OrganizationFrom.PATH, record = "team")
     @PutMapping("/api/organization-team/{id}")
     GroupView updateTeam(RequestContext context, @PathVariable UUID id, @Valid @RequestBody UpdateGroup request) {
         return groups.update(GroupKind.TEAM, context, id, request.name(), request.description());
     }
 
-    @RequiresPermission(Permission.ORG_TEAM_DELETE)
+    @RequiresPermission(value = Permission.ORG_TEAM_DELETE, organization = OrganizationFrom.PATH, record = "team")
     @DeleteMapping("/api/organization-team/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteTeam(RequestContext context, @PathVariable UUID id) {

@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 
-/** Whether a record's organization is one the caller may act in: a member, or a role that sees all. */
+/**
+ * Whether a record's organization is one the caller may act in: a member, or a role that sees all. A record a
+ * path names is checked before the handler runs (identity's {@code PathRecord}); these checks also cover records
+ * named in a body (a timer's employee) and keep each use case safe on its own.
+ */
 final class Scopes {
 
     private Scopes() {

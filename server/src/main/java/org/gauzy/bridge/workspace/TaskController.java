@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -49,14 +50,14 @@ class TaskController {
         this.json = json;
     }
 
-    @RequiresPermission(Permission.ORG_TASK_ADD)
+    @RequiresPermission(value = Permission.ORG_TASK_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TaskView create(RequestContext context, @RequestBody JsonNode body) {
         return tasks.create(context, new JsonFields(body));
     }
 
-    @RequiresPermission(Permission.ORG_TASK_VIEW)
+    @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping
     Page<TaskView> list(RequestContext context, HttpServletRequest request,
             @RequestParam(required = false) @Nullable String projectId,
@@ -79,20 +80,20 @@ class TaskController {
         return tasks.list(context, query, filters, titleFilter);
     }
 
-    @RequiresPermission(Permission.ORG_TASK_VIEW)
+    @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.PATH, record = "task")
     @GetMapping("/{id}")
     TaskView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
         var query = GauzyQuery.parse(request, json, GauzyQuery.Shape.relationsOnly(Tasks.RELATIONS));
         return tasks.get(context, id, query.relations(), query.withDeleted());
     }
 
-    @RequiresPermission(Permission.ORG_TASK_EDIT)
+    @RequiresPermission(value = Permission.ORG_TASK_EDIT, organization = OrganizationFrom.PATH, record = "task")
     @PutMapping("/{id}")
     TaskView update(RequestContext context, @PathVariable UUID id, @RequestBody JsonNode body) {
         return tasks.update(context, id, new JsonFields(body));
     }
 
-    @RequiresPermission(Permission.ORG_TASK_DELETE)
+    @RequiresPermission(value = Permission.ORG_TASK_DELETE, organization = OrganizationFrom.PATH, record = "task")
     @DeleteMapping("/{id}")
     TaskView delete(RequestContext context, @PathVariable UUID id) {
         return tasks.delete(context, id);

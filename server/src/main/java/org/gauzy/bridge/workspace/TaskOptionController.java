@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -45,7 +46,7 @@ class TaskOptionController {
         this.json = json;
     }
 
-    @RequiresPermission(Permission.ORG_TASK_VIEW)
+    @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping(KINDS)
     Page<TaskOptionView> list(RequestContext context, @PathVariable String kind, HttpServletRequest request) {
         GauzyQuery.parse(request, json, GauzyQuery.Shape.NONE);
@@ -53,7 +54,7 @@ class TaskOptionController {
         return new Page<>(items, items.size());
     }
 
-    @RequiresPermission(Permission.ORG_TASK_SETTING)
+    @RequiresPermission(value = Permission.ORG_TASK_SETTING, organization = OrganizationFrom.REQUEST)
     @PostMapping(KINDS)
     @ResponseStatus(HttpStatus.CREATED)
     TaskOptionView create(RequestContext context, @PathVariable String kind, @Valid @RequestBody CreateOption request) {
@@ -61,7 +62,8 @@ class TaskOptionController {
                 request.order());
     }
 
-    @RequiresPermission(Permission.ORG_TASK_SETTING)
+    @RequiresPermission(value = Permission.ORG_TASK_SETTING,
+            organization = OrganizationFrom.PATH, record = "task-option")
     @PutMapping(KINDS + "/{id}")
     TaskOptionView update(RequestContext context, @PathVariable String kind, @PathVariable UUID id,
             @Valid @RequestBody UpdateOption request) {
@@ -69,7 +71,8 @@ class TaskOptionController {
                 request.order());
     }
 
-    @RequiresPermission(Permission.ORG_TASK_SETTING)
+    @RequiresPermission(value = Permission.ORG_TASK_SETTING,
+            organization = OrganizationFrom.PATH, record = "task-option")
     @DeleteMapping(KINDS + "/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable String kind, @PathVariable UUID id) {

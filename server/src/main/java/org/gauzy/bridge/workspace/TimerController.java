@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
@@ -32,20 +33,20 @@ class TimerController {
     }
 
     /** 201 with the new log, or 200 with the log already running. */
-    @RequiresPermission(Permission.TIME_TRACKER)
+    @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @PostMapping("/api/timesheet/timer/start")
     ResponseEntity<TimeLogView> start(RequestContext context, @RequestBody JsonNode body) {
         var started = timer.start(context, new JsonFields(body));
         return ResponseEntity.status(started.started() ? HttpStatus.CREATED : HttpStatus.OK).body(started.log());
     }
 
-    @RequiresPermission(Permission.TIME_TRACKER)
+    @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @PostMapping("/api/timesheet/timer/stop")
     TimeLogView stop(RequestContext context, @RequestBody JsonNode body) {
         return timer.stop(context, new JsonFields(body));
     }
 
-    @RequiresPermission(Permission.TIME_TRACKER)
+    @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/timesheet/timer/status")
     Map<String, @Nullable Object> status(RequestContext context,
             @RequestParam(required = false) @Nullable UUID employeeId,
@@ -55,7 +56,7 @@ class TimerController {
                 JsonFields.date("todayEnd", todayEnd));
     }
 
-    @RequiresPermission(Permission.TIME_TRACKER)
+    @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/timesheet/time-log")
     Page<TimeLogView> logs(RequestContext context, @RequestParam(required = false) @Nullable UUID employeeId,
             @RequestParam(required = false) @Nullable String startDate,

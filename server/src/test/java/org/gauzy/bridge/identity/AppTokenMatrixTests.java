@@ -12,8 +12,8 @@ import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.DatabaseState;
 import org.gauzy.bridge.support.OAuthGrants;
-import org.gauzy.bridge.support.Routes;
 import org.gauzy.bridge.support.Routes.Route;
+import org.gauzy.bridge.support.Routes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -81,14 +81,14 @@ abstract class AppTokenMatrixTests extends ApiTest {
         var tokens = new LinkedHashMap<String, String>();
         SCOPES.forEach(scope -> tokens.put(scope, grants.accessToken(owner, owner, scope)));
         List<Route> routes = Routes.api(mappings).stream()
-                .filter(r -> !EndpointDeclarationTests.APP_ACCESS.get(r.toString()).equals("public")).toList();
+                .filter(r -> !EndpointDeclarationTests.access(r.toString()).equals("public")).toList();
         assertThat(routes).hasSizeGreaterThan(60);
 
         var failures = new ArrayList<String>();
         var before = DatabaseState.of(jdbc);
         int refused = 0;
         for (Route route : routes) {
-            String access = EndpointDeclarationTests.APP_ACCESS.get(route.toString());
+            String access = EndpointDeclarationTests.access(route.toString());
             for (var token : tokens.entrySet()) {
                 if (covers(access, token.getKey(), route.writes())) {
                     continue;
@@ -105,7 +105,7 @@ abstract class AppTokenMatrixTests extends ApiTest {
         assertThat(DatabaseState.of(jdbc)).as("a refused app token changed nothing").isEqualTo(before);
 
         for (Route route : routes) {
-            String access = EndpointDeclarationTests.APP_ACCESS.get(route.toString());
+            String access = EndpointDeclarationTests.access(route.toString());
             for (var token : tokens.entrySet()) {
                 if (covers(access, token.getKey(), route.writes()) && !route.toString().equals("POST /api/auth/logout")) {
                     Api.Response answer = send(route, token.getValue());

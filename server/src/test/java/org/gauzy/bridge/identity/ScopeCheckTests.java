@@ -22,20 +22,20 @@ import org.springframework.web.method.HandlerMethod;
 class ScopeCheckTests {
 
     static class Endpoints {
-        @RequiresPermission(Permission.ORG_TASK_ADD)
+        @RequiresPermission(value = Permission.ORG_TASK_ADD, organization = OrganizationFrom.REQUEST)
         void createTask() {
         }
 
-        @RequiresPermission(Permission.ORG_TASK_VIEW)
+        @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.REQUEST)
         void listTasks() {
         }
 
-        @RequiresPermission(Permission.INTEGRATION_ADD)
+        @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
         void setup() {
         }
     }
 
-    PermissionInterceptor interceptor = new PermissionInterceptor();
+    PermissionInterceptor interceptor = new PermissionInterceptor(java.util.List.of());
 
     @AfterEach
     void clear() {

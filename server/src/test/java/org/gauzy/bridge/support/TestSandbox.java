@@ -43,7 +43,7 @@ public final class TestSandbox {
     }
 
     /** The base URL the service is configured with for a sandbox name. */
-    static String baseUrl(String name) {
+    public static String baseUrl(String name) {
         if (RealActivepieces.NAME.equals(name)) {
             return RealActivepieces.facts().baseUrl();
         }

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.identity;
+
+import org.gauzy.bridge.support.OnH2;
+
+@OnH2
+class AttackMatrixOnH2Tests extends AttackMatrixTests {
+}

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.identity;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class AttackMatrixOnPostgresTests extends AttackMatrixTests {
+}
