@@ -14,6 +14,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The pages' CSRF tokens, bound to the signed-in session: a signed-in browser's token is derived from its
@@ -59,15 +60,9 @@ final class SessionBoundCsrfTokens implements CsrfTokenRepository {
         if (signedIn.isPresent()) {
             return bound(signedIn.get());
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && cookie.getValue().length() >= 32) {
-                    return new DefaultCsrfToken(HEADER, PARAMETER, cookie.getValue());
-                }
-            }
-        }
-        return null;
+        Cookie cookie = WebUtils.getCookie(request, COOKIE);
+        return cookie != null && cookie.getValue().length() >= 32
+                ? new DefaultCsrfToken(HEADER, PARAMETER, cookie.getValue()) : null;
     }
 
     /** Forgets the sign-in form's token: once signed in, the session's own takes over. */
