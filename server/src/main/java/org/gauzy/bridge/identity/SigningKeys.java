@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import org.gauzy.bridge.platform.DataFolder;
+import org.gauzy.bridge.platform.KeyAgreement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,16 @@ class SigningKeys {
 
     private final ECKey key;
 
-    SigningKeys(IdentitySettings settings, DataFolder dataFolder) {
+    SigningKeys(IdentitySettings settings, DataFolder dataFolder, KeyAgreement agreement) {
         this.key = StringUtils.hasText(settings.signingKey())
                 ? parse(settings.signingKey(), "JWT_SIGNING_KEY")
                 : dataFolder.readSecret(FILE).map(json -> parse(json, dataFolder.root().resolve(FILE).toString()))
                         .orElseGet(() -> generate(dataFolder));
+        try {
+            agreement.require("jwt-signing-key", "JWT_SIGNING_KEY", key.toPublicJWK().computeThumbprint().toString());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot compute the signing key's thumbprint", e);
+        }
     }
 
     ECKey signingKey() {

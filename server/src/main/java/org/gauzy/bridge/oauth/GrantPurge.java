@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import org.gauzy.bridge.platform.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * recognised as a replay and revokes what it produced.
  */
 @Component
-class GrantPurge {
+class GrantPurge implements ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(GrantPurge.class);
     static final Duration KEEP = Duration.ofDays(1);
@@ -22,15 +23,28 @@ class GrantPurge {
     private final CodeRepository codes;
     private final RefreshTokenRepository refreshTokens;
     private final Clock clock;
+    private final Duration every;
 
-    GrantPurge(CodeRepository codes, RefreshTokenRepository refreshTokens, Clock clock) {
+    GrantPurge(CodeRepository codes, RefreshTokenRepository refreshTokens, Clock clock,
+            @Value("${gauzy.purge-every:1h}") Duration every) {
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
+        this.every = every;
     }
 
-    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
-    void purge() {
+    @Override
+    public String name() {
+        return "grant-purge";
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public void run() {
         OffsetDateTime before = OffsetDateTime.now(clock).minus(KEEP);
         int removed = codes.purge(before) + refreshTokens.purge(before);
         if (removed > 0) {

@@ -10,10 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttemptThrottle {
 
-    private static final Logger log = LoggerFactory.getLogger(AttemptThrottle.class);
     /** How long an address stays "known" for a subject after it last proved the secret. */
     static final Duration KNOWN_FOR = Duration.ofDays(90);
     /** How often a known address's last sighting is written again (not on every success). */
@@ -205,18 +201,5 @@ public class AttemptThrottle {
     }
 
     private record Failures(String key, int failures, OffsetDateTime firstAt, OffsetDateTime lastAt) {
-    }
-
-    /** Forgets failures that no window can still count and addresses not seen for {@link #KNOWN_FOR}. */
-    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
-    void purge() {
-        OffsetDateTime now = now();
-        int removed = jdbc.sql("delete from attempt_failure where last_failure_at < :before")
-                .param("before", now.minus(Duration.ofDays(1))).update()
-                + jdbc.sql("delete from attempt_known_address where seen_at < :before")
-                        .param("before", now.minus(KNOWN_FOR)).update();
-        if (removed > 0) {
-            log.info("Purged {} stale sign-in throttle entries", removed);
-        }
     }
 }

@@ -1,7 +1,13 @@
 package org.gauzy.bridge.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +30,8 @@ public class SecretBox {
     private final AesGcm aes;
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${gauzy.secrets-key:}") String configured, DataFolder dataFolder, AesGcm aes) {
+    SecretBox(@Value("${gauzy.secrets-key:}") String configured, DataFolder dataFolder, AesGcm aes,
+            KeyAgreement agreement) {
         this.aes = aes;
         String encoded = StringUtils.hasText(configured) ? configured.trim()
                 : dataFolder.readSecret(FILE).orElseGet(() -> generate(dataFolder));
@@ -38,6 +45,18 @@ public class SecretBox {
             throw new IllegalStateException("GAUZY_SECRETS_KEY must be base64 of 32 random bytes, not " + bytes.length);
         }
         this.key = bytes;
+        agreement.require("secrets-key", "GAUZY_SECRETS_KEY", fingerprint(bytes));
+    }
+
+    /** HMAC-SHA256 of a fixed text under the key: shows whether two nodes hold the same key, and nothing of it. */
+    private static String fingerprint(byte[] key) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("gauzy secrets key fingerprint".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     public String seal(String plaintext, String context) {

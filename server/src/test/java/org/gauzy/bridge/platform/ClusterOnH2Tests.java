@@ -1,0 +1,7 @@
+package org.gauzy.bridge.platform;
+
+import org.gauzy.bridge.support.OnH2;
+
+@OnH2
+class ClusterOnH2Tests extends ClusterTests {
+}
