@@ -1,6 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -18,8 +19,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -108,10 +111,13 @@ class SecurityConfiguration {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(
                 new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.publicKeys())));
-        // Claims are validated by Spring's validators below, with its clock skew.
+        // Claims are validated by Spring's validators below: the issuer, and expiry and not-before with a minute of
+        // skew, on the service's clock (the one sessions and the token cache use), not the system's behind it.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         var decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        var timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(settings.issuer())));
         return new VerifiedTokens(decoder, clock);
     }
 }

@@ -13,15 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.DatabaseState;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.PageJar;
-import org.gauzy.bridge.support.Routes.Route;
 import org.gauzy.bridge.support.Routes;
+import org.gauzy.bridge.support.Routes.Route;
 import org.gauzy.bridge.support.TestSandbox;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;

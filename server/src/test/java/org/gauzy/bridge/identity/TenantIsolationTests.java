@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.gauzy.bridge.BridgeApplication;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivery through a restart: changes are made, the application is stopped while it is still
- * delivering, and started again on the same database, with a receiver that fails every third request.
- * Every event must arrive at least once; the test reports how many arrived more than once.
+ * delivering (asserted: the restart has work to do), and started again on the same database, with a receiver
+ * that fails every third request. Every event arrives, nothing is left pending, and at most the one request in
+ * flight at the stop goes twice. Two nodes on one database deliver everything once, in the README's order.
  */
 abstract class WebhookRestartTests {
 
@@ -85,23 +87,20 @@ abstract class WebhookRestartTests {
                 // Stopped while deliveries are still going out.
             }
             int beforeRestart = taskIds.size();
+            assertThat(beforeRestart).as("deliveries were still to go when the application stopped: the restart is"
+                    + " what delivers them").isLessThan(created.size());
             try (var second = start(data)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!taskIds.containsAll(created) && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                if (!taskIds.containsAll(created)) {
-                    var api = new Api(port(second));
-                    var owner = new Accounts(api).login(ownerEmail, Accounts.PASSWORD);
-                    System.out.println("Not delivered; the delivery log: " + api.get(WebhookTests.WEBHOOKS + "/"
-                            + subscription + "/deliveries?take=100").token(owner.token()).send().text());
-                }
+                Eventually.await(() -> taskIds.containsAll(created) ? true : null,
+                        "every event delivered after the restart", Duration.ofSeconds(60));
+                var jdbc = second.getBean(JdbcClient.class);
+                Eventually.await(() -> jdbc.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'")
+                        .query(Long.class).single() == 0 ? true : null, "nothing left pending");
             }
-            assertThat(taskIds).containsAll(created);
-            System.out.printf("Webhook restart: %d events, %d delivered before the restart, %d requests (%d failed"
-                    + " on purpose), %d accepted, %d duplicates (%.1f %%)%n", EVENTS, beforeRestart, requests.get(),
-                    requests.get() / 3, accepted.get(), accepted.get() - taskIds.size(),
-                    100.0 * (accepted.get() - taskIds.size()) / EVENTS);
+            // One subscription is sent one request at a time: only the one in flight at the stop may go twice.
+            int duplicates = accepted.get() - taskIds.size();
+            assertThat(duplicates).as("events accepted twice").isBetween(0, 1);
+            assertThat(requests.get() - accepted.get()).as("requests the receiver failed on purpose")
+                    .isEqualTo(requests.get() / 3);
         } finally {
             receiver.stop(0);
         }
@@ -141,27 +140,26 @@ abstract class WebhookRestartTests {
                 assertThat(task.status()).as(task.text()).isEqualTo(201);
                 created.add(task.body().path("id").asString());
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !(arrived.size() == flows
-                    && arrived.values().stream().allMatch(ids -> ids.containsAll(created)))) {
-                Thread.sleep(100);
-            }
+            Eventually.await(() -> arrived.size() == flows && arrived.values().stream()
+                    .allMatch(ids -> ids.containsAll(created)) ? true : null, "every event at every subscription",
+                    Duration.ofSeconds(60));
         } finally {
             receiver.stop(0);
         }
         assertThat(arrived).hasSize(flows);
-        int duplicates = 0;
-        int inversions = 0;
         for (var ids : arrived.values()) {
             assertThat(ids).containsAll(created);
-            List<String> first = ids.stream().distinct().toList();
-            duplicates += ids.size() - first.size();
-            for (int i = 1; i < first.size(); i++) {
-                inversions += created.indexOf(first.get(i)) < created.indexOf(first.get(i - 1)) ? 1 : 0;
+            assertThat(ids).as("no node crashed: nothing goes twice").doesNotHaveDuplicates();
+            // The README's order with several nodes: an event committed on the node that does not hold the
+            // subscription may wait for the holder to let it go, so the two nodes' events interleave; but the
+            // events committed on one node leave in the order they were made.
+            for (int node = 0; node < 2; node++) {
+                int committedOn = node;
+                List<String> ofNode = created.stream().filter(id -> created.indexOf(id) % 2 == committedOn).toList();
+                assertThat(ids.stream().filter(ofNode::contains).toList()).as("events committed on node " + node)
+                        .containsExactlyElementsOf(ofNode);
             }
         }
-        System.out.printf("Webhooks on two nodes: %d events to %d subscriptions, %d duplicates, %d arrivals after a"
-                + " later event%n", EVENTS, flows, duplicates, inversions);
     }
 
     /**
@@ -203,11 +201,8 @@ abstract class WebhookRestartTests {
                 assertThat(status.get()).isEqualTo(201);
             }
             clients.shutdown();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (arrivals.get() < flows * events && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(arrivals.get()).isGreaterThanOrEqualTo(flows * events);
+            Eventually.await(() -> arrivals.get() >= flows * events ? true : null, "every event at every flow",
+                    Duration.ofSeconds(60));
             assertThat(node.getBean(JdbcClient.class).sql("select count(*) from webhook_subscription"
                     + " where wanted_at is not null").query(Long.class).single())
                     .as("subscriptions the node took for another node's").isZero();

@@ -25,14 +25,15 @@ import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.Metrics;
+import org.gauzy.bridge.support.MovableClock;
 import org.gauzy.bridge.support.OAuthGrants;
 import org.gauzy.bridge.support.TestSandbox;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * Gauzy reach the Activepieces sandbox's webhook receiver signed (Standard Webhooks), in the shape the
  * trigger hands to the flow; through failures, retries, Retry-After, 410, dead letters and replays.
  */
+@Import(MovableClock.Config.class)
 abstract class WebhookTests extends ApiTest {
 
     static final String WEBHOOKS = "/api/integration/activepieces/webhooks";
@@ -54,6 +56,11 @@ abstract class WebhookTests extends ApiTest {
     private static final String LAGS = "gauzy_webhooks_delivery_lag_seconds_count";
     private static final String QUICK = "gauzy_webhooks_delivery_lag_seconds_bucket{le=\"0.25\"}";
     private static final String DISABLED_GONE = "gauzy_webhooks_subscriptions_disabled_total{reason=\"gone\"}";
+    private static final String DISABLED_FAILING =
+            "gauzy_webhooks_subscriptions_disabled_total{reason=\"failing\"}";
+
+    @Autowired
+    MovableClock clock;
 
     ActivepiecesSandbox activepieces;
     Account owner;
@@ -69,6 +76,7 @@ abstract class WebhookTests extends ApiTest {
     @AfterEach
     void clearFaults() {
         activepieces.clearFaults();
+        clock.reset();
     }
 
     String flowUrl(String flowId) {
@@ -150,8 +158,12 @@ abstract class WebhookTests extends ApiTest {
         assertThat(api.get(WEBHOOKS).token(token).send().body().path("total").asInt()).isEqualTo(1);
         assertThat(api.delete(WEBHOOKS + "/" + id).token(token).send().status()).isEqualTo(204);
         assertThat(api.delete(WEBHOOKS + "/" + id).token(token).send().status()).isEqualTo(404);
-        createTask(owner, Map.of());
-        Thread.sleep(700);
+        // A subscription that stays is the barrier: once it has the next event, that event's fan-out is over,
+        // and the deleted one would have had it by then.
+        String control = activepieces.addFlow(true);
+        subscribe(token, owner, control, "task.created", Map.of());
+        createTask(owner, Map.of("title", "After the deletion"));
+        assertThat(titlesOf(awaitDeliveries(control, 1))).containsExactly("After the deletion");
         assertThat(activepieces.webhookDeliveries(flow)).hasSize(1);
     }
 
@@ -241,67 +253,96 @@ abstract class WebhookTests extends ApiTest {
                 .containsExactlyElementsOf(titles.subList(1, titles.size()));
     }
 
+    /**
+     * How many times a timing scenario is tried before the test fails: the engine's behaviour under test needs
+     * a change within one poll interval of the last delivery, which a loaded machine may miss once, not five
+     * times. A miss is retried with a fresh subscription, never skipped.
+     */
+    static final int TIMING_TRIES = 5;
+
     @Test
     void aRunThatSentAllItHadKeepsItsSubscriptionForTheNextEventThenLetsItGo(@Autowired JdbcClient jdbc,
             @Autowired WebhookSettings settings) {
-        String flow = activepieces.addFlow(true);
-        UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
-        createTask(owner, Map.of("title", "First"));
-        awaitDeliveries(flow, 1);
-        long delivered = System.nanoTime();
-        OffsetDateTime lease = leaseOf(jdbc, id);
-        createTask(owner, Map.of("title", "Second"));
-        boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
-        assertThat(titlesOf(awaitDeliveries(flow, 2))).containsExactly("First", "Second");
-        // The idle run took the second event: no lease was taken for it, nor was the first one let go.
-        Assumptions.assumeTrue(withinLinger, "the second change came later than a run lingers");
-        assertThat(lease).as("held while the run idles").isNotNull();
-        assertThat(leaseOf(jdbc, id)).as("the same lease").isEqualTo(lease);
-        // Once nothing more comes, the subscription is let go, for another node.
-        await(() -> leaseOf(jdbc, id) == null ? true : null, "the idle run to let its subscription go");
+        for (int attempt = 1; attempt <= TIMING_TRIES; attempt++) {
+            String flow = activepieces.addFlow(true);
+            UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id")
+                    .asString());
+            createTask(owner, Map.of("title", "First"));
+            awaitDeliveries(flow, 1);
+            long delivered = System.nanoTime();
+            OffsetDateTime lease = leaseOf(jdbc, id);
+            createTask(owner, Map.of("title", "Second"));
+            boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
+            assertThat(titlesOf(awaitDeliveries(flow, 2))).containsExactly("First", "Second");
+            if (!withinLinger) {
+                assertThat(attempt).as("a change within a poll interval of a delivery, in " + TIMING_TRIES + " tries")
+                        .isLessThan(TIMING_TRIES);
+                continue;
+            }
+            // The idle run took the second event: no lease was taken for it, nor was the first one let go.
+            assertThat(lease).as("held while the run idles").isNotNull();
+            assertThat(leaseOf(jdbc, id)).as("the same lease").isEqualTo(lease);
+            // Once nothing more comes, the subscription is let go, for another node.
+            await(() -> leaseOf(jdbc, id) == null ? true : null, "the idle run to let its subscription go");
+            return;
+        }
     }
 
     @Test
     void aBusyRunKeepsItsSubscriptionWhileNothingOfItWaitsInTheDatabase(@Autowired JdbcClient jdbc,
             @Autowired WebhookSettings settings) throws Exception {
-        String flow = activepieces.addFlow(true);
-        UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id").asString());
-        createTask(owner, Map.of("title", "Task 0"));
-        awaitDeliveries(flow, 1);
-        OffsetDateTime lease = leaseOf(jdbc, id);
-        // Changes for longer than several looks at the database, each sooner than an idle run lets go.
-        long until = System.nanoTime() + settings.pollInterval().toNanos() * 6;
-        long longestGap = 0;
-        int created = 1;
-        for (long last = System.nanoTime(); System.nanoTime() < until; created++) {
-            Thread.sleep(settings.pollInterval().toMillis() / 3);
-            createTask(owner, Map.of("title", "Task " + created));
-            longestGap = Math.max(longestGap, System.nanoTime() - last);
-            last = System.nanoTime();
+        for (int attempt = 1; attempt <= TIMING_TRIES; attempt++) {
+            String flow = activepieces.addFlow(true);
+            UUID id = UUID.fromString(subscribe(token, owner, flow, "task.created", Map.of()).body().path("id")
+                    .asString());
+            createTask(owner, Map.of("title", "Task 0"));
+            awaitDeliveries(flow, 1);
+            OffsetDateTime lease = leaseOf(jdbc, id);
+            // Changes for longer than several looks at the database, each sooner than an idle run lets go: the
+            // pause between them is a third of that, the pace of a busy source, not a wait for an outcome.
+            long until = System.nanoTime() + settings.pollInterval().toNanos() * 6;
+            long longestGap = 0;
+            int created = 1;
+            for (long last = System.nanoTime(); System.nanoTime() < until; created++) {
+                Thread.sleep(settings.pollInterval().toMillis() / 3);
+                createTask(owner, Map.of("title", "Task " + created));
+                longestGap = Math.max(longestGap, System.nanoTime() - last);
+                last = System.nanoTime();
+            }
+            assertThat(awaitDeliveries(flow, created)).hasSize(created);
+            if (longestGap >= settings.pollInterval().toNanos()) {
+                assertThat(attempt).as("changes each within a poll interval, in " + TIMING_TRIES + " tries")
+                        .isLessThan(TIMING_TRIES);
+                continue;
+            }
+            assertThat(lease).as("held by the first run").isNotNull();
+            assertThat(leaseOf(jdbc, id)).as("the same run, under the same lease, all along").isEqualTo(lease);
+            return;
         }
-        assertThat(awaitDeliveries(flow, created)).hasSize(created);
-        Assumptions.assumeTrue(longestGap < settings.pollInterval().toNanos(),
-                "a change came later than a run lingers");
-        assertThat(lease).as("held by the first run").isNotNull();
-        assertThat(leaseOf(jdbc, id)).as("the same run, under the same lease, all along").isEqualTo(lease);
     }
 
     @Test
     void aChangedSubscriptionTakesEffectAtOnceWhileItsRunGoesOn(@Autowired WebhookSettings settings) {
-        String before = activepieces.addFlow(true);
-        String after = activepieces.addFlow(true);
-        String id = subscribe(token, owner, before, "task.created", Map.of()).body().path("id").asString();
-        createTask(owner, Map.of("title", "Before"));
-        awaitDeliveries(before, 1);
-        // The run that sent it keeps the subscription for the next change; this one changes the target.
-        long delivered = System.nanoTime();
-        var moved = api.put(WEBHOOKS + "/" + id).token(token).json(Map.of("targetUrl", flowUrl(after))).send();
-        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-        createTask(owner, Map.of("title", "After"));
-        boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
-        assertThat(titlesOf(awaitDeliveries(after, 1))).containsExactly("After");
-        assertThat(titlesOf(activepieces.webhookDeliveries(before))).containsExactly("Before");
-        Assumptions.assumeTrue(withinLinger, "the change came later than a run lingers: it proves nothing here");
+        for (int attempt = 1; attempt <= TIMING_TRIES; attempt++) {
+            String before = activepieces.addFlow(true);
+            String after = activepieces.addFlow(true);
+            String id = subscribe(token, owner, before, "task.created", Map.of()).body().path("id").asString();
+            createTask(owner, Map.of("title", "Before"));
+            awaitDeliveries(before, 1);
+            // The run that sent it keeps the subscription for the next change; this one changes the target.
+            long delivered = System.nanoTime();
+            var moved = api.put(WEBHOOKS + "/" + id).token(token).json(Map.of("targetUrl", flowUrl(after))).send();
+            assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            createTask(owner, Map.of("title", "After"));
+            boolean withinLinger = System.nanoTime() - delivered < settings.pollInterval().toNanos();
+            assertThat(titlesOf(awaitDeliveries(after, 1))).containsExactly("After");
+            assertThat(titlesOf(activepieces.webhookDeliveries(before))).containsExactly("Before");
+            if (withinLinger) {
+                return; // the change reached a run that was still going: what this test is about
+            }
+            assertThat(attempt).as("a change within a poll interval of a delivery, in " + TIMING_TRIES + " tries")
+                    .isLessThan(TIMING_TRIES);
+        }
     }
 
     private static @Nullable OffsetDateTime leaseOf(JdbcClient jdbc, UUID subscription) {
@@ -538,6 +579,32 @@ abstract class WebhookTests extends ApiTest {
         }, "the delivery once the flow is on");
         assertThat(delivered.path("attemptLog").get(delivered.path("attemptLog").size() - 1).path("statusCode").asInt())
                 .isEqualTo(200);
+    }
+
+    /** A target that fails every delivery for longer than {@code disable-after} is disabled, and says why. */
+    @Test
+    void aSubscriptionWhoseEveryDeliveryFailsForDaysIsDisabled(@Autowired WebhookSettings settings) {
+        String failing = activepieces.addFlow(true);
+        String id = subscribe(token, owner, failing, "task.created", Map.of()).body().path("id").asString();
+        activepieces.injectFault(Fault.status("/api/v1/webhooks/" + failing, 500, 10_000));
+        double disabledBefore = metric(DISABLED_FAILING);
+        createTask(owner, Map.of("title", "Fails"));
+        JsonNode since = await(() -> {
+            JsonNode subscription = api.get(WEBHOOKS + "/" + id).token(token).send().body();
+            return subscription.path("failingSince").isNull() || subscription.path("failingSince").isMissingNode()
+                    ? null : subscription;
+        }, "the first failure to be recorded");
+        assertThat(since.path("active").asBoolean()).as("one failure disables nothing").isTrue();
+
+        clock.advance(settings.disableAfter().plusMinutes(1));
+        Account later = accounts.login(owner.email(), owner.password()); // days later: yesterday's tokens expired
+        createTask(later, Map.of("title", "Still failing, days later"));
+        JsonNode disabled = await(() -> {
+            JsonNode subscription = api.get(WEBHOOKS + "/" + id).token(later.token()).send().body();
+            return subscription.path("active").asBoolean() ? null : subscription;
+        }, "the subscription to be disabled");
+        assertThat(disabled.path("disabledReason").asString()).isNotBlank();
+        assertThat(metric(DISABLED_FAILING)).isEqualTo(disabledBefore + 1);
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.gauzy.bridge.oauth;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class TokenExpiryOnPostgresTests extends TokenExpiryTests {
+}
