@@ -105,6 +105,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> handle(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("Database unavailable: answered 503");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(DatabaseOutage.RETRY_AFTER))
+                    .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE));
+        }
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own errors (404 no route, 405, 415, …) keep their status, in our shape.
             HttpStatusCode status = known.getStatusCode();

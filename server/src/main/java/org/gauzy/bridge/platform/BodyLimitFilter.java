@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code server.tomcat.max-http-form-post-size}, set to the same 1 MiB).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;

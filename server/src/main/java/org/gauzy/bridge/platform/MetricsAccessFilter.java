@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * metrics are not served at all (403 that says how to turn them on). Health stays open for load balancers.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 public class MetricsAccessFilter extends OncePerRequestFilter {
 
     private final byte[] token;

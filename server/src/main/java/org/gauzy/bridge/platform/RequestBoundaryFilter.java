@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Its size was bounded before ({@link BodyLimitFilter}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class RequestBoundaryFilter extends OncePerRequestFilter {
 
     static final int MAX_DEPTH = 32;

@@ -59,7 +59,8 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
+    private final int postgresPort;
     private final String database = "cluster_" + UUID.randomUUID().toString().replace("-", "");
     private final RoundRobinProxy proxy;
     private final Path folder;
@@ -75,7 +76,9 @@ public final class Cluster implements AutoCloseable {
                     + "jar, after mvn package (mvn verify runs them in that order)");
         }
         this.arguments = arguments;
-        this.postgres = EmbeddedPostgres.builder().start();
+        this.folder = Files.createTempDirectory("bridge-cluster");
+        this.postgresPort = freePort();
+        this.postgres = postgres();
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("create database " + database);
@@ -83,7 +86,6 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalStateException("Cannot create the cluster's database", e);
         }
         this.proxy = new RoundRobinProxy(0);
-        this.folder = Files.createTempDirectory("bridge-cluster");
         environment.put("DB_URL", postgres.getJdbcUrl("postgres", database));
         environment.put("DB_USER", "postgres");
         environment.put("DB_PASS", "");
@@ -183,6 +185,22 @@ public final class Cluster implements AutoCloseable {
     public JdbcClient database() {
         DataSource source = postgres.getDatabase("postgres", database);
         return JdbcClient.create(source);
+    }
+
+    /** Stops PostgreSQL, as an outage would; the nodes keep running. */
+    public void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again, on the same port and data, as after an outage. */
+    public void startDatabase() throws IOException {
+        postgres = postgres();
+    }
+
+    /** The one PostgreSQL, on a port and a data folder that survive a stop, so that it can come back. */
+    private EmbeddedPostgres postgres() throws IOException {
+        return EmbeddedPostgres.builder().setPort(postgresPort).setDataDirectory(folder.resolve("postgres"))
+                .setCleanDataDirectory(false).start();
     }
 
     public String setting(String name) {
