@@ -1,0 +1,144 @@
+package org.gauzy.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.gauzy.bridge.support.Accounts;
+import org.gauzy.bridge.support.Accounts.Account;
+import org.gauzy.bridge.support.Api;
+import org.gauzy.bridge.support.Cluster;
+import org.gauzy.bridge.support.Cluster.Node;
+import org.gauzy.bridge.support.Eventually;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code kill -9} of one of three nodes in the middle of a burst of 10,000 changes for 50 subscriptions, with a
+ * receiver that fails every third request: every committed change is delivered at least once, the duplicates are
+ * no more than the dead node could have had in flight, and nothing is left pending once the retries have run.
+ * The database decides what was committed: a request the dead node was serving may or may not have been.
+ */
+class NodeCrashIT {
+
+    static final int SUBSCRIPTIONS = 50;
+    static final int CHANGES = 10_000;
+
+    @Test
+    void aNodeKilledMidBurstLosesNoEventAndSendsNoMoreTwiceThanItHadInFlight() throws Exception {
+        var json = JsonMapper.builder().build();
+        // Per subscription, every task id it accepted (a second acceptance of one is a duplicate).
+        Map<String, List<String>> accepted = new ConcurrentHashMap<>();
+        var requests = new AtomicInteger();
+        var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/hook/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean fail = requests.incrementAndGet() % 3 == 0;
+            if (!fail) {
+                accepted.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
+                        .add(json.readTree(new String(body, StandardCharsets.UTF_8)).path("data").path("id").asString());
+            }
+            exchange.sendResponseHeaders(fail ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try (var cluster = Cluster.start(3, "--gauzy.webhooks.allow-private-targets=true",
+                "--gauzy.webhooks.retry-delays=100ms,100ms,200ms,200ms,500ms,1s,1s,2s,2s,5s",
+                "--gauzy.webhooks.poll-interval=200ms", "--gauzy.webhooks.lease=2s")) {
+            var api = new Api(cluster.proxy().baseUrl());
+            Account owner = new Accounts(api).onboard("crash");
+            List<String> organizations = new ArrayList<>(List.of(owner.organizationId().toString()));
+            for (int i = 1; i < SUBSCRIPTIONS; i++) {
+                var created = api.post("/api/organization").token(owner.token()).json(Map.of("name", "Office " + i))
+                        .send();
+                assertThat(created.status()).as(created.text()).isEqualTo(201);
+                organizations.add(created.body().path("id").asString());
+            }
+            Map<String, String> hookOf = new HashMap<>();
+            for (int k = 0; k < SUBSCRIPTIONS; k++) {
+                String hook = "/hook/" + k;
+                var subscribed = api.post("/api/integration/activepieces/webhooks").token(owner.token()).json(Map.of(
+                        "name", "crash " + k, "organizationId", organizations.get(k), "targetUrl", "http://127.0.0.1:"
+                                + receiver.getAddress().getPort() + hook, "events", List.of("task.created"))).send();
+                assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
+                hookOf.put(organizations.get(k), hook);
+            }
+
+            // The burst, from eight clients through the proxy; one node is killed a third of the way in.
+            var sent = new AtomicInteger();
+            List<Future<?>> burst = new ArrayList<>();
+            for (int i = 0; i < CHANGES; i++) {
+                String organization = organizations.get(i % SUBSCRIPTIONS);
+                String title = "Change " + i;
+                burst.add(clients.submit(() -> {
+                    try {
+                        api.post("/api/tasks").token(owner.token()).json(Map.of("title", title, "organizationId",
+                                organization)).send();
+                    } catch (RuntimeException cutOff) {
+                        // in flight on the node that was killed: the database says whether it was committed
+                    }
+                    sent.incrementAndGet();
+                }));
+            }
+            Eventually.await(() -> sent.get() >= CHANGES / 3 ? true : null, "a third of the burst",
+                    Duration.ofSeconds(120));
+            Node victim = cluster.nodes().get(1);
+            victim.process().destroyForcibly().waitFor();
+            var database = cluster.database();
+            long leasedAtTheKill = database.sql("select count(*) from webhook_subscription where lease_until > now()")
+                    .query(Long.class).single();
+            for (var change : burst) {
+                change.get();
+            }
+
+            // Every committed change reaches its subscription at least once.
+            Map<String, List<String>> committed = new HashMap<>();
+            database.sql("select cast(id as varchar), cast(organization_id as varchar) from task where tenant_id = :t")
+                    .param("t", owner.tenantId())
+                    .query((rs, n) -> committed.computeIfAbsent(hookOf.get(rs.getString(2)), h -> new ArrayList<>())
+                            .add(rs.getString(1)))
+                    .list();
+            int total = committed.values().stream().mapToInt(List::size).sum();
+            assertThat(total).as("changes committed").isGreaterThan(CHANGES * 9 / 10);
+            Eventually.await(() -> committed.entrySet().stream().allMatch(e -> accepted.getOrDefault(e.getKey(),
+                    List.of()).containsAll(e.getValue())) ? true : null, "every committed change delivered",
+                    Duration.ofSeconds(180));
+            Eventually.await(() -> database.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'")
+                    .query(Long.class).single() == 0 ? true : null, "nothing left pending", Duration.ofSeconds(60));
+
+            // Duplicates: only what the dead node had in flight, at most one request per subscription it held.
+            int duplicates = accepted.values().stream().mapToInt(ids -> ids.size() - (int) ids.stream().distinct()
+                    .count()).sum();
+            assertThat(duplicates).as("events accepted twice, of %d delivered", total)
+                    .isLessThanOrEqualTo((int) leasedAtTheKill);
+            assertThat(requests.get() / 3).as("the receiver did fail a third of the requests").isPositive();
+            System.out.printf("Node killed mid-burst: %d changes committed of %d sent, %d requests to the receiver,"
+                    + " %d duplicates (bound: %d subscriptions leased at the kill)%n", total, CHANGES, requests.get(),
+                    duplicates, leasedAtTheKill);
+            for (Node node : cluster.nodes()) {
+                if (node != victim) {
+                    assertThat(node.process().isAlive()).isTrue();
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+            receiver.stop(0);
+        }
+    }
+}
