@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * PostgreSQL stopped for ten seconds under load, then started again, with two nodes behind the proxy: readiness
  * goes DOWN and back UP without a restart; every request answers at once, a 503 with {@code Retry-After} while the
- * database is away, never a hang, a 500 or a 401; no committed change loses its event; delivery resumes by itself.
+ * database is away, never a hang, a 500 or a 401; no committed change loses its event; delivery resumes by itself
+ * (a send whose outcome could not be recorded goes again when its lease runs out: five seconds here).
  */
 class DatabaseOutageIT {
 
@@ -48,7 +49,9 @@ class DatabaseOutageIT {
         receiver.start();
         try (var cluster = Cluster.start(2, "--gauzy.webhooks.allow-private-targets=true",
                 "--gauzy.webhooks.retry-delays=200ms,500ms,1s,2s,4s,8s,8s,8s,8s,8s",
-                "--gauzy.webhooks.poll-interval=200ms")) {
+                "--gauzy.webhooks.poll-interval=200ms",
+                // A send whose outcome the database could not record goes again once its lease runs out.
+                "--gauzy.webhooks.lease=5s")) {
             var api = new Api(cluster.proxy().baseUrl());
             Account owner = new Accounts(api).onboard("outage");
             var subscribed = api.post("/api/integration/activepieces/webhooks").token(owner.token()).json(Map.of(
