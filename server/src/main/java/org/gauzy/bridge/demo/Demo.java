@@ -24,11 +24,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * named MCP servers, which only a signed-in user may manage), a fresh H2 database in a new temporary folder with an admin
  * whose password is generated and printed once, Activepieces pointed at the sandbox, private webhook
  * targets allowed (the sandbox is on loopback), and a global OAuth client for the sandbox's
- * {@code /redirect}. Prints where to go.
+ * {@code /redirect}. Prints where to go. With {@code --nodes=N}, N nodes share the database behind a
+ * round-robin proxy ({@link DemoNodes}).
  */
 public final class Demo {
 
     public static final String FLAG = "--demo";
+    static final String NODES = "--nodes=";
     private static final String ADMIN = "admin@ever.co";
     private static final String CLIENT_ID = "activepieces-demo";
 
@@ -36,6 +38,7 @@ public final class Demo {
     }
 
     public static ConfigurableApplicationContext run(Class<?> application, String[] args, PrintStream console) {
+        int nodes = nodesOf(args);
         ActivepiecesSandbox sandbox = ActivepiecesSandbox.builder().apVersion("0.72").start();
         Path data;
         try {
@@ -47,9 +50,10 @@ public final class Demo {
         seedMcpServer(sandbox);
         String password = random(14);
         String clientSecret = random(40);
-        var arguments = new ArrayList<String>(Arrays.stream(args).filter(a -> !a.equals(FLAG)).toList());
-        arguments.addAll(List.of("--gauzy.data-dir=" + data,
-                "--gauzy.identity.admin.email=" + ADMIN, "--gauzy.identity.admin.password=" + password,
+        var common = new ArrayList<String>(Arrays.stream(args)
+                .filter(a -> !a.equals(FLAG) && !a.startsWith(NODES) && !(nodes > 1 && a.startsWith("--server.port=")))
+                .toList());
+        common.addAll(List.of("--gauzy.identity.admin.email=" + ADMIN, "--gauzy.identity.admin.password=" + password,
                 "--gauzy.identity.admin.tenant-name=Demo", "--gauzy.identity.admin.organization-name=Demo Organization",
                 "--gauzy.activepieces.base-url=" + sandbox.baseUrl(),
                 "--gauzy.webhooks.allow-private-targets=true", "--gauzy.webhooks.retry-delays=5s,30s,2m",
@@ -57,29 +61,79 @@ public final class Demo {
                 "--gauzy.oauth.client.client-secret=" + clientSecret,
                 "--gauzy.oauth.client.name=Activepieces (sandbox)",
                 "--gauzy.oauth.client.redirect-uris=" + sandbox.baseUrl() + "/redirect"));
+        DemoNodes cluster = nodes > 1 ? new DemoNodes(data, requestedPort(args)) : null;
+        if (cluster != null) {
+            common.addAll(cluster.sharedArguments());
+        }
+        var arguments = new ArrayList<>(common);
+        arguments.add("--gauzy.data-dir=" + (cluster == null ? data : data.resolve("node-0")));
+        if (cluster != null) {
+            arguments.add("--server.port=0");
+        }
         var spring = new SpringApplication(application);
         spring.addListeners(event -> {
             if (event instanceof ApplicationReadyEvent ready) {
                 String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "3000");
                 String gauzy = "http://localhost:" + port;
+                if (cluster != null) {
+                    cluster.addThisNode(Integer.parseInt(port));
+                    cluster.startOthers(nodes - 1, common, data);
+                    gauzy = cluster.publicUrl();
+                }
                 sandbox.presetGauzy(gauzy, CLIENT_ID, clientSecret);
-                announce(console, gauzy, password, sandbox, data);
+                announce(console, gauzy, password, sandbox, data, cluster == null ? 1 : cluster.nodes());
             }
         });
         ConfigurableApplicationContext context = spring.run(arguments.toArray(String[]::new));
         context.addApplicationListener(event -> {
             if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                if (cluster != null) {
+                    cluster.close();
+                }
                 sandbox.stop();
             }
         });
         return context;
     }
 
+    /** {@code --nodes=N}: how many nodes the demo runs (one unless said). */
+    static int nodesOf(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith(NODES)) {
+                try {
+                    int nodes = Integer.parseInt(arg.substring(NODES.length()));
+                    if (nodes >= 1 && nodes <= 9) {
+                        return nodes;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // the message below says what to write
+                }
+                throw new IllegalArgumentException("--nodes takes a number from 1 to 9, as in --nodes=3");
+            }
+        }
+        return 1;
+    }
+
+    /** The port the user asked for ({@code --server.port}, else {@code PORT}, else 3000): the proxy's, with nodes. */
+    private static int requestedPort(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--server.port=")) {
+                return Integer.parseInt(arg.substring("--server.port=".length()));
+            }
+        }
+        String port = System.getenv("PORT");
+        return port == null || port.isBlank() ? 3000 : Integer.parseInt(port.trim());
+    }
+
     private static void announce(PrintStream console, String gauzy, String password, ActivepiecesSandbox sandbox,
-            Path data) {
+            Path data, int nodes) {
         console.println();
         console.println("  ── Gauzy ⇄ Activepieces demo ─────────────────────────────────────────────");
         console.println("  Open            " + gauzy + "/pages");
+        if (nodes > 1) {
+            console.println("                  " + nodes + " nodes on one database behind a round-robin proxy: each"
+                    + " request goes to the next");
+        }
         console.println("  Sign in as      " + ADMIN + " / " + password + "   (shown only here)");
         console.println();
         console.println("  Gauzy → Activepieces: Activepieces → Integrate, with this API key of the sandbox");

@@ -55,6 +55,34 @@ class DemoTests {
         }
     }
 
+    /** {@code --nodes=2}: two nodes share the database behind the proxy the banner names; a sign-in works on both. */
+    @Test
+    void runsSeveralNodesBehindAProxyWithOneCommand() {
+        var out = new ByteArrayOutputStream();
+        try (ConfigurableApplicationContext context = Demo.run(BridgeApplication.class,
+                new String[] {Demo.FLAG, "--nodes=2", "--server.port=0", "--logging.level.root=WARN"},
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            String banner = out.toString(StandardCharsets.UTF_8);
+            assertThat(banner).contains("2 nodes on one database behind a round-robin proxy");
+            String open = find(banner, "Open\\s+(http://localhost:\\d+)/pages");
+            String password = find(banner, "Sign in as\\s+admin@ever\\.co / (\\S+)");
+            String ownPort = context.getEnvironment().getProperty("local.server.port");
+            assertThat(open).as("the proxy, not this process's node").doesNotEndWith(":" + ownPort);
+
+            var api = new Api(open);
+            var login = api.post("/api/auth/login").json(Map.of("email", "admin@ever.co", "password", password)).send();
+            assertThat(login.status()).as(login.text()).isEqualTo(200);
+            String token = login.body().path("token").asString();
+            var task = api.post("/api/tasks").token(token).json(Map.of("title", "On one node")).send();
+            assertThat(task.status()).as(task.text()).isEqualTo(201);
+            // Round robin: consecutive reads land on both nodes, each seeing the task and taking the token.
+            for (int i = 0; i < 4; i++) {
+                var read = api.get("/api/tasks/" + task.body().path("id").asString()).token(token).send();
+                assertThat(read.status()).as(read.text()).isEqualTo(200);
+            }
+        }
+    }
+
     private static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex + " in:\n" + text).isTrue();

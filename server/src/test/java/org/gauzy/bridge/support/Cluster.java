@@ -27,6 +27,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gauzy.bridge.demo.RoundRobinProxy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

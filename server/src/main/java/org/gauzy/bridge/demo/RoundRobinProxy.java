@@ -1,7 +1,8 @@
-package org.gauzy.bridge.support;
+package org.gauzy.bridge.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,10 +21,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A load balancer in a few lines, for the multi-node tests: each request goes to the next node in turn, as is,
- * and the answer comes back as is (redirects are not followed; the browser follows them, to the proxy again).
- * It remembers which node served which request, so a test can show that consecutive steps landed on different
- * nodes. A node that refuses the connection is skipped, as a balancer's health check would.
+ * A load balancer in a few lines, for the multi-node demo and tests: each request goes to the next node in turn,
+ * as is, and the answer comes back as is (redirects are not followed; the browser follows them, to the proxy
+ * again). It remembers which node served which request, so a test can show that consecutive steps landed on
+ * different nodes. A node that refuses the connection is skipped, as a balancer's health check would. Not for
+ * production: put the nodes behind the load balancer you already run.
  */
 public final class RoundRobinProxy implements AutoCloseable {
 
@@ -33,6 +37,7 @@ public final class RoundRobinProxy implements AutoCloseable {
             "upgrade", "host", "content-length", "expect", "proxy-connection");
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final List<String> nodes = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -41,7 +46,7 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     public RoundRobinProxy(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(threads);
         server.createContext("/", this::forward);
         server.start();
     }
@@ -66,14 +71,13 @@ public final class RoundRobinProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            IOException last = null;
             for (int attempt = 0; attempt < nodes.size(); attempt++) {
                 int index = Math.floorMod(next.getAndIncrement(), nodes.size());
                 try {
                     HttpResponse<byte[]> answer = client.send(request(exchange, nodes.get(index), body),
                             HttpResponse.BodyHandlers.ofByteArray());
                     answer.headers().map().forEach((name, values) -> {
-                        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                             exchange.getResponseHeaders().put(name, values);
                         }
                     });
@@ -85,17 +89,15 @@ public final class RoundRobinProxy implements AutoCloseable {
                         exchange.getResponseBody().write(bytes);
                     }
                     return;
-                } catch (java.net.ConnectException down) {
-                    last = down;
+                } catch (ConnectException down) {
+                    // that node is down: the next one
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException(e);
                 }
             }
+            served.add(new Served(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), -1, 502));
             exchange.sendResponseHeaders(502, -1);
-            if (last != null) {
-                served.add(new Served(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), -1, 502));
-            }
         }
     }
 
@@ -105,7 +107,7 @@ public final class RoundRobinProxy implements AutoCloseable {
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
@@ -115,5 +117,6 @@ public final class RoundRobinProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
