@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +59,18 @@ public class AttemptThrottle {
         }
     }
 
+    /** Known addresses this node wrote lately, so that a client's every token request does not write one. */
+    private static final int RECENTLY_KNOWN = 10_000;
+
     private final JdbcClient jdbc;
     private final SecretTokens digests;
     private final Clock clock;
+    private final Map<String, OffsetDateTime> recentlyKnown = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, OffsetDateTime> eldest) {
+            return size() > RECENTLY_KNOWN;
+        }
+    };
 
     public AttemptThrottle(JdbcClient jdbc, SecretTokens digests, Clock clock) {
         this.jdbc = jdbc;
@@ -81,6 +91,8 @@ public class AttemptThrottle {
         private final String addressKey;
         private final String subjectKey;
         private final String knownKey;
+        /** Whether {@link #waitFor} found failures of this pair, which a success then clears. */
+        private boolean pairFailed = true;
 
         private Attempt(String kind, String subject, String address, Limits limits) {
             this.limits = limits;
@@ -94,6 +106,7 @@ public class AttemptThrottle {
         public Optional<Duration> waitFor() {
             OffsetDateTime now = now();
             Map<String, Failures> counted = counted(List.of(pairKey, addressKey, subjectKey), limits.window(), now);
+            pairFailed = counted.containsKey(pairKey);
             Optional<Duration> blocked = blockedUntilWindowEnds(counted.get(pairKey), limits.perSubjectAndAddress(),
                     limits.window(), now)
                     .or(() -> blockedUntilWindowEnds(counted.get(addressKey), limits.perAddress(), limits.window(), now));
@@ -121,10 +134,23 @@ public class AttemptThrottle {
             }
         }
 
-        /** The secret was right: the pair starts afresh, and the address is known for the subject. */
+        /**
+         * The secret was right: the pair starts afresh, and the address is known for the subject. Usually no
+         * statement at all: a pair without failures has nothing to clear, and an address this node marked known
+         * within the day is not written again.
+         */
         public void succeeded() {
             OffsetDateTime now = now();
-            jdbc.sql("delete from attempt_failure where throttle_key = :key").param("key", pairKey).update();
+            if (pairFailed) {
+                jdbc.sql("delete from attempt_failure where throttle_key = :key").param("key", pairKey).update();
+            }
+            synchronized (recentlyKnown) {
+                OffsetDateTime marked = recentlyKnown.get(knownKey);
+                if (marked != null && marked.isAfter(now.minus(KNOWN_REFRESH))) {
+                    return;
+                }
+                recentlyKnown.put(knownKey, now);
+            }
             Optional<OffsetDateTime> seen = jdbc.sql("select seen_at from attempt_known_address where known_key = :key")
                     .param("key", knownKey).query(OffsetDateTime.class).optional();
             if (seen.isEmpty()) {
