@@ -40,7 +40,8 @@ class AuthService {
     private final String decoyHash;
 
     AuthService(UserRepository users, RoleRepository roles, SessionRepository sessions, LoginTokens tokens,
-            PasswordEncoder passwords, PasswordPolicy policy, SecretTokens secrets, IdentitySettings settings, AttemptThrottle throttle, Clock clock) {
+            PasswordEncoder passwords, PasswordPolicy policy, SecretTokens secrets, IdentitySettings settings,
+            AttemptThrottle throttle, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
