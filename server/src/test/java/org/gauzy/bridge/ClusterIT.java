@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.gauzy.bridge.demo.DemoNodes;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
@@ -156,7 +157,7 @@ class ClusterIT {
     @Test
     void aNodeWithOtherKeysRefusesToStartAndSaysWhy() throws Exception {
         Node otherSigningKey = cluster.launch(Map.of("JWT_SIGNING_KEY", ""));
-        Node otherSecretsKey = cluster.launch(Map.of("GAUZY_SECRETS_KEY", Cluster.newSecretsKey()));
+        Node otherSecretsKey = cluster.launch(Map.of("GAUZY_SECRETS_KEY", DemoNodes.newSecretsKey()));
         assertThat(Cluster.awaitExit(otherSigningKey, Duration.ofSeconds(120))).isNotZero();
         assertThat(otherSigningKey.output()).contains("JWT_SIGNING_KEY: this node's key")
                 .contains("Give every node the same JWT_SIGNING_KEY");

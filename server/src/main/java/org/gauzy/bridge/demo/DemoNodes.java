@@ -32,7 +32,7 @@ import org.h2.tools.Server;
  * same jar, each with its own port and data folder, all behind a {@link RoundRobinProxy} at the address the user
  * opens. What an operator runs on PostgreSQL behind their own balancer, on one machine with nothing to install.
  */
-final class DemoNodes implements AutoCloseable {
+public final class DemoNodes implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -151,7 +151,8 @@ final class DemoNodes implements AutoCloseable {
         throw new IllegalStateException("A demo node was not ready in " + START_TIMEOUT);
     }
 
-    private static String newSigningKey() {
+    /** A fresh EC P-256 signing key as a JWK, the form {@code JWT_SIGNING_KEY} takes. */
+    public static String newSigningKey() {
         try {
             return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
                     .generate().toJSONString();
@@ -160,13 +161,15 @@ final class DemoNodes implements AutoCloseable {
         }
     }
 
-    private static String newSecretsKey() {
+    /** A fresh secrets key, the form {@code GAUZY_SECRETS_KEY} takes: base64 of 32 random bytes. */
+    public static String newSecretsKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -2,18 +2,15 @@ package org.gauzy.bridge.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gauzy.bridge.demo.DemoNodes;
 import org.gauzy.bridge.demo.RoundRobinProxy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -78,7 +72,7 @@ public final class Cluster implements AutoCloseable {
         }
         this.arguments = arguments;
         this.folder = Files.createTempDirectory("bridge-cluster");
-        this.postgresPort = freePort();
+        this.postgresPort = DemoNodes.freePort();
         this.postgres = postgres();
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
@@ -90,8 +84,8 @@ public final class Cluster implements AutoCloseable {
         environment.put("DB_URL", postgres.getJdbcUrl("postgres", database));
         environment.put("DB_USER", "postgres");
         environment.put("DB_PASS", "");
-        environment.put("JWT_SIGNING_KEY", newSigningKey());
-        environment.put("GAUZY_SECRETS_KEY", newSecretsKey());
+        environment.put("JWT_SIGNING_KEY", DemoNodes.newSigningKey());
+        environment.put("GAUZY_SECRETS_KEY", DemoNodes.newSecretsKey());
         environment.put("GAUZY_ADMIN_EMAIL", ADMIN_EMAIL);
         environment.put("GAUZY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("API_BASE_URL", proxy.baseUrl());
@@ -121,7 +115,7 @@ public final class Cluster implements AutoCloseable {
     /** Starts one more process with some settings changed, without adding it to the proxy; a test watches it. */
     public Node launch(Map<String, String> changed) throws IOException {
         int index = launched++;
-        int port = freePort();
+        int port = DemoNodes.freePort();
         Path data = Files.createDirectories(folder.resolve("node-" + index));
         Path output = folder.resolve("node-" + index + ".log");
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -230,26 +224,8 @@ public final class Cluster implements AutoCloseable {
         return output.length() > 4000 ? "…" + output.substring(output.length() - 4000) : output;
     }
 
-    private static String newSigningKey() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .generate().toJSONString();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    public static String newSecretsKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep(long millis) {
         try {
