@@ -1,5 +1,8 @@
 package org.gauzy.bridge.platform;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -11,6 +14,27 @@ import java.util.UUID;
 public final class TimeOrderedIds {
 
     private TimeOrderedIds() {
+    }
+
+    /**
+     * The same id every time for the same two ids, ordered by the first's time: its 48-bit time, then 74 bits of
+     * SHA-256 of both. A webhook delivery's id is derived from its event and its subscription, so that an event
+     * fanned out again after a node died (its first delivery sent but never written) is sent under the same
+     * {@code webhook-id}, and the receiver can tell it is the same message.
+     */
+    public static UUID derived(UUID timed, UUID other) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ByteBuffer.allocate(32).putLong(timed.getMostSignificantBits())
+                    .putLong(timed.getLeastSignificantBits()).putLong(other.getMostSignificantBits())
+                    .putLong(other.getLeastSignificantBits()).array());
+            ByteBuffer hash = ByteBuffer.wrap(sha.digest());
+            long high = (timed.getMostSignificantBits() & 0xFFFFFFFFFFFF0000L) | 0x7000L | (hash.getLong() & 0x0FFFL);
+            long low = (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(high, low);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public static UUID next() {

@@ -68,10 +68,15 @@ class DeliveryRepository {
     record Written(UUID eventId, UUID subscriptionId) {
     }
 
+    /**
+     * A delivery's id is derived from its event and subscription: when two nodes write the same one (an event
+     * fanned out again after a node stopped answering), the row written first stays.
+     */
     private static final String INSERT = """
             insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
                 next_attempt_at, created_at, delivered_at, last_status, last_latency_ms, last_error)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict do nothing""";
 
     record Attempt(OffsetDateTime attemptedAt, @Nullable Integer statusCode, int latencyMs,
             @Nullable String response, @Nullable String error) {

@@ -279,7 +279,8 @@ class WebhookDispatcher implements SmartLifecycle {
                     if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)
                             && !written.contains(new DeliveryRepository.Written(event.id(), s.id()))) {
                         runs.computeIfAbsent(s.id(), id -> new ArrayList<>())
-                                .add(new DeliveryRepository.Fanned(TimeOrderedIds.next(), s, event, now));
+                                .add(new DeliveryRepository.Fanned(TimeOrderedIds.derived(event.id(), s.id()), s,
+                                        event, now));
                     }
                 }
             }

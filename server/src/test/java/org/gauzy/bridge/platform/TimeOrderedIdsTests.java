@@ -37,4 +37,23 @@ class TimeOrderedIdsTests {
         }
         assertThat(new HashSet<>(ids)).hasSize(ids.size());
     }
+
+    /** A delivery's id from its event and subscription: the same every time, distinct per pair, in event order. */
+    @Test
+    void aDerivedIdIsTheSameForTheSamePairAndKeepsTheFirstIdsTime() {
+        UUID event = TimeOrderedIds.next();
+        UUID subscription = UUID.randomUUID();
+        UUID derived = TimeOrderedIds.derived(event, subscription);
+        assertThat(TimeOrderedIds.derived(event, subscription)).isEqualTo(derived);
+        assertThat(derived.version()).isEqualTo(7);
+        assertThat(derived.variant()).isEqualTo(2);
+        assertThat(derived.getMostSignificantBits() >>> 16).isEqualTo(event.getMostSignificantBits() >>> 16);
+        var others = new HashSet<UUID>();
+        for (int i = 0; i < 10_000; i++) {
+            others.add(TimeOrderedIds.derived(event, UUID.randomUUID()));
+        }
+        assertThat(others).hasSize(10_000).doesNotContain(derived);
+        assertThat(TimeOrderedIds.derived(subscription, event)).as("the order of the two matters")
+                .isNotEqualTo(derived);
+    }
 }
