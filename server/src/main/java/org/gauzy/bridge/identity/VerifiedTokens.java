@@ -1,8 +1,12 @@
 package org.gauzy.bridge.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,8 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * verification is the largest cost of an API request on this JDK (measured: it dominated the CPU
  * profile of the task benchmark), and a client such as the piece sends the same token for hours.
  * Only valid tokens are remembered; revocation is unaffected, because the session is still checked
- * in the database on every request. The map is bounded: past its size, expired entries are dropped,
- * and if that is not enough it starts over.
+ * in the database on every request. A bounded cache: each entry leaves when its token expires, and the
+ * least used go first past {@link #MAX_ENTRIES}.
  */
 final class VerifiedTokens implements JwtDecoder {
 
@@ -21,28 +25,46 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> verified;
 
     VerifiedTokens(JwtDecoder verifier, Clock clock) {
         this.verifier = verifier;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(new Expiry<String, Jwt>() {
+            @Override
+            public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
+                return lifeLeft(jwt);
+            }
+
+            @Override
+            public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
+                return lifeLeft(jwt);
+            }
+
+            @Override
+            public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
     }
 
     @Override
     public Jwt decode(String token) {
-        Instant now = clock.instant();
-        Jwt known = verified.get(token);
-        if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)) {
+        // The cache's own time is the system's; the service's clock (which tests move) decides as well.
+        Jwt known = verified.getIfPresent(token);
+        if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant())) {
             return known;
         }
         Jwt jwt = verifier.decode(token);
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.values().removeIf(j -> j.getExpiresAt() == null || !j.getExpiresAt().isAfter(now));
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
+        if (jwt.getExpiresAt() != null) {
+            verified.put(token, jwt);
         }
-        verified.put(token, jwt);
         return jwt;
+    }
+
+    private long lifeLeft(Jwt jwt) {
+        Instant expires = jwt.getExpiresAt();
+        Duration left = expires == null ? Duration.ZERO : Duration.between(clock.instant(), expires);
+        return left.isNegative() ? 0 : left.toNanos();
     }
 }

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,12 +66,8 @@ public class AttemptThrottle {
     private final JdbcClient jdbc;
     private final SecretTokens digests;
     private final Clock clock;
-    private final Map<String, OffsetDateTime> recentlyKnown = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, OffsetDateTime> eldest) {
-            return size() > RECENTLY_KNOWN;
-        }
-    };
+    private final Cache<String, Boolean> recentlyKnown = Caffeine.newBuilder().maximumSize(RECENTLY_KNOWN)
+            .expireAfterWrite(KNOWN_REFRESH).build();
 
     public AttemptThrottle(JdbcClient jdbc, SecretTokens digests, Clock clock) {
         this.jdbc = jdbc;
@@ -144,12 +141,8 @@ public class AttemptThrottle {
             if (pairFailed) {
                 jdbc.sql("delete from attempt_failure where throttle_key = :key").param("key", pairKey).update();
             }
-            synchronized (recentlyKnown) {
-                OffsetDateTime marked = recentlyKnown.get(knownKey);
-                if (marked != null && marked.isAfter(now.minus(KNOWN_REFRESH))) {
-                    return;
-                }
-                recentlyKnown.put(knownKey, now);
+            if (recentlyKnown.asMap().putIfAbsent(knownKey, Boolean.TRUE) != null) {
+                return;
             }
             Optional<OffsetDateTime> seen = jdbc.sql("select seen_at from attempt_known_address where known_key = :key")
                     .param("key", knownKey).query(OffsetDateTime.class).optional();
