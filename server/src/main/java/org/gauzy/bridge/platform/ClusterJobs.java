@@ -59,8 +59,7 @@ public class ClusterJobs {
                     job.run();
                 }
             } catch (RuntimeException failed) {
-                log.warn("Cluster job {} failed; it runs again at its next interval: {}", job.name(),
-                        failed.getClass().getSimpleName());
+                log.warn("Cluster job {} failed; it runs again at its next interval: {}", job.name(), failed.toString());
             }
         }
     }

@@ -43,9 +43,6 @@ public final class DatabaseOutage {
                             && isOutage(rollback.getApplicationException()))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
