@@ -68,6 +68,7 @@ public final class Demo {
         var arguments = new ArrayList<>(common);
         arguments.add("--gauzy.data-dir=" + (cluster == null ? data : data.resolve("node-0")));
         if (cluster != null) {
+            arguments.addAll(cluster.keyArguments());
             arguments.add("--server.port=0");
         }
         var spring = new SpringApplication(application);

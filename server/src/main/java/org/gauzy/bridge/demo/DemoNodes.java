@@ -58,13 +58,20 @@ public final class DemoNodes implements AutoCloseable {
         return "http://localhost:" + proxy.port();
     }
 
-    /** What every node is given on top of the demo's settings: the shared database, keys and public address. */
+    /** What every node is given on top of the demo's settings: the shared database and public address. */
     List<String> sharedArguments() {
         return List.of("--spring.datasource.url=jdbc:h2:tcp://localhost:" + database.getPort()
                 + "/gauzy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--gauzy.identity.signing-key=" + signingKey, "--gauzy.secrets-key=" + secretsKey,
                 "--gauzy.identity.issuer=" + publicUrl());
+    }
+
+    /**
+     * The shared keys, for this process's node. The other nodes get them in their environment, not on their
+     * command line, which any user of the machine can list.
+     */
+    List<String> keyArguments() {
+        return List.of("--gauzy.identity.signing-key=" + signingKey, "--gauzy.secrets-key=" + secretsKey);
     }
 
     /** Adds this process's node, once it listens. */
@@ -83,8 +90,11 @@ public final class DemoNodes implements AutoCloseable {
                 command.addAll(arguments);
                 command.addAll(List.of("--server.port=" + port, "--gauzy.data-dir=" + data.resolve("node-" + i)));
                 Files.createDirectories(data.resolve("node-" + i));
-                others.add(new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(data.resolve("node-" + i + ".log").toFile()).start());
+                var process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(data.resolve("node-" + i + ".log").toFile());
+                process.environment().put("JWT_SIGNING_KEY", signingKey);
+                process.environment().put("GAUZY_SECRETS_KEY", secretsKey);
+                others.add(process.start());
                 started.add("http://localhost:" + port);
             }
         } catch (IOException e) {
