@@ -33,13 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL paused for ten seconds while the burst goes on, with a receiver that fails every third request:
  * every committed change is delivered at least once; the duplicates are no more than the dead node could have had
  * in flight plus the sends whose outcome the paused database could not record, and each comes under the
- * {@code webhook-id} of its first sending; nothing is left pending once the retries have run. The database decides
- * what was committed: a request the dead node was serving, or one that met the pause, may or may not have been.
+ * {@code webhook-id} of its first sending; nothing is left pending once the retries have run; and each
+ * subscription receives each client's changes in the order the client made them, but for those that waited for a
+ * retry. The database decides what was committed: a request the dead node was serving, or one that met the pause,
+ * may or may not have been.
  */
 class NodeCrashIT {
 
     static final int SUBSCRIPTIONS = 50;
     static final int CHANGES = 10_000;
+    static final int CLIENTS = 8;
 
     @Test
     void aNodeKilledMidBurstLosesNoEventAndSendsNoMoreTwiceThanItHadInFlight() throws Exception {
@@ -48,6 +51,10 @@ class NodeCrashIT {
         Map<String, List<String>> accepted = new ConcurrentHashMap<>();
         // Per subscription and event, the webhook-ids it was accepted under: one, so receivers can de-duplicate.
         Map<String, Set<String>> webhookIdsOfEvent = new ConcurrentHashMap<>();
+        // Per subscription, the titles ("client:change") in the order they were first accepted, and the
+        // webhook-ids the receiver refused at least once (those wait for a retry, and may arrive late).
+        Map<String, List<String>> firstArrivals = new ConcurrentHashMap<>();
+        Set<String> refused = ConcurrentHashMap.newKeySet();
         var requests = new AtomicInteger();
         var receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         receiver.setExecutor(Executors.newFixedThreadPool(16));
@@ -56,16 +63,26 @@ class NodeCrashIT {
             String delivery = exchange.getRequestHeaders().getFirst("webhook-id");
             String path = exchange.getRequestURI().getPath();
             boolean fail = requests.incrementAndGet() % 3 == 0;
-            if (!fail) {
-                String task = json.readTree(new String(body, StandardCharsets.UTF_8)).path("data").path("id").asString();
-                accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(task);
+            if (fail) {
+                refused.add(delivery);
+            } else {
+                var data = json.readTree(new String(body, StandardCharsets.UTF_8)).path("data");
+                String task = data.path("id").asString();
+                // One subscription's deliveries leave one at a time: this handler sees them in the order sent.
+                synchronized (accepted) {
+                    if (!accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).contains(task)) {
+                        firstArrivals.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                                .add(delivery + " " + data.path("title").asString());
+                    }
+                    accepted.get(path).add(task);
+                }
                 webhookIdsOfEvent.computeIfAbsent(path + " " + task, k -> ConcurrentHashMap.newKeySet()).add(delivery);
             }
             exchange.sendResponseHeaders(fail ? 500 : 204, -1);
             exchange.close();
         });
         receiver.start();
-        ExecutorService clients = Executors.newFixedThreadPool(8);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try (var cluster = Cluster.start(3, "--gauzy.webhooks.allow-private-targets=true",
                 "--gauzy.webhooks.retry-delays=100ms,100ms,200ms,200ms,500ms,1s,1s,2s,2s,5s",
                 "--gauzy.webhooks.poll-interval=200ms", "--gauzy.webhooks.lease=2s")) {
@@ -88,20 +105,29 @@ class NodeCrashIT {
                 hookOf.put(organizations.get(k), hook);
             }
 
-            // The burst, from eight clients through the proxy; one node is killed a third of the way in.
+            // The burst, from eight clients through the proxy, each making its changes one after another; one node is
+            // killed a third of the way in. A change whose request failed (cut off, or refused in the pause) is one
+            // the client cannot place: it is left out of the order below.
             var sent = new AtomicInteger();
+            Set<String> unanswered = ConcurrentHashMap.newKeySet();
             List<Future<?>> burst = new ArrayList<>();
-            for (int i = 0; i < CHANGES; i++) {
-                String organization = organizations.get(i % SUBSCRIPTIONS);
-                String title = "Change " + i;
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
                 burst.add(clients.submit(() -> {
-                    try {
-                        api.post("/api/tasks").token(owner.token()).json(Map.of("title", title, "organizationId",
-                                organization)).send();
-                    } catch (RuntimeException cutOff) {
-                        // in flight on the node that was killed: the database says whether it was committed
+                    for (int i = client; i < CHANGES; i += CLIENTS) {
+                        String title = client + ":" + i;
+                        try {
+                            var made = api.post("/api/tasks").token(owner.token()).json(Map.of("title", title,
+                                    "organizationId", organizations.get(i % SUBSCRIPTIONS))).send();
+                            if (made.status() != 201) {
+                                unanswered.add(title);
+                            }
+                        } catch (RuntimeException cutOff) {
+                            // in flight on the node that was killed: the database says whether it was committed
+                            unanswered.add(title);
+                        }
+                        sent.incrementAndGet();
                     }
-                    sent.incrementAndGet();
                 }));
             }
             Eventually.await(() -> sent.get() >= CHANGES / 3 ? true : null, "a third of the burst",
@@ -152,10 +178,33 @@ class NodeCrashIT {
             assertThat(webhookIdsOfEvent.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
                     .toList()).as("events accepted under more than one webhook-id").isEmpty();
 
+            // Order: per subscription, the changes each client made arrive in the order it made them, leaving out
+            // those the receiver refused once (they wait for their retry while the rest go on) and those whose
+            // request failed.
+            int ordered = 0;
+            for (var arrivals : firstArrivals.entrySet()) {
+                Map<String, List<Integer>> byClient = new HashMap<>();
+                for (String arrival : arrivals.getValue()) {
+                    String webhookId = arrival.substring(0, arrival.indexOf(' '));
+                    String title = arrival.substring(arrival.indexOf(' ') + 1);
+                    if (!refused.contains(webhookId) && !unanswered.contains(title)) {
+                        byClient.computeIfAbsent(title.substring(0, title.indexOf(':')), k -> new ArrayList<>())
+                                .add(Integer.parseInt(title.substring(title.indexOf(':') + 1)));
+                    }
+                }
+                for (var changes : byClient.entrySet()) {
+                    assertThat(changes.getValue()).as("client %s's changes at %s", changes.getKey(), arrivals.getKey())
+                            .isSorted();
+                    ordered += changes.getValue().size();
+                }
+            }
+            assertThat(ordered).as("changes whose order was checked").isGreaterThan(total / 2);
+
             assertThat(requests.get() / 3).as("the receiver did fail a third of the requests").isPositive();
             System.out.printf("Node killed and database paused mid-burst: %d changes committed of %d sent, %d requests"
                     + " to the receiver, %d duplicates (%d subscriptions leased at the kill, %d accepted during the"
-                    + " pause)%n", total, CHANGES, requests.get(), duplicates, leasedAtTheKill, acceptedDuringPause);
+                    + " pause), order checked on %d%n", total, CHANGES, requests.get(), duplicates, leasedAtTheKill,
+                    acceptedDuringPause, ordered);
             for (Node node : cluster.nodes()) {
                 if (node != victim) {
                     assertThat(node.process().isAlive()).isTrue();

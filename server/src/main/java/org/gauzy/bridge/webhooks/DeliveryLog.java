@@ -47,19 +47,19 @@ class DeliveryLog {
 
     private final Subscriptions subscriptions;
     private final DeliveryRepository deliveries;
-    private final WebhookDispatcher dispatcher;
+    private final DeliveryEngine engine;
     private final Clock clock;
     private final ObjectProvider<DeliveryOutcomes> outcomes;
     private final TransactionTemplate reads;
 
-    DeliveryLog(Subscriptions subscriptions, DeliveryRepository deliveries, WebhookDispatcher dispatcher, Clock clock,
+    DeliveryLog(Subscriptions subscriptions, DeliveryRepository deliveries, DeliveryEngine engine, Clock clock,
             ObjectProvider<DeliveryOutcomes> outcomes, PlatformTransactionManager transactions) {
         this.outcomes = outcomes;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
-        this.dispatcher = dispatcher;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -107,7 +107,7 @@ class DeliveryLog {
                 .orElseThrow(() -> new ApiException.NotFound("Webhook delivery", deliveryId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         deliveries.replay(delivery.id(), now);
-        dispatcher.madeDue(subscription.id());
+        engine.madeDue(subscription.id());
         return new DeliveryView(delivery.id(), delivery.event(), DeliveryRepository.PENDING, 0, delivery.createdAt(),
                 now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(),
                 deliveries.attempts(List.of(delivery)).get(delivery.id()), null, null);

@@ -6,12 +6,10 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.gauzy.bridge.platform.TimeOrderedIds;
@@ -28,30 +26,18 @@ class DeliveryRepository {
     static final String DELIVERED = "DELIVERED";
     static final String DEAD = "DEAD";
 
-    /**
-     * An event waiting to be matched against subscriptions; {@code reclaimed} when a node claimed it before
-     * and stopped before it had written every delivery.
-     */
+    /** An event waiting to be matched against subscriptions, in the order of {@code seq}. */
     record PendingEvent(UUID id, long seq, UUID tenantId, UUID organizationId, String event, String payload,
-            OffsetDateTime occurredAt, boolean reclaimed) {
+            OffsetDateTime occurredAt) {
     }
 
     /** A delivery just fanned out, {@code at}: one event for one subscription, due at once. */
-    record Fanned(UUID id, Subscription subscription, PendingEvent event, OffsetDateTime at) {
-
-        /** The delivery to send; {@code written} when it is in the database already. */
-        Due due(boolean written) {
-            return new Due(id, event.event(), 0, event.tenantId(), event.organizationId(), event.occurredAt(),
-                    event.payload(), written ? null : this);
-        }
+    record Fanned(UUID id, UUID subscriptionId, PendingEvent event, OffsetDateTime at) {
     }
 
-    /**
-     * A delivery due now, with what its request carries; {@code unwritten} holds what it is written from
-     * when it is not in the database yet (it was handed to a sender straight from the fan-out).
-     */
+    /** A delivery due now, with what its request carries. */
     record Due(UUID id, String event, int attempts, UUID tenantId, UUID organizationId, OffsetDateTime occurredAt,
-            String payload, @Nullable Fanned unwritten) {
+            String payload) {
     }
 
     /** What one attempt came to: the delivery's new state and the attempt's record. */
@@ -63,20 +49,6 @@ class DeliveryRepository {
             return delivery.id();
         }
     }
-
-    /** A delivery written for an event that a node claimed before: the event is not fanned out to it again. */
-    record Written(UUID eventId, UUID subscriptionId) {
-    }
-
-    /**
-     * A delivery's id is derived from its event and subscription: when two nodes write the same one (an event
-     * fanned out again after a node stopped answering), the row written first stays.
-     */
-    private static final String INSERT = """
-            insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
-                next_attempt_at, created_at, delivered_at, last_status, last_latency_ms, last_error)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict do nothing""";
 
     record Attempt(OffsetDateTime attemptedAt, @Nullable Integer statusCode, int latencyMs,
             @Nullable String response, @Nullable String error) {
@@ -96,19 +68,27 @@ class DeliveryRepository {
     }
 
     /**
-     * Claims undispatched events in order, but not those a node claimed until after {@code now}; other nodes
-     * skip the ones this transaction holds.
+     * The oldest undispatched events, in order, locked until the transaction ends. Only one node fans out at a
+     * time ({@link #lockFanOut}), so no other node skips past them.
      */
-    List<PendingEvent> claimEvents(int limit, OffsetDateTime now) {
+    List<PendingEvent> undispatched(int limit) {
         return jdbc.sql("""
-                select id, seq, tenant_id, organization_id, event, payload, occurred_at, claimed_until from webhook_event
-                where dispatched = false and (claimed_until is null or claimed_until < :now)
-                order by seq fetch first :limit rows only for update skip locked""")
-                .param("limit", limit).param("now", now)
+                select id, seq, tenant_id, organization_id, event, payload, occurred_at from webhook_event
+                where dispatched = false order by seq fetch first :limit rows only for update""")
+                .param("limit", limit)
                 .query((rs, n) -> new PendingEvent(rs.getObject(1, UUID.class), rs.getLong(2),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class), rs.getObject(8) != null))
+                        rs.getObject(7, OffsetDateTime.class)))
                 .list();
+    }
+
+    /**
+     * Waits until no other node fans out, and keeps them waiting until this transaction ends: events then
+     * become deliveries in the order of their sequence, on whichever node, so a subscription's next
+     * delivery is never written before an earlier one that another node is still writing.
+     */
+    void lockFanOut() {
+        jdbc.sql("select id from webhook_fan_out_lock where id = 1 for update").query(Integer.class).single();
     }
 
     void markDispatched(Collection<UUID> events) {
@@ -116,35 +96,16 @@ class DeliveryRepository {
                 .map(id -> new Object[] {id}).toList());
     }
 
-    /** Claims events whose deliveries this node sends before writing them, until {@code until}. */
-    void claim(Collection<UUID> events, OffsetDateTime until) {
-        Timestamp at = Timestamp.from(until.toInstant());
-        batch.batchUpdate("update webhook_event set claimed_until = ? where id = ?", events.stream()
-                .map(id -> new Object[] {at, id}).toList());
-    }
-
-    /** The deliveries already written for these events. */
-    Set<Written> written(Collection<UUID> events) {
-        return new HashSet<>(jdbc.sql("select event_id, subscription_id from webhook_delivery where event_id in (:events)")
-                .param("events", events)
-                .query((rs, n) -> new Written(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list());
-    }
-
     /** Writes deliveries as pending, due since they were fanned out. */
     void insertPending(List<Fanned> fanned) {
-        batch.batchUpdate(INSERT, fanned.stream().map(f -> row(f, null)).toList());
-    }
-
-    private static Object[] row(Fanned f, @Nullable Outcome o) {
-        Timestamp at = Timestamp.from(f.at().toInstant());
-        if (o == null) {
-            return new Object[] {f.id(), f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(),
-                PENDING, 0, at, at, null, null, null, null};
-        }
-        return new Object[] {f.id(), f.subscription().id(), f.event().id(), f.event().event(), f.event().seq(),
-            o.status(), o.attempts(), Timestamp.from(o.nextAttemptAt().toInstant()), at,
-            o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
-            o.latencyMs(), o.error()};
+        batch.batchUpdate("""
+                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", fanned.stream().map(f -> {
+            Timestamp at = Timestamp.from(f.at().toInstant());
+            return new Object[] {f.id(), f.subscriptionId(), f.event().id(), f.event().event(), f.event().seq(),
+                PENDING, 0, at, at};
+        }).toList());
     }
 
     List<Due> due(UUID subscription, OffsetDateTime now, int limit) {
@@ -156,29 +117,19 @@ class DeliveryRepository {
                 .param("subscription", subscription).param("now", now).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7), null))
+                        rs.getString(7)))
                 .list();
     }
 
-    /**
-     * Records attempts: a delivery in the database gets its new state, one sent before it was written is
-     * written with it; a failed attempt gets a row of its own.
-     */
+    /** Records attempts: each delivery's new state, and a row of its own for each failed attempt. */
     void record(List<Outcome> outcomes) {
-        var updated = outcomes.stream().filter(o -> o.delivery().unwritten() == null).toList();
-        var inserted = outcomes.stream().filter(o -> o.delivery().unwritten() != null).toList();
-        if (!inserted.isEmpty()) {
-            batch.batchUpdate(INSERT, inserted.stream().map(o -> row(o.delivery().unwritten(), o)).toList());
-        }
-        if (!updated.isEmpty()) {
-            batch.batchUpdate("""
-                    update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
-                        last_status = ?, last_latency_ms = ?, last_error = ?
-                    where id = ?""", updated.stream().map(o -> new Object[] {o.status(), o.attempts(),
-                        Timestamp.from(o.nextAttemptAt().toInstant()),
-                        o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
-                        o.latencyMs(), o.error(), o.deliveryId()}).toList());
-        }
+        batch.batchUpdate("""
+                update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ?,
+                    last_status = ?, last_latency_ms = ?, last_error = ?
+                where id = ?""", outcomes.stream().map(o -> new Object[] {o.status(), o.attempts(),
+                    Timestamp.from(o.nextAttemptAt().toInstant()),
+                    o.deliveredAt() == null ? null : Timestamp.from(o.deliveredAt().toInstant()), o.statusCode(),
+                    o.latencyMs(), o.error(), o.deliveryId()}).toList());
         var failed = outcomes.stream().filter(o -> !o.status().equals(DELIVERED)).toList();
         if (!failed.isEmpty()) {
             batch.batchUpdate("""

@@ -1,170 +1,173 @@
 package org.gauzy.bridge.webhooks;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One subscription's deliveries being sent by this node. Deliveries fanned out while it runs join it
- * (in event order, after those it has) instead of waiting for it to end; a delivery that joins twice
- * is sent once. Between deliveries it idles without a sender, holding its subscription, until a join
- * wakes it or it ends.
+ * One sender thread's turn with one subscription: it leases the subscription, then reads its due deliveries
+ * in order, sends them, and records what they came to (with the next read, in one transaction), until
+ * nothing is due; then it lets the subscription go. While it runs, the only node that sends the
+ * subscription's deliveries is this one, and it reads them in order from the database: that is what keeps
+ * them in order, on one node or several.
+ *
+ * <p>A fan-out on this node that writes deliveries for the subscription <em>nudges</em> the run, so that it
+ * reads once more before it lets go: a delivery written just after its last read is not left waiting for a
+ * poll. A run also gives way after a batch when other subscriptions wait for a sender ({@code othersWait}),
+ * so that a busy subscription cannot keep a sender from the rest.
  */
 final class DeliveryRun {
 
-    /** What joining came to: the run had ended; it took them; it took them and needs a sender again. */
-    enum Joined { ENDED, TAKEN, WOKEN }
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
+    private static final long FIRST_RETRY_NANOS = 100_000_000L;
+    private static final long LONGEST_RETRY_NANOS = 2_000_000_000L;
 
-    final Subscription subscription;
-    private final ArrayDeque<DeliveryRepository.Due> queue = new ArrayDeque<>();
-    /**
-     * The written deliveries it took: only those can join twice, once read from the database and once
-     * from the fan-out that wrote them. Deliveries handed out unwritten are not kept here, so that a run
-     * that goes on for long keeps no more than its reads.
-     */
-    private final Set<UUID> taken = new HashSet<>();
-    private boolean readsDue;
-    private boolean moreInDatabase;
-    private boolean sending = true;
-    private boolean ended;
-    private long idleSince;
+    /** How a run ended. */
+    enum Ending {
+        /** Nothing due is left, or it was not this node's to send: nothing more to do. */
+        DONE,
+        /** It gave way to other subscriptions with deliveries still due: it goes to the back of the queue. */
+        GAVE_WAY,
+        /** The database could not record a batch before the lease ran out: another run sends it again. */
+        LOST
+    }
+
+    private final UUID subscription;
+    private final SubscriptionRepository leases;
+    private final DeliveryRecorder recorder;
+    private final BatchSender sender;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final BooleanSupplier running;
+    private final BooleanSupplier othersWait;
+    private boolean nudged;
+    private boolean closed;
     private long renewedAt;
-    private boolean wantedSeen;
-    private @Nullable OffsetDateTime wantedAt;
 
-    DeliveryRun(Subscription subscription, boolean readsDue, long now) {
+    DeliveryRun(UUID subscription, SubscriptionRepository leases, DeliveryRecorder recorder, BatchSender sender,
+            WebhookSettings settings, Clock clock, BooleanSupplier running, BooleanSupplier othersWait) {
         this.subscription = subscription;
-        this.readsDue = readsDue;
-        this.renewedAt = now;
+        this.leases = leases;
+        this.recorder = recorder;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+        this.running = running;
+        this.othersWait = othersWait;
     }
 
-    synchronized Joined join(List<DeliveryRepository.Due> due) {
-        if (ended) {
-            return Joined.ENDED;
+    /** Sends the subscription's due deliveries until none are left; how it ended. */
+    Ending run() {
+        if (!lease()) {
+            return Ending.DONE; // another node holds it, or it was disabled
         }
-        for (var delivery : due) {
-            if (delivery.unwritten() != null || taken.add(delivery.id())) {
-                queue.add(delivery);
+        BatchSender.@Nullable Sent sent = null;
+        boolean sentAny = false;
+        boolean cutShort = false;
+        while (true) {
+            clearNudge();
+            DeliveryRecorder.Next next = recordAndReadNext(sent);
+            sent = null;
+            if (next == null) {
+                return Ending.LOST;
             }
+            Subscription current = next.subscription();
+            if (current == null) {
+                return Ending.DONE;
+            }
+            if (next.due().isEmpty()) {
+                // Let go unless something came due since the read; and if a fan-out nudged it after the
+                // read, the release may not have seen that: lease again and read once more.
+                if (leases.releaseIfNothingDue(subscription, OffsetDateTime.now(clock))
+                        && (closeUnlessNudged() || !lease())) {
+                    return Ending.DONE;
+                }
+                continue;
+            }
+            if (cutShort) {
+                // The target did not answer, or asked to slow down: the rest wait for a poll to find them.
+                leases.release(subscription);
+                return Ending.DONE;
+            }
+            if (!running.getAsBoolean() || (sentAny && othersWait.getAsBoolean())) {
+                leases.release(subscription);
+                return Ending.GAVE_WAY;
+            }
+            sent = sender.send(current, next.due(), clock.instant().plus(settings.lease().dividedBy(2)), running);
+            sentAny = true;
+            cutShort = sent.outcomes().size() < next.due().size() && running.getAsBoolean();
         }
-        if (!sending && !queue.isEmpty()) {
-            sending = true;
-            return Joined.WOKEN;
-        }
-        return Joined.TAKEN;
-    }
-
-    /** Whether the run starts from what the database has due; true once only. */
-    synchronized boolean readsDue() {
-        boolean reads = readsDue;
-        readsDue = false;
-        return reads;
-    }
-
-    /**
-     * Puts what the database has due before the deliveries that joined while it was read; {@code limit}
-     * is how many were asked for: if that many came, more may be due, and the run ends once it has sent
-     * them, for the next one to read on.
-     */
-    synchronized void readFirst(List<DeliveryRepository.Due> due, int limit) {
-        List<DeliveryRepository.Due> joined = new ArrayList<>(queue);
-        queue.clear();
-        Set<UUID> read = new HashSet<>();
-        for (var delivery : due) {
-            taken.add(delivery.id());
-            queue.add(delivery);
-            read.add(delivery.id());
-        }
-        joined.stream().filter(d -> !read.contains(d.id())).forEach(queue::add);
-        moreInDatabase = due.size() >= limit;
     }
 
     /**
-     * The deliveries to send next; empty when none are left and the run idles (its sender leaves it);
-     * null once it has ended, when its sender lets the subscription go.
+     * A fan-out wrote deliveries for the subscription: the run reads again before it lets go. False once the
+     * run has let go for good; then the subscription needs a run of its own.
      */
-    synchronized @Nullable List<DeliveryRepository.Due> next() {
-        if (queue.isEmpty() && moreInDatabase) {
-            ended = true;
-        }
-        if (ended) {
-            sending = false;
-            return null;
-        }
-        if (queue.isEmpty()) {
-            sending = false;
-            idleSince = System.nanoTime();
-            return List.of();
-        }
-        List<DeliveryRepository.Due> batch = new ArrayList<>(queue);
-        queue.clear();
-        return batch;
-    }
-
-    /**
-     * Ends the run: it takes no more deliveries, and whoever lets it go writes those it holds unsent. True
-     * when it idled, and the caller lets its subscription go; otherwise its sender does, or someone already
-     * did.
-     */
-    synchronized boolean end() {
-        boolean idle = !sending && !ended;
-        ended = true;
-        return idle;
-    }
-
-    /** Takes, once it has ended, the deliveries it still holds that were never written. */
-    synchronized List<DeliveryRepository.Fanned> unsent() {
-        List<DeliveryRepository.Fanned> unsent = unwritten(new ArrayList<>(queue));
-        queue.clear();
-        return unsent;
-    }
-
-    /** Ends the run if it idles since before {@code idleBefore}. */
-    synchronized boolean endIfIdle(long idleBefore) {
-        if (ended || sending || idleSince - idleBefore > 0) {
+    synchronized boolean nudge() {
+        if (closed) {
             return false;
         }
-        ended = true;
+        nudged = true;
         return true;
     }
 
+    /** Ends the run: a nudge from now on finds it closed. */
+    synchronized void close() {
+        closed = true;
+    }
+
+    synchronized boolean closed() {
+        return closed;
+    }
+
+    private synchronized void clearNudge() {
+        nudged = false;
+    }
+
+    private synchronized boolean closeUnlessNudged() {
+        closed = !nudged;
+        return closed;
+    }
+
+    private boolean lease() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        renewedAt = System.nanoTime();
+        return leases.lease(subscription, now, now.plus(settings.lease()));
+    }
+
     /**
-     * Whether another node wanted the subscription since this run first looked: the first look only
-     * notes the value, so that nodes' clocks never need to agree.
+     * Records a batch and reads the next, retrying while the database is away, until the lease would run out:
+     * past that, another node may take the subscription and send the batch again (so the run must not), and
+     * this one gives up with null.
      */
-    synchronized boolean wantedChanged(@Nullable OffsetDateTime wantedAt) {
-        if (!wantedSeen) {
-            wantedSeen = true;
-            this.wantedAt = wantedAt;
-            return false;
-        }
-        return !Objects.equals(this.wantedAt, wantedAt);
-    }
-
-    /** Whether its lease should be renewed with this batch: {@code every} has passed since it last was. */
-    synchronized boolean renewDue(long now, long every) {
-        if (now - renewedAt < every) {
-            return false;
-        }
-        renewedAt = now;
-        return true;
-    }
-
-    /** The deliveries among these that the fan-out handed out without writing them. */
-    static List<DeliveryRepository.Fanned> unwritten(List<DeliveryRepository.Due> due) {
-        List<DeliveryRepository.Fanned> unwritten = new ArrayList<>();
-        for (var delivery : due) {
-            if (delivery.unwritten() != null) {
-                unwritten.add(delivery.unwritten());
+    private DeliveryRecorder.@Nullable Next recordAndReadNext(BatchSender.@Nullable Sent sent) {
+        long wait = FIRST_RETRY_NANOS;
+        while (true) {
+            long attemptAt = System.nanoTime();
+            try {
+                var next = recorder.recordAndReadNext(subscription, sent);
+                renewedAt = attemptAt;
+                return next;
+            } catch (RuntimeException e) {
+                long leaseEnds = renewedAt + settings.lease().toNanos();
+                if (!running.getAsBoolean() || System.nanoTime() + wait - leaseEnds >= 0) {
+                    log.warn("Recording deliveries of webhook subscription {} failed; they are sent again once its"
+                            + " lease runs out: {}", subscription, e.toString());
+                    return null;
+                }
+                try {
+                    Thread.sleep(wait / 1_000_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                wait = Math.min(wait * 2, LONGEST_RETRY_NANOS);
             }
         }
-        return unwritten;
     }
 }

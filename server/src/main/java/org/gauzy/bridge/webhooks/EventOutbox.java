@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes each outbound event (a workspace change, an automation alert) into the outbox, inside the transaction of the change that caused it:
  * the event exists exactly when the change does. One insert, no lookup of subscriptions: publishing
- * stays cheap, and the dispatcher matches subscriptions later, once the change has committed (which
+ * stays cheap, and a fan-out matches subscriptions later, once the change has committed (which
  * also wakes it).
  */
 @Component
@@ -21,12 +21,12 @@ class EventOutbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final WebhookDispatcher dispatcher;
+    private final DeliveryEngine engine;
 
-    EventOutbox(JdbcClient jdbc, JsonMapper json, WebhookDispatcher dispatcher) {
+    EventOutbox(JdbcClient jdbc, JsonMapper json, DeliveryEngine engine) {
         this.jdbc = jdbc;
         this.json = json;
-        this.dispatcher = dispatcher;
+        this.engine = engine;
     }
 
     @EventListener
@@ -39,6 +39,6 @@ class EventOutbox {
                 .param("payload", json.writeValueAsString(event.entity()))
                 .param("occurred", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .update();
-        dispatcher.eventsRecorded();
+        engine.eventsRecorded();
     }
 }

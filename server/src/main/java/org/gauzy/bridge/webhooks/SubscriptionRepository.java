@@ -3,14 +3,10 @@ package org.gauzy.bridge.webhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +15,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Subscriptions; every query is scoped to a tenant except the dispatcher's, which works for all. */
+/** Subscriptions and their leases; every query is scoped to a tenant except delivery's, which works for all. */
 @Repository
 class SubscriptionRepository {
 
@@ -27,12 +23,6 @@ class SubscriptionRepository {
             + " secret_sealed, created_by, created_at, updated_at, failing_since, disabled_reason";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() { };
-    /**
-     * How many ids one statement of the dispatcher's takes at most: it asks about every subscription its
-     * node holds or waits for, which may be more than the 65,535 parameters PostgreSQL binds in one.
-     */
-    private static final int IDS_PER_STATEMENT = 1_000;
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
     /** This node's name on the leases it takes, so that it renews and lets go only its own. */
@@ -93,27 +83,10 @@ class SubscriptionRepository {
                 .param("tenant", tenant).param("id", id).update() > 0;
     }
 
-    /** An active subscription, and when another node last wanted it while a node held it ({@link #want}). */
-    record Active(Subscription subscription, @Nullable OffsetDateTime wantedAt) {
-    }
-
-    /** The active subscriptions of these tenants: what the dispatcher matches a batch of events against. */
-    List<Active> activeOf(Collection<UUID> tenants) {
-        return jdbc.sql("select " + COLUMNS + ", wanted_at from webhook_subscription"
-                + " where tenant_id in (:tenants) and active = true")
-                .param("tenants", tenants)
-                .query((rs, row) -> new Active(map(rs, row), rs.getObject("wanted_at", OffsetDateTime.class))).list();
-    }
-
-    /**
-     * Says that this node fanned out deliveries for subscriptions another node holds: their holder lets them
-     * go at its next fan-out, so that those deliveries leave before its later ones.
-     */
-    void want(Collection<UUID> ids, OffsetDateTime now) {
-        for (List<UUID> some : chunks(ids)) {
-            jdbc.sql("update webhook_subscription set wanted_at = :now where id in (:ids)")
-                    .param("now", now).param("ids", some).update();
-        }
+    /** The active subscriptions of these tenants: what a fan-out matches events against. */
+    List<Subscription> activeOf(Collection<UUID> tenants) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_subscription where tenant_id in (:tenants) and active = true")
+                .param("tenants", tenants).query(this::map).list();
     }
 
     Optional<Subscription> byId(UUID id) {
@@ -122,106 +95,55 @@ class SubscriptionRepository {
     }
 
     /**
-     * Takes up to {@code limit} active subscriptions that have deliveries due and that no node holds
-     * (among {@code candidates} when given), and holds them until {@code leaseUntil}: their deliveries
-     * then leave from this node, in order.
+     * Holds a subscription for this node until {@code until}, if it is active and no node holds it: its
+     * deliveries then leave from this node alone, in order. True when it did.
      */
-    List<UUID> lease(OffsetDateTime now, OffsetDateTime leaseUntil, int limit, @Nullable Collection<UUID> candidates) {
-        List<UUID> due = new ArrayList<>();
-        if (candidates == null) {
-            due.addAll(unheldWithDeliveriesDue(now, limit, null));
-        } else {
-            for (List<UUID> some : chunks(candidates)) {
-                if (due.size() >= limit) {
-                    break;
-                }
-                due.addAll(unheldWithDeliveriesDue(now, limit - due.size(), some));
-            }
-        }
-        hold(due, leaseUntil);
-        return due;
-    }
-
-    /** Locks up to {@code limit} active subscriptions no node holds that have deliveries due (among these). */
-    private List<UUID> unheldWithDeliveriesDue(OffsetDateTime now, int limit, @Nullable List<UUID> among) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        var query = jdbc.sql("select s.id from webhook_subscription s"
-                + " where s.active = true and (s.lease_until is null or s.lease_until < :now)"
-                + (among == null ? "" : " and s.id in (:candidates)")
-                + " and " + dueExists("")
-                + " order by s.id fetch first :limit rows only for update skip locked")
-                .param("now", now).param("limit", limit);
-        return (among == null ? query : query.param("candidates", among)).query(UUID.class).list();
+    boolean lease(UUID id, OffsetDateTime now, OffsetDateTime until) {
+        return jdbc.sql("""
+                update webhook_subscription set lease_until = :until, lease_owner = :node
+                where id = :id and active = true and (lease_until is null or lease_until < :now)""")
+                .param("until", until).param("node", node).param("id", id).param("now", now).update() > 0;
     }
 
     /**
-     * Takes, among subscriptions that just got deliveries, up to {@code limit} that no node holds, as
-     * {@link #lease} does; and says of each whether it has older deliveries due (below {@code position}),
-     * which must leave before the new ones.
+     * Holds a subscription this node holds a while longer; false when it no longer holds it (its lease ran
+     * out and another node took it, which now sends its deliveries).
      */
-    Map<UUID, Boolean> leaseFresh(Collection<UUID> candidates, long position, OffsetDateTime now,
-            OffsetDateTime leaseUntil, int limit) {
-        Map<UUID, Boolean> leased = new LinkedHashMap<>();
-        for (List<UUID> some : chunks(candidates)) {
-            if (leased.size() >= limit) {
-                break;
-            }
-            jdbc.sql("select s.id, " + dueExists(" and d.position < :position") + " from webhook_subscription s"
-                    + " where s.id in (:candidates) and s.active = true"
-                    + " and (s.lease_until is null or s.lease_until < :now)"
-                    + " order by s.id fetch first :limit rows only for update skip locked")
-                    .param("now", now).param("position", position).param("candidates", some)
-                    .param("limit", limit - leased.size())
-                    .query((ResultSet rs) -> {
-                        leased.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
-                    });
-        }
-        hold(leased.keySet(), leaseUntil);
-        return leased;
-    }
-
-    /** Those of these subscriptions that have deliveries due at {@code now}. */
-    Set<UUID> withDeliveriesDue(Collection<UUID> ids, OffsetDateTime now) {
-        Set<UUID> due = new HashSet<>();
-        for (List<UUID> some : chunks(ids)) {
-            due.addAll(jdbc.sql("select s.id from webhook_subscription s where s.id in (:ids) and " + dueExists(""))
-                    .param("ids", some).param("now", now).query(UUID.class).list());
-        }
-        return due;
-    }
-
-    /** Whether subscription {@code s} has a delivery due at {@code :now} (and meeting {@code andAlso}). */
-    private static String dueExists(String andAlso) {
-        return "exists (select 1 from webhook_delivery d where d.subscription_id = s.id and d.status = 'PENDING'"
-                + " and d.next_attempt_at <= :now" + andAlso + ")";
-    }
-
-    private void hold(Collection<UUID> ids, OffsetDateTime leaseUntil) {
-        for (List<UUID> some : chunks(ids)) {
-            jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id in (:ids)")
-                    .param("until", leaseUntil).param("node", node).param("ids", some).update();
-        }
+    boolean renew(UUID id, OffsetDateTime until) {
+        return jdbc.sql("update webhook_subscription set lease_until = :until where id = :id and lease_owner = :node")
+                .param("until", until).param("id", id).param("node", node).update() > 0;
     }
 
     /**
-     * Holds subscriptions a run of this node is still sending for a while longer: only while this node
-     * holds them, never one it let go or whose lease ran out and another node took.
+     * Lets go a subscription this node holds, unless a delivery of it is due (then false: the holder sends
+     * it). Never one whose lease ran out and another node took.
      */
-    void renew(Collection<UUID> ids, OffsetDateTime leaseUntil) {
-        for (List<UUID> some : chunks(ids)) {
-            jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids) and lease_owner = :node")
-                    .param("until", leaseUntil).param("ids", some).param("node", node).update();
-        }
+    boolean releaseIfNothingDue(UUID id, OffsetDateTime now) {
+        return jdbc.sql("""
+                update webhook_subscription set lease_until = null, lease_owner = null
+                where id = :id and lease_owner = :node and not exists (select 1 from webhook_delivery d
+                    where d.subscription_id = :id and d.status = 'PENDING' and d.next_attempt_at <= :now)""")
+                .param("id", id).param("node", node).param("now", now).update() > 0;
     }
 
-    /** Lets subscriptions go, those this node holds: never one whose lease ran out and another node took. */
-    void release(Collection<UUID> ids) {
-        for (List<UUID> some : chunks(ids)) {
-            jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
-                    + " where id in (:ids) and lease_owner = :node").param("ids", some).param("node", node).update();
-        }
+    /** Lets go a subscription this node holds, whatever is due; never one another node took. */
+    void release(UUID id) {
+        jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
+                + " where id = :id and lease_owner = :node").param("id", id).param("node", node).update();
+    }
+
+    /**
+     * Up to {@code limit} active subscriptions that no node holds and that have deliveries due: retries that
+     * came due, replays, and what a node that stopped left.
+     */
+    List<UUID> unheldWithDeliveriesDue(OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                select s.id from webhook_subscription s
+                where s.active = true and (s.lease_until is null or s.lease_until < :now)
+                    and exists (select 1 from webhook_delivery d where d.subscription_id = s.id
+                        and d.status = 'PENDING' and d.next_attempt_at <= :now)
+                order by s.id fetch first :limit rows only""")
+                .param("now", now).param("limit", limit).query(UUID.class).list();
     }
 
     /** Records the outcome of a subscription's latest sending: failing since when, and disabled why. */
@@ -234,16 +156,6 @@ class SubscriptionRepository {
                 .param("failingSince", failingSince).param("active", active).param("reason", reason)
                 .param("now", now).param("id", id)
                 .update();
-    }
-
-    /** The ids in lists of at most {@link #IDS_PER_STATEMENT}; none for none. */
-    private static List<List<UUID>> chunks(Collection<UUID> ids) {
-        List<UUID> all = List.copyOf(ids);
-        List<List<UUID>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)));
-        }
-        return chunks;
     }
 
     private Subscription map(ResultSet rs, int row) throws SQLException {

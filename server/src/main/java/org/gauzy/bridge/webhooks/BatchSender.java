@@ -1,24 +1,26 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one subscription's due deliveries, in order, and says what each attempt came to. A target that
- * does not answer, or asks to slow down, gets no more of the run: the rest wait for the next one.
+ * Sends a batch of one subscription's due deliveries, in order, and says what each attempt came to. A
+ * target that does not answer, or asks to slow down, gets no more of the batch: the rest wait for their
+ * next turn.
  */
 @Component
-class SubscriptionRun {
+class BatchSender {
 
-    /** What a run came to; {@code gone} when the target answered 410 and wants nothing more. */
+    /** What a batch came to; {@code gone} when the target answered 410 and wants nothing more. */
     record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone) {
 
         boolean anyDelivered() {
@@ -30,20 +32,18 @@ class SubscriptionRun {
         }
     }
 
-    /** How many opened secrets are kept at most; past it the cache starts over. */
-    private static final int MAX_OPENED = 10_000;
-
     private final Subscriptions secrets;
     /**
-     * Signing secrets opened, by their sealed form (a new secret is a new key). Opening one (AES-GCM) for
-     * every batch was a tenth of a sender's time, now that a busy subscription's batches are small.
+     * Signing secrets opened, by their sealed form (a new secret is a new key): opening one (AES-GCM) for
+     * every batch was a tenth of a sender's time when batches are small.
      */
-    private final Map<String, String> opened = new ConcurrentHashMap<>();
+    private final Cache<String, String> opened = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final Clock clock;
 
-    SubscriptionRun(Subscriptions secrets, WebhookSender sender, RetryPolicy retries, Clock clock) {
+    BatchSender(Subscriptions secrets, WebhookSender sender, RetryPolicy retries, Clock clock) {
         this.secrets = secrets;
         this.sender = sender;
         this.retries = retries;
@@ -52,13 +52,10 @@ class SubscriptionRun {
 
     /**
      * Sends {@code due} in order while {@code running} holds, and no later than {@code until}: past it, the
-     * rest waits for a run under a fresh lease, so that a slow target never outlasts the lease.
+     * rest waits for the next batch, under a renewed lease, so that a slow target never outlasts the lease.
      */
     Sent send(Subscription subscription, List<DeliveryRepository.Due> due, Instant until, BooleanSupplier running) {
-        if (opened.size() > MAX_OPENED) {
-            opened.clear();
-        }
-        String secret = opened.computeIfAbsent(subscription.secretSealed(), sealed -> secrets.secretOf(subscription));
+        String secret = opened.get(subscription.secretSealed(), sealed -> secrets.secretOf(subscription));
         List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
         boolean gone = false;
         for (var delivery : due) {
