@@ -20,8 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchSender {
 
-    /** What a batch came to; {@code gone} when the target answered 410 and wants nothing more. */
-    record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone) {
+    /**
+     * What a batch came to; {@code gone} when the target answered 410 and wants nothing more; {@code cutShort}
+     * when the target did not answer or asked to slow down, and the rest of the batch was not sent.
+     */
+    record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone,
+            boolean cutShort) {
 
         boolean anyDelivered() {
             return outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
@@ -73,6 +77,6 @@ class BatchSender {
                 break;
             }
         }
-        return new Sent(subscription, outcomes, gone);
+        return new Sent(subscription, outcomes, gone, outcomes.size() < due.size() && running.getAsBoolean());
     }
 }

@@ -1,15 +1,19 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,51 +28,63 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Moves events from the outbox to their subscribers, with two kinds of thread and one queue between them:
+ * Moves events from the outbox to their subscribers with two kinds of thread:
  * <ul>
- * <li>the <b>dispatcher</b> (one per node) runs when a change commits on this node and at every poll
- * interval. It fans out new events ({@link FanOut}) and puts each subscription that got deliveries on the
- * queue, or nudges this node's run of it if one is going. At a poll it also queues the subscriptions no
- * node holds that have deliveries due: retries that came due, replays, and what a stopped node left.</li>
- * <li>the <b>senders</b> ({@code concurrency} per node) take subscriptions from the queue, one at a time,
- * and run them ({@link DeliveryRun}): lease, send in order, record, let go.</li>
+ * <li>the <b>dispatcher</b> (one per node) does all the database work, in turns ({@link DeliveryTurn}): after a
+ * change commits on this node, after batches finish sending, and at every poll interval. Its state is its own:
+ * no other thread reads or changes it.</li>
+ * <li>the <b>senders</b> ({@code concurrency} per node) each send one batch of one subscription
+ * ({@link BatchSender}), hand what it came to back, and wake the dispatcher. They never touch the database.</li>
  * </ul>
- * Work moves one way: commit, fan-out, queue, run. Nothing a sender does calls back into the dispatcher.
+ * A subscription this node holds has at most one batch sending; the dispatcher records it and reads the next in
+ * the following turn, so a subscription's deliveries leave one after another, in order.
  */
 @Component
 class DeliveryEngine implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+    /**
+     * How long a subscription keeps its sender before it gives way to those waiting for one: long enough that a
+     * busy subscription's batches grow, short enough that the others wait a fraction of a second.
+     */
+    private static final long FAIR_SHARE_NANOS = 100_000_000L;
 
-    private final FanOut fanOut;
-    private final SubscriptionRepository subscriptions;
-    private final DeliveryRecorder recorder;
+    private final DeliveryTurn turns;
     private final BatchSender sender;
     private final WebhookSettings settings;
     private final Clock clock;
-    /** Subscriptions waiting for a sender of this node, each at most once. */
-    private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>();
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    /** This node's runs, by subscription. */
-    private final Map<UUID, DeliveryRun> runs = new ConcurrentHashMap<>();
+    /** From the senders: the batches sent. */
+    private final Queue<BatchSender.Sent> finished = new ConcurrentLinkedQueue<>();
+    /** From request threads: subscriptions with a delivery made due again (a replay). */
+    private final Queue<UUID> replayed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger waitingCount = new AtomicInteger();
+
+    // The dispatcher's own state.
+    /** Batches sent whose outcomes no turn has written yet. */
+    private final List<BatchSender.Sent> unrecorded = new ArrayList<>();
+    /** The subscriptions whose batch is sending now. */
+    private final Set<UUID> sending = new HashSet<>();
+    /** Since when (nanoTime) this node holds each subscription it holds. */
+    private final Map<UUID, Long> heldSince = new HashMap<>();
+    /** Subscriptions with deliveries due that wait for a free sender, in order. */
+    private final Set<UUID> waiting = new LinkedHashSet<>();
+
     private volatile boolean running;
     private @Nullable ScheduledExecutorService dispatcher;
     private @Nullable ExecutorService senders;
 
-    DeliveryEngine(FanOut fanOut, SubscriptionRepository subscriptions, DeliveryRecorder recorder, BatchSender sender,
-            WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
-        this.fanOut = fanOut;
-        this.subscriptions = subscriptions;
-        this.recorder = recorder;
+    DeliveryEngine(DeliveryTurn turns, BatchSender sender, WebhookSettings settings, Clock clock,
+            WebhookMetrics metrics) {
+        this.turns = turns;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
         metrics.watch("gauzy.webhooks.senders.busy", "Senders of this node sending now, of "
                 + settings.concurrency(), busy::get);
         metrics.watch("gauzy.webhooks.subscriptions.waiting", "Subscriptions with deliveries due that wait for a"
-                + " sender of this node", queue::size);
+                + " sender of this node", waitingCount::get);
     }
 
     @Override
@@ -78,32 +94,27 @@ class DeliveryEngine implements SmartLifecycle {
         senders = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
         running = true;
-        for (int i = 0; i < settings.concurrency(); i++) {
-            senders.execute(this::sendUntilStopped);
-        }
-        dispatcher.scheduleWithFixedDelay(() -> dispatch(true), 0, settings.pollInterval().toMillis(),
+        dispatcher.scheduleWithFixedDelay(() -> turn(true), 0, settings.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops taking work; each run records what it sent and lets its subscription go. */
+    /** Stops sending; the last batches' outcomes are written, and every subscription this node holds let go. */
     @Override
     public synchronized void stop() {
         running = false;
-        for (ExecutorService pool : new ExecutorService[] {dispatcher, senders}) {
-            if (pool != null) {
-                pool.shutdown();
-                try {
-                    if (!pool.awaitTermination(settings.requestTimeout().toSeconds() + 2, TimeUnit.SECONDS)) {
-                        pool.shutdownNow();
-                    }
-                } catch (InterruptedException e) {
-                    pool.shutdownNow();
-                    Thread.currentThread().interrupt();
-                }
-            }
+        awaitTermination(senders);
+        awaitTermination(dispatcher);
+        drainFinished();
+        try {
+            turns.last(unrecorded, heldSince.keySet());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the last webhook batches; they are sent again once their leases run out: {}",
+                    e.toString());
         }
-        queue.clear();
-        queued.clear();
+        unrecorded.clear();
+        sending.clear();
+        heldSince.clear();
+        waiting.clear();
     }
 
     @Override
@@ -118,7 +129,10 @@ class DeliveryEngine implements SmartLifecycle {
 
     /** A delivery of this subscription was made due (a replay): send it once the transaction commits. */
     void madeDue(UUID subscription) {
-        afterCommit(() -> offer(subscription));
+        afterCommit(() -> {
+            replayed.add(subscription);
+            wake();
+        });
     }
 
     private static void afterCommit(Runnable action) {
@@ -135,8 +149,8 @@ class DeliveryEngine implements SmartLifecycle {
     }
 
     /**
-     * Asks the dispatcher for a fan-out shortly: every ask within {@code wakeDelay} of the first makes one, so a
-     * burst of commits costs one fan-out rather than one each.
+     * Asks the dispatcher for a turn shortly: every ask within {@code wakeDelay} of the first makes one, so a
+     * burst of commits and finished batches costs one turn rather than one each.
      */
     private void wake() {
         var current = dispatcher;
@@ -144,81 +158,111 @@ class DeliveryEngine implements SmartLifecycle {
             try {
                 current.schedule(() -> {
                     wakeQueued.set(false);
-                    dispatch(false);
+                    turn(false);
                 }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RuntimeException shuttingDown) {
+            } catch (RejectedExecutionException shuttingDown) {
                 wakeQueued.set(false);
             }
         }
     }
 
-    /** The dispatcher's work: fans out what is new; at a poll, also finds work no node has taken. */
-    private void dispatch(boolean poll) {
-        try {
-            FanOut.Result fanned;
-            do {
-                fanned = fanOut.next(settings.batch());
-                fanned.subscriptions().forEach(this::offer);
-            } while (running && fanned.events() == settings.batch());
-            if (poll && running) {
-                subscriptions.unheldWithDeliveriesDue(OffsetDateTime.now(clock), settings.batch())
-                        .forEach(this::offer);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Webhook dispatch failed; retrying at the next poll: {}", e.toString());
-        }
-    }
-
-    /** Hands a subscription with deliveries due to this node's run of it, or queues it for a sender. */
-    private void offer(UUID subscription) {
-        DeliveryRun run = runs.get(subscription);
-        if (running && (run == null || !run.nudge()) && queued.add(subscription)) {
-            queue.add(subscription);
-        }
-    }
-
-    /** A sender thread's life: run the queued subscriptions, one after another, until the node stops. */
-    private void sendUntilStopped() {
-        while (running) {
-            UUID subscription;
-            try {
-                subscription = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (subscription != null) {
-                queued.remove(subscription);
-                sendFor(subscription);
-            }
-        }
-    }
-
-    private void sendFor(UUID subscription) {
-        var run = new DeliveryRun(subscription, subscriptions, recorder, sender, settings, clock, () -> running,
-                () -> !queue.isEmpty());
-        DeliveryRun current = runs.compute(subscription, (id, old) -> old == null || old.closed() ? run : old);
-        if (current != run) {
-            // Another sender of this node runs it: that run reads again before it lets go.
-            if (!current.nudge()) {
-                offer(subscription);
-            }
+    /** The dispatcher's turn: hands the database what happened, and the senders what to send next. */
+    private void turn(boolean poll) {
+        if (!running) {
             return;
         }
-        busy.incrementAndGet();
-        DeliveryRun.Ending ending = DeliveryRun.Ending.DONE;
+        drainFinished();
+        for (UUID id; (id = replayed.poll()) != null; ) {
+            waiting.add(id);
+        }
+        long now = System.nanoTime();
+        Set<UUID> givingWay = new HashSet<>();
+        if (!waiting.isEmpty()) {
+            for (var batch : unrecorded) {
+                UUID id = batch.subscription().id();
+                if (now - heldSince.getOrDefault(id, now) > FAIR_SHARE_NANOS) {
+                    givingWay.add(id);
+                }
+            }
+        }
+        DeliveryTurn.Outcome outcome;
         try {
-            ending = run.run();
+            outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay, Set.copyOf(sending),
+                    List.copyOf(waiting), poll, settings.concurrency()));
         } catch (RuntimeException e) {
-            log.warn("Sending for webhook subscription {} failed; its lease runs out and another run sends what is"
-                    + " left: {}", subscription, e.toString());
-        } finally {
-            run.close();
-            runs.remove(subscription, run);
+            // Nothing of the turn was written: the batches sent stay to be recorded by the next one.
+            log.warn("Webhook dispatch failed; retrying at the next turn: {}", e.toString());
+            return;
+        }
+        for (var batch : unrecorded) {
+            UUID id = batch.subscription().id();
+            if (!outcome.next().containsKey(id)) {
+                heldSince.remove(id); // let go: it has nothing due, gives way, or another node took it
+            }
+        }
+        unrecorded.clear();
+        waiting.clear();
+        waiting.addAll(outcome.waiting());
+        waiting.addAll(givingWay);
+        waitingCount.set(waiting.size());
+        outcome.next().forEach((id, batch) -> {
+            heldSince.putIfAbsent(id, now);
+            send(batch);
+        });
+        if (outcome.moreEvents()) {
+            wake();
+        }
+    }
+
+    /** Gives a batch to a sender; what it came to goes back to the dispatcher. */
+    private void send(DeliveryTurn.Batch batch) {
+        UUID id = batch.subscription().id();
+        sending.add(id);
+        busy.incrementAndGet();
+        try {
+            var pool = senders;
+            if (pool == null) {
+                throw new RejectedExecutionException("not started");
+            }
+            pool.execute(() -> {
+                BatchSender.Sent sent;
+                try {
+                    sent = sender.send(batch.subscription(), batch.due(),
+                            clock.instant().plus(settings.lease().dividedBy(2)), () -> running);
+                } catch (RuntimeException e) {
+                    log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
+                    sent = new BatchSender.Sent(batch.subscription(), List.of(), false, true);
+                }
+                finished.add(sent);
+                busy.decrementAndGet();
+                wake();
+            });
+        } catch (RejectedExecutionException stopping) {
+            finished.add(new BatchSender.Sent(batch.subscription(), List.of(), false, true));
             busy.decrementAndGet();
         }
-        if (ending == DeliveryRun.Ending.GAVE_WAY) {
-            offer(subscription);
+    }
+
+    /** Takes the batches the senders finished: their subscriptions are no longer sending. */
+    private void drainFinished() {
+        for (BatchSender.Sent sent; (sent = finished.poll()) != null; ) {
+            sending.remove(sent.subscription().id());
+            unrecorded.add(sent);
+        }
+    }
+
+    private void awaitTermination(@Nullable ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(settings.requestTimeout().toSeconds() + 2, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

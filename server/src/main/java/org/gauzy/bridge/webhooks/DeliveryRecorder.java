@@ -2,81 +2,57 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One step of a run, in one transaction: writes what the last batch came to (each delivery's state and the
- * subscription's health), renews the run's lease, and reads the subscription as it is now with its next due
- * deliveries. One transaction per batch however large the batch, so a busy subscription's cost per
- * delivery falls as its batches grow.
+ * Writes what sent batches came to, inside the caller's transaction: each delivery's new state, and each
+ * subscription's health (failing since when; disabled on 410 Gone, or once every delivery has failed for
+ * {@code disableAfter}). The metrics hear of it once the caller has committed.
  */
 @Component
 class DeliveryRecorder {
 
-    /** What the run sends next: {@code subscription} is null when the run ends (let go, or no longer held). */
-    record Next(@Nullable Subscription subscription, List<DeliveryRepository.Due> due) {
-
-        static final Next END = new Next(null, List.of());
-    }
-
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final WebhookSettings settings;
-    private final TransactionTemplate transactions;
     private final Clock clock;
     private final WebhookMetrics metrics;
 
     DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
-            TransactionTemplate transactions, Clock clock, WebhookMetrics metrics) {
+            Clock clock, WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.settings = settings;
-        this.transactions = transactions;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    /**
-     * Records {@code sent} (if any) for a subscription this node leased, then reads what is next. The run ends
-     * if another node took the subscription (its lease ran out), or it was removed or disabled (then it is let
-     * go). Throws if the database fails: nothing of the step is written.
-     */
-    Next recordAndReadNext(UUID subscription, BatchSender.@Nullable Sent sent) {
-        var disabled = new boolean[1];
-        Next next = transactions.execute(tx -> {
-            if (sent != null && !sent.outcomes().isEmpty()) {
-                deliveries.record(sent.outcomes());
-                disabled[0] = disables(sent);
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            if (!subscriptions.renew(subscription, now.plus(settings.lease()))) {
-                return Next.END;
-            }
-            var current = subscriptions.byId(subscription).filter(Subscription::active);
-            if (current.isEmpty()) {
-                subscriptions.release(subscription);
-                return Next.END;
-            }
-            return new Next(current.get(), deliveries.due(subscription, now, settings.batch()));
-        });
-        if (sent != null) {
-            metrics.recorded(sent.outcomes());
-            if (disabled[0]) {
-                metrics.disabled(sent.gone());
+    /** Writes the batches' outcomes and their subscriptions' health; answers the batches that disabled theirs. */
+    List<BatchSender.Sent> record(List<BatchSender.Sent> batches) {
+        List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
+        batches.forEach(b -> outcomes.addAll(b.outcomes()));
+        if (!outcomes.isEmpty()) {
+            deliveries.record(outcomes);
+        }
+        List<BatchSender.Sent> disabled = new ArrayList<>();
+        for (var batch : batches) {
+            if (!batch.outcomes().isEmpty() && disables(batch)) {
+                disabled.add(batch);
             }
         }
-        return next == null ? Next.END : next;
+        return disabled;
     }
 
-    /**
-     * Records failing since when; disables on 410 Gone, or once every delivery has failed for
-     * {@code disableAfter}. True when it disabled the subscription.
-     */
+    /** Once the write has committed: the metrics count the attempts and the subscriptions disabled. */
+    void committed(List<BatchSender.Sent> batches, List<BatchSender.Sent> disabled) {
+        batches.forEach(b -> metrics.recorded(b.outcomes()));
+        disabled.forEach(b -> metrics.disabled(b.gone()));
+    }
+
+    /** Records failing since when, or disables; true when it disabled the subscription. */
     private boolean disables(BatchSender.Sent sent) {
         Subscription s = sent.subscription();
         OffsetDateTime now = OffsetDateTime.now(clock);

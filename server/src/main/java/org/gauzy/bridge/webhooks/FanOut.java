@@ -12,16 +12,15 @@ import java.util.UUID;
 
 import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the outbox's new events into deliveries, a batch at a time, in one transaction: it waits for any
- * other node's fan-out to end, takes the oldest undispatched events, writes one pending delivery for each
- * subscription an event matches, and marks the events dispatched. Serial across the cluster so that each
- * subscription's deliveries are written in the order of their events; a fan-out is a few statements, so
- * the wait is short. A node that dies mid-way leaves nothing: its transaction rolls back.
+ * Turns the outbox's new events into deliveries, a batch at a time, in the caller's transaction: it waits
+ * for any other node's fan-out to end (and keeps the others waiting until the transaction ends), takes the
+ * oldest undispatched events, writes one pending delivery for each subscription an event matches, and
+ * marks the events dispatched. Serial across the cluster, so that each subscription's deliveries are written
+ * in the order of their events. A node that dies mid-way leaves nothing: its transaction rolls back.
  */
 @Component
 class FanOut {
@@ -32,58 +31,55 @@ class FanOut {
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    FanOut(DeliveryRepository deliveries, SubscriptionRepository subscriptions, TransactionTemplate transactions,
-            JsonMapper json, Clock clock) {
+    FanOut(DeliveryRepository deliveries, SubscriptionRepository subscriptions, JsonMapper json, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
-        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Fans out up to {@code limit} events; fewer than {@code limit} means none are left for now. */
+    /**
+     * Fans out up to {@code limit} events; fewer than {@code limit} means none are left for now. Runs in the
+     * caller's transaction, and holds the cluster's fan-out lock until it ends.
+     */
     Result next(int limit) {
-        Result result = transactions.execute(tx -> {
-            deliveries.lockFanOut();
-            var events = deliveries.undispatched(limit);
-            if (events.isEmpty()) {
-                return new Result(0, Set.of());
+        deliveries.lockFanOut();
+        var events = deliveries.undispatched(limit);
+        if (events.isEmpty()) {
+            return new Result(0, Set.of());
+        }
+        var tenants = new LinkedHashSet<UUID>();
+        events.forEach(e -> tenants.add(e.tenantId()));
+        Map<UUID, List<Subscription>> byOrganization = new HashMap<>();
+        for (Subscription s : subscriptions.activeOf(tenants)) {
+            byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<DeliveryRepository.Fanned> fanned = new ArrayList<>();
+        Set<UUID> reached = new LinkedHashSet<>();
+        for (var event : events) {
+            List<Subscription> candidates = byOrganization.getOrDefault(event.organizationId(), List.of());
+            if (candidates.isEmpty()) {
+                continue;
             }
-            var tenants = new LinkedHashSet<UUID>();
-            events.forEach(e -> tenants.add(e.tenantId()));
-            Map<UUID, List<Subscription>> byOrganization = new HashMap<>();
-            for (Subscription s : subscriptions.activeOf(tenants)) {
-                byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            List<DeliveryRepository.Fanned> fanned = new ArrayList<>();
-            Set<UUID> reached = new LinkedHashSet<>();
-            for (var event : events) {
-                List<Subscription> candidates = byOrganization.getOrDefault(event.organizationId(), List.of());
-                if (candidates.isEmpty()) {
-                    continue;
-                }
-                Map<String, String> fields = fields(event);
-                for (Subscription s : candidates) {
-                    if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)) {
-                        // Derived, not drawn: a delivery's webhook-id says which event went to which subscription.
-                        fanned.add(new DeliveryRepository.Fanned(TimeOrderedIds.derived(event.id(), s.id()), s.id(),
-                                event, now));
-                        reached.add(s.id());
-                    }
+            Map<String, String> fields = fields(event);
+            for (Subscription s : candidates) {
+                if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)) {
+                    // Derived, not drawn: a delivery's webhook-id says which event went to which subscription.
+                    fanned.add(new DeliveryRepository.Fanned(TimeOrderedIds.derived(event.id(), s.id()), s.id(),
+                            event, now));
+                    reached.add(s.id());
                 }
             }
-            if (!fanned.isEmpty()) {
-                deliveries.insertPending(fanned);
-            }
-            deliveries.markDispatched(events.stream().map(DeliveryRepository.PendingEvent::id).toList());
-            return new Result(events.size(), reached);
-        });
-        return result == null ? new Result(0, Set.of()) : result;
+        }
+        if (!fanned.isEmpty()) {
+            deliveries.insertPending(fanned);
+        }
+        deliveries.markDispatched(events.stream().map(DeliveryRepository.PendingEvent::id).toList());
+        return new Result(events.size(), reached);
     }
 
     /** The fields of an event's entity that a subscription's filter may name. */

@@ -4,11 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +30,13 @@ class SubscriptionRepository {
     private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() { };
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /**
+     * Events and filters parsed, by their text: every fan-out reads its tenants' subscriptions, and parsing
+     * their JSON again each time was a good part of its work. A few distinct texts serve most subscriptions.
+     */
+    private final Cache<String, List<String>> parsedEvents = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Map<String, String>> parsedFilters = Caffeine.newBuilder().maximumSize(10_000)
+            .build();
     /** This node's name on the leases it takes, so that it renews and lets go only its own. */
     private final UUID node = UUID.randomUUID();
 
@@ -94,42 +106,60 @@ class SubscriptionRepository {
                 .param("id", id).query(this::map).optional();
     }
 
-    /**
-     * Holds a subscription for this node until {@code until}, if it is active and no node holds it: its
-     * deliveries then leave from this node alone, in order. True when it did.
-     */
-    boolean lease(UUID id, OffsetDateTime now, OffsetDateTime until) {
-        return jdbc.sql("""
-                update webhook_subscription set lease_until = :until, lease_owner = :node
-                where id = :id and active = true and (lease_until is null or lease_until < :now)""")
-                .param("until", until).param("node", node).param("id", id).param("now", now).update() > 0;
+    /** These subscriptions as they are now, those still active. */
+    Map<UUID, Subscription> activeByIds(Collection<UUID> ids) {
+        Map<UUID, Subscription> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from webhook_subscription where id in (:ids) and active = true")
+                    .param("ids", ids).query(this::map).list().forEach(s -> found.put(s.id(), s));
+        }
+        return found;
     }
 
     /**
-     * Holds a subscription this node holds a while longer; false when it no longer holds it (its lease ran
-     * out and another node took it, which now sends its deliveries).
+     * Those of these subscriptions that are active and that no node holds, in the order given, locked until the
+     * transaction ends; rows another transaction has locked are skipped, as held.
      */
-    boolean renew(UUID id, OffsetDateTime until) {
-        return jdbc.sql("update webhook_subscription set lease_until = :until where id = :id and lease_owner = :node")
-                .param("until", until).param("id", id).param("node", node).update() > 0;
+    List<UUID> leasable(List<UUID> candidates, OffsetDateTime now) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> free = new HashSet<>(jdbc.sql("""
+                select id from webhook_subscription
+                where id in (:candidates) and active = true and (lease_until is null or lease_until < :now)
+                for update skip locked""")
+                .param("candidates", candidates).param("now", now).query(UUID.class).list());
+        return candidates.stream().filter(free::contains).toList();
+    }
+
+    /** Holds these subscriptions for this node until {@code until}: their deliveries leave from it alone, in order. */
+    void lease(Collection<UUID> ids, OffsetDateTime until) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id in (:ids)")
+                    .param("until", until).param("node", node).param("ids", ids).update();
+        }
     }
 
     /**
-     * Lets go a subscription this node holds, unless a delivery of it is due (then false: the holder sends
-     * it). Never one whose lease ran out and another node took.
+     * Holds these subscriptions a while longer, those this node still holds; answers those. One it no longer
+     * holds had its lease run out, and another node may send its deliveries now.
      */
-    boolean releaseIfNothingDue(UUID id, OffsetDateTime now) {
-        return jdbc.sql("""
-                update webhook_subscription set lease_until = null, lease_owner = null
-                where id = :id and lease_owner = :node and not exists (select 1 from webhook_delivery d
-                    where d.subscription_id = :id and d.status = 'PENDING' and d.next_attempt_at <= :now)""")
-                .param("id", id).param("node", node).param("now", now).update() > 0;
+    Set<UUID> renew(Collection<UUID> ids, OffsetDateTime until) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids) and lease_owner = :node")
+                .param("until", until).param("ids", ids).param("node", node).update();
+        return new HashSet<>(jdbc.sql("select id from webhook_subscription where id in (:ids) and lease_owner = :node")
+                .param("ids", ids).param("node", node).query(UUID.class).list());
     }
 
-    /** Lets go a subscription this node holds, whatever is due; never one another node took. */
-    void release(UUID id) {
-        jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
-                + " where id = :id and lease_owner = :node").param("id", id).param("node", node).update();
+    /** Lets go those of these subscriptions this node holds; never one whose lease ran out and another node took. */
+    void release(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
+                    + " where id in (:ids) and lease_owner = :node").param("ids", ids).param("node", node).update();
+        }
     }
 
     /**
@@ -161,7 +191,8 @@ class SubscriptionRepository {
     private Subscription map(ResultSet rs, int row) throws SQLException {
         return new Subscription(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getObject("organization_id", UUID.class), rs.getString("name"), rs.getString("target_url"),
-                json.readValue(rs.getString("events"), STRINGS), json.readValue(rs.getString("filter"), FILTER),
+                parsedEvents.get(rs.getString("events"), text -> json.readValue(text, STRINGS)),
+                parsedFilters.get(rs.getString("filter"), text -> json.readValue(text, FILTER)),
                 rs.getBoolean("active"), rs.getString("secret_sealed"), rs.getObject("created_by", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("failing_since", OffsetDateTime.class), rs.getString("disabled_reason"));

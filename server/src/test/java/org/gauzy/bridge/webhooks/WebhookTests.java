@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -346,37 +347,29 @@ abstract class WebhookTests extends ApiTest {
     }
 
     /**
-     * A node renews and lets go only what it holds: never a lease that ran out and another node took. And it
-     * keeps a subscription whose deliveries came due since it last read, rather than leave them to a poll.
+     * A node leases only what no node holds, and renews and lets go only what it holds: never a lease that ran
+     * out and another node took. A lease that ran out may be taken again.
      */
     @Test
-    void aNodeLetsGoOnlyWhatItHoldsAndNothingWithDeliveriesDue(@Autowired SubscriptionRepository subscriptions,
+    void aNodeLeasesRenewsAndLetsGoOnlyWhatItHolds(@Autowired SubscriptionRepository subscriptions,
             @Autowired JdbcClient jdbc) {
         UUID mine = subscriptionId();
         UUID theirs = subscriptionId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        assertThat(subscriptions.lease(mine, now, now.plusMinutes(2))).isTrue();
-        assertThat(subscriptions.lease(mine, now, now.plusMinutes(2))).as("held already").isFalse();
+        assertThat(subscriptions.leasable(List.of(theirs, mine), now)).containsExactly(theirs, mine);
+        subscriptions.lease(List.of(mine), now.plusMinutes(2));
         // Another node holds the other one (this node's lease on it ran out and was taken).
         jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id = :id")
                 .param("until", now.plusMinutes(2)).param("node", UUID.randomUUID()).param("id", theirs).update();
-        assertThat(subscriptions.renew(theirs, now.plusMinutes(3))).isFalse();
-        subscriptions.release(theirs);
-        assertThat(subscriptions.releaseIfNothingDue(theirs, now)).isFalse();
-        assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
-
-        jdbc.sql("""
-                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
-                    next_attempt_at, created_at)
-                values (:id, :subscription, :event, 'task.created', 0, 'PENDING', 0, :now, :now)""")
-                .param("id", UUID.randomUUID()).param("subscription", mine).param("event", UUID.randomUUID())
-                .param("now", now).update();
-        assertThat(subscriptions.releaseIfNothingDue(mine, now)).as("a delivery is due").isFalse();
-        assertThat(subscriptions.renew(mine, now.plusMinutes(3))).isTrue();
-        jdbc.sql("update webhook_delivery set status = 'DELIVERED' where subscription_id = :id").param("id", mine)
-                .update();
-        assertThat(subscriptions.releaseIfNothingDue(mine, now)).isTrue();
+        assertThat(subscriptions.leasable(List.of(theirs, mine), now)).as("both held").isEmpty();
+        assertThat(subscriptions.renew(Set.of(mine, theirs), now.plusMinutes(3))).containsExactly(mine);
+        subscriptions.release(List.of(mine, theirs));
         assertThat(held(jdbc, mine)).as("let go").isFalse();
+        assertThat(held(jdbc, theirs)).as("the other node's lease stands").isTrue();
+        assertThat(subscriptions.leasable(List.of(theirs), now.plusMinutes(5))).as("once its lease ran out")
+                .containsExactly(theirs);
+        jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null where id = :id")
+                .param("id", theirs).update();
     }
 
     /** A series' value at {@code /actuator/prometheus}, as an operator's scraper reads it. */
