@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * how long the answer takes and how many Activepieces calls it makes (the target: at most one per flow
  * shown, besides the flow pages and one connection check); on a warm cache, the latency percentiles of 4
  * clients (the target: p95 under 300 ms). Each round uses a fresh installation, so each cold answer is cold.
- * Run as a normal user after {@code mvn -B -q -DskipTests install}:
+ * Run as a normal user after {@code ./mvnw -B -q -DskipTests install}:
  *
- * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.FlowsTabBenchmark
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.FlowsTabBenchmark
  *     [-Dexec.args="--flows=100 --runs=10000 --rounds=3 --seconds=20"]</pre>
  */
 public final class FlowsTabBenchmark {

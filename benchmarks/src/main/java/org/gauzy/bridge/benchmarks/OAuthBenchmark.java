@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and rotating refresh-token grants, from 4 and 16 concurrent clients on keep-alive connections, after
  * a warm-up. It runs the service on its embedded default (H2) and then on PostgreSQL, and prints
  * requests/s, p50/p90/p99, errors and the token sizes. Run as a normal user after
- * {@code mvn -B -q -DskipTests install}:
+ * {@code ./mvnw -B -q -DskipTests install}:
  *
- * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.OAuthBenchmark
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.OAuthBenchmark
  *     [-Dexec.args="--warmup=150 --seconds=20 --databases=h2,postgres --server-jvm-args=…"]</pre>
  */
 public final class OAuthBenchmark {

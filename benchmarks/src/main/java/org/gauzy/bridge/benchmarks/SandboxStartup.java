@@ -12,7 +12,7 @@ import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
  * How long a test waits for an in-process sandbox: start it, answer one authenticated list call,
  * stop it. Prints the first (cold JVM) start and the median and worst of the following ones.
  *
- * <pre>mvn -q -pl benchmarks -am -DskipTests install exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.SandboxStartup</pre>
+ * <pre>./mvnw -q -pl benchmarks -am -DskipTests install exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.SandboxStartup</pre>
  */
 public final class SandboxStartup {
 

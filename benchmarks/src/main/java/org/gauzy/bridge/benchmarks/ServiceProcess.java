@@ -35,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path jar, String jvmArgs, Map<String, String> environment, HttpClient http)
             throws Exception {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run mvn -B -q -DskipTests install first");
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -B -q -DskipTests install first");
         }
         int port = freePort();
         String base = "http://127.0.0.1:" + port;

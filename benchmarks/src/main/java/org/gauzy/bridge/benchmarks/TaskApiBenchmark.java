@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The service runs as its own process (the built jar); the load generator shares the machine's cores
  * with it. {@code --compare=<other jar>} runs a second build on the same database and measures the two
  * in turn, phase by phase, so that their ratio is taken side by side. Run as a normal user (PostgreSQL
- * refuses root), after {@code mvn -B -q -DskipTests install}:
+ * refuses root), after {@code ./mvnw -B -q -DskipTests install}:
  *
- * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.TaskApiBenchmark
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.TaskApiBenchmark
  *     [-Dexec.args="--tasks=100000 --warmup=60 --seconds=20 --compare=/path/to/other.jar
  *     --server-jvm-args=-XX:StartFlightRecording=…"]</pre>
  */

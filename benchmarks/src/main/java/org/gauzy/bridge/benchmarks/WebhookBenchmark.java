@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * subscription filters on its own project (one delivery per change), tasks are created at a fixed 500
  * per second, and the receiver measures the time from the change (the event's timestamp, taken just
  * before commit) to arrival. Runs on the embedded default and on PostgreSQL. Run as a normal user after
- * {@code mvn -B -q -DskipTests install}:
+ * {@code ./mvnw -B -q -DskipTests install}:
  *
- * <pre>mvn -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.WebhookBenchmark
+ * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.WebhookBenchmark
  *     [-Dexec.args="--warmup=60 --seconds=20 --rate=500 --databases=h2,postgres --compare=other.jar --rounds=2"]</pre>
  *
  * {@code --compare} runs a second build after the first on each kind of database, each on a fresh one,
