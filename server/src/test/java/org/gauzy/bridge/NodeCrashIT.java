@@ -159,9 +159,22 @@ class NodeCrashIT {
                     .list();
             int total = committed.values().stream().mapToInt(List::size).sum();
             assertThat(total).as("changes committed").isGreaterThan(CHANGES * 9 / 10);
-            Eventually.await(() -> committed.entrySet().stream().allMatch(e -> accepted.getOrDefault(e.getKey(),
-                    List.of()).containsAll(e.getValue())) ? true : null, "every committed change delivered",
-                    Duration.ofSeconds(180));
+            try {
+                Eventually.await(() -> committed.entrySet().stream().allMatch(e -> accepted.getOrDefault(e.getKey(),
+                        List.of()).containsAll(e.getValue())) ? true : null, "every committed change delivered",
+                        Duration.ofSeconds(180));
+            } catch (AssertionError notDelivered) {
+                // What the database holds back, for whoever reads the failure.
+                System.out.printf("Not delivered: %s; undispatched events: %d%n", database.sql("""
+                        select d.status, d.attempts, count(*) deliveries, min(d.next_attempt_at) first_due,
+                            count(distinct d.subscription_id) subscriptions,
+                            sum(case when s.lease_until > now() then 1 else 0 end) leased
+                        from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                        where d.status <> 'DELIVERED' group by d.status, d.attempts""").query().listOfRows(),
+                        database.sql("select count(*) from webhook_event where dispatched = false").query(Long.class)
+                                .single());
+                throw notDelivered;
+            }
             Eventually.await(() -> database.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'")
                     .query(Long.class).single() == 0 ? true : null, "nothing left pending", Duration.ofSeconds(60));
 

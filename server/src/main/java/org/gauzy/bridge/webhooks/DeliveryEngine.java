@@ -64,8 +64,8 @@ class DeliveryEngine implements SmartLifecycle {
     // The dispatcher's own state.
     /** Batches sent whose outcomes no turn has written yet. */
     private final List<BatchSender.Sent> unrecorded = new ArrayList<>();
-    /** The subscriptions whose batch is sending now. */
-    private final Set<UUID> sending = new HashSet<>();
+    /** The subscriptions whose batch is sending now, and since when (nanoTime). */
+    private final Map<UUID, Long> sending = new HashMap<>();
     /** Since when (nanoTime) this node holds each subscription it holds. */
     private final Map<UUID, Long> heldSince = new HashMap<>();
     /** Subscriptions with deliveries due that wait for a free sender, in order. */
@@ -168,6 +168,15 @@ class DeliveryEngine implements SmartLifecycle {
 
     /** The dispatcher's turn: hands the database what happened, and the senders what to send next. */
     private void turn(boolean poll) {
+        try {
+            takeTurn(poll);
+        } catch (RuntimeException e) {
+            // Never out of here: an exception would end the poll's schedule for good.
+            log.warn("Webhook dispatch failed; retrying at the next turn: {}", e.toString());
+        }
+    }
+
+    private void takeTurn(boolean poll) {
         if (!running) {
             return;
         }
@@ -185,10 +194,18 @@ class DeliveryEngine implements SmartLifecycle {
                 }
             }
         }
+        // A batch stops sending at half the lease, and a request at its timeout: past both, its sender is stuck.
+        long longest = settings.lease().dividedBy(2).plus(settings.requestTimeout()).toNanos();
+        Set<UUID> overdue = new HashSet<>();
+        sending.forEach((id, since) -> {
+            if (now - since > longest) {
+                overdue.add(id);
+            }
+        });
         DeliveryTurn.Outcome outcome;
         try {
-            outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay, Set.copyOf(sending),
-                    List.copyOf(waiting), poll, settings.concurrency()));
+            outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay,
+                    Set.copyOf(sending.keySet()), overdue, List.copyOf(waiting), poll, settings.concurrency()));
         } catch (RuntimeException e) {
             // Nothing of the turn was written: the batches sent stay to be recorded by the next one.
             log.warn("Webhook dispatch failed; retrying at the next turn: {}", e.toString());
@@ -217,7 +234,7 @@ class DeliveryEngine implements SmartLifecycle {
     /** Gives a batch to a sender; what it came to goes back to the dispatcher. */
     private void send(DeliveryTurn.Batch batch) {
         UUID id = batch.subscription().id();
-        sending.add(id);
+        sending.put(id, System.nanoTime());
         busy.incrementAndGet();
         try {
             var pool = senders;
@@ -225,17 +242,19 @@ class DeliveryEngine implements SmartLifecycle {
                 throw new RejectedExecutionException("not started");
             }
             pool.execute(() -> {
-                BatchSender.Sent sent;
+                // Whatever happens, the dispatcher hears of it: a subscription whose batch never came back would
+                // stay held by this node, and its deliveries with it.
+                BatchSender.Sent sent = new BatchSender.Sent(batch.subscription(), List.of(), false, true);
                 try {
                     sent = sender.send(batch.subscription(), batch.due(),
                             clock.instant().plus(settings.lease().dividedBy(2)), () -> running);
                 } catch (RuntimeException e) {
                     log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
-                    sent = new BatchSender.Sent(batch.subscription(), List.of(), false, true);
+                } finally {
+                    finished.add(sent);
+                    busy.decrementAndGet();
+                    wake();
                 }
-                finished.add(sent);
-                busy.decrementAndGet();
-                wake();
             });
         } catch (RejectedExecutionException stopping) {
             finished.add(new BatchSender.Sent(batch.subscription(), List.of(), false, true));

@@ -96,12 +96,17 @@ class DeliveryRepository {
                 .map(id -> new Object[] {id}).toList());
     }
 
-    /** Writes deliveries as pending, due since they were fanned out. */
+    /**
+     * Writes deliveries as pending, due since they were fanned out. A delivery's id is derived from its event
+     * and subscription, and a row already there stays: an event that a node of an earlier version left
+     * undispatched with some of its deliveries written is fanned out again without failing on those.
+     */
     void insertPending(List<Fanned> fanned) {
         batch.batchUpdate("""
                 insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
                     next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", fanned.stream().map(f -> {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", fanned.stream().map(f -> {
             Timestamp at = Timestamp.from(f.at().toInstant());
             return new Object[] {f.id(), f.subscriptionId(), f.event().id(), f.event().event(), f.event().seq(),
                 PENDING, 0, at, at};

@@ -28,11 +28,13 @@ class DeliveryTurn {
     /**
      * What a turn starts from: the batches sent since the last turn ({@code sent}), those of them whose
      * subscriptions give way to others ({@code givingWay}: let go, to be queued again), the subscriptions whose
-     * batches are still sending, those waiting for a lease in order, whether this is a poll (which also looks
-     * for work no node holds), and how many subscriptions the node's senders may take on.
+     * batches are still sending, those of them sending for longer than a batch can ({@code overdue}: their
+     * leases are not renewed, so that a stuck sender cannot keep a subscription from every node), those
+     * waiting for a lease in order, whether this is a poll (which also looks for work no node holds), and how
+     * many subscriptions the node's senders may take on.
      */
-    record Start(List<BatchSender.Sent> sent, Set<UUID> givingWay, Set<UUID> sending, List<UUID> waiting,
-            boolean poll, int senders) {
+    record Start(List<BatchSender.Sent> sent, Set<UUID> givingWay, Set<UUID> sending, Set<UUID> overdue,
+            List<UUID> waiting, boolean poll, int senders) {
     }
 
     /**
@@ -86,6 +88,7 @@ class DeliveryTurn {
                 (start.givingWay().contains(id) || batch.cutShort() ? letGo : goingOn).add(id);
             }
             Set<UUID> renewing = new HashSet<>(start.sending());
+            renewing.removeAll(start.overdue());
             renewing.addAll(goingOn);
             goingOn.retainAll(subscriptions.renew(renewing, until));
             subscriptions.release(letGo);

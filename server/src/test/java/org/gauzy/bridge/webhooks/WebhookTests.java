@@ -18,6 +18,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Fault;
 import org.gauzy.bridge.sandbox.WebhookDelivery;
@@ -328,6 +329,42 @@ abstract class WebhookTests extends ApiTest {
     private static long pending(JdbcClient jdbc, UUID subscription) {
         return jdbc.sql("select count(*) from webhook_delivery where subscription_id = :id and status = 'PENDING'"
                 + " and attempts = 0").param("id", subscription).query(Long.class).single();
+    }
+
+    /**
+     * An event that a node of the previous version claimed, sent to one subscription and wrote, then left
+     * undispatched when it stopped: it is fanned out again, to the other subscription only; the delivery
+     * written then stays as it was.
+     */
+    @Test
+    void anEventAnEarlierVersionLeftPartlyWrittenGoesOnlyToTheSubscriptionsItHadNotWritten(@Autowired JdbcClient jdbc) {
+        String written = activepieces.addFlow(true);
+        String unwritten = activepieces.addFlow(true);
+        UUID writtenId = UUID.fromString(subscribe(token, owner, written, "task.created", Map.of()).body().path("id")
+                .asString());
+        subscribe(token, owner, unwritten, "task.created", Map.of());
+        UUID event = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched)
+                values (:id, nextval('webhook_event_seq'), :tenant, :organization, 'task.created', :payload, :now,
+                    false)""")
+                .param("id", event).param("tenant", owner.tenantId()).param("organization", owner.organizationId())
+                .param("payload", "{\"id\":\"" + UUID.randomUUID() + "\",\"title\":\"Left by a node\"}")
+                .param("now", now).update();
+        jdbc.sql("""
+                insert into webhook_delivery (id, subscription_id, event_id, event, position, status, attempts,
+                    next_attempt_at, created_at, delivered_at, last_status)
+                values (:id, :subscription, :event, 'task.created', 0, 'DELIVERED', 1, :now, :now, :now, 204)""")
+                .param("id", TimeOrderedIds.derived(event, writtenId)).param("subscription", writtenId)
+                .param("event", event).param("now", now).update();
+
+        assertThat(titlesOf(awaitDeliveries(unwritten, 1))).containsExactly("Left by a node");
+        await(() -> jdbc.sql("select dispatched from webhook_event where id = :id").param("id", event)
+                .query(Boolean.class).single() ? true : null, "the event to be dispatched");
+        assertThat(activepieces.webhookDeliveries(written)).as("not sent again where it was written").isEmpty();
+        assertThat(jdbc.sql("select status from webhook_delivery where event_id = :id and subscription_id = :s")
+                .param("id", event).param("s", writtenId).query(String.class).single()).isEqualTo("DELIVERED");
     }
 
     /** An event committed by a node that stopped before it fanned it out: a poll on another node finds it. */
