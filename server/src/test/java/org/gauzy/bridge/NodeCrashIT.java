@@ -84,7 +84,11 @@ class NodeCrashIT {
         receiver.start();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try (var cluster = Cluster.start(3, "--gauzy.webhooks.allow-private-targets=true",
-                "--gauzy.webhooks.retry-delays=100ms,100ms,200ms,200ms,500ms,1s,1s,2s,2s,5s",
+                // Twenty retries: a receiver failing a third of its requests fails a delivery eleven times in a row
+                // about once in 180,000, and a burst makes about 10,000 deliveries: with ten retries, about one run
+                // in eighteen would dead-letter one and wait in vain.
+                "--gauzy.webhooks.retry-delays=100ms,100ms,100ms,100ms,200ms,200ms,200ms,200ms,500ms,500ms,500ms,500ms,"
+                        + "1s,1s,1s,1s,2s,2s,2s,2s",
                 "--gauzy.webhooks.poll-interval=200ms", "--gauzy.webhooks.lease=2s")) {
             var api = new Api(cluster.proxy().baseUrl());
             Account owner = new Accounts(api).onboard("crash");

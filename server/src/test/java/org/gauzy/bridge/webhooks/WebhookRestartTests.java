@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -147,23 +148,7 @@ abstract class WebhookRestartTests {
                         inTurn.get(i))).send();
                 assertThat(task.status()).as(task.text()).isEqualTo(201);
             }
-            var pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> made = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                made.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        var task = nodes.get(client % 2).post("/api/tasks").token(tokens.get(client % 2))
-                                .json(Map.of("title", client + ":" + i)).send();
-                        assertThat(task.status()).as(task.text()).isEqualTo(201);
-                    }
-                    return null;
-                }));
-            }
-            for (var client : made) {
-                client.get();
-            }
-            pool.shutdown();
+            makeChanges(clients, perClient, client -> nodes.get(client % 2), client -> tokens.get(client % 2));
             Eventually.await(() -> arrived.size() == flows && arrived.values().stream()
                     .allMatch(titles -> titles.size() >= EVENTS + clients * perClient) ? true : null,
                     "every event at every subscription", Duration.ofSeconds(60));
@@ -177,6 +162,34 @@ abstract class WebhookRestartTests {
             assertThat(titles.stream().filter(t -> t.startsWith("Task ")).toList()).as("the changes made in turn")
                     .containsExactlyElementsOf(inTurn);
             assertEachClientsOrder(titles, clients);
+        }
+    }
+
+    /**
+     * Changes from several clients at once, each making its own one after another, titled "client:change": client
+     * {@code c} sends through {@code apiOf(c)} with {@code tokenOf(c)}.
+     */
+    private static void makeChanges(int clients, int perClient, IntFunction<Api> apiOf, IntFunction<String> tokenOf)
+            throws Exception {
+        var pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> made = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                made.add(pool.submit(() -> {
+                    for (int i = 0; i < perClient; i++) {
+                        var task = apiOf.apply(client).post("/api/tasks").token(tokenOf.apply(client))
+                                .json(Map.of("title", client + ":" + i)).send();
+                        assertThat(task.status()).as(task.text()).isEqualTo(201);
+                    }
+                    return null;
+                }));
+            }
+            for (var client : made) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -221,23 +234,7 @@ abstract class WebhookRestartTests {
                         "events", List.of("task.created"))).send();
                 assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
             }
-            var pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> made = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                made.add(pool.submit(() -> {
-                    for (int i = 0; i < perClient; i++) {
-                        var task = api.post("/api/tasks").token(owner.token())
-                                .json(Map.of("title", client + ":" + i)).send();
-                        assertThat(task.status()).as(task.text()).isEqualTo(201);
-                    }
-                    return null;
-                }));
-            }
-            for (var client : made) {
-                client.get();
-            }
-            pool.shutdown();
+            makeChanges(clients, perClient, client -> api, client -> owner.token());
             Eventually.await(() -> arrived.size() == flows && arrived.values().stream()
                     .allMatch(titles -> titles.size() >= clients * perClient) ? true : null,
                     "every event at every flow", Duration.ofSeconds(60));
