@@ -166,12 +166,16 @@ class DeliveryEngine implements SmartLifecycle {
         }
     }
 
-    /** The dispatcher's turn: hands the database what happened, and the senders what to send next. */
+    /**
+     * The dispatcher's turn: hands the database what happened, and the senders what to send next. A turn that
+     * fails leaves the dispatcher's state as it was: the batches sent are recorded by the next turn (should a
+     * commit have gone unheard, they are written twice, and a failed attempt shows twice in the log). No
+     * exception leaves here: one would end the poll's schedule for good.
+     */
     private void turn(boolean poll) {
         try {
             takeTurn(poll);
         } catch (RuntimeException e) {
-            // Never out of here: an exception would end the poll's schedule for good.
             log.warn("Webhook dispatch failed; retrying at the next turn: {}", e.toString());
         }
     }
@@ -202,15 +206,8 @@ class DeliveryEngine implements SmartLifecycle {
                 overdue.add(id);
             }
         });
-        DeliveryTurn.Outcome outcome;
-        try {
-            outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay,
-                    Set.copyOf(sending.keySet()), overdue, List.copyOf(waiting), poll, settings.concurrency()));
-        } catch (RuntimeException e) {
-            // Nothing of the turn was written: the batches sent stay to be recorded by the next one.
-            log.warn("Webhook dispatch failed; retrying at the next turn: {}", e.toString());
-            return;
-        }
+        var outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay,
+                Set.copyOf(sending.keySet()), overdue, List.copyOf(waiting), poll, settings.concurrency()));
         for (var batch : unrecorded) {
             UUID id = batch.subscription().id();
             if (!outcome.next().containsKey(id)) {
