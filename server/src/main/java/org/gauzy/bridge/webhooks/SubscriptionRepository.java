@@ -97,13 +97,8 @@ class SubscriptionRepository {
 
     /** The active subscriptions of these tenants: what a fan-out matches events against. */
     List<Subscription> activeOf(Collection<UUID> tenants) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_subscription where tenant_id in (:tenants) and active = true")
-                .param("tenants", tenants).query(this::map).list();
-    }
-
-    Optional<Subscription> byId(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from webhook_subscription where id = :id")
-                .param("id", id).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from webhook_subscription"
+                + " where tenant_id in (:tenants) and active = true").param("tenants", tenants).query(this::map).list();
     }
 
     /** These subscriptions as they are now, those still active. */

@@ -205,7 +205,7 @@ abstract class WebhookRestartTests {
 
     /**
      * Many subscriptions, changes from several clients at once, and fewer senders than subscriptions: runs give
-     * way to each other and are nudged and let go all the time, and every event still reaches every subscription
+     * way to each other and are leased and let go all the time, and every event still reaches every subscription
      * once, in the order each client made its changes.
      */
     @Test
