@@ -1,7 +1,6 @@
 package org.gauzy.bridge;
 
 import java.util.Arrays;
-
 import org.gauzy.bridge.demo.Demo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

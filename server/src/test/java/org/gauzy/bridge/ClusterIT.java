@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.demo.DemoNodes;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
@@ -66,9 +65,14 @@ class ClusterIT {
         String code = grants.code(owner, OAuthGrants.pieceRequest(client, "state-cluster"));
         var exchanged = grants.exchange(client, code);
         assertThat(exchanged.status()).as(exchanged.text()).isEqualTo(200);
-        var steps = cluster.proxy().served().subList(before, cluster.proxy().served().size());
-        assertThat(steps.stream().filter(s -> s.path().startsWith("/api/integration/ever-gauzy/oauth"))
-                .map(s -> s.node()).collect(Collectors.toSet())).as("the flow's steps, node by node: " + steps)
+        var steps = cluster.proxy()
+                .served()
+                .subList(before, cluster.proxy().served().size());
+        assertThat(steps.stream()
+                        .filter(s -> s.path().startsWith("/api/integration/ever-gauzy/oauth"))
+                        .map(s -> s.node())
+                        .collect(Collectors.toSet()))
+                .as("the flow's steps, node by node: " + steps)
                 .hasSize(3);
 
         // The access token works on every node; a refresh through the proxy, then a revocation.
@@ -76,23 +80,42 @@ class ClusterIT {
         for (Node node : cluster.nodes()) {
             assertThat(on(node).get("/api/tasks").token(access).send().status()).isEqualTo(200);
         }
-        var refreshed = proxied.post(OAuthGrants.TOKEN).form(Map.of("grant_type", "refresh_token", "refresh_token",
-                exchanged.body().path("refresh_token").asString(), "client_id", client.clientId(), "client_secret",
-                client.secret())).send();
+        var refreshed = proxied.post(OAuthGrants.TOKEN)
+                .form(Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        exchanged.body().path("refresh_token").asString(),
+                        "client_id",
+                        client.clientId(),
+                        "client_secret",
+                        client.secret()))
+                .send();
         assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
         String newAccess = refreshed.body().path("access_token").asString();
-        var revoked = on(cluster.nodes().get(0)).post(REVOKE).form(Map.of("token",
-                refreshed.body().path("refresh_token").asString(), "client_id", client.clientId(), "client_secret",
-                client.secret())).send();
+        var revoked = on(cluster.nodes().get(0))
+                .post(REVOKE)
+                .form(Map.of(
+                        "token",
+                        refreshed.body().path("refresh_token").asString(),
+                        "client_id",
+                        client.clientId(),
+                        "client_secret",
+                        client.secret()))
+                .send();
         assertThat(revoked.status()).isEqualTo(200);
 
         // Every node refuses the grant's tokens at once: no node kept a copy of what was revoked.
         for (Node node : cluster.nodes()) {
-            assertThat(on(node).get("/api/tasks").token(newAccess).send().status()).as("node " + node.index())
+            assertThat(on(node).get("/api/tasks").token(newAccess).send().status())
+                    .as("node " + node.index())
                     .isEqualTo(401);
-            var introspected = on(node).post(INTROSPECT).form(Map.of("token", newAccess, "client_id",
-                    client.clientId(), "client_secret", client.secret())).send();
-            assertThat(introspected.body().path("active").asBoolean()).as("node " + node.index()).isFalse();
+            var introspected = on(node).post(INTROSPECT)
+                    .form(Map.of("token", newAccess, "client_id", client.clientId(), "client_secret", client.secret()))
+                    .send();
+            assertThat(introspected.body().path("active").asBoolean())
+                    .as("node " + node.index())
+                    .isFalse();
         }
     }
 
@@ -101,15 +124,26 @@ class ClusterIT {
         Account user = accounts.onboard("cluster-signout");
         List<Node> nodes = cluster.nodes();
         for (Node node : nodes) {
-            assertThat(on(node).get("/api/user/me").token(user.token()).send().status()).isEqualTo(200);
+            assertThat(on(node).get("/api/user/me").token(user.token()).send().status())
+                    .isEqualTo(200);
         }
-        assertThat(on(nodes.get(1)).post("/api/auth/logout").token(user.token()).send().status()).isEqualTo(204);
+        assertThat(on(nodes.get(1))
+                        .post("/api/auth/logout")
+                        .token(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
         for (Node node : nodes) {
-            assertThat(on(node).get("/api/user/me").token(user.token()).send().status()).as("node " + node.index())
+            assertThat(on(node).get("/api/user/me").token(user.token()).send().status())
+                    .as("node " + node.index())
                     .isEqualTo(401);
         }
-        assertThat(on(nodes.get(2)).post("/api/auth/refresh-token").json(Map.of("refresh_token", user.refreshToken()))
-                .send().status()).isEqualTo(401);
+        assertThat(on(nodes.get(2))
+                        .post("/api/auth/refresh-token")
+                        .json(Map.of("refresh_token", user.refreshToken()))
+                        .send()
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -118,14 +152,17 @@ class ClusterIT {
         List<Node> nodes = cluster.nodes();
         // Five failures from this address, spread over the nodes: the limit for one account and one address.
         for (int i = 0; i < 5; i++) {
-            var failed = on(nodes.get(i % nodes.size())).post("/api/auth/login")
-                    .json(Map.of("email", user.email(), "password", "Wrong-Guess-" + i)).send();
+            var failed = on(nodes.get(i % nodes.size()))
+                    .post("/api/auth/login")
+                    .json(Map.of("email", user.email(), "password", "Wrong-Guess-" + i))
+                    .send();
             assertThat(failed.status()).isEqualTo(401);
         }
         // Every node now makes this address wait, even with the right password.
         for (Node node : nodes) {
-            var blocked = on(node).post("/api/auth/login").json(Map.of("email", user.email(), "password",
-                    Accounts.PASSWORD)).send();
+            var blocked = on(node).post("/api/auth/login")
+                    .json(Map.of("email", user.email(), "password", Accounts.PASSWORD))
+                    .send();
             assertThat(blocked.status()).as("node " + node.index()).isEqualTo(429);
             assertThat(blocked.header("Retry-After")).isNotBlank();
         }
@@ -140,18 +177,23 @@ class ClusterIT {
         Set<String> nodes = new HashSet<>();
         // Each node looks every 100 ms and the purge is due every second: three nodes on their own would run it
         // thirty times in ten seconds. Wait until two nodes have each run it.
-        Eventually.await(() -> {
-            nodes.add(database.sql("select last_node from cluster_job where name = 'session-purge'")
-                    .query(String.class).single());
-            return nodes.size() >= 2 && runs(database) >= first + 4 ? true : null;
-        }, "two nodes to run the purge", Duration.ofSeconds(60));
+        Eventually.await(
+                () -> {
+                    nodes.add(database.sql("select last_node from cluster_job where name = 'session-purge'")
+                            .query(String.class)
+                            .single());
+                    return nodes.size() >= 2 && runs(database) >= first + 4 ? true : null;
+                },
+                "two nodes to run the purge",
+                Duration.ofSeconds(60));
         double seconds = Duration.between(from, Instant.now()).toMillis() / 1000.0;
         assertThat(runs(database) - first).as("runs in %.1f s", seconds).isLessThanOrEqualTo((long) seconds + 2);
     }
 
     private static long runs(org.springframework.jdbc.core.simple.JdbcClient database) {
         return database.sql("select coalesce(max(runs), 0) from cluster_job where name = 'session-purge'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -159,14 +201,17 @@ class ClusterIT {
         Node otherSigningKey = cluster.launch(Map.of("JWT_SIGNING_KEY", ""));
         Node otherSecretsKey = cluster.launch(Map.of("GAUZY_SECRETS_KEY", DemoNodes.newSecretsKey()));
         assertThat(Cluster.awaitExit(otherSigningKey, Duration.ofSeconds(120))).isNotZero();
-        assertThat(otherSigningKey.output()).contains("JWT_SIGNING_KEY: this node's key")
+        assertThat(otherSigningKey.output())
+                .contains("JWT_SIGNING_KEY: this node's key")
                 .contains("Give every node the same JWT_SIGNING_KEY");
         assertThat(Cluster.awaitExit(otherSecretsKey, Duration.ofSeconds(120))).isNotZero();
-        assertThat(otherSecretsKey.output()).contains("GAUZY_SECRETS_KEY: this node's key")
+        assertThat(otherSecretsKey.output())
+                .contains("GAUZY_SECRETS_KEY: this node's key")
                 .doesNotContain(cluster.setting("GAUZY_SECRETS_KEY"));
         // The cluster is unmoved.
         for (Node node : cluster.nodes()) {
-            assertThat(on(node).get("/actuator/health/readiness").send().status()).isEqualTo(200);
+            assertThat(on(node).get("/actuator/health/readiness").send().status())
+                    .isEqualTo(200);
         }
     }
 }

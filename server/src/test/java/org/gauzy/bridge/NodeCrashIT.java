@@ -2,6 +2,7 @@ package org.gauzy.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
@@ -66,35 +65,46 @@ class NodeCrashIT {
             if (fail) {
                 refused.add(delivery);
             } else {
-                var data = json.readTree(new String(body, StandardCharsets.UTF_8)).path("data");
+                var data =
+                        json.readTree(new String(body, StandardCharsets.UTF_8)).path("data");
                 String task = data.path("id").asString();
                 // One subscription's deliveries leave one at a time: this handler sees them in the order sent.
                 synchronized (accepted) {
-                    if (!accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).contains(task)) {
-                        firstArrivals.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                    if (!accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                            .contains(task)) {
+                        firstArrivals
+                                .computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
                                 .add(delivery + " " + data.path("title").asString());
                     }
                     accepted.get(path).add(task);
                 }
-                webhookIdsOfEvent.computeIfAbsent(path + " " + task, k -> ConcurrentHashMap.newKeySet()).add(delivery);
+                webhookIdsOfEvent
+                        .computeIfAbsent(path + " " + task, k -> ConcurrentHashMap.newKeySet())
+                        .add(delivery);
             }
             exchange.sendResponseHeaders(fail ? 500 : 204, -1);
             exchange.close();
         });
         receiver.start();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try (var cluster = Cluster.start(3, "--gauzy.webhooks.allow-private-targets=true",
+        try (var cluster = Cluster.start(
+                3,
+                "--gauzy.webhooks.allow-private-targets=true",
                 // Twenty retries: a receiver failing a third of its requests fails a delivery eleven times in a row
                 // about once in 180,000, and a burst makes about 10,000 deliveries: with ten retries, about one run
                 // in eighteen would dead-letter one and wait in vain.
                 "--gauzy.webhooks.retry-delays=100ms,100ms,100ms,100ms,200ms,200ms,200ms,200ms,500ms,500ms,500ms,500ms,"
                         + "1s,1s,1s,1s,2s,2s,2s,2s",
-                "--gauzy.webhooks.poll-interval=200ms", "--gauzy.webhooks.lease=2s")) {
+                "--gauzy.webhooks.poll-interval=200ms",
+                "--gauzy.webhooks.lease=2s")) {
             var api = new Api(cluster.proxy().baseUrl());
             Account owner = new Accounts(api).onboard("crash");
-            List<String> organizations = new ArrayList<>(List.of(owner.organizationId().toString()));
+            List<String> organizations =
+                    new ArrayList<>(List.of(owner.organizationId().toString()));
             for (int i = 1; i < SUBSCRIPTIONS; i++) {
-                var created = api.post("/api/organization").token(owner.token()).json(Map.of("name", "Office " + i))
+                var created = api.post("/api/organization")
+                        .token(owner.token())
+                        .json(Map.of("name", "Office " + i))
                         .send();
                 assertThat(created.status()).as(created.text()).isEqualTo(201);
                 organizations.add(created.body().path("id").asString());
@@ -102,9 +112,18 @@ class NodeCrashIT {
             Map<String, String> hookOf = new HashMap<>();
             for (int k = 0; k < SUBSCRIPTIONS; k++) {
                 String hook = "/hook/" + k;
-                var subscribed = api.post("/api/integration/activepieces/webhooks").token(owner.token()).json(Map.of(
-                        "name", "crash " + k, "organizationId", organizations.get(k), "targetUrl", "http://127.0.0.1:"
-                                + receiver.getAddress().getPort() + hook, "events", List.of("task.created"))).send();
+                var subscribed = api.post("/api/integration/activepieces/webhooks")
+                        .token(owner.token())
+                        .json(Map.of(
+                                "name",
+                                "crash " + k,
+                                "organizationId",
+                                organizations.get(k),
+                                "targetUrl",
+                                "http://127.0.0.1:" + receiver.getAddress().getPort() + hook,
+                                "events",
+                                List.of("task.created")))
+                        .send();
                 assertThat(subscribed.status()).as(subscribed.text()).isEqualTo(201);
                 hookOf.put(organizations.get(k), hook);
             }
@@ -121,8 +140,11 @@ class NodeCrashIT {
                     for (int i = client; i < CHANGES; i += CLIENTS) {
                         String title = client + ":" + i;
                         try {
-                            var made = api.post("/api/tasks").token(owner.token()).json(Map.of("title", title,
-                                    "organizationId", organizations.get(i % SUBSCRIPTIONS))).send();
+                            var made = api.post("/api/tasks")
+                                    .token(owner.token())
+                                    .json(Map.of(
+                                            "title", title, "organizationId", organizations.get(i % SUBSCRIPTIONS)))
+                                    .send();
                             if (made.status() != 201) {
                                 unanswered.add(title);
                             }
@@ -134,21 +156,26 @@ class NodeCrashIT {
                     }
                 }));
             }
-            Eventually.await(() -> sent.get() >= CHANGES / 3 ? true : null, "a third of the burst",
-                    Duration.ofSeconds(120));
+            Eventually.await(
+                    () -> sent.get() >= CHANGES / 3 ? true : null, "a third of the burst", Duration.ofSeconds(120));
             Node victim = cluster.nodes().get(1);
             victim.process().destroyForcibly().waitFor();
             var database = cluster.database();
             long leasedAtTheKill = database.sql("select count(*) from webhook_subscription where lease_until > now()")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
 
             // Two thirds in, the database goes away for ten seconds (the fault's length) while the burst goes on.
-            Eventually.await(() -> sent.get() >= CHANGES * 2 / 3 ? true : null, "two thirds of the burst",
+            Eventually.await(
+                    () -> sent.get() >= CHANGES * 2 / 3 ? true : null,
+                    "two thirds of the burst",
                     Duration.ofSeconds(120));
-            int acceptedBeforePause = accepted.values().stream().mapToInt(List::size).sum();
+            int acceptedBeforePause =
+                    accepted.values().stream().mapToInt(List::size).sum();
             cluster.stopDatabase();
             Thread.sleep(10_000);
-            int acceptedDuringPause = accepted.values().stream().mapToInt(List::size).sum() - acceptedBeforePause;
+            int acceptedDuringPause =
+                    accepted.values().stream().mapToInt(List::size).sum() - acceptedBeforePause;
             cluster.startDatabase();
             for (var change : burst) {
                 change.get();
@@ -158,42 +185,64 @@ class NodeCrashIT {
             Map<String, List<String>> committed = new HashMap<>();
             database.sql("select cast(id as varchar), cast(organization_id as varchar) from task where tenant_id = :t")
                     .param("t", owner.tenantId())
-                    .query((rs, n) -> committed.computeIfAbsent(hookOf.get(rs.getString(2)), h -> new ArrayList<>())
+                    .query((rs, n) -> committed
+                            .computeIfAbsent(hookOf.get(rs.getString(2)), h -> new ArrayList<>())
                             .add(rs.getString(1)))
                     .list();
             int total = committed.values().stream().mapToInt(List::size).sum();
             assertThat(total).as("changes committed").isGreaterThan(CHANGES * 9 / 10);
             try {
-                Eventually.await(() -> committed.entrySet().stream().allMatch(e -> accepted.getOrDefault(e.getKey(),
-                        List.of()).containsAll(e.getValue())) ? true : null, "every committed change delivered",
+                Eventually.await(
+                        () -> committed.entrySet().stream()
+                                        .allMatch(e -> accepted.getOrDefault(e.getKey(), List.of())
+                                                .containsAll(e.getValue()))
+                                ? true
+                                : null,
+                        "every committed change delivered",
                         Duration.ofSeconds(180));
             } catch (AssertionError notDelivered) {
                 // What the database holds back, for whoever reads the failure.
-                System.out.printf("Not delivered: %s; undispatched events: %d%n", database.sql("""
+                System.out.printf(
+                        "Not delivered: %s; undispatched events: %d%n",
+                        database.sql("""
                         select d.status, d.attempts, count(*) deliveries, min(d.next_attempt_at) first_due,
                             count(distinct d.subscription_id) subscriptions,
                             sum(case when s.lease_until > now() then 1 else 0 end) leased
                         from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
                         where d.status <> 'DELIVERED' group by d.status, d.attempts""").query().listOfRows(),
-                        database.sql("select count(*) from webhook_event where dispatched = false").query(Long.class)
+                        database.sql("select count(*) from webhook_event where dispatched = false")
+                                .query(Long.class)
                                 .single());
                 throw notDelivered;
             }
-            Eventually.await(() -> database.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'")
-                    .query(Long.class).single() == 0 ? true : null, "nothing left pending", Duration.ofSeconds(60));
+            Eventually.await(
+                    () -> database.sql("select count(*) from webhook_delivery where status <> 'DELIVERED'")
+                                            .query(Long.class)
+                                            .single()
+                                    == 0
+                            ? true
+                            : null,
+                    "nothing left pending",
+                    Duration.ofSeconds(60));
 
             // Duplicates, each explained: a request the dead node had in flight (at most one per subscription it
             // held), a send the paused database could not record (the receiver accepted it during the pause), or
             // one whose record was being written when the database went (at most one per subscription).
-            int duplicates = accepted.values().stream().mapToInt(ids -> ids.size() - (int) ids.stream().distinct()
-                    .count()).sum();
-            assertThat(duplicates).as("events accepted twice, of %d delivered", total)
+            int duplicates = accepted.values().stream()
+                    .mapToInt(ids -> ids.size() - (int) ids.stream().distinct().count())
+                    .sum();
+            assertThat(duplicates)
+                    .as("events accepted twice, of %d delivered", total)
                     .isLessThanOrEqualTo((int) leasedAtTheKill + acceptedDuringPause + SUBSCRIPTIONS);
 
             // A duplicate comes under the webhook-id of its first sending: a receiver de-duplicating on it sees each
             // event once (an event fanned out again after a node died gets the same delivery id).
-            assertThat(webhookIdsOfEvent.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
-                    .toList()).as("events accepted under more than one webhook-id").isEmpty();
+            assertThat(webhookIdsOfEvent.entrySet().stream()
+                            .filter(e -> e.getValue().size() > 1)
+                            .map(Map.Entry::getKey)
+                            .toList())
+                    .as("events accepted under more than one webhook-id")
+                    .isEmpty();
 
             // Order: per subscription, the changes each client made arrive in the order it made them, leaving out
             // those the receiver refused once (they wait for their retry while the rest go on) and those whose
@@ -210,18 +259,22 @@ class NodeCrashIT {
                     }
                 }
                 for (var changes : byClient.entrySet()) {
-                    assertThat(changes.getValue()).as("client %s's changes at %s", changes.getKey(), arrivals.getKey())
+                    assertThat(changes.getValue())
+                            .as("client %s's changes at %s", changes.getKey(), arrivals.getKey())
                             .isSorted();
                     ordered += changes.getValue().size();
                 }
             }
             assertThat(ordered).as("changes whose order was checked").isGreaterThan(total / 2);
 
-            assertThat(requests.get() / 3).as("the receiver did fail a third of the requests").isPositive();
-            System.out.printf("Node killed and database paused mid-burst: %d changes committed of %d sent, %d requests"
-                    + " to the receiver, %d duplicates (%d subscriptions leased at the kill, %d accepted during the"
-                    + " pause), order checked on %d%n", total, CHANGES, requests.get(), duplicates, leasedAtTheKill,
-                    acceptedDuringPause, ordered);
+            assertThat(requests.get() / 3)
+                    .as("the receiver did fail a third of the requests")
+                    .isPositive();
+            System.out.printf(
+                    "Node killed and database paused mid-burst: %d changes committed of %d sent, %d requests"
+                            + " to the receiver, %d duplicates (%d subscriptions leased at the kill, %d accepted during the"
+                            + " pause), order checked on %d%n",
+                    total, CHANGES, requests.get(), duplicates, leasedAtTheKill, acceptedDuringPause, ordered);
             for (Node node : cluster.nodes()) {
                 if (node != victim) {
                     assertThat(node.process().isAlive()).isTrue();

@@ -1,5 +1,7 @@
 package org.gauzy.bridge.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,10 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import org.gauzy.bridge.sandbox.Model.Piece;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,7 +78,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             return thread;
         });
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+            this.server =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Cannot listen on port " + options.port(), e);
@@ -130,7 +129,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         }
 
         public ActivepiecesSandbox start() {
-            return new ActivepiecesSandbox(new SandboxOptions(port, apVersion, apiKey, projectId, userEmail, userPassword));
+            return new ActivepiecesSandbox(
+                    new SandboxOptions(port, apVersion, apiKey, projectId, userEmail, userPassword));
         }
 
         static Builder from(SandboxOptions options) {
@@ -199,10 +199,14 @@ public final class ActivepiecesSandbox implements AutoCloseable {
      * trigger (none: an EMPTY trigger), the steps after it (piece name and action name each) and the
      * connections (external ids) its steps use.
      */
-    public record FlowSpec(String projectId, boolean enabled, @Nullable String displayName,
-            @Nullable String triggerPiece, @Nullable String triggerName, List<List<String>> steps,
-            List<String> connectionIds) {
-    }
+    public record FlowSpec(
+            String projectId,
+            boolean enabled,
+            @Nullable String displayName,
+            @Nullable String triggerPiece,
+            @Nullable String triggerName,
+            List<List<String>> steps,
+            List<String> connectionIds) {}
 
     public String addFlow(FlowSpec spec) {
         synchronized (store) {
@@ -245,14 +249,25 @@ public final class ActivepiecesSandbox implements AutoCloseable {
      * Records a run of a flow as if Activepieces had run it: its status, when it was created (with
      * microseconds, as PostgreSQL keeps them) and how long it took, and for a failure the failed step.
      */
-    public String addRun(String flowId, String status, Instant created, Duration took, @Nullable String failedStep,
+    public String addRun(
+            String flowId,
+            String status,
+            Instant created,
+            Duration took,
+            @Nullable String failedStep,
             @Nullable String message) {
         synchronized (store) {
             var flow = store.flows.get(flowId);
             if (flow == null) {
                 throw ApError.entityNotFound("flow", flowId);
             }
-            var run = new Model.FlowRun(ids.apId(), flow, created, status, created, created.plus(took),
+            var run = new Model.FlowRun(
+                    ids.apId(),
+                    flow,
+                    created,
+                    status,
+                    created,
+                    created.plus(took),
                     failedStep == null ? null : Model.failedStep(failedStep, message));
             store.flowRuns.add(run);
             return run.id;
@@ -308,7 +323,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     /** A second platform with its own owner, project and API key (credentials generated when null). */
     public Seed addPlatform(@Nullable String email, @Nullable String password) {
         String platformId = ids.apId();
-        String userEmail = email != null ? email : "owner-" + ids.alphanumeric(6).toLowerCase(Locale.ROOT) + "@sandbox.test";
+        String userEmail =
+                email != null ? email : "owner-" + ids.alphanumeric(6).toLowerCase(Locale.ROOT) + "@sandbox.test";
         String userPassword = password != null ? password : ids.alphanumeric(16);
         var owner = store.addPlatform(platformId, userEmail, userPassword);
         var project = store.addProject(platformId, null, "Default project", null);
@@ -323,8 +339,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     }
 
     /** Makes a piece known, so that connections may name it; with {@code tokenUrl} it has OAuth2 auth. */
-    public void addPiece(String name, String version, @Nullable String authUrl, @Nullable String tokenUrl,
-            List<String> scope) {
+    public void addPiece(
+            String name, String version, @Nullable String authUrl, @Nullable String tokenUrl, List<String> scope) {
         var auth = authUrl != null && tokenUrl != null ? new Piece.OAuth2(authUrl, tokenUrl, scope) : null;
         addPiece(new Piece(name, List.of(version), auth));
     }
@@ -337,7 +353,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     public Optional<String> connectionValue(String connectionId) {
         synchronized (store) {
             var connection = store.connections.get(connectionId);
-            return connection == null || connection.value == null ? Optional.empty()
+            return connection == null || connection.value == null
+                    ? Optional.empty()
                     : Optional.of(connection.value.toString());
         }
     }
@@ -360,11 +377,20 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         var project = store.addProject(platformId, options.projectId(), "Default project", null);
         String key = Objects.requireNonNullElseGet(options.apiKey(), ids::apiKey);
         store.addApiKey(platformId, key);
-        store.addPiece(new Piece(EVER_GAUZY_PIECE, List.of("0.0.1"), new Piece.OAuth2(
-                "{environment}/api/integration/ever-gauzy/oauth/authorize",
-                "{environment}/api/integration/ever-gauzy/oauth/token", List.of("gauzy:all"))));
-        store.addPiece(new Piece("@activepieces/piece-slack", List.of("0.9.0", "0.10.2"), new Piece.OAuth2(
-                "https://slack.com/oauth/v2/authorize", "https://slack.com/api/oauth.v2.access", List.of("chat:write"))));
+        store.addPiece(new Piece(
+                EVER_GAUZY_PIECE,
+                List.of("0.0.1"),
+                new Piece.OAuth2(
+                        "{environment}/api/integration/ever-gauzy/oauth/authorize",
+                        "{environment}/api/integration/ever-gauzy/oauth/token",
+                        List.of("gauzy:all"))));
+        store.addPiece(new Piece(
+                "@activepieces/piece-slack",
+                List.of("0.9.0", "0.10.2"),
+                new Piece.OAuth2(
+                        "https://slack.com/oauth/v2/authorize",
+                        "https://slack.com/api/oauth.v2.access",
+                        List.of("chat:write"))));
         store.addPiece(new Piece("@activepieces/piece-http", List.of("0.5.1"), null));
         return new Seed(platformId, key, project.id, owner.id, email, password);
     }
@@ -383,15 +409,24 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             // Activepieces serves socket.io on its HTTP server (packages/server/api/src/app/app.ts @66f43de175),
             // so Node hands every request with an Upgrade header (Java's h2c offer among them) to engine.io,
             // which closes what it does not serve: the client gets an empty reply. The request is recorded.
-            store.record(new RecordedRequest(clock.now(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), Map.of(), masked(exchange.getRequestHeaders()), ""));
+            store.record(new RecordedRequest(
+                    clock.now(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    Map.of(),
+                    masked(exchange.getRequestHeaders()),
+                    ""));
             throw new DropConnection();
         }
         Reply reply;
         try {
-            var request = new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes(), json);
+            var request = new Request(
+                    exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes(),
+                    json);
             reply = respond(request);
         } catch (ApError e) {
             reply = new Reply(e.status, e.body, Map.of());
@@ -399,8 +434,8 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             // The JDK server closes the connection when a handler throws: the client sees it reset.
             throw e;
         } catch (RuntimeException e) {
-            reply = new Reply(500, ApError.fastify(500, null, "Internal Server Error", "Internal Server Error").body,
-                    Map.of());
+            reply = new Reply(
+                    500, ApError.fastify(500, null, "Internal Server Error", "Internal Server Error").body, Map.of());
         }
         write(exchange, reply);
     }
@@ -408,8 +443,13 @@ public final class ActivepiecesSandbox implements AutoCloseable {
     private Reply respond(Request request) {
         boolean api = request.path.startsWith("/api/");
         if (api) {
-            store.record(new RecordedRequest(clock.now(), request.method, request.path, Map.copyOf(request.query),
-                    masked(request.headers), request.bodyText()));
+            store.record(new RecordedRequest(
+                    clock.now(),
+                    request.method,
+                    request.path,
+                    Map.copyOf(request.query),
+                    masked(request.headers),
+                    request.bodyText()));
             Optional<Fault> fault = faults.take(request.method, request.path);
             if (fault.isPresent()) {
                 Optional<Reply> faulted = apply(fault.get());
@@ -437,10 +477,15 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             }
             case RESET -> throw new DropConnection();
             case RATE_LIMIT -> {
-                var error = ApError.fastify(429, null, "Too Many Requests", "Rate limit exceeded, retry in "
-                        + fault.retryAfter().toSeconds() + " seconds");
-                return Optional.of(new Reply(429, error.body, Map.of("Retry-After",
-                        Long.toString(fault.retryAfter().toSeconds()))));
+                var error = ApError.fastify(
+                        429,
+                        null,
+                        "Too Many Requests",
+                        "Rate limit exceeded, retry in " + fault.retryAfter().toSeconds() + " seconds");
+                return Optional.of(new Reply(
+                        429,
+                        error.body,
+                        Map.of("Retry-After", Long.toString(fault.retryAfter().toSeconds()))));
             }
             default -> {
                 String reason = reasonPhrase(fault.status());

@@ -2,7 +2,6 @@ package org.gauzy.bridge.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,15 +3,13 @@ package org.gauzy.bridge.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Zod-style checks of a JSON body or query, failing with Fastify's 400 naming the field path. */
 final class Body {
 
-    private Body() {
-    }
+    private Body() {}
 
     static JsonNode object(JsonNode node, String path) {
         if (!node.isObject()) {
@@ -47,8 +45,15 @@ final class Body {
 
     static String oneOf(@Nullable String value, Set<String> allowed, String path) {
         if (value == null || !allowed.contains(value)) {
-            throw ApError.validation(path, "Invalid option: expected one of "
-                    + String.join("|", allowed.stream().sorted().map(a -> "\"" + a + "\"").toList()));
+            throw ApError.validation(
+                    path,
+                    "Invalid option: expected one of "
+                            + String.join(
+                                    "|",
+                                    allowed.stream()
+                                            .sorted()
+                                            .map(a -> "\"" + a + "\"")
+                                            .toList()));
         }
         return value;
     }

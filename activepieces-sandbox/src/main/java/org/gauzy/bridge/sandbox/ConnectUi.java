@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,14 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ConnectUi {
 
-    private record Pending(String environment, String clientId, String clientSecret) {
-    }
+    private record Pending(String environment, String clientId, String clientSecret) {}
 
-    private record Flow(String id, String connectionId, String event, String webhookId) {
-    }
+    private record Flow(String id, String connectionId, String event, String webhookId) {}
 
-    private static final List<String> EVENTS = List.of("task.created", "employee.created",
-            "timesheet.time-log.created");
+    private static final List<String> EVENTS =
+            List.of("task.created", "employee.created", "timesheet.time-log.created");
 
     private final ActivepiecesSandbox sandbox;
     private final Store store;
@@ -45,8 +42,10 @@ final class ConnectUi {
     private final Ids ids;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final List<Flow> flows = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private volatile Pending preset = new Pending("http://localhost:3000", "", "");
 
     ConnectUi(ActivepiecesSandbox sandbox, Store store, PieceCaller caller, JsonMapper json, Ids ids) {
@@ -73,7 +72,8 @@ final class ConnectUi {
     private Reply home(Request request) {
         var html = new StringBuilder(head("Activepieces sandbox"));
         html.append("<h1>Activepieces sandbox</h1><p class=muted>Stands in for Activepieces' user interface: ")
-                .append("everything below goes through its REST API and the <code>ever-gauzy</code> piece's calls.</p>");
+                .append(
+                        "everything below goes through its REST API and the <code>ever-gauzy</code> piece's calls.</p>");
         notice(html, request.query("notice"), "notice");
         notice(html, request.query("error"), "error");
         Pending p = preset;
@@ -81,7 +81,8 @@ final class ConnectUi {
                 .append(field("environment", "Gauzy base URL (the piece's environment)", p.environment(), "url"))
                 .append(field("clientId", "OAuth client id", p.clientId(), "text"))
                 .append(field("clientSecret", "OAuth client secret", p.clientSecret(), "password"))
-                .append("<p class=muted>Redirect URI to register in Gauzy: <code>").append(esc(sandbox.baseUrl()))
+                .append("<p class=muted>Redirect URI to register in Gauzy: <code>")
+                .append(esc(sandbox.baseUrl()))
                 .append("/redirect</code></p><button type=submit>Connect</button></form>");
         html.append("<h2>2. Connections of the Ever Gauzy piece</h2><table aria-label=Connections><tr><th>Name</th>")
                 .append("<th>Status</th><th>Id</th><th>Try it</th></tr>");
@@ -90,14 +91,23 @@ final class ConnectUi {
             html.append("<tr><td colspan=4 class=muted>None yet: connect above.</td></tr>");
         }
         for (var c : connections.entrySet()) {
-            html.append("<tr><td>").append(esc(c.getValue()[0])).append("</td><td><span class=badge>")
-                    .append(esc(c.getValue()[1])).append("</span></td><td><code>").append(esc(c.getKey()))
-                    .append("</code></td><td><form method=post action='/ui/flows'><input type=hidden name=connectionId value='")
-                    .append(esc(c.getKey())).append("'><label>Trigger <select name=event>")
-                    .append(EVENTS.stream().map(e -> "<option>" + e + "</option>").collect(Collectors.joining()))
+            html.append("<tr><td>")
+                    .append(esc(c.getValue()[0]))
+                    .append("</td><td><span class=badge>")
+                    .append(esc(c.getValue()[1]))
+                    .append("</span></td><td><code>")
+                    .append(esc(c.getKey()))
+                    .append(
+                            "</code></td><td><form method=post action='/ui/flows'><input type=hidden name=connectionId value='")
+                    .append(esc(c.getKey()))
+                    .append("'><label>Trigger <select name=event>")
+                    .append(EVENTS.stream()
+                            .map(e -> "<option>" + e + "</option>")
+                            .collect(Collectors.joining()))
                     .append("</select></label> <button type=submit>Turn on a flow</button></form>")
                     .append("<form method=post action='/ui/tasks'><input type=hidden name=connectionId value='")
-                    .append(esc(c.getKey())).append("'><label>Task title <input name=title value='Task from Activepieces'>")
+                    .append(esc(c.getKey()))
+                    .append("'><label>Task title <input name=title value='Task from Activepieces'>")
                     .append("</label> <button type=submit>Run “Create task”</button></form></td></tr>");
         }
         html.append("</table><h2>3. Flows and what their triggers received</h2>");
@@ -106,17 +116,28 @@ final class ConnectUi {
         }
         for (Flow flow : flows) {
             List<WebhookDelivery> received = sandbox.webhookDeliveries(flow.id());
-            html.append("<section class=flow><h3>Flow <code>").append(esc(flow.id())).append("</code>: ")
-                    .append(esc(flow.event())).append("</h3><p>Gauzy webhook <code>").append(esc(flow.webhookId()))
-                    .append("</code>; received <strong class=count>").append(received.size()).append("</strong>")
+            html.append("<section class=flow><h3>Flow <code>")
+                    .append(esc(flow.id()))
+                    .append("</code>: ")
+                    .append(esc(flow.event()))
+                    .append("</h3><p>Gauzy webhook <code>")
+                    .append(esc(flow.webhookId()))
+                    .append("</code>; received <strong class=count>")
+                    .append(received.size())
+                    .append("</strong>")
                     .append(" · <a href='/ui'>Refresh</a></p>");
             for (int i = received.size() - 1; i >= Math.max(0, received.size() - 3); i--) {
                 WebhookDelivery d = received.get(i);
-                html.append("<pre class=delivery>").append(esc(d.receivedAt().toString())).append("  webhook-id: ")
-                        .append(esc(String.valueOf(d.header("webhook-id")))).append("\n").append(esc(pretty(d.body())))
+                html.append("<pre class=delivery>")
+                        .append(esc(d.receivedAt().toString()))
+                        .append("  webhook-id: ")
+                        .append(esc(String.valueOf(d.header("webhook-id"))))
+                        .append("\n")
+                        .append(esc(pretty(d.body())))
                         .append("</pre>");
             }
-            html.append("<form method=post action='/ui/flows/").append(esc(flow.id()))
+            html.append("<form method=post action='/ui/flows/")
+                    .append(esc(flow.id()))
                     .append("/delete'><button type=submit class=secondary>Turn off</button></form></section>");
         }
         return Reply.page(html.append("</main></body></html>").toString());
@@ -125,7 +146,9 @@ final class ConnectUi {
     /** Activepieces' popup: the piece's authorization URL with the query Activepieces builds. */
     private Reply connect(Request request) {
         Map<String, String> form = request.form();
-        var p = new Pending(form.getOrDefault("environment", "").trim(), form.getOrDefault("clientId", "").trim(),
+        var p = new Pending(
+                form.getOrDefault("environment", "").trim(),
+                form.getOrDefault("clientId", "").trim(),
                 form.getOrDefault("clientSecret", ""));
         if (p.environment().isEmpty() || p.clientId().isEmpty()) {
             return Reply.seeOther("/ui?error=" + enc("Fill in the Gauzy base URL and the client id"));
@@ -146,8 +169,9 @@ final class ConnectUi {
             return Reply.seeOther("/ui?error=" + enc("Unknown or reused state: start the connection again"));
         }
         if (request.query("error") != null) {
-            return Reply.seeOther("/ui?error=" + enc("Gauzy answered " + request.query("error") + ": "
-                    + String.valueOf(request.query("error_description"))));
+            return Reply.seeOther("/ui?error="
+                    + enc("Gauzy answered " + request.query("error") + ": "
+                            + String.valueOf(request.query("error_description"))));
         }
         var value = new LinkedHashMap<String, Object>();
         value.put("type", "OAUTH2");
@@ -168,7 +192,8 @@ final class ConnectUi {
         if (!answer.hasNonNull("id")) {
             return Reply.seeOther("/ui?error=" + enc("The connection was refused: " + answer));
         }
-        return Reply.seeOther("/ui?notice=" + enc("Connected: " + answer.path("id").asString()));
+        return Reply.seeOther(
+                "/ui?notice=" + enc("Connected: " + answer.path("id").asString()));
     }
 
     /** Turning on a flow whose trigger is a Gauzy event: the piece's {@code onEnable} subscribes. */
@@ -184,15 +209,21 @@ final class ConnectUi {
         subscribe.put("tenantId", claims.path("tenantId").asString(""));
         subscribe.put("organizationId", claims.path("organizationId").asString(""));
         subscribe.put("events", List.of(event));
-        subscribe.put("filter", Map.of("organizationId", claims.path("organizationId").asString(""),
-                "tenantId", claims.path("tenantId").asString("")));
+        subscribe.put(
+                "filter",
+                Map.of(
+                        "organizationId",
+                        claims.path("organizationId").asString(""),
+                        "tenantId",
+                        claims.path("tenantId").asString("")));
         subscribe.put("active", true);
-        Map<String, @Nullable Object> answer = caller.call(connectionId, spec("POST",
-                "/api/integration/activepieces/webhooks", subscribe));
+        Map<String, @Nullable Object> answer =
+                caller.call(connectionId, spec("POST", "/api/integration/activepieces/webhooks", subscribe));
         JsonNode body = json.valueToTree(answer.get("body"));
         if (!Integer.valueOf(201).equals(answer.get("status")) || !body.hasNonNull("id")) {
-            return Reply.seeOther("/ui?error=" + enc("Gauzy refused the subscription: " + answer.get("status") + " "
-                    + body.path("message").asString(body.toString())));
+            return Reply.seeOther("/ui?error="
+                    + enc("Gauzy refused the subscription: " + answer.get("status") + " "
+                            + body.path("message").asString(body.toString())));
         }
         flows.add(new Flow(flowId, connectionId, event, body.path("id").asString()));
         return Reply.seeOther("/ui?notice=" + enc("Flow on: Gauzy sends " + event + " to it"));
@@ -203,8 +234,9 @@ final class ConnectUi {
         String flowId = request.param("id");
         for (Flow flow : flows) {
             if (flow.id().equals(flowId)) {
-                caller.call(flow.connectionId(), spec("DELETE", "/api/integration/activepieces/webhooks/"
-                        + flow.webhookId(), null));
+                caller.call(
+                        flow.connectionId(),
+                        spec("DELETE", "/api/integration/activepieces/webhooks/" + flow.webhookId(), null));
                 flows.remove(flow);
             }
         }
@@ -214,15 +246,22 @@ final class ConnectUi {
     /** The piece's "Create task" action. */
     private Reply createTask(Request request) {
         Map<String, String> form = request.form();
-        String title = form.getOrDefault("title", "").isBlank() ? "Task from Activepieces" : form.get("title").trim();
-        Map<String, @Nullable Object> answer = caller.call(form.getOrDefault("connectionId", ""),
+        String title = form.getOrDefault("title", "").isBlank()
+                ? "Task from Activepieces"
+                : form.get("title").trim();
+        Map<String, @Nullable Object> answer = caller.call(
+                form.getOrDefault("connectionId", ""),
                 spec("POST", "/api/tasks", Map.of("title", title, "isDraft", false, "public", true)));
         JsonNode body = json.valueToTree(answer.get("body"));
-        return Integer.valueOf(201).equals(answer.get("status")) || Integer.valueOf(200).equals(answer.get("status"))
-                ? Reply.seeOther("/ui?notice=" + enc("Gauzy created task " + body.path("taskNumber").asString(
-                        body.path("id").asString())))
-                : Reply.seeOther("/ui?error=" + enc("Gauzy refused the task: " + answer.get("status") + " "
-                        + body.path("message").asString(body.toString())));
+        return Integer.valueOf(201).equals(answer.get("status"))
+                        || Integer.valueOf(200).equals(answer.get("status"))
+                ? Reply.seeOther("/ui?notice="
+                        + enc("Gauzy created task "
+                                + body.path("taskNumber")
+                                        .asString(body.path("id").asString())))
+                : Reply.seeOther("/ui?error="
+                        + enc("Gauzy refused the task: " + answer.get("status") + " "
+                                + body.path("message").asString(body.toString())));
     }
 
     private JsonNode spec(String method, String path, @Nullable Object body) {
@@ -237,12 +276,15 @@ final class ConnectUi {
 
     /** A call to the sandbox's own REST API with the platform key, as Activepieces' UI calls its backend. */
     private JsonNode api(String method, String path, Object body) {
-        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + sandbox.seed().apiKey())
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
         try {
-            return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return json.readTree(
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {
             return json.createObjectNode().put("message", e.getMessage());
         } catch (InterruptedException e) {
@@ -276,8 +318,13 @@ final class ConnectUi {
 
     private static void notice(StringBuilder html, @Nullable String text, String kind) {
         if (text != null) {
-            html.append("<p class=").append(kind).append(" role=").append("error".equals(kind) ? "alert" : "status")
-                    .append('>').append(esc(text)).append("</p>");
+            html.append("<p class=")
+                    .append(kind)
+                    .append(" role=")
+                    .append("error".equals(kind) ? "alert" : "status")
+                    .append('>')
+                    .append(esc(text))
+                    .append("</p>");
         }
     }
 
@@ -287,7 +334,8 @@ final class ConnectUi {
     }
 
     private static String head(String title) {
-        return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><link rel=icon href='data:,'><title>" + esc(title) + "</title><style>"
+        return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><link rel=icon href='data:,'><title>"
+                + esc(title) + "</title><style>"
                 + "body{font-family:system-ui,sans-serif;background:#f6f5fb;margin:0;color:#222}"
                 + "main{max-width:980px;margin:24px auto;background:#fff;padding:24px 32px;border-radius:10px}"
                 + "h1{color:#6e41e2}label{display:block;margin:10px 0 4px;font-weight:600}"
@@ -304,7 +352,10 @@ final class ConnectUi {
     }
 
     private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("'", "&#39;")
                 .replace("\"", "&quot;");
     }
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.gauzy.bridge.sandbox.Model.Connection;
 import org.gauzy.bridge.sandbox.Model.Piece;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code /api/v1/app-connections}: upsert, list, get (0.86 on), rename, delete. */
 final class ConnectionRoutes {
 
-    static final Set<String> TYPES = Set.of("OAUTH2", "PLATFORM_OAUTH2", "CLOUD_OAUTH2", "SECRET_TEXT", "BASIC_AUTH",
-            "CUSTOM_AUTH", "NO_AUTH");
+    static final Set<String> TYPES =
+            Set.of("OAUTH2", "PLATFORM_OAUTH2", "CLOUD_OAUTH2", "SECRET_TEXT", "BASIC_AUTH", "CUSTOM_AUTH", "NO_AUTH");
     static final Set<String> STATUSES = Set.of("ACTIVE", "MISSING", "ERROR");
     static final Set<String> SCOPES = Set.of("PROJECT", "PLATFORM");
     /** {@code semver.valid}: an optional {@code v} or {@code =}, then x.y.z, a pre-release and build metadata. */
-    private static final Pattern SEMVER = Pattern.compile(
-            "^[v=]?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+    private static final Pattern SEMVER =
+            Pattern.compile("^[v=]?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
 
     private final Store store;
     private final Security security;
@@ -72,7 +71,8 @@ final class ConnectionRoutes {
         JsonNode value = type.equals("PLACEHOLDER") ? null : validateValue(body, type);
         JsonNode metadata = body.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-            throw ApError.validation("body/metadata", "Invalid input: expected record, received " + metadata.getNodeType());
+            throw ApError.validation(
+                    "body/metadata", "Invalid input: expected record, received " + metadata.getNodeType());
         }
 
         Principal principal = security.authenticate(request);
@@ -86,8 +86,8 @@ final class ConnectionRoutes {
             throw ApError.domain(409, "VALIDATION", Map.of("message", "Invalid piece version"));
         }
         if (piece == null) {
-            throw ApError.domain(404, "ENTITY_NOT_FOUND",
-                    Map.of("message", "piece_metadata_not_found pieceName=" + pieceName));
+            throw ApError.domain(
+                    404, "ENTITY_NOT_FOUND", Map.of("message", "piece_metadata_not_found pieceName=" + pieceName));
         }
         ObjectNode stored = value == null ? null : (ObjectNode) value.deepCopy();
         if (type.equals("OAUTH2")) {
@@ -102,9 +102,15 @@ final class ConnectionRoutes {
             if (type.equals("PLACEHOLDER") && existing != null && !existing.status.equals("MISSING")) {
                 return Reply.created(withoutSensitiveData(existing));
             }
-            Connection connection = existing != null ? existing
-                    : new Connection(store.ids.apId(), store.clock.nextCreated(), externalId, projectId,
-                            principal.platformId(), principal.userId());
+            Connection connection = existing != null
+                    ? existing
+                    : new Connection(
+                            store.ids.apId(),
+                            store.clock.nextCreated(),
+                            externalId,
+                            projectId,
+                            principal.platformId(),
+                            principal.userId());
             // An upsert sets the caller as owner, also of a connection another caller made.
             connection.ownerId = principal.userId();
             connection.updated = store.clock.now();
@@ -125,8 +131,12 @@ final class ConnectionRoutes {
     private JsonNode validateValue(JsonNode body, String type) {
         JsonNode value = body.get("value");
         if (value == null || !value.isObject()) {
-            throw ApError.validation("body/value", "Invalid input: expected object, received "
-                    + (value == null ? "undefined" : value.getNodeType().name().toLowerCase(Locale.ROOT)));
+            throw ApError.validation(
+                    "body/value",
+                    "Invalid input: expected object, received "
+                            + (value == null
+                                    ? "undefined"
+                                    : value.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         if (!type.equals(value.path("type").asString())) {
             // The upsert body is a plain union: a mismatched value fails every branch, vaguely.
@@ -152,8 +162,11 @@ final class ConnectionRoutes {
                     throw ApError.validation("body/value/scope", "Invalid input: expected string, received undefined");
                 }
             }
-            case "CLOUD_OAUTH2", "PLATFORM_OAUTH2" -> throw ApError.domain(400, "INVALID_CLOUD_CLAIM",
-                    Map.of("pieceName", body.path("pieceName").asString()));
+            case "CLOUD_OAUTH2", "PLATFORM_OAUTH2" ->
+                throw ApError.domain(
+                        400,
+                        "INVALID_CLOUD_CLAIM",
+                        Map.of("pieceName", body.path("pieceName").asString()));
             default -> {
                 // NO_AUTH: {type} only
             }
@@ -247,9 +260,11 @@ final class ConnectionRoutes {
     /** The upsert key: (externalId, scope, platform, project). */
     private @Nullable Connection find(String externalId, String platformId, String projectId) {
         return store.connections.values().stream()
-                .filter(c -> c.externalId.equals(externalId) && c.platformId.equals(platformId)
+                .filter(c -> c.externalId.equals(externalId)
+                        && c.platformId.equals(platformId)
                         && c.projectIds.contains(projectId))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private Map<String, @Nullable Object> listItem(Connection connection) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.gauzy.bridge.sandbox.Model.Piece;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -50,11 +49,15 @@ final class ControlRoutes {
                 .add("POST", "/sandbox/flows/:id", r -> {
                     var body = Body.object(r.json(), "body");
                     String id = r.param("id");
-                    boolean found = !body.has("enabled") || sandbox.setFlowEnabled(id, body.path("enabled").asBoolean());
+                    boolean found = !body.has("enabled")
+                            || sandbox.setFlowEnabled(id, body.path("enabled").asBoolean());
                     if (found && body.has("runStatus")) {
-                        found = sandbox.setRunOutcome(id, Body.oneOf(body.path("runStatus").asString(),
-                                FlowRoutes.RUN_STATUSES, "body/runStatus"), Body.optionalString(body, "failedStep",
-                                "body/failedStep"), Body.optionalString(body, "message", "body/message"));
+                        found = sandbox.setRunOutcome(
+                                id,
+                                Body.oneOf(
+                                        body.path("runStatus").asString(), FlowRoutes.RUN_STATUSES, "body/runStatus"),
+                                Body.optionalString(body, "failedStep", "body/failedStep"),
+                                Body.optionalString(body, "message", "body/message"));
                     }
                     if (!found) {
                         throw ApError.entityNotFound("flow", id);
@@ -64,8 +67,10 @@ final class ControlRoutes {
                 .add("POST", "/sandbox/flow-runs", this::addRuns)
                 .add("POST", "/sandbox/app-connections/:id", r -> {
                     // What Activepieces does to a connection whose refresh is refused: {"status": "ERROR"}.
-                    String status = Body.oneOf(Body.object(r.json(), "body").path("status").asString(),
-                            Set.of("ACTIVE", "ERROR", "MISSING"), "body/status");
+                    String status = Body.oneOf(
+                            Body.object(r.json(), "body").path("status").asString(),
+                            Set.of("ACTIVE", "ERROR", "MISSING"),
+                            "body/status");
                     synchronized (store) {
                         var connection = store.connections.get(r.param("id"));
                         if (connection == null) {
@@ -85,7 +90,9 @@ final class ControlRoutes {
                     return Reply.noContent();
                 })
                 .add("POST", "/sandbox/clock", r -> {
-                    sandbox.clock().advance(Duration.ofSeconds(r.json().path("advanceSeconds").asLong()));
+                    sandbox.clock()
+                            .advance(Duration.ofSeconds(
+                                    r.json().path("advanceSeconds").asLong()));
                     if (r.json().has("pinned")) {
                         if (r.json().path("pinned").asBoolean()) {
                             sandbox.clock().pinToSecond();
@@ -96,18 +103,24 @@ final class ControlRoutes {
                     return Reply.ok(Map.of("now", Model.iso(sandbox.clock().now())));
                 })
                 .add("GET", "/sandbox/connections/:id", this::connection)
-                .add("POST", "/sandbox/connections/:id/call",
+                .add(
+                        "POST",
+                        "/sandbox/connections/:id/call",
                         r -> Reply.ok(caller.call(r.param("id"), Body.object(r.json(), "body"))));
     }
 
     private Reply addPlatform(Request request) {
         JsonNode body = request.json();
-        return Reply.created(sandbox.addPlatform(body.path("email").asString(null), body.path("password").asString(null)));
+        return Reply.created(sandbox.addPlatform(
+                body.path("email").asString(null), body.path("password").asString(null)));
     }
 
     private Reply addUser(Request request) {
         JsonNode body = Body.object(request.json(), "body");
-        var user = store.addUser(platform(body), Body.string(body, "email", "body"), Body.string(body, "password", "body"),
+        var user = store.addUser(
+                platform(body),
+                Body.string(body, "email", "body"),
+                Body.string(body, "password", "body"),
                 body.path("platformRole").asString("MEMBER"));
         return Reply.created(user.json());
     }
@@ -123,8 +136,11 @@ final class ControlRoutes {
 
     private Reply addProject(Request request) {
         JsonNode body = Body.object(request.json(), "body");
-        var project = store.addProject(platform(body), body.path("id").asString(null),
-                body.path("displayName").asString("Sandbox project"), body.path("externalId").asString(null));
+        var project = store.addProject(
+                platform(body),
+                body.path("id").asString(null),
+                body.path("displayName").asString("Sandbox project"),
+                body.path("externalId").asString(null));
         return Reply.created(project.json());
     }
 
@@ -141,7 +157,9 @@ final class ControlRoutes {
         Piece.OAuth2 auth = null;
         if (body.path("auth").isObject()) {
             JsonNode a = body.path("auth");
-            auth = new Piece.OAuth2(Body.string(a, "authUrl", "body/auth"), Body.string(a, "tokenUrl", "body/auth"),
+            auth = new Piece.OAuth2(
+                    Body.string(a, "authUrl", "body/auth"),
+                    Body.string(a, "tokenUrl", "body/auth"),
                     Body.stringArray(a, "scope", "body/auth"));
         }
         var piece = new Piece(name, versions.isEmpty() ? List.of("0.0.1") : versions, auth);
@@ -158,16 +176,22 @@ final class ControlRoutes {
         var body = r.json();
         var trigger = body.path("trigger");
         var steps = new java.util.ArrayList<List<String>>();
-        body.path("steps").forEach(step -> steps.add(List.of(step.path("pieceName").asString(),
-                step.path("actionName").asString())));
+        body.path("steps")
+                .forEach(step -> steps.add(List.of(
+                        step.path("pieceName").asString(),
+                        step.path("actionName").asString())));
         var connections = new java.util.ArrayList<String>();
         body.path("connectionIds").forEach(c -> connections.add(c.asString()));
         String id = sandbox.addFlow(new ActivepiecesSandbox.FlowSpec(
-                body.path("projectId").asString(sandbox.seed().projectId()), body.path("enabled").asBoolean(true),
+                body.path("projectId").asString(sandbox.seed().projectId()),
+                body.path("enabled").asBoolean(true),
                 body.path("displayName").isString() ? body.path("displayName").asString() : null,
                 trigger.path("pieceName").isString() ? trigger.path("pieceName").asString() : null,
-                trigger.path("triggerName").isString() ? trigger.path("triggerName").asString() : null,
-                steps, connections));
+                trigger.path("triggerName").isString()
+                        ? trigger.path("triggerName").asString()
+                        : null,
+                steps,
+                connections));
         return Reply.created(Map.of("id", id));
     }
 
@@ -182,8 +206,9 @@ final class ControlRoutes {
         String flowId = Body.string(body, "flowId", "body/flowId");
         String status = Body.oneOf(body.path("status").asString(), FlowRoutes.RUN_STATUSES, "body/status");
         int count = body.path("count").asInt(1);
-        java.time.Instant first = body.path("created").isString() ? java.time.Instant.parse(body.path("created")
-                .asString()) : sandbox.clock().now();
+        java.time.Instant first = body.path("created").isString()
+                ? java.time.Instant.parse(body.path("created").asString())
+                : sandbox.clock().now();
         long spacing = body.path("spacingMillis").asLong(1000);
         var took = Duration.ofMillis(body.path("durationMillis").asLong(250));
         String failedStep = Body.optionalString(body, "failedStep", "body/failedStep");
@@ -198,12 +223,18 @@ final class ControlRoutes {
     private Reply addFault(Request request) {
         JsonNode body = Body.object(request.json(), "body");
         String path = Body.string(body, "path", "body");
-        var kind = Fault.Kind.valueOf(Body.oneOf(Body.optionalString(body, "kind", "body"),
-                Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"), "body/kind"));
-        var fault = new Fault(body.path("method").asString(null), path, kind,
+        var kind = Fault.Kind.valueOf(Body.oneOf(
+                Body.optionalString(body, "kind", "body"),
+                Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"),
+                "body/kind"));
+        var fault = new Fault(
+                body.path("method").asString(null),
+                path,
+                kind,
                 body.path("status").asInt(kind == Fault.Kind.RATE_LIMIT ? 429 : 503),
                 Duration.ofMillis(body.path("latencyMs").asLong(0)),
-                Duration.ofSeconds(body.path("retryAfterSeconds").asLong(1)), body.path("times").asInt(0));
+                Duration.ofSeconds(body.path("retryAfterSeconds").asLong(1)),
+                body.path("times").asInt(0));
         sandbox.injectFault(fault);
         return Reply.created(Map.of("kind", kind.name().toLowerCase(Locale.ROOT), "path", path));
     }

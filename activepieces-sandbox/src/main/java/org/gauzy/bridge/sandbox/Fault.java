@@ -1,7 +1,6 @@
 package org.gauzy.bridge.sandbox;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param times how many matching calls it affects; 0 means every call until removed
  */
-public record Fault(@Nullable String method, String pathPattern, Kind kind, int status, Duration latency,
-        Duration retryAfter, int times) {
+public record Fault(
+        @Nullable String method,
+        String pathPattern,
+        Kind kind,
+        int status,
+        Duration latency,
+        Duration retryAfter,
+        int times) {
 
     public enum Kind {
         /** Answer after {@code latency}, then normally. */

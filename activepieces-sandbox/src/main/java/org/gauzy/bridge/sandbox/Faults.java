@@ -32,7 +32,7 @@ final class Faults {
 
     /** The first fault that applies to this call, using it up when counted. */
     synchronized Optional<Fault> take(String method, String path) {
-        for (var it = active.iterator(); it.hasNext();) {
+        for (var it = active.iterator(); it.hasNext(); ) {
             Active a = it.next();
             boolean methodMatches = a.fault.method() == null || a.fault.method().equalsIgnoreCase(method);
             if (methodMatches && a.path.matcher(path).matches()) {

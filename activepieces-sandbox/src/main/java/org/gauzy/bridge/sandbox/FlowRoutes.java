@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FlowRoutes {
 
-    static final Set<String> RUN_STATUSES = Set.of("FAILED", "QUOTA_EXCEEDED", "INTERNAL_ERROR", "PAUSED", "QUEUED",
-            "RUNNING", "SUCCEEDED", "MEMORY_LIMIT_EXCEEDED", "TIMEOUT", "CANCELED", "LOG_SIZE_EXCEEDED");
+    static final Set<String> RUN_STATUSES = Set.of(
+            "FAILED",
+            "QUOTA_EXCEEDED",
+            "INTERNAL_ERROR",
+            "PAUSED",
+            "QUEUED",
+            "RUNNING",
+            "SUCCEEDED",
+            "MEMORY_LIMIT_EXCEEDED",
+            "TIMEOUT",
+            "CANCELED",
+            "LOG_SIZE_EXCEEDED");
     private static final Set<String> FLOW_STATUSES = Set.of("ENABLED", "DISABLED");
 
     private final Store store;
@@ -70,13 +79,20 @@ final class FlowRoutes {
                     .filter(f -> statuses.isEmpty() || statuses.contains(f.enabled ? "ENABLED" : "DISABLED"))
                     .filter(f -> name == null
                             || f.displayName.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
-                    .filter(f -> connectionIds.isEmpty() || f.connectionIds.stream().anyMatch(connectionIds::contains))
+                    .filter(f ->
+                            connectionIds.isEmpty() || f.connectionIds.stream().anyMatch(connectionIds::contains))
                     .filter(f -> externalIds.isEmpty() || externalIds.contains(f.id))
                     .toList();
-            var page = Seek.pageByKeys(matches, List.of(
-                    Seek.Key.<Model.Flow>text("status", true, f -> f.enabled ? "ENABLED" : "DISABLED"),
-                    Seek.Key.<Model.Flow>time("updated", true, f -> f.updated)), request.query("cursor"), limit, json);
-            return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(Model.Flow::populated).toList(), page));
+            var page = Seek.pageByKeys(
+                    matches,
+                    List.of(
+                            Seek.Key.<Model.Flow>text("status", true, f -> f.enabled ? "ENABLED" : "DISABLED"),
+                            Seek.Key.<Model.Flow>time("updated", true, f -> f.updated)),
+                    request.query("cursor"),
+                    limit,
+                    json);
+            return Reply.ok(ConnectionRoutes.seekPage(
+                    page.data().stream().map(Model.Flow::populated).toList(), page));
         }
     }
 
@@ -101,8 +117,8 @@ final class FlowRoutes {
         List<String> flowIds = request.queryAll("flowId");
         for (int i = 0; i < flowIds.size(); i++) {
             if (!Ids.isApId(flowIds.get(i))) {
-                throw ApError.validation("querystring/flowId/" + i, "Invalid string: must match pattern "
-                        + "/^[0-9a-zA-Z]{21}$/");
+                throw ApError.validation(
+                        "querystring/flowId/" + i, "Invalid string: must match pattern " + "/^[0-9a-zA-Z]{21}$/");
             }
         }
         List<String> statuses = request.queryAll("status");
@@ -123,10 +139,17 @@ final class FlowRoutes {
                     .filter(r -> before == null || !r.created.isAfter(before))
                     .toList();
             Seek.Page<Model.FlowRun> page = version.atLeast(0, 84)
-                    ? Seek.pageByKeys(matches, List.of(Seek.Key.<Model.FlowRun>time("created", true, r -> r.created),
-                            Seek.Key.<Model.FlowRun>text("id", true, r -> r.id)), request.query("cursor"), limit, json)
+                    ? Seek.pageByKeys(
+                            matches,
+                            List.of(
+                                    Seek.Key.<Model.FlowRun>time("created", true, r -> r.created),
+                                    Seek.Key.<Model.FlowRun>text("id", true, r -> r.id)),
+                            request.query("cursor"),
+                            limit,
+                            json)
                     : Seek.page(matches, r -> r.created.toEpochMilli(), false, request.query("cursor"), limit);
-            return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(r -> r.json(false)).toList(), page));
+            return Reply.ok(ConnectionRoutes.seekPage(
+                    page.data().stream().map(r -> r.json(false)).toList(), page));
         }
     }
 
@@ -134,7 +157,9 @@ final class FlowRoutes {
         String id = Body.apId(request, "id");
         Principal principal = security.authenticate(request);
         synchronized (store) {
-            Model.FlowRun run = store.flowRuns.stream().filter(r -> r.id.equals(id)).findFirst()
+            Model.FlowRun run = store.flowRuns.stream()
+                    .filter(r -> r.id.equals(id))
+                    .findFirst()
                     .orElseThrow(() -> ApError.entityNotFound("flow_run", id));
             security.project(principal, run.projectId);
             return Reply.ok(run.json(true));

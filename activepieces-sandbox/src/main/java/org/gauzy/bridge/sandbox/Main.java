@@ -5,8 +5,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar activepieces-sandbox.jar [--port=8090] [--ap-version=0.85] [--api-key=sk-…] …} */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         SandboxOptions options;
@@ -32,7 +31,8 @@ public final class Main {
         System.out.println("  platform id:   " + seed.platformId());
         System.out.println("  project id:    " + seed.projectId());
         System.out.println("  user:          " + seed.userEmail() + " / " + seed.userPassword());
-        System.out.println("  control API:   " + sandbox.baseUrl() + "/sandbox (seed, requests, faults, webhooks, reset)");
+        System.out.println(
+                "  control API:   " + sandbox.baseUrl() + "/sandbox (seed, requests, faults, webhooks, reset)");
         stopped.await();
     }
 }

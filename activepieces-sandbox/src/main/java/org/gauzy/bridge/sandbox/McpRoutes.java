@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.gauzy.bridge.sandbox.Model.NamedMcpServer;
 import org.gauzy.bridge.sandbox.Model.ProjectMcpServer;
 import org.jspecify.annotations.Nullable;
@@ -63,8 +62,8 @@ final class McpRoutes {
         Principal principal = security.authenticateUser(request);
         synchronized (store) {
             security.project(principal, projectId);
-            var server = new NamedMcpServer(store.ids.apId(), store.clock.nextCreated(), name, projectId,
-                    store.ids.apId(), store.ids.apId());
+            var server = new NamedMcpServer(
+                    store.ids.apId(), store.clock.nextCreated(), name, projectId, store.ids.apId(), store.ids.apId());
             store.namedMcpServers.put(server.id, server);
             return Reply.ok(server.json());
         }
@@ -83,10 +82,12 @@ final class McpRoutes {
             security.project(principal, projectId);
             var matches = store.namedMcpServers.values().stream()
                     .filter(s -> s.projectId.equals(projectId))
-                    .filter(s -> name == null || s.name.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
+                    .filter(s ->
+                            name == null || s.name.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
                     .toList();
             var page = Seek.page(matches, s -> s.created.toEpochMilli(), false, request.query("cursor"), limit);
-            return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(NamedMcpServer::json).toList(), page));
+            return Reply.ok(ConnectionRoutes.seekPage(
+                    page.data().stream().map(NamedMcpServer::json).toList(), page));
         }
     }
 
@@ -111,22 +112,24 @@ final class McpRoutes {
             }
             if (tools != null) {
                 var now = store.clock.now();
-                server.tools = tools.stream().map(tool -> {
-                    var stored = new LinkedHashMap<String, @Nullable Object>();
-                    stored.put("type", tool.get("type"));
-                    stored.put("id", store.ids.apId());
-                    stored.put("created", Model.iso(now));
-                    stored.put("updated", Model.iso(now));
-                    stored.put("externalId", store.ids.apId());
-                    stored.put("toolName", tool.get("toolName"));
-                    stored.put("mcpId", server.id);
-                    tool.forEach((k, v) -> {
-                        if (!k.equals("type") && !k.equals("toolName")) {
-                            stored.put(k, v);
-                        }
-                    });
-                    return (Map<String, @Nullable Object>) stored;
-                }).toList();
+                server.tools = tools.stream()
+                        .map(tool -> {
+                            var stored = new LinkedHashMap<String, @Nullable Object>();
+                            stored.put("type", tool.get("type"));
+                            stored.put("id", store.ids.apId());
+                            stored.put("created", Model.iso(now));
+                            stored.put("updated", Model.iso(now));
+                            stored.put("externalId", store.ids.apId());
+                            stored.put("toolName", tool.get("toolName"));
+                            stored.put("mcpId", server.id);
+                            tool.forEach((k, v) -> {
+                                if (!k.equals("type") && !k.equals("toolName")) {
+                                    stored.put(k, v);
+                                }
+                            });
+                            return (Map<String, @Nullable Object>) stored;
+                        })
+                        .toList();
             }
             server.updated = store.clock.now();
             return Reply.ok(enriched(ownedByCurrentProject(principal, server)));
@@ -203,7 +206,9 @@ final class McpRoutes {
             } else {
                 @SuppressWarnings("unchecked")
                 var metadata = (Map<String, @Nullable Object>) tool.get("pieceMetadata");
-                copy.put("toolName", toolName(String.valueOf(metadata == null ? "" : metadata.get("actionName")), toolId));
+                copy.put(
+                        "toolName",
+                        toolName(String.valueOf(metadata == null ? "" : metadata.get("actionName")), toolId));
             }
             tools.add(copy);
         }
@@ -226,19 +231,20 @@ final class McpRoutes {
         for (int i = 0; i < tools.size(); i++) {
             String path = "body/tools/" + i;
             JsonNode tool = Body.object(tools.get(i), path);
-            String type = Body.oneOf(Body.optionalString(tool, "type", path), Set.of("PIECE", "FLOW"),
-                    path + "/type");
+            String type = Body.oneOf(Body.optionalString(tool, "type", path), Set.of("PIECE", "FLOW"), path + "/type");
             var item = new LinkedHashMap<String, @Nullable Object>();
             item.put("type", type);
             item.put("toolName", Body.string(tool, "toolName", path));
             if (type.equals("PIECE")) {
                 JsonNode piece = Body.object(tool.path("pieceMetadata"), path + "/pieceMetadata");
                 var metadata = new LinkedHashMap<String, @Nullable Object>();
-                for (String field : List.of("pieceName", "pieceVersion", "actionName", "actionDisplayName", "logoUrl")) {
+                for (String field :
+                        List.of("pieceName", "pieceVersion", "actionName", "actionDisplayName", "logoUrl")) {
                     metadata.put(field, Body.string(piece, field, path + "/pieceMetadata"));
                 }
-                metadata.put("connectionExternalId", Body.optionalString(piece, "connectionExternalId",
-                        path + "/pieceMetadata"));
+                metadata.put(
+                        "connectionExternalId",
+                        Body.optionalString(piece, "connectionExternalId", path + "/pieceMetadata"));
                 item.put("pieceMetadata", metadata);
             } else {
                 item.put("flowId", Body.string(tool, "flowId", path));
@@ -260,8 +266,8 @@ final class McpRoutes {
 
     private Reply updateStatusServer(Request request) {
         JsonNode body = Body.object(request.json(), "body");
-        String status = Body.oneOf(Body.optionalString(body, "status", "body"), Set.of("ENABLED", "DISABLED"),
-                "body/status");
+        String status =
+                Body.oneOf(Body.optionalString(body, "status", "body"), Set.of("ENABLED", "DISABLED"), "body/status");
         Principal principal = security.authenticateUser(request);
         synchronized (store) {
             ProjectMcpServer server = projectServer(principal, request.param("projectId"));
@@ -321,7 +327,9 @@ final class McpRoutes {
     /** Get-or-create: the first read of a project's server creates it. */
     private ProjectMcpServer projectServer(Principal principal, String projectId) {
         security.project(principal, projectId);
-        return store.projectMcpServers.computeIfAbsent(projectId, id -> new ProjectMcpServer(store.ids.apId(),
-                store.clock.nextCreated(), id, store.ids.alphanumeric(72)));
+        return store.projectMcpServers.computeIfAbsent(
+                projectId,
+                id -> new ProjectMcpServer(
+                        store.ids.apId(), store.clock.nextCreated(), id, store.ids.alphanumeric(72)));
     }
 }

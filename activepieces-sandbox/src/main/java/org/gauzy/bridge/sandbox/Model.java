@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The entities the sandbox keeps in memory, and their JSON as Activepieces writes it. */
 final class Model {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Model() {
-    }
+    private Model() {}
 
     /** JavaScript's {@code toISOString()}: always milliseconds, always Z. */
     static String iso(Instant instant) {
@@ -66,8 +64,15 @@ final class Model {
         final String platformRole;
         final Instant created;
 
-        User(String id, String email, String password, String firstName, String lastName, String platformId,
-                String platformRole, Instant created) {
+        User(
+                String id,
+                String email,
+                String password,
+                String firstName,
+                String lastName,
+                String platformId,
+                String platformRole,
+                Instant created) {
             this.id = id;
             this.email = email;
             this.password = password;
@@ -105,10 +110,19 @@ final class Model {
         final String ownerId;
         final String platformId;
         String displayName;
-        @Nullable String externalId;
-        @Nullable ObjectNode metadata;
 
-        Project(String id, Instant created, String ownerId, String platformId, String displayName,
+        @Nullable
+        String externalId;
+
+        @Nullable
+        ObjectNode metadata;
+
+        Project(
+                String id,
+                Instant created,
+                String ownerId,
+                String platformId,
+                String displayName,
                 @Nullable String externalId) {
             this.id = id;
             this.created = created;
@@ -147,7 +161,9 @@ final class Model {
         final String platformId;
         final String hashedValue;
         final String truncatedValue;
-        @Nullable Instant lastUsedAt;
+
+        @Nullable
+        Instant lastUsedAt;
 
         ApiKey(String id, String platformId, String hashedValue, String truncatedValue) {
             this.id = id;
@@ -158,11 +174,11 @@ final class Model {
     }
 
     /** A piece the server knows, with its OAuth2 definition when it has one. */
-    record Piece(String name, List<String> versions, @Nullable OAuth2 auth) {
+    record Piece(
+            String name, List<String> versions, @Nullable OAuth2 auth) {
 
         /** {@code {prop}} placeholders in the URLs are filled from the connection's {@code props}. */
-        record OAuth2(String authUrl, String tokenUrl, List<String> scope) {
-        }
+        record OAuth2(String authUrl, String tokenUrl, List<String> scope) {}
 
         String latestVersion() {
             return versions.get(versions.size() - 1);
@@ -183,9 +199,12 @@ final class Model {
         final String scope = "PROJECT";
         String status;
         String ownerId;
-        @Nullable ObjectNode metadata;
+
+        @Nullable
+        ObjectNode metadata;
         /** Stored, never returned by any route. */
-        @Nullable ObjectNode value;
+        @Nullable
+        ObjectNode value;
 
         Connection(String id, Instant created, String externalId, String projectId, String platformId, String ownerId) {
             this.id = id;
@@ -237,14 +256,21 @@ final class Model {
         final Instant created;
         Instant updated;
         /** The trigger's piece and trigger name; a null piece is an EMPTY trigger. */
-        @Nullable String triggerPiece;
-        @Nullable String triggerName;
+        @Nullable
+        String triggerPiece;
+
+        @Nullable
+        String triggerName;
         /** The steps after the trigger, in order: piece name and action name each. */
         List<Step> steps = List.of();
+
         List<String> connectionIds = List.of();
         /** What a run started by the trigger URL comes to: its status, and for a failure its failed step. */
         String runStatus = "SUCCEEDED";
-        @Nullable Map<String, String> failedStep;
+
+        @Nullable
+        Map<String, String> failedStep;
+
         int syncStatus = 200;
         Object syncBody = Map.of();
 
@@ -257,8 +283,7 @@ final class Model {
             this.updated = created;
         }
 
-        record Step(String name, String pieceName, String actionName, String displayName) {
-        }
+        record Step(String name, String pieceName, String actionName, String displayName) {}
 
         /** What a FLOW tool embeds: the flow with its published version. */
         Map<String, @Nullable Object> json() {
@@ -324,8 +349,11 @@ final class Model {
                 settings.put("pieceName", triggerPiece);
                 settings.put("pieceVersion", "~0.1.0");
                 settings.put("triggerName", triggerName);
-                settings.put("input", connectionIds.isEmpty() ? Map.of()
-                        : Map.of("auth", "{{connections['" + connectionIds.get(0) + "']}}"));
+                settings.put(
+                        "input",
+                        connectionIds.isEmpty()
+                                ? Map.of()
+                                : Map.of("auth", "{{connections['" + connectionIds.get(0) + "']}}"));
                 trigger.put("settings", settings);
             }
             Map<String, @Nullable Object> next = null;
@@ -337,8 +365,19 @@ final class Model {
                 action.put("displayName", step.displayName());
                 action.put("lastUpdatedDate", iso(updated));
                 action.put("type", "PIECE");
-                action.put("settings", Map.of("pieceName", step.pieceName(), "pieceVersion", "~0.1.0",
-                        "actionName", step.actionName(), "input", Map.of(), "propertySettings", Map.of()));
+                action.put(
+                        "settings",
+                        Map.of(
+                                "pieceName",
+                                step.pieceName(),
+                                "pieceVersion",
+                                "~0.1.0",
+                                "actionName",
+                                step.actionName(),
+                                "input",
+                                Map.of(),
+                                "propertySettings",
+                                Map.of()));
                 if (next != null) {
                     action.put("nextAction", next);
                 }
@@ -367,8 +406,14 @@ final class Model {
         final @Nullable Instant finishTime;
         final @Nullable Map<String, String> failedStep;
 
-        FlowRun(String id, Flow flow, Instant created, String status, @Nullable Instant startTime,
-                @Nullable Instant finishTime, @Nullable Map<String, String> failedStep) {
+        FlowRun(
+                String id,
+                Flow flow,
+                Instant created,
+                String status,
+                @Nullable Instant startTime,
+                @Nullable Instant finishTime,
+                @Nullable Map<String, String> failedStep) {
             this.id = id;
             this.projectId = flow.projectId;
             this.flowId = flow.id;
@@ -401,11 +446,21 @@ final class Model {
             out.put("stepsCount", failedStep == null ? 2 : 1);
             if (withSteps) {
                 var steps = new LinkedHashMap<String, Object>();
-                steps.put("trigger", Map.of("type", "PIECE_TRIGGER", "status", "SUCCEEDED", "input", Map.of(),
-                        "output", Map.of()));
+                steps.put(
+                        "trigger",
+                        Map.of("type", "PIECE_TRIGGER", "status", "SUCCEEDED", "input", Map.of(), "output", Map.of()));
                 if (failedStep != null) {
-                    steps.put(failedStep.get("name"), Map.of("type", "PIECE", "status", "FAILED", "input", Map.of(),
-                            "errorMessage", failedStep.getOrDefault("message", "")));
+                    steps.put(
+                            failedStep.get("name"),
+                            Map.of(
+                                    "type",
+                                    "PIECE",
+                                    "status",
+                                    "FAILED",
+                                    "input",
+                                    Map.of(),
+                                    "errorMessage",
+                                    failedStep.getOrDefault("message", "")));
                 }
                 out.put("steps", steps);
             }
@@ -454,7 +509,8 @@ final class Model {
         final String projectId;
         String token;
         /** The tool list the update sets (disabled tools from 0.85.2, enabled ones on 0.83); null until set. */
-        @Nullable List<String> disabledTools;
+        @Nullable
+        List<String> disabledTools;
         /** Generation C's switch: a server is made DISABLED. */
         String status = "DISABLED";
 

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,14 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class OAuth2Exchange {
 
     /** The five token-response fields kept at the top of the stored value; the rest go to {@code data}. */
-    private static final Set<String> TOP_LEVEL = Set.of("access_token", "refresh_token", "expires_in", "token_type",
-            "scope");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("access_token", "refresh_token", "expires_in", "token_type", "scope");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(15);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final JsonMapper json;
     private final SandboxClock clock;
 
@@ -46,8 +48,8 @@ final class OAuth2Exchange {
     }
 
     /** The outcome of a token request: the parsed JSON on 2xx, else the provider's error. */
-    record TokenResponse(boolean ok, @Nullable ObjectNode body, @Nullable String error, String message) {
-    }
+    record TokenResponse(
+            boolean ok, @Nullable ObjectNode body, @Nullable String error, String message) {}
 
     /** Exchanges {@code value.code}; the stored value on success, else 400 INVALID_CLAIM. */
     ObjectNode claim(Model.Piece.OAuth2 auth, JsonNode value) {
@@ -63,7 +65,8 @@ final class OAuth2Exchange {
         if (value.hasNonNull("code_challenge")) {
             form.put("code_verifier", value.path("code_challenge").asString());
         }
-        TokenResponse response = post(tokenUrl, form, clientId, value.path("client_secret").asString(), method);
+        TokenResponse response =
+                post(tokenUrl, form, clientId, value.path("client_secret").asString(), method);
         if (!response.ok() || response.body() == null || !response.body().hasNonNull("access_token")) {
             var params = new LinkedHashMap<String, Object>();
             params.put("clientId", clientId);
@@ -99,11 +102,13 @@ final class OAuth2Exchange {
      * absent); never for an authorization-code connection without a refresh token.
      */
     boolean isDue(JsonNode value) {
-        boolean authorizationCode = "authorization_code".equals(value.path("grant_type").asString("authorization_code"));
+        boolean authorizationCode =
+                "authorization_code".equals(value.path("grant_type").asString("authorization_code"));
         if (authorizationCode && !value.hasNonNull("refresh_token")) {
             return false;
         }
-        long expiresAt = value.path("claimed_at").asLong() + value.path("expires_in").asLong(3600);
+        long expiresAt =
+                value.path("claimed_at").asLong() + value.path("expires_in").asLong(3600);
         return clock.now().plus(REFRESH_MARGIN).getEpochSecond() >= expiresAt;
     }
 
@@ -112,8 +117,12 @@ final class OAuth2Exchange {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", value.path("refresh_token").asString());
-        return post(value.path("token_url").asString(), form, value.path("client_id").asString(),
-                value.path("client_secret").asString(), value.path("authorization_method").asString("BODY"));
+        return post(
+                value.path("token_url").asString(),
+                form,
+                value.path("client_id").asString(),
+                value.path("client_secret").asString(),
+                value.path("authorization_method").asString("BODY"));
     }
 
     /** The merged value after a successful refresh: non-null fields only, {@code claimed_at} now. */
@@ -128,15 +137,19 @@ final class OAuth2Exchange {
         return merged;
     }
 
-    private TokenResponse post(String url, Map<String, String> form, String clientId, String clientSecret,
-            String method) {
+    private TokenResponse post(
+            String url, Map<String, String> form, String clientId, String clientSecret, String method) {
         var body = new LinkedHashMap<>(form);
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept", "application/json");
         if ("HEADER".equals(method)) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
         } else {
             body.put("client_id", clientId);
             body.put("client_secret", clientSecret);
@@ -145,7 +158,8 @@ final class OAuth2Exchange {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(encoded)).build(),
+            HttpResponse<String> response = http.send(
+                    request.POST(HttpRequest.BodyPublishers.ofString(encoded)).build(),
                     HttpResponse.BodyHandlers.ofString());
             ObjectNode parsed = parse(response.body());
             boolean ok = response.statusCode() / 100 == 2 && parsed != null;

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.sandbox.Model.Connection;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +30,10 @@ final class PieceCaller {
     private final Store store;
     private final OAuth2Exchange oauth2;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     PieceCaller(Store store, OAuth2Exchange oauth2, JsonMapper json) {
         this.store = store;
@@ -48,8 +49,11 @@ final class PieceCaller {
         String path = spec.path("path").asString("/");
         String query = spec.path("query").isObject()
                 ? spec.path("query").properties().stream()
-                        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue().isString() ? e.getValue().asString()
-                                : e.getValue().toString()))
+                        .map(e -> enc(e.getKey()) + "="
+                                + enc(
+                                        e.getValue().isString()
+                                                ? e.getValue().asString()
+                                                : e.getValue().toString()))
                         .collect(Collectors.joining("&"))
                 : "";
         String method = spec.path("method").asString("GET").toUpperCase(Locale.ROOT);
@@ -58,8 +62,11 @@ final class PieceCaller {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json")
-                .method(method, body == null || body.isNull() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null || body.isNull()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         JsonNode claims = claims(accessToken);
         if (claims.hasNonNull("tenantId")) {
             request.header("Tenant-Id", claims.path("tenantId").asString());
@@ -90,7 +97,9 @@ final class PieceCaller {
                 throw ApError.entityNotFound("app_connection", connectionId);
             }
             if (!"OAUTH2".equals(connection.type) || connection.value == null) {
-                throw ApError.domain(400, "INVALID_APP_CONNECTION",
+                throw ApError.domain(
+                        400,
+                        "INVALID_APP_CONNECTION",
                         Map.of("error", "only OAUTH2 connections carry an access token for the piece"));
             }
             if ("ERROR".equals(connection.status) || !oauth2.isDue(connection.value)) {
@@ -132,7 +141,9 @@ final class PieceCaller {
     private JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         try {
-            return parts.length < 2 ? json.createObjectNode() : json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return parts.length < 2
+                    ? json.createObjectNode()
+                    : json.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (RuntimeException notAJwt) {
             return json.createObjectNode();
         }

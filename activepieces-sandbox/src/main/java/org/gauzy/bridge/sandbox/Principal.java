@@ -9,8 +9,16 @@ import org.jspecify.annotations.Nullable;
  *        the owner as the connection's {@code ownerId})
  * @param projectId the project a user's session is bound to (before 0.75), else null
  */
-record Principal(Type type, String id, String platformId, String userId, Model.@Nullable User user,
+record Principal(
+        Type type,
+        String id,
+        String platformId,
+        String userId,
+        Model.@Nullable User user,
         @Nullable String projectId) {
 
-    enum Type { SERVICE, USER }
+    enum Type {
+        SERVICE,
+        USER
+    }
 }

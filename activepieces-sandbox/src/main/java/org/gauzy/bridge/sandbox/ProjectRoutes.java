@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.Model.Project;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +33,16 @@ final class ProjectRoutes {
 
     void register(Router router) {
         // Public flags, among them the release and edition (flags/flag.service.ts @be989f5cba and @66f43de175).
-        router.add("GET", "/api/v1/flags", request -> Reply.ok(Map.of("CURRENT_VERSION", version.toString(),
-                        "EDITION", "ee", "LATEST_VERSION", version.toString())))
+        router.add(
+                        "GET",
+                        "/api/v1/flags",
+                        request -> Reply.ok(Map.of(
+                                "CURRENT_VERSION",
+                                version.toString(),
+                                "EDITION",
+                                "ee",
+                                "LATEST_VERSION",
+                                version.toString())))
                 .add("GET", "/api/v1/projects", this::list)
                 .add("POST", "/api/v1/projects", this::create)
                 .add("POST", "/api/v1/projects/:id", this::update)
@@ -66,9 +73,15 @@ final class ProjectRoutes {
                     .filter(p -> displayName == null
                             || p.displayName.toLowerCase(Locale.ROOT).contains(displayName.toLowerCase(Locale.ROOT)))
                     .toList();
-            var page = Seek.pageByFields(visible, List.of("type", "displayName", "id"),
-                    p -> List.of(Project.TYPE, p.displayName, p.id), request.query("cursor"), limit, json);
-            return Reply.ok(ConnectionRoutes.seekPage(page.data().stream().map(Project::json).toList(), page));
+            var page = Seek.pageByFields(
+                    visible,
+                    List.of("type", "displayName", "id"),
+                    p -> List.of(Project.TYPE, p.displayName, p.id),
+                    request.query("cursor"),
+                    limit,
+                    json);
+            return Reply.ok(ConnectionRoutes.seekPage(
+                    page.data().stream().map(Project::json).toList(), page));
         }
     }
 
@@ -123,7 +136,8 @@ final class ProjectRoutes {
         String email = Body.string(body, "email", "body");
         String password = Body.string(body, "password", "body");
         synchronized (store) {
-            var user = store.userByEmail(email).filter(u -> u.password.equals(password))
+            var user = store.userByEmail(email)
+                    .filter(u -> u.password.equals(password))
                     .orElseThrow(() -> ApError.domain(401, "INVALID_CREDENTIALS", null));
             return Reply.ok(authenticationResponse(user, store.defaultProject(user.id)));
         }
@@ -174,8 +188,9 @@ final class ProjectRoutes {
         if (externalId == null) {
             return;
         }
-        boolean taken = store.projects.values().stream().anyMatch(p -> p.platformId.equals(platformId)
-                && externalId.equals(p.externalId) && !p.id.equals(except));
+        boolean taken = store.projects.values().stream()
+                .anyMatch(p ->
+                        p.platformId.equals(platformId) && externalId.equals(p.externalId) && !p.id.equals(except));
         if (taken) {
             throw ApError.domain(409, "PROJECT_EXTERNAL_ID_ALREADY_EXISTS", Map.of("externalId", externalId));
         }

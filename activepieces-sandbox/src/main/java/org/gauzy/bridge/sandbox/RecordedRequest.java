@@ -8,11 +8,19 @@ import java.util.Map;
  * A request the sandbox received on {@code /api}, so tests can assert exactly what was sent.
  * Credentials in headers are masked to their last 4 characters.
  */
-public record RecordedRequest(Instant at, String method, String path, Map<String, List<String>> query,
-        Map<String, String> headers, String body) {
+public record RecordedRequest(
+        Instant at,
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, String> headers,
+        String body) {
 
     public String header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

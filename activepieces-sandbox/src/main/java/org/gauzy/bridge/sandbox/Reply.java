@@ -2,7 +2,6 @@ package org.gauzy.bridge.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /** What a handler answers: a status, a JSON body ({@link Html} for a page, or none) and extra headers. */
@@ -17,8 +16,7 @@ record Reply(int status, @Nullable Object body, Map<String, String> headers) {
     }
 
     /** A page of the sandbox's own user interface. */
-    record Html(String text) {
-    }
+    record Html(String text) {}
 
     static Reply page(String html) {
         return new Reply(200, new Html(html), Map.of("Cache-Control", "no-store"));

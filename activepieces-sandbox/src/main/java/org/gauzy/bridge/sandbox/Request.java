@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +23,12 @@ final class Request {
     private final JsonMapper json;
     private @Nullable JsonNode parsed;
 
-    Request(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers, byte[] body,
+    Request(
+            String method,
+            String path,
+            @Nullable String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
             JsonMapper json) {
         this.method = method;
         this.path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -44,7 +48,8 @@ final class Request {
     }
 
     /** A single query value; for a repeated one, the first. */
-    @Nullable String query(String name) {
+    @Nullable
+    String query(String name) {
         List<String> values = queryAll(name);
         return values.isEmpty() ? null : values.get(0);
     }
@@ -56,9 +61,12 @@ final class Request {
         return values;
     }
 
-    @Nullable String header(String name) {
+    @Nullable
+    String header(String name) {
         for (var entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+            if (entry.getKey() != null
+                    && entry.getKey().equalsIgnoreCase(name)
+                    && !entry.getValue().isEmpty()) {
                 return entry.getValue().get(0);
             }
         }
@@ -74,7 +82,10 @@ final class Request {
                 try {
                     parsed = json.readTree(body);
                 } catch (RuntimeException e) {
-                    throw ApError.fastify(400, "FST_ERR_CTP_INVALID_JSON_BODY", "Bad Request",
+                    throw ApError.fastify(
+                            400,
+                            "FST_ERR_CTP_INVALID_JSON_BODY",
+                            "Bad Request",
                             "Body is not valid JSON but content-type is set to 'application/json'");
                 }
             }

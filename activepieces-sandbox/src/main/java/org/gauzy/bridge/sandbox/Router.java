@@ -18,8 +18,7 @@ final class Router {
         Reply handle(Request request);
     }
 
-    private record Route(String method, Pattern pattern, List<String> names, Handler handler) {
-    }
+    private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
     /** The method of a route that takes every method, as Fastify's {@code app.all}. */
     static final String ANY = "*";

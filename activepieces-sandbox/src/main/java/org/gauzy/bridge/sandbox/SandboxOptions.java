@@ -3,7 +3,6 @@ package org.gauzy.bridge.sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * environment variables, else defaults (port 8090 on the command line, version 0.85, generated
  * credentials).
  */
-record SandboxOptions(int port, String apVersion, @Nullable String apiKey, @Nullable String projectId,
-        @Nullable String userEmail, @Nullable String userPassword) {
+record SandboxOptions(
+        int port,
+        String apVersion,
+        @Nullable String apiKey,
+        @Nullable String projectId,
+        @Nullable String userEmail,
+        @Nullable String userPassword) {
 
     static final String DEFAULT_VERSION = "0.85";
     static final int DEFAULT_PORT = 8090;
@@ -44,7 +48,8 @@ record SandboxOptions(int port, String apVersion, @Nullable String apiKey, @Null
         String port = pick(given, "port", env, "AP_SANDBOX_PORT");
         String version = pick(given, "ap-version", env, "AP_SANDBOX_AP_VERSION");
         try {
-            return new SandboxOptions(port == null ? DEFAULT_PORT : Integer.parseInt(port),
+            return new SandboxOptions(
+                    port == null ? DEFAULT_PORT : Integer.parseInt(port),
                     version == null ? DEFAULT_VERSION : version,
                     pick(given, "api-key", env, "AP_SANDBOX_API_KEY"),
                     pick(given, "project-id", env, "AP_SANDBOX_PROJECT_ID"),
@@ -55,8 +60,8 @@ record SandboxOptions(int port, String apVersion, @Nullable String apiKey, @Null
         }
     }
 
-    private static @Nullable String pick(Map<String, String> given, String option, Map<String, String> env,
-            String variable) {
+    private static @Nullable String pick(
+            Map<String, String> given, String option, Map<String, String> env, String variable) {
         String value = given.getOrDefault(option, env.get(variable));
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.sandbox;
 
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.Model.Project;
 import org.gauzy.bridge.sandbox.Model.User;
 
@@ -25,7 +24,9 @@ final class Security {
     /** As {@code core/security/v2/authn/authenticate.ts} @66f43de175: both prefixes are case-sensitive. */
     Principal authenticate(Request request) {
         String header = request.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ") || header.substring(7).isBlank()) {
+        if (header == null
+                || !header.startsWith("Bearer ")
+                || header.substring(7).isBlank()) {
             throw ApError.authorization(version.principalRefusal());
         }
         String token = header.substring(7).trim();
@@ -68,15 +69,17 @@ final class Security {
         }
         if (principal.type() == Principal.Type.SERVICE) {
             if (!project.platformId.equals(principal.platformId())) {
-                throw ApError.domain(403, "AUTHORIZATION", Map.of("message",
-                        "Service is not allowed to access this project", "projectId", projectId));
+                throw ApError.domain(
+                        403,
+                        "AUTHORIZATION",
+                        Map.of("message", "Service is not allowed to access this project", "projectId", projectId));
             }
             return project;
         }
         User user = principal.user();
         boolean owner = project.ownerId.equals(principal.userId());
-        boolean platformAdmin = user != null && project.platformId.equals(user.platformId)
-                && "ADMIN".equals(user.platformRole);
+        boolean platformAdmin =
+                user != null && project.platformId.equals(user.platformId) && "ADMIN".equals(user.platformRole);
         if (!owner && !platformAdmin) {
             throw ApError.authorization("No role found for the user");
         }
@@ -102,7 +105,7 @@ final class Security {
     }
 
     private static ApError invalidBearer() {
-        return ApError.domain(401, "INVALID_BEARER_TOKEN",
-                Map.of("message", "invalid access token or session expired"));
+        return ApError.domain(
+                401, "INVALID_BEARER_TOKEN", Map.of("message", "invalid access token or session expired"));
     }
 }

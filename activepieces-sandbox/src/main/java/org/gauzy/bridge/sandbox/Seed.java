@@ -5,6 +5,5 @@ package org.gauzy.bridge.sandbox;
  *
  * @param apiKey the platform API key ({@code sk-…}), usable as {@code Authorization: Bearer}
  */
-public record Seed(String platformId, String apiKey, String projectId, String userId, String userEmail,
-        String userPassword) {
-}
+public record Seed(
+        String platformId, String apiKey, String projectId, String userId, String userEmail, String userPassword) {}

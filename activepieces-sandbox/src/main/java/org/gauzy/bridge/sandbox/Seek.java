@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,27 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Seek {
 
-    record Page<T>(List<T> data, @Nullable String next, @Nullable String previous) {
-    }
+    record Page<T>(
+            List<T> data, @Nullable String next, @Nullable String previous) {}
 
-    private record Cursor(boolean next, long created) {
-    }
+    private record Cursor(boolean next, long created) {}
 
     /** {@code Paginator.NO_LIMIT}. */
     static final int NO_LIMIT = -1;
     /** The paginator's default when the limit is 0 (falsy, so never set). */
     static final int DEFAULT_LIMIT = 100;
 
-    private Seek() {
-    }
+    private Seek() {}
 
     /**
      * Pages {@code items} (already filtered) ordered by their creation time, ascending or descending.
      * A forward page holds the items whose second comes after the cursor's; a backward page those
      * whose second comes before it.
      */
-    static <T> Page<T> page(List<T> items, ToLongFunction<T> created, boolean ascending, @Nullable String cursor,
-            int limit) {
+    static <T> Page<T> page(
+            List<T> items, ToLongFunction<T> created, boolean ascending, @Nullable String cursor, int limit) {
         Comparator<T> order = Comparator.comparingLong(created);
         if (!ascending) {
             order = order.reversed();
@@ -67,7 +64,8 @@ final class Seek {
             // Backward: the opposite comparison (and the opposite order, see window).
             boolean wantLater = ascending == after;
             candidates = sorted.stream()
-                    .filter(t -> wantLater ? second(created.applyAsLong(t)) > cursorSecond
+                    .filter(t -> wantLater
+                            ? second(created.applyAsLong(t)) > cursorSecond
                             : second(created.applyAsLong(t)) < cursorSecond)
                     .toList();
         }
@@ -80,8 +78,8 @@ final class Seek {
      * {@code paginator.ts} sets: next when paging backward or when more follow, previous when paging
      * forward or when more precede a backward page.
      */
-    private static <T> Page<T> window(List<T> candidates, int size, boolean after, boolean before,
-            BiFunction<T, Boolean, String> cursorOf) {
+    private static <T> Page<T> window(
+            List<T> candidates, int size, boolean after, boolean before, BiFunction<T, Boolean, String> cursorOf) {
         var ordered = new ArrayList<>(candidates);
         if (before) {
             Collections.reverse(ordered);
@@ -107,8 +105,13 @@ final class Seek {
      * {@code next_}/{@code prev_}. A cursor that is not such JSON counts as none. Text is compared by
      * code point, as PostgreSQL's "C" collation does.
      */
-    static <T> Page<T> pageByFields(List<T> items, List<String> fields, Function<T, List<String>> values,
-            @Nullable String cursor, int limit, JsonMapper json) {
+    static <T> Page<T> pageByFields(
+            List<T> items,
+            List<String> fields,
+            Function<T, List<String>> values,
+            @Nullable String cursor,
+            int limit,
+            JsonMapper json) {
         var keys = new ArrayList<Key<T>>();
         for (int i = 0; i < fields.size(); i++) {
             int at = i;
@@ -123,16 +126,24 @@ final class Seek {
      * the cursor holds the milliseconds JavaScript's Date kept of it, and the next page compares the row's
      * microseconds with them.
      */
-    record Key<T>(String field, boolean descending, Function<T, Comparable<?>> value,
-            Function<Comparable<?>, String> write, Function<String, Comparable<?>> read) {
+    record Key<T>(
+            String field,
+            boolean descending,
+            Function<T, Comparable<?>> value,
+            Function<Comparable<?>, String> write,
+            Function<String, Comparable<?>> read) {
 
         static <T> Key<T> text(String field, boolean descending, Function<T, String> value) {
             return new Key<>(field, descending, value::apply, String::valueOf, s -> s);
         }
 
         static <T> Key<T> time(String field, boolean descending, Function<T, java.time.Instant> value) {
-            return new Key<>(field, descending, value::apply,
-                    v -> Model.iso((java.time.Instant) v), s -> java.time.Instant.parse(s));
+            return new Key<>(
+                    field,
+                    descending,
+                    value::apply,
+                    v -> Model.iso((java.time.Instant) v),
+                    s -> java.time.Instant.parse(s));
         }
     }
 
@@ -146,11 +157,12 @@ final class Seek {
      * and {@code updated}, runs by {@code created} and {@code id}).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> Page<T> pageByKeys(List<T> items, List<Key<T>> keys, @Nullable String cursor, int limit,
-            JsonMapper json) {
+    static <T> Page<T> pageByKeys(
+            List<T> items, List<Key<T>> keys, @Nullable String cursor, int limit, JsonMapper json) {
         Comparator<T> order = (a, b) -> {
             for (Key<T> key : keys) {
-                int c = ((Comparable) key.value().apply(a)).compareTo(key.value().apply(b));
+                int c = ((Comparable) key.value().apply(a))
+                        .compareTo(key.value().apply(b));
                 if (c != 0) {
                     return key.descending() ? -c : c;
                 }
@@ -186,23 +198,32 @@ final class Seek {
         }
         List<Comparable<?>> cursorValues = at;
         boolean forward = after;
-        List<T> candidates = cursorValues == null ? sorted : sorted.stream().filter(row -> {
-            for (int i = 0; i < keys.size(); i++) {
-                Key<T> key = keys.get(i);
-                int c = ((Comparable) key.value().apply(row)).compareTo(cursorValues.get(i));
-                if (c != 0) {
-                    boolean later = key.descending() ? c < 0 : c > 0;
-                    return forward == later;
-                }
-            }
-            return false;
-        }).toList();
+        List<T> candidates = cursorValues == null
+                ? sorted
+                : sorted.stream()
+                        .filter(row -> {
+                            for (int i = 0; i < keys.size(); i++) {
+                                Key<T> key = keys.get(i);
+                                int c = ((Comparable) key.value().apply(row)).compareTo(cursorValues.get(i));
+                                if (c != 0) {
+                                    boolean later = key.descending() ? c < 0 : c > 0;
+                                    return forward == later;
+                                }
+                            }
+                            return false;
+                        })
+                        .toList();
         Function<T, String> encodeRow = row -> {
             var object = new LinkedHashMap<String, String>();
-            keys.forEach(key -> object.put(key.field(), key.write().apply(key.value().apply(row))));
+            keys.forEach(
+                    key -> object.put(key.field(), key.write().apply(key.value().apply(row))));
             return base64(json.writeValueAsString(object));
         };
-        return window(candidates, size, after, before,
+        return window(
+                candidates,
+                size,
+                after,
+                before,
                 (row, next) -> base64((next ? "next_" : "prev_") + encodeRow.apply(row)));
     }
 
@@ -244,7 +265,8 @@ final class Seek {
             if (!inner.startsWith("created:")) {
                 throw new IllegalArgumentException(inner);
             }
-            return new Cursor(next, Long.parseLong(inner.substring("created:".length()).split(",")[0]));
+            return new Cursor(
+                    next, Long.parseLong(inner.substring("created:".length()).split(",")[0]));
         } catch (IllegalArgumentException e) {
             throw ApError.fastify(500, null, "Internal Server Error", "Internal Server Error");
         }

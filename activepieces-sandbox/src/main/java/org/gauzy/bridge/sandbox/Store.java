@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.gauzy.bridge.sandbox.Model.ApiKey;
 import org.gauzy.bridge.sandbox.Model.Connection;
 import org.gauzy.bridge.sandbox.Model.NamedMcpServer;
@@ -74,17 +73,29 @@ final class Store {
 
     synchronized User addUser(String platformId, String email, String password, String platformRole) {
         requirePlatform(platformId);
-        var user = new User(ids.apId(), email.toLowerCase(), password, "Sandbox", "User", platformId, platformRole,
+        var user = new User(
+                ids.apId(),
+                email.toLowerCase(),
+                password,
+                "Sandbox",
+                "User",
+                platformId,
+                platformRole,
                 clock.nextCreated());
         users.put(user.id, user);
         return user;
     }
 
-    synchronized Project addProject(String platformId, @Nullable String id, String displayName,
-            @Nullable String externalId) {
+    synchronized Project addProject(
+            String platformId, @Nullable String id, String displayName, @Nullable String externalId) {
         Platform platform = requirePlatform(platformId);
-        var project = new Project(id == null ? ids.apId() : id, clock.nextCreated(), platform.ownerId, platformId,
-                displayName, externalId);
+        var project = new Project(
+                id == null ? ids.apId() : id,
+                clock.nextCreated(),
+                platform.ownerId,
+                platformId,
+                displayName,
+                externalId);
         projects.put(project.id, project);
         return project;
     }
@@ -106,12 +117,17 @@ final class Store {
     }
 
     synchronized Optional<User> userByEmail(String email) {
-        return users.values().stream().filter(u -> u.email.equalsIgnoreCase(email)).findFirst();
+        return users.values().stream()
+                .filter(u -> u.email.equalsIgnoreCase(email))
+                .findFirst();
     }
 
     /** The project a user's sign-in lands in: the first one they own. */
     synchronized @Nullable String defaultProject(String userId) {
-        return projects.values().stream().filter(p -> p.ownerId.equals(userId)).map(p -> p.id).findFirst()
+        return projects.values().stream()
+                .filter(p -> p.ownerId.equals(userId))
+                .map(p -> p.id)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -135,7 +151,9 @@ final class Store {
     }
 
     synchronized List<WebhookDelivery> webhooks(@Nullable String flowId) {
-        return webhooks.stream().filter(w -> flowId == null || w.flowId().equals(flowId)).toList();
+        return webhooks.stream()
+                .filter(w -> flowId == null || w.flowId().equals(flowId))
+                .toList();
     }
 
     private Platform requirePlatform(String platformId) {
@@ -148,8 +166,8 @@ final class Store {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

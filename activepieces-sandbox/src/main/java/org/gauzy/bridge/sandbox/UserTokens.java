@@ -9,12 +9,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +35,7 @@ final class UserTokens {
     }
 
     /** What a valid session token says: the user, and the project it is bound to before 0.75. */
-    record Claims(String userId, @Nullable String projectId) {
-    }
+    record Claims(String userId, @Nullable String projectId) {}
 
     String issue(Model.User user, @Nullable String projectId, Duration ttl) {
         Instant now = clock.now();
@@ -79,7 +75,8 @@ final class UserTokens {
         if (payload.path("exp").asLong() <= clock.now().getEpochSecond()) {
             return Optional.empty();
         }
-        return Optional.of(new Claims(payload.path("id").asString(), payload.path("projectId").asString(null)));
+        return Optional.of(new Claims(
+                payload.path("id").asString(), payload.path("projectId").asString(null)));
     }
 
     private byte[] hmac(String input) {

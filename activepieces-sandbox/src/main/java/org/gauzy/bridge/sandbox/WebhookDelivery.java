@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A POST that a flow's webhook URL received, with every header as sent (webhook signatures included). */
-public record WebhookDelivery(String flowId, boolean sync, Instant receivedAt, Map<String, String> headers,
-        String body) {
+public record WebhookDelivery(
+        String flowId, boolean sync, Instant receivedAt, Map<String, String> headers, String body) {
 
     public String header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -56,12 +56,19 @@ final class WebhookRoutes {
             // that uses a connection in ERROR makes none: 0.85.4 resolves the connection before the trigger
             // runs and stops there (seen on the running server, with a revoked OAuth2 grant).
             boolean connectionBroken = store.connections.values().stream()
-                    .anyMatch(c -> "ERROR".equals(c.status) && c.projectIds.contains(flow.projectId)
+                    .anyMatch(c -> "ERROR".equals(c.status)
+                            && c.projectIds.contains(flow.projectId)
                             && flow.connectionIds.contains(c.externalId));
             if (!connectionBroken) {
                 Instant created = store.clock.nextCreated();
-                store.flowRuns.add(new Model.FlowRun(store.ids.apId(), flow, created, flow.runStatus, created,
-                        created.plusMillis(40), flow.failedStep));
+                store.flowRuns.add(new Model.FlowRun(
+                        store.ids.apId(),
+                        flow,
+                        created,
+                        flow.runStatus,
+                        created,
+                        created.plusMillis(40),
+                        flow.failedStep));
             }
         }
         if (sync) {

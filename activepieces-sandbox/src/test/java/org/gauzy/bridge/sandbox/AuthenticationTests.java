@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,9 @@ class AuthenticationTests {
 
     @BeforeAll
     static void start() {
-        ap = ActivepiecesSandbox.builder().user("owner@ap.test", "owner-password").start();
+        ap = ActivepiecesSandbox.builder()
+                .user("owner@ap.test", "owner-password")
+                .start();
         client = new Client(ap.baseUrl());
     }
 
@@ -57,16 +58,17 @@ class AuthenticationTests {
 
     @Test
     void signInIssuesAUserTokenThatWorks() {
-        var signIn = client.post("/api/v1/authentication/sign-in", null,
-                Map.of("email", "owner@ap.test", "password", "owner-password"));
+        var signIn = client.post(
+                "/api/v1/authentication/sign-in", null, Map.of("email", "owner@ap.test", "password", "owner-password"));
         assertThat(signIn.status()).isEqualTo(200);
-        assertThat(signIn.body().path("projectId").asString()).isEqualTo(ap.seed().projectId());
+        assertThat(signIn.body().path("projectId").asString())
+                .isEqualTo(ap.seed().projectId());
         assertThat(signIn.body().path("platformRole").asString()).isEqualTo("ADMIN");
         String token = signIn.body().path("token").asString();
         assertThat(client.get(list(), token).status()).isEqualTo(200);
 
-        var wrong = client.post("/api/v1/authentication/sign-in", null,
-                Map.of("email", "owner@ap.test", "password", "nope"));
+        var wrong = client.post(
+                "/api/v1/authentication/sign-in", null, Map.of("email", "owner@ap.test", "password", "nope"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body().path("code").asString()).isEqualTo("INVALID_CREDENTIALS");
     }
@@ -86,35 +88,54 @@ class AuthenticationTests {
 
     @Test
     void unknownProjectIs404AndAnotherPlatformsProjectIs403() {
-        var unknown = client.get("/api/v1/app-connections?projectId=Zz9zZz9zZz9zZz9zZz9zZ", ap.seed().apiKey());
+        var unknown = client.get(
+                "/api/v1/app-connections?projectId=Zz9zZz9zZz9zZz9zZz9zZ",
+                ap.seed().apiKey());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().path("code").asString()).isEqualTo("ENTITY_NOT_FOUND");
         assertThat(unknown.body().path("params").path("entityType").asString()).isEqualTo("project");
 
         Seed other = ap.addPlatform(null, null);
-        var foreign = client.get("/api/v1/app-connections?projectId=" + other.projectId(), ap.seed().apiKey());
+        var foreign = client.get(
+                "/api/v1/app-connections?projectId=" + other.projectId(),
+                ap.seed().apiKey());
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body().path("params").path("message").asString())
                 .isEqualTo("Service is not allowed to access this project");
-        assertThat(client.get("/api/v1/app-connections?projectId=" + other.projectId(),
-                ap.userToken(ap.seed().userEmail(), Duration.ofHours(1))).status()).isEqualTo(403);
+        assertThat(client.get(
+                                "/api/v1/app-connections?projectId=" + other.projectId(),
+                                ap.userToken(ap.seed().userEmail(), Duration.ofHours(1)))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void projectsAreListedCreatedAndUpdated() {
-        var created = client.post("/api/v1/projects", ap.seed().apiKey(),
+        var created = client.post(
+                "/api/v1/projects",
+                ap.seed().apiKey(),
                 Map.of("displayName", "Gauzy tenant", "externalId", "gauzy-tenant-abc"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().path("id").asString();
-        assertThat(client.post("/api/v1/projects", ap.seed().apiKey(),
-                Map.of("displayName", "Again", "externalId", "gauzy-tenant-abc")).body().path("code").asString())
+        assertThat(client.post(
+                                "/api/v1/projects",
+                                ap.seed().apiKey(),
+                                Map.of("displayName", "Again", "externalId", "gauzy-tenant-abc"))
+                        .body()
+                        .path("code")
+                        .asString())
                 .isEqualTo("PROJECT_EXTERNAL_ID_ALREADY_EXISTS");
-        var byExternal = client.get("/api/v1/projects?externalId=gauzy-tenant-abc", ap.seed().apiKey());
+        var byExternal = client.get(
+                "/api/v1/projects?externalId=gauzy-tenant-abc", ap.seed().apiKey());
         assertThat(byExternal.body().path("data")).hasSize(1);
         assertThat(byExternal.body().path("data").get(0).path("id").asString()).isEqualTo(id);
         var renamed = client.post("/api/v1/projects/" + id, ap.seed().apiKey(), Map.of("displayName", "Renamed"));
         assertThat(renamed.body().path("displayName").asString()).isEqualTo("Renamed");
-        assertThat(client.get("/api/v1/projects/" + id, ap.seed().apiKey()).body().path("plan").isObject()).isTrue();
+        assertThat(client.get("/api/v1/projects/" + id, ap.seed().apiKey())
+                        .body()
+                        .path("plan")
+                        .isObject())
+                .isTrue();
     }
 
     @Test

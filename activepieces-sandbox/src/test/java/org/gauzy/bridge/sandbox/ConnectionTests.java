@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,14 +57,15 @@ class ConnectionTests {
         var second = client.post("/api/v1/app-connections", key(), secretText("gauzy-1", "Second", "s2"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
+        assertThat(second.body().path("id").asString())
+                .isEqualTo(first.body().path("id").asString());
         assertThat(second.body().path("displayName").asString()).isEqualTo("Second");
         assertThat(second.body().path("ownerId").asString()).isEqualTo(ap.seed().userId());
         assertThat(second.body().path("pieceVersion").asString()).isEqualTo("0.0.1");
         assertThat(second.body().path("usingSecretManager").asBoolean()).isFalse();
         assertThat(second.body().has("owner")).isFalse();
-        assertThat(ap.connectionValue(first.body().path("id").asString())).hasValueSatisfying(v -> assertThat(v)
-                .contains("s2"));
+        assertThat(ap.connectionValue(first.body().path("id").asString()))
+                .hasValueSatisfying(v -> assertThat(v).contains("s2"));
         assertThat(list("").path("data")).hasSize(1);
     }
 
@@ -75,7 +75,9 @@ class ConnectionTests {
         String id = upsert.body().path("id").asString();
         assertThat(upsert.raw().body()).doesNotContain("TOP-SECRET-VALUE").doesNotContain("\"value\"");
         assertThat(list("").toString()).doesNotContain("TOP-SECRET-VALUE").doesNotContain("\"value\"");
-        assertThat(client.post("/api/v1/app-connections/" + id, key(), Map.of("displayName", "Renamed")).raw().body())
+        assertThat(client.post("/api/v1/app-connections/" + id, key(), Map.of("displayName", "Renamed"))
+                        .raw()
+                        .body())
                 .doesNotContain("TOP-SECRET-VALUE");
     }
 
@@ -85,7 +87,8 @@ class ConnectionTests {
         body.remove("projectId");
         assertValidation(client.post("/api/v1/app-connections", key(), body), "body/projectId");
 
-        assertValidation(client.post("/api/v1/app-connections", key(), secretText("gauzy-3", "X", "")),
+        assertValidation(
+                client.post("/api/v1/app-connections", key(), secretText("gauzy-3", "X", "")),
                 "body/value/secret_text Too small");
 
         var mismatch = secretText("gauzy-3", "X", "s");
@@ -97,8 +100,9 @@ class ConnectionTests {
         assertValidation(client.post("/api/v1/app-connections", key(), badType), "body/type");
 
         assertValidation(client.get("/api/v1/app-connections", key()), "querystring/projectId");
-        assertValidation(client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId() + "&status=GONE",
-                key()), "querystring/status/0");
+        assertValidation(
+                client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId() + "&status=GONE", key()),
+                "querystring/status/0");
         assertValidation(client.delete("/api/v1/app-connections/not-an-id", key()), "params/id");
     }
 
@@ -126,10 +130,21 @@ class ConnectionTests {
         var slack = secretText("c", "Team Slack", "s");
         slack.put("pieceName", "@activepieces/piece-slack");
         client.post("/api/v1/app-connections", key(), slack);
-        var placeholder = new HashMap<String, Object>(Map.of("externalId", "d", "displayName", "Waiting",
-                "pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "projectId", ap.seed().projectId(),
-                "type", "PLACEHOLDER"));
-        assertThat(client.post("/api/v1/app-connections", key(), placeholder).body().path("status").asString())
+        var placeholder = new HashMap<String, Object>(Map.of(
+                "externalId",
+                "d",
+                "displayName",
+                "Waiting",
+                "pieceName",
+                ActivepiecesSandbox.EVER_GAUZY_PIECE,
+                "projectId",
+                ap.seed().projectId(),
+                "type",
+                "PLACEHOLDER"));
+        assertThat(client.post("/api/v1/app-connections", key(), placeholder)
+                        .body()
+                        .path("status")
+                        .asString())
                 .isEqualTo("MISSING");
 
         assertThat(names(list("&pieceName=" + enc(ActivepiecesSandbox.EVER_GAUZY_PIECE))))
@@ -142,7 +157,8 @@ class ConnectionTests {
         assertThat(names(list("&scope=PLATFORM"))).isEmpty();
         assertThat(names(list("&scope=PROJECT"))).hasSize(4);
         JsonNode item = list("&displayName=acme").path("data").get(0);
-        assertThat(item.path("owner").path("email").asString()).isEqualTo(ap.seed().userEmail());
+        assertThat(item.path("owner").path("email").asString())
+                .isEqualTo(ap.seed().userEmail());
         assertThat(item.path("flowIds").isArray()).isTrue();
     }
 
@@ -185,7 +201,8 @@ class ConnectionTests {
         ap.clock().unpin();
         JsonNode first = list("&limit=2&displayName=burst");
         assertThat(names(first)).containsExactly("Burst 0", "Burst 1");
-        JsonNode second = list("&limit=2&displayName=burst&cursor=" + enc(first.path("next").asString()));
+        JsonNode second = list(
+                "&limit=2&displayName=burst&cursor=" + enc(first.path("next").asString()));
         assertThat(names(second)).isEmpty();
         assertThat(second.path("next").isNull()).isTrue();
         assertThat(names(list("&limit=-1&displayName=burst"))).hasSize(6);
@@ -193,9 +210,13 @@ class ConnectionTests {
 
     @Test
     void renameAndDelete() {
-        String id = client.post("/api/v1/app-connections", key(), secretText("e", "Old", "s")).body().path("id")
+        String id = client.post("/api/v1/app-connections", key(), secretText("e", "Old", "s"))
+                .body()
+                .path("id")
                 .asString();
-        var renamed = client.post("/api/v1/app-connections/" + id, key(),
+        var renamed = client.post(
+                "/api/v1/app-connections/" + id,
+                key(),
                 Map.of("displayName", "New", "metadata", Map.of("tenantId", "t-2")));
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.body().path("metadata").path("tenantId").asString()).isEqualTo("t-2");
@@ -210,7 +231,9 @@ class ConnectionTests {
 
     @Test
     void getByIdIsRouteNotFoundBefore086() {
-        String id = client.post("/api/v1/app-connections", key(), secretText("f", "F", "s")).body().path("id")
+        String id = client.post("/api/v1/app-connections", key(), secretText("f", "F", "s"))
+                .body()
+                .path("id")
                 .asString();
         var response = client.get("/api/v1/app-connections/" + id, key());
         assertThat(response.status()).isEqualTo(404);
@@ -223,20 +246,30 @@ class ConnectionTests {
             var c = new Client(newer.baseUrl());
             var body = secretText("g", "G", "s");
             body.put("projectId", newer.seed().projectId());
-            String id = c.post("/api/v1/app-connections", newer.seed().apiKey(), body).body().path("id").asString();
+            String id = c.post("/api/v1/app-connections", newer.seed().apiKey(), body)
+                    .body()
+                    .path("id")
+                    .asString();
             var got = c.get("/api/v1/app-connections/" + id, newer.seed().apiKey());
             assertThat(got.status()).isEqualTo(200);
             assertThat(got.body().path("flowIds").isArray()).isTrue();
             assertThat(got.body().has("value")).isFalse();
-            assertThat(c.get("/api/v1/app-connections/AAAAAAAAAAAAAAAAAAAAA", newer.seed().apiKey()).body()
-                    .path("code").asString()).isEqualTo("ENTITY_NOT_FOUND");
+            assertThat(c.get(
+                                    "/api/v1/app-connections/AAAAAAAAAAAAAAAAAAAAA",
+                                    newer.seed().apiKey())
+                            .body()
+                            .path("code")
+                            .asString())
+                    .isEqualTo("ENTITY_NOT_FOUND");
             Seed other = newer.addPlatform(null, null);
-            assertThat(c.get("/api/v1/app-connections/" + id, other.apiKey()).status()).isEqualTo(403);
+            assertThat(c.get("/api/v1/app-connections/" + id, other.apiKey()).status())
+                    .isEqualTo(403);
         }
     }
 
     private JsonNode list(String filters) {
-        var response = client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId() + filters, key());
+        var response =
+                client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId() + filters, key());
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
         return response.body();
     }

@@ -2,6 +2,8 @@ package org.gauzy.bridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -12,10 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +46,11 @@ class OAuth2Tests {
 
         private void token(HttpExchange exchange) throws IOException {
             var form = new HashMap<String, String>();
-            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+            for (String pair :
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
                 String[] kv = pair.split("=", 2);
-                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
             form.put("header:content-type", exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -63,9 +63,13 @@ class OAuth2Tests {
         }
 
         private void me(HttpExchange exchange) throws IOException {
-            apiRequests.add(Map.of("authorization", exchange.getRequestHeaders().getFirst("Authorization"),
-                    "tenant", String.valueOf(exchange.getRequestHeaders().getFirst("Tenant-Id")),
-                    "organization", String.valueOf(exchange.getRequestHeaders().getFirst("Organization-Id"))));
+            apiRequests.add(Map.of(
+                    "authorization",
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    "tenant",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Tenant-Id")),
+                    "organization",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Organization-Id"))));
             answer(exchange, 200, "{\"id\":\"user-1\"}");
         }
 
@@ -103,19 +107,40 @@ class OAuth2Tests {
     }
 
     Map<String, Object> oauth2Upsert(String authorizationMethod, String verifier) {
-        var value = new HashMap<String, Object>(Map.of("type", "OAUTH2", "client_id", "gauzy_client",
-                "client_secret", "client-secret-123", "code", "the-code", "redirect_url",
-                "https://cloud.activepieces.com/redirect", "scope", "gauzy:all",
-                "props", Map.of("environment", gauzy.url())));
+        var value = new HashMap<String, Object>(Map.of(
+                "type",
+                "OAUTH2",
+                "client_id",
+                "gauzy_client",
+                "client_secret",
+                "client-secret-123",
+                "code",
+                "the-code",
+                "redirect_url",
+                "https://cloud.activepieces.com/redirect",
+                "scope",
+                "gauzy:all",
+                "props",
+                Map.of("environment", gauzy.url())));
         if (authorizationMethod != null) {
             value.put("authorization_method", authorizationMethod);
         }
         if (verifier != null) {
             value.put("code_challenge", verifier);
         }
-        return Map.of("externalId", "gauzy-oauth", "displayName", "Ever Gauzy", "pieceName",
-                ActivepiecesSandbox.EVER_GAUZY_PIECE, "projectId", ap.seed().projectId(), "type", "OAUTH2",
-                "value", value);
+        return Map.of(
+                "externalId",
+                "gauzy-oauth",
+                "displayName",
+                "Ever Gauzy",
+                "pieceName",
+                ActivepiecesSandbox.EVER_GAUZY_PIECE,
+                "projectId",
+                ap.seed().projectId(),
+                "type",
+                "OAUTH2",
+                "value",
+                value);
     }
 
     @Test
@@ -128,37 +153,49 @@ class OAuth2Tests {
         assertThat(created.raw().body()).doesNotContain("rt-1").doesNotContain(access);
 
         var form = gauzy.tokenRequests.get(0);
-        assertThat(form).containsEntry("grant_type", "authorization_code").containsEntry("code", "the-code")
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
+                .containsEntry("code", "the-code")
                 .containsEntry("redirect_uri", "https://cloud.activepieces.com/redirect")
-                .containsEntry("code_verifier", "verifier-43").containsEntry("client_id", "gauzy_client")
+                .containsEntry("code_verifier", "verifier-43")
+                .containsEntry("client_id", "gauzy_client")
                 .containsEntry("client_secret", "client-secret-123")
                 .containsEntry("header:content-type", "application/x-www-form-urlencoded");
         assertThat(form).doesNotContainKey("header:authorization");
 
-        JsonNode value = client.json.readTree(ap.connectionValue(created.body().path("id").asString()).orElseThrow());
+        JsonNode value = client.json.readTree(
+                ap.connectionValue(created.body().path("id").asString()).orElseThrow());
         assertThat(value.path("access_token").asString()).isEqualTo(access);
         assertThat(value.path("refresh_token").asString()).isEqualTo("rt-1");
         assertThat(value.path("data").path("id_token").asString()).isEqualTo("extra");
         assertThat(value.path("data").has("access_token")).isFalse();
-        assertThat(value.path("token_url").asString()).isEqualTo(gauzy.url() + "/api/integration/ever-gauzy/oauth/token");
+        assertThat(value.path("token_url").asString())
+                .isEqualTo(gauzy.url() + "/api/integration/ever-gauzy/oauth/token");
         assertThat(value.path("claimed_at").asLong()).isPositive();
 
-        var call = client.post("/sandbox/connections/" + created.body().path("id").asString() + "/call", null,
+        var call = client.post(
+                "/sandbox/connections/" + created.body().path("id").asString() + "/call",
+                null,
                 Map.of("method", "GET", "path", "/api/user/me"));
         assertThat(call.body().path("status").asInt()).isEqualTo(200);
-        assertThat(gauzy.apiRequests.get(0)).containsEntry("authorization", "Bearer " + access)
-                .containsEntry("tenant", "tenant-9").containsEntry("organization", "org-7");
+        assertThat(gauzy.apiRequests.get(0))
+                .containsEntry("authorization", "Bearer " + access)
+                .containsEntry("tenant", "tenant-9")
+                .containsEntry("organization", "org-7");
         assertThat(gauzy.tokenRequests).as("not due: no refresh").hasSize(1);
     }
 
     @Test
     void headerAuthorizationMethodSendsBasicCredentials() {
         gauzy.tokenBody = "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":3600}";
-        assertThat(client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert("HEADER", null)).status())
+        assertThat(client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert("HEADER", null))
+                        .status())
                 .isEqualTo(201);
         var form = gauzy.tokenRequests.get(0);
-        assertThat(form.get("header:authorization")).isEqualTo("Basic " + Base64.getEncoder()
-                .encodeToString("gauzy_client:client-secret-123".getBytes(StandardCharsets.UTF_8)));
+        assertThat(form.get("header:authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("gauzy_client:client-secret-123".getBytes(StandardCharsets.UTF_8)));
         assertThat(form).doesNotContainKey("client_secret").doesNotContainKey("code_verifier");
     }
 
@@ -171,15 +208,21 @@ class OAuth2Tests {
         assertThat(refused.body().path("code").asString()).isEqualTo("INVALID_CLAIM");
         assertThat(refused.body().path("params").path("message").asString()).isEqualTo("The code was already used");
         assertThat(refused.body().path("params").path("clientId").asString()).isEqualTo("gauzy_client");
-        assertThat(client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId(), ap.seed().apiKey()).body()
-                .path("data")).isEmpty();
+        assertThat(client.get(
+                                "/api/v1/app-connections?projectId=" + ap.seed().projectId(),
+                                ap.seed().apiKey())
+                        .body()
+                        .path("data"))
+                .isEmpty();
     }
 
     @Test
     void aDueTokenIsRefreshedBeforeTheCallAndKeepsItsRefreshTokenWhenOmitted() {
         gauzy.tokenBody = "{\"access_token\":\"" + jwt("{}") + "\",\"expires_in\":3600,\"refresh_token\":\"rt-1\"}";
-        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null)).body()
-                .path("id").asString();
+        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null))
+                .body()
+                .path("id")
+                .asString();
         String fresh = jwt("{\"tenantId\":\"t-2\"}");
         gauzy.tokenBody = "{\"access_token\":\"" + fresh + "\",\"expires_in\":3600,\"refresh_token\":null}";
 
@@ -190,8 +233,10 @@ class OAuth2Tests {
         ap.clock().advance(Duration.ofMinutes(2));
         client.post("/sandbox/connections/" + id + "/call", null, Map.of("path", "/api/user/me"));
         assertThat(gauzy.tokenRequests).hasSize(2);
-        assertThat(gauzy.tokenRequests.get(1)).containsEntry("grant_type", "refresh_token")
-                .containsEntry("refresh_token", "rt-1").containsEntry("client_secret", "client-secret-123");
+        assertThat(gauzy.tokenRequests.get(1))
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", "rt-1")
+                .containsEntry("client_secret", "client-secret-123");
         assertThat(gauzy.apiRequests.get(1).get("authorization")).isEqualTo("Bearer " + fresh);
         JsonNode value = client.json.readTree(ap.connectionValue(id).orElseThrow());
         assertThat(value.path("refresh_token").asString()).isEqualTo("rt-1");
@@ -200,20 +245,26 @@ class OAuth2Tests {
     @Test
     void invalidGrantOnRefreshSetsTheConnectionToError() {
         gauzy.tokenBody = "{\"access_token\":\"a\",\"expires_in\":60,\"refresh_token\":\"rt-1\"}";
-        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null)).body()
-                .path("id").asString();
+        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null))
+                .body()
+                .path("id")
+                .asString();
         gauzy.tokenStatus = 400;
         gauzy.tokenBody = "{\"error\":\"invalid_grant\"}";
         client.post("/sandbox/connections/" + id + "/call", null, Map.of("path", "/api/user/me"));
-        var listed = client.get("/api/v1/app-connections?projectId=" + ap.seed().projectId(), ap.seed().apiKey());
+        var listed = client.get(
+                "/api/v1/app-connections?projectId=" + ap.seed().projectId(),
+                ap.seed().apiKey());
         assertThat(listed.body().path("data").get(0).path("status").asString()).isEqualTo("ERROR");
     }
 
     @Test
     void withoutARefreshTokenItIsNeverRefreshed() {
         gauzy.tokenBody = "{\"access_token\":\"a\",\"expires_in\":60}";
-        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null)).body()
-                .path("id").asString();
+        String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null))
+                .body()
+                .path("id")
+                .asString();
         ap.clock().advance(Duration.ofDays(2));
         client.post("/sandbox/connections/" + id + "/call", null, Map.of("path", "/api/user/me"));
         assertThat(gauzy.tokenRequests).hasSize(1);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 
 class SeekTests {
@@ -18,10 +17,12 @@ class SeekTests {
     /** One row a second: rows in distinct seconds page without loss, as in Activepieces. */
     @Test
     void forwardAndBackwardPagesCoverEveryItemOnce() {
-        List<Long> items = LongStream.rangeClosed(1, 25).map(i -> i * 1000).boxed().toList();
+        List<Long> items =
+                LongStream.rangeClosed(1, 25).map(i -> i * 1000).boxed().toList();
         var first = Seek.page(items, Long::longValue, true, null, 10);
-        assertThat(first.data()).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).map(i -> i * 1000).boxed()
-                .toList());
+        assertThat(first.data())
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 10).map(i -> i * 1000).boxed().toList());
         assertThat(first.previous()).isNull();
         var second = Seek.page(items, Long::longValue, true, first.next(), 10);
         var third = Seek.page(items, Long::longValue, true, second.next(), 10);
@@ -36,10 +37,12 @@ class SeekTests {
 
     @Test
     void descendingOrderPagesNewestFirst() {
-        List<Long> items = LongStream.rangeClosed(1, 5).map(i -> i * 1000).boxed().toList();
+        List<Long> items =
+                LongStream.rangeClosed(1, 5).map(i -> i * 1000).boxed().toList();
         var first = Seek.page(items, Long::longValue, false, null, 2);
         assertThat(first.data()).containsExactly(5000L, 4000L);
-        assertThat(Seek.page(items, Long::longValue, false, first.next(), 2).data()).containsExactly(3000L, 2000L);
+        assertThat(Seek.page(items, Long::longValue, false, first.next(), 2).data())
+                .containsExactly(3000L, 2000L);
     }
 
     /**
@@ -60,15 +63,20 @@ class SeekTests {
 
     @Test
     void limitZeroIsAHundredMinusOneIsEverythingAndACursorWithoutUnderscoreIsIgnored() {
-        List<Long> items = LongStream.rangeClosed(1, 150).map(i -> i * 1000).boxed().toList();
+        List<Long> items =
+                LongStream.rangeClosed(1, 150).map(i -> i * 1000).boxed().toList();
         assertThat(Seek.page(items, Long::longValue, true, null, 0).data()).hasSize(100);
         var all = Seek.page(items, Long::longValue, true, null, -1);
         assertThat(all.data()).hasSize(150);
         assertThat(all.next()).isNull();
         String noUnderscore = java.util.Base64.getEncoder().encodeToString("garbage".getBytes());
-        assertThat(Seek.page(items, Long::longValue, true, noUnderscore, 10).data().get(0)).isEqualTo(1000L);
+        assertThat(Seek.page(items, Long::longValue, true, noUnderscore, 10)
+                        .data()
+                        .get(0))
+                .isEqualTo(1000L);
         String badInner = java.util.Base64.getEncoder().encodeToString("next_bm9wZQ==".getBytes());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Seek.page(items, Long::longValue, true, badInner, 10))
-                .isInstanceOf(ApError.class).satisfies(e -> assertThat(((ApError) e).status).isEqualTo(500));
+                .isInstanceOf(ApError.class)
+                .satisfies(e -> assertThat(((ApError) e).status).isEqualTo(500));
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +45,12 @@ class WebhookAndFaultTests {
     void webhookUrlsRecordBodyAndHeaders() throws Exception {
         String flow = ap.addFlow(true);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/" + flow))
-                .header("webhook-id", "msg_1").header("webhook-signature", "v1,abc")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"task.created\"}")).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/webhooks/" + flow))
+                        .header("webhook-id", "msg_1")
+                        .header("webhook-signature", "v1,abc")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"task.created\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{}");
@@ -69,11 +71,17 @@ class WebhookAndFaultTests {
     /** As webhook.service.ts answers: unknown 410, disabled 404, malformed id 400, any method. */
     @Test
     void webhookUrlsAnswerAsActivepiecesForEachStateOfTheFlow() {
-        String flow = client.post("/sandbox/flows", null, Map.of("enabled", true)).body().path("id").asString();
+        String flow = client.post("/sandbox/flows", null, Map.of("enabled", true))
+                .body()
+                .path("id")
+                .asString();
         assertThat(flow).matches("[0-9A-Za-z]{21}");
         for (String method : java.util.List.of("GET", "PUT", "PATCH", "DELETE")) {
-            var answered = client.send(method, "/api/v1/webhooks/" + flow, null, method.equals("GET")
-                    || method.equals("DELETE") ? null : Map.of("n", 1));
+            var answered = client.send(
+                    method,
+                    "/api/v1/webhooks/" + flow,
+                    null,
+                    method.equals("GET") || method.equals("DELETE") ? null : Map.of("n", 1));
             assertThat(answered.status()).as(method).isEqualTo(200);
         }
         assertThat(ap.webhookDeliveries(flow)).hasSize(4);
@@ -88,26 +96,36 @@ class WebhookAndFaultTests {
         assertThat(unknown.status()).isEqualTo(410);
         assertThat(unknown.header("x-webhook-id")).isNotNull();
         ap.deleteFlow(flow);
-        assertThat(client.post("/api/v1/webhooks/" + flow + "/sync", null, Map.of()).status()).isEqualTo(410);
+        assertThat(client.post("/api/v1/webhooks/" + flow + "/sync", null, Map.of())
+                        .status())
+                .isEqualTo(410);
 
         var malformed = client.post("/api/v1/webhooks/flow-1", null, Map.of());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().path("message").asString()).startsWith("params/flowId");
-        assertThat(ap.webhookDeliveries(flow)).as("nothing recorded for a flow that is off or gone").hasSize(4);
+        assertThat(ap.webhookDeliveries(flow))
+                .as("nothing recorded for a flow that is off or gone")
+                .hasSize(4);
     }
 
     /** Java's default client offers {@code Upgrade: h2c} on http://; Activepieces closes such a request unanswered. */
     @Test
     void anUpgradeOfferIsAnsweredByClosingTheConnection() throws Exception {
-        var offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        var offering =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         var request = HttpRequest.newBuilder(URI.create(ap.baseUrl() + list()))
-                .header("Authorization", "Bearer " + ap.seed().apiKey()).GET().build();
+                .header("Authorization", "Bearer " + ap.seed().apiKey())
+                .GET()
+                .build();
         assertThatThrownBy(() -> offering.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(java.io.IOException.class);
-        assertThat(ap.requests()).last().satisfies(r -> assertThat(r.header("upgrade")).isEqualTo("h2c"));
+        assertThat(ap.requests())
+                .last()
+                .satisfies(r -> assertThat(r.header("upgrade")).isEqualTo("h2c"));
 
         var plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        assertThat(plain.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(plain.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -147,7 +165,9 @@ class WebhookAndFaultTests {
         ap.injectFault(Fault.reset("/api/v1/app-connections", 2).onMethod("GET"));
         assertThatThrownBy(() -> client.get(list(), ap.seed().apiKey())).isInstanceOf(UncheckedIOException.class);
         assertThat(client.get(list(), ap.seed().apiKey()).status()).isEqualTo(200);
-        long attempts = ap.requests().stream().filter(r -> r.path().equals("/api/v1/app-connections")).count();
+        long attempts = ap.requests().stream()
+                .filter(r -> r.path().equals("/api/v1/app-connections"))
+                .count();
         assertThat(attempts).isEqualTo(3);
     }
 
@@ -163,11 +183,14 @@ class WebhookAndFaultTests {
 
     @Test
     void faultsCanBeInjectedThroughTheControlApi() {
-        var added = client.post("/sandbox/faults", null,
+        var added = client.post(
+                "/sandbox/faults",
+                null,
                 Map.of("path", "/api/v1/projects", "kind", "STATUS", "status", 502, "times", 1));
         assertThat(added.status()).isEqualTo(201);
         assertThat(client.get("/api/v1/projects", ap.seed().apiKey()).status()).isEqualTo(502);
         assertThat(client.get("/api/v1/projects", ap.seed().apiKey()).status()).isEqualTo(200);
-        assertThat(client.get("/sandbox/seed", null).body().path("apiKey").asString()).isEqualTo(ap.seed().apiKey());
+        assertThat(client.get("/sandbox/seed", null).body().path("apiKey").asString())
+                .isEqualTo(ap.seed().apiKey());
     }
 }

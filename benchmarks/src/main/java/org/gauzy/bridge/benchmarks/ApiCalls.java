@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiCalls {
 
     /** A user who created a tenant, signed in again to hold a token for it. */
-    record Account(String email, String token, String tenantId, String organizationId) {
-    }
+    record Account(String email, String token, String tenantId, String organizationId) {}
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -31,24 +29,38 @@ final class ApiCalls {
     Account onboard(String label) throws Exception {
         String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
         String password = ServiceProcess.ADMIN_PASSWORD;
-        post("/api/auth/register", null, Map.of("user", Map.of("email", email, "firstName", "Bench",
-                "lastName", label), "password", password, "confirmPassword", password));
-        String first = post("/api/auth/login", null, Map.of("email", email, "password", password)).path("token")
+        post(
+                "/api/auth/register",
+                null,
+                Map.of(
+                        "user",
+                        Map.of("email", email, "firstName", "Bench", "lastName", label),
+                        "password",
+                        password,
+                        "confirmPassword",
+                        password));
+        String first = post("/api/auth/login", null, Map.of("email", email, "password", password))
+                .path("token")
                 .asString();
         post("/api/tenant", first, Map.of("name", label + " tenant"));
         JsonNode login = post("/api/auth/login", null, Map.of("email", email, "password", password));
-        return new Account(email, login.path("token").asString(), login.path("user").path("tenantId").asString(),
+        return new Account(
+                email,
+                login.path("token").asString(),
+                login.path("user").path("tenantId").asString(),
                 login.path("user").path("lastOrganizationId").asString());
     }
 
     /** Signs an existing user in on this service (each service issues and checks its own tokens). */
     String login(String email) throws Exception {
         return post("/api/auth/login", null, Map.of("email", email, "password", ServiceProcess.ADMIN_PASSWORD))
-                .path("token").asString();
+                .path("token")
+                .asString();
     }
 
     JsonNode post(String path, String token, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.benchmarks;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A benchmark's {@code --name=value} arguments, and running a scenario on each database it names. */
 final class BenchmarkOptions {
@@ -94,11 +93,13 @@ final class BenchmarkOptions {
     static void onFreshDatabase(String database, OnDatabase scenario) throws Exception {
         if (database.equals("postgres")) {
             try (var pg = EmbeddedPostgres.builder().start()) {
-                try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                try (var c = pg.getPostgresDatabase().getConnection();
+                        var s = c.createStatement()) {
                     s.execute("create database bench");
                 }
-                scenario.run("PostgreSQL", Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER",
-                        "postgres", "DB_PASS", ""));
+                scenario.run(
+                        "PostgreSQL",
+                        Map.of("DB_URL", pg.getJdbcUrl("postgres", "bench"), "DB_USER", "postgres", "DB_PASS", ""));
             }
         } else {
             scenario.run("H2 (embedded default)", Map.of());

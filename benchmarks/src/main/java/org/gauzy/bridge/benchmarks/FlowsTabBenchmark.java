@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Seed;
 import tools.jackson.databind.JsonNode;
@@ -30,60 +29,100 @@ public final class FlowsTabBenchmark {
     private static final String GAUZY = "@activepieces/piece-ever-gauzy";
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
-        new FlowsTabBenchmark().run(options.jar(), options.serverJvmArgs(), options.number("flows", 100),
-                options.number("runs", 10_000), options.number("rounds", 3), options.seconds("seconds", 20));
+        new FlowsTabBenchmark()
+                .run(
+                        options.jar(),
+                        options.serverJvmArgs(),
+                        options.number("flows", 100),
+                        options.number("runs", 10_000),
+                        options.number("rounds", 3),
+                        options.seconds("seconds", 20));
     }
 
     private void run(java.nio.file.Path jar, String jvmArgs, int flows, int runs, int rounds, Duration measure)
             throws Exception {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start();
-                var service = ServiceProcess.start(jar, jvmArgs, Map.of("ACTIVEPIECES_BASE_URL", ap.baseUrl(),
-                        "AUTOMATION_CACHE_FOR", "1h"), http)) {
+                var service = ServiceProcess.start(
+                        jar,
+                        jvmArgs,
+                        Map.of("ACTIVEPIECES_BASE_URL", ap.baseUrl(), "AUTOMATION_CACHE_FOR", "1h"),
+                        http)) {
             var api = new ApiCalls(http, json, service.base());
             System.out.printf("%nFlows tab: %d flows, %d runs per project; %d rounds%n", flows, runs, rounds);
             for (int round = 1; round <= rounds; round++) {
                 Seed platform = ap.addPlatform(null, null);
                 ApiCalls.Account admin = api.onboard("flows" + round);
-                String install = api.post("/api/integration/activepieces/setup", admin.token(), Map.of("apiKey",
-                        platform.apiKey(), "organizationId", admin.organizationId())).path("integrationTenantId")
+                String install = api.post(
+                                "/api/integration/activepieces/setup",
+                                admin.token(),
+                                Map.of("apiKey", platform.apiKey(), "organizationId", admin.organizationId()))
+                        .path("integrationTenantId")
                         .asString();
                 String connection = "gauzy-tenant-" + admin.tenantId() + "-org-" + admin.organizationId();
                 Instant now = Instant.now();
                 for (int f = 0; f < flows; f++) {
-                    String flow = ap.addFlow(new ActivepiecesSandbox.FlowSpec(platform.projectId(), true, "Flow " + f,
-                            GAUZY, "new_task", List.of(List.of(GAUZY, "update_task")), List.of(connection)));
+                    String flow = ap.addFlow(new ActivepiecesSandbox.FlowSpec(
+                            platform.projectId(),
+                            true,
+                            "Flow " + f,
+                            GAUZY,
+                            "new_task",
+                            List.of(List.of(GAUZY, "update_task")),
+                            List.of(connection)));
                     for (int r = 0; r < runs / flows; r++) {
                         boolean failed = r % 10 == 0;
-                        ap.addRun(flow, failed ? "FAILED" : "SUCCEEDED", now.minusSeconds(600L * r + f),
-                                Duration.ofMillis(300), failed ? "step_1" : null, failed ? "timeout" : null);
+                        ap.addRun(
+                                flow,
+                                failed ? "FAILED" : "SUCCEEDED",
+                                now.minusSeconds(600L * r + f),
+                                Duration.ofMillis(300),
+                                failed ? "step_1" : null,
+                                failed ? "timeout" : null);
                     }
                 }
                 String path = "/api/integration/activepieces/flows/" + install + "?projectId=" + platform.projectId();
                 var request = HttpRequest.newBuilder(URI.create(service.base() + path))
-                        .header("Authorization", "Bearer " + admin.token()).build();
+                        .header("Authorization", "Bearer " + admin.token())
+                        .build();
 
                 ap.clearRequests();
                 long started = System.nanoTime();
                 var cold = http.send(request, HttpResponse.BodyHandlers.ofString());
                 double coldMillis = (System.nanoTime() - started) / 1e6;
                 JsonNode view = json.readTree(cold.body());
-                long runCalls = ap.requests().stream().filter(r -> r.path().equals("/api/v1/flow-runs")).count();
-                long flowCalls = ap.requests().stream().filter(r -> r.path().equals("/api/v1/flows")).count();
-                System.out.printf("round %d, cold: %d %s in %.0f ms; Activepieces calls: %d in all, %d for runs "
-                        + "(%.2f per flow shown), %d flow pages%n", round, view.path("total").asInt(),
-                        cold.statusCode() == 200 ? "flows" : "(status " + cold.statusCode() + ")", coldMillis,
-                        ap.requests().size(), runCalls, runCalls / Math.max(1.0, view.path("total").asDouble()),
+                long runCalls = ap.requests().stream()
+                        .filter(r -> r.path().equals("/api/v1/flow-runs"))
+                        .count();
+                long flowCalls = ap.requests().stream()
+                        .filter(r -> r.path().equals("/api/v1/flows"))
+                        .count();
+                System.out.printf(
+                        "round %d, cold: %d %s in %.0f ms; Activepieces calls: %d in all, %d for runs "
+                                + "(%.2f per flow shown), %d flow pages%n",
+                        round,
+                        view.path("total").asInt(),
+                        cold.statusCode() == 200 ? "flows" : "(status " + cold.statusCode() + ")",
+                        coldMillis,
+                        ap.requests().size(),
+                        runCalls,
+                        runCalls / Math.max(1.0, view.path("total").asDouble()),
                         flowCalls);
 
                 ap.clearRequests();
                 var warm = Load.run("warm cache, 4 clients", http, 4, measure, i -> request);
-                System.out.printf("round %d, warm: %s  p95 %.2f ms; Activepieces calls meanwhile: %d%n", round,
-                        warm.line(), warm.percentileMillis(95), ap.requests().size());
+                System.out.printf(
+                        "round %d, warm: %s  p95 %.2f ms; Activepieces calls meanwhile: %d%n",
+                        round,
+                        warm.line(),
+                        warm.percentileMillis(95),
+                        ap.requests().size());
             }
         }
     }

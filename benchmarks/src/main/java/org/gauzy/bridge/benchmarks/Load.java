@@ -33,13 +33,19 @@ final class Load {
         }
 
         String line() {
-            return String.format("%-28s clients=%-3d %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  errors %d",
-                    name, clients, perSecond(), percentileMillis(50), percentileMillis(90), percentileMillis(99), errors);
+            return String.format(
+                    "%-28s clients=%-3d %8.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  errors %d",
+                    name,
+                    clients,
+                    perSecond(),
+                    percentileMillis(50),
+                    percentileMillis(90),
+                    percentileMillis(99),
+                    errors);
         }
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     /** One unit of work, such as a request or a whole round trip; false when it failed. */
     @FunctionalInterface
@@ -50,8 +56,14 @@ final class Load {
     /** Runs {@code request(i)} in a loop from each client; a response outside 2xx counts as an error. */
     static Result run(String name, HttpClient http, int clients, Duration duration, IntFunction<HttpRequest> request)
             throws InterruptedException {
-        return run(name, clients, duration, (client, i) -> http.send(request.apply(i),
-                HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2);
+        return run(
+                name,
+                clients,
+                duration,
+                (client, i) -> http.send(request.apply(i), HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                / 100
+                        == 2);
     }
 
     /** Runs {@code operation} in a loop from each client, timing each run; an exception counts as an error. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +35,15 @@ public final class OAuthBenchmark {
 
     private static final String REDIRECT = "https://automation.example/redirect";
     private static final String OAUTH = "/api/integration/ever-gauzy/oauth";
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final int MAX_CLIENTS = 16;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private ApiCalls api;
     private String base;
     private String clientId;
@@ -52,12 +54,23 @@ public final class OAuthBenchmark {
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
         var benchmark = new OAuthBenchmark();
-        options.eachDatabase((database, environment) -> benchmark.run(database, environment, options.jar(),
-                options.serverJvmArgs(), options.seconds("warmup", 150), options.seconds("seconds", 20)));
+        options.eachDatabase((database, environment) -> benchmark.run(
+                database,
+                environment,
+                options.jar(),
+                options.serverJvmArgs(),
+                options.seconds("warmup", 150),
+                options.seconds("seconds", 20)));
     }
 
-    private void run(String database, Map<String, String> environment, Path jar, String jvmArgs, Duration warmup,
-            Duration measure) throws Exception {
+    private void run(
+            String database,
+            Map<String, String> environment,
+            Path jar,
+            String jvmArgs,
+            Duration warmup,
+            Duration measure)
+            throws Exception {
         try (var service = ServiceProcess.start(jar, jvmArgs, environment, http)) {
             base = service.base();
             api = new ApiCalls(http, json, base);
@@ -68,18 +81,24 @@ public final class OAuthBenchmark {
                 sample = json.readTree(exchange(code()).body());
                 refreshTokens.set(c, sample.path("refresh_token").asString());
             }
-            System.out.printf("%n%s: access token %d bytes, refresh token %d bytes, token response %d bytes;"
-                    + " warming up %d s%n", database, sample.path("access_token").asString().length(),
-                    sample.path("refresh_token").asString().length(), json.writeValueAsString(sample).length(),
+            System.out.printf(
+                    "%n%s: access token %d bytes, refresh token %d bytes, token response %d bytes;"
+                            + " warming up %d s%n",
+                    database,
+                    sample.path("access_token").asString().length(),
+                    sample.path("refresh_token").asString().length(),
+                    json.writeValueAsString(sample).length(),
                     warmup.toSeconds());
             Load.run("warm-up round trips", 4, warmup.dividedBy(2), (client, i) -> roundTrip());
             Load.run("warm-up refreshes", 4, warmup.dividedBy(2), (client, i) -> refresh(refreshTokens, client));
             for (int clients : new int[] {4, 16}) {
-                System.out.println(Load.run("code round trip", clients, measure, (client, i) -> roundTrip()).line());
+                System.out.println(Load.run("code round trip", clients, measure, (client, i) -> roundTrip())
+                        .line());
             }
             for (int clients : new int[] {4, 16}) {
-                System.out.println(Load.run("rotating refresh", clients, measure,
-                        (client, i) -> refresh(refreshTokens, client)).line());
+                System.out.println(
+                        Load.run("rotating refresh", clients, measure, (client, i) -> refresh(refreshTokens, client))
+                                .line());
             }
         }
     }
@@ -87,21 +106,28 @@ public final class OAuthBenchmark {
     /** A user who signed in on our page and consented with "remember", and a client to authorize. */
     private void prepare() throws Exception {
         var admin = api.onboard("oauth-bench");
-        JsonNode client = api.post("/api/oauth/clients", admin.token(), Map.of("name", "Automation",
-                "redirectUris", List.of(REDIRECT), "allowedScopes", List.of("gauzy:all")));
+        JsonNode client = api.post(
+                "/api/oauth/clients",
+                admin.token(),
+                Map.of("name", "Automation", "redirectUris", List.of(REDIRECT), "allowedScopes", List.of("gauzy:all")));
         clientId = client.path("clientId").asString();
         clientSecret = client.path("clientSecret").asString();
         authorizeQuery = "response_type=code&client_id=" + enc(clientId) + "&redirect_uri=" + enc(REDIRECT)
                 + "&scope=gauzy%3Aall&state=bench";
 
-        var login = send(HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery)).GET(), null);
+        var login = send(
+                HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery))
+                        .GET(),
+                null);
         String csrfCookie = cookie(login, "gauzy_oauth_csrf");
         var form = hidden(login.body());
         form.put("email", admin.email());
         form.put("password", ServiceProcess.ADMIN_PASSWORD);
         var signedIn = send(post(OAUTH + "/authorize/login", form), "gauzy_oauth_csrf=" + csrfCookie);
         sessionCookie = "gauzy_oauth_session=" + cookie(signedIn, "gauzy_oauth_session");
-        var consent = send(HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery)).GET(),
+        var consent = send(
+                HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery))
+                        .GET(),
                 sessionCookie);
         var decision = hidden(consent.body());
         decision.put("decision", "allow");
@@ -119,10 +145,16 @@ public final class OAuthBenchmark {
 
     /** An authorization request with remembered consent: answered at once by a redirect with a code. */
     private String code() throws Exception {
-        var answer = http.send(HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery))
-                .header("Cookie", sessionCookie).GET().build(), HttpResponse.BodyHandlers.discarding());
-        String location = answer.headers().firstValue("Location").orElseThrow(() ->
-                new IllegalStateException("authorize answered " + answer.statusCode() + " without a redirect"));
+        var answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + OAUTH + "/authorize?" + authorizeQuery))
+                        .header("Cookie", sessionCookie)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String location = answer.headers()
+                .firstValue("Location")
+                .orElseThrow(() ->
+                        new IllegalStateException("authorize answered " + answer.statusCode() + " without a redirect"));
         int start = location.indexOf("code=") + 5;
         int end = location.indexOf('&', start);
         return URLDecoder.decode(location.substring(start, end < 0 ? location.length() : end), StandardCharsets.UTF_8);
@@ -158,8 +190,9 @@ public final class OAuthBenchmark {
     private HttpRequest.Builder post(String path, Map<String, String> form) {
         var body = new ArrayList<String>();
         form.forEach((name, value) -> body.add(enc(name) + "=" + enc(value)));
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
-                "application/x-www-form-urlencoded").header("Accept", "application/json")
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", body)));
     }
 

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 
 /**
@@ -16,8 +15,7 @@ import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
  */
 public final class SandboxStartup {
 
-    private SandboxStartup() {
-    }
+    private SandboxStartup() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -26,9 +24,11 @@ public final class SandboxStartup {
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
             try (var ap = ActivepiecesSandbox.builder().start()) {
-                var response = http.send(HttpRequest.newBuilder(URI.create(ap.baseUrl()
-                        + "/api/v1/app-connections?projectId=" + ap.seed().projectId()))
-                        .header("Authorization", "Bearer " + ap.seed().apiKey()).build(),
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/app-connections?projectId="
+                                        + ap.seed().projectId()))
+                                .header("Authorization", "Bearer " + ap.seed().apiKey())
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("unexpected " + response.statusCode());
@@ -38,7 +38,8 @@ public final class SandboxStartup {
         }
         long[] warm = Arrays.copyOfRange(millis, 1, runs);
         Arrays.sort(warm);
-        System.out.printf("sandbox start + first call + stop: cold %d ms; warm median %d ms, max %d ms (%d runs)%n",
+        System.out.printf(
+                "sandbox start + first call + stop: cold %d ms; warm median %d ms, max %d ms (%d runs)%n",
                 millis[0], warm[warm.length / 2], warm[warm.length - 1], runs - 1);
     }
 }

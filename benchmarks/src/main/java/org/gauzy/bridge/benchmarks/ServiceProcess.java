@@ -47,10 +47,20 @@ final class ServiceProcess implements AutoCloseable {
             }
         }
         command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
-        var env = new HashMap<>(Map.of("PORT", String.valueOf(port), "GAUZY_DATA_DIR", data.toString(),
-                "GAUZY_ADMIN_PASSWORD", ADMIN_PASSWORD, "ACCESS_LOG_LEVEL", "WARN", "API_BASE_URL", base));
+        var env = new HashMap<>(Map.of(
+                "PORT",
+                String.valueOf(port),
+                "GAUZY_DATA_DIR",
+                data.toString(),
+                "GAUZY_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "ACCESS_LOG_LEVEL",
+                "WARN",
+                "API_BASE_URL",
+                base));
         env.putAll(environment);
         builder.environment().putAll(env);
         var service = new ServiceProcess(builder.start(), base);
@@ -73,7 +83,9 @@ final class ServiceProcess implements AutoCloseable {
      * load generator and the database it shares the machine with.
      */
     Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration()
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
     }
 
@@ -87,7 +99,9 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.benchmarks;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,27 +54,44 @@ public final class TaskApiBenchmark {
             Duration before = process.cpuTime();
             var result = Load.run(name, http, clients, duration, request);
             double cpuMillis = process.cpuTime().minus(before).toNanos() / 1e6;
-            return result.line() + String.format("  CPU %.2f ms/req", cpuMillis / Math.max(1, result.requests()))
+            return result.line()
+                    + String.format("  CPU %.2f ms/req", cpuMillis / Math.max(1, result.requests()))
                     + label;
         }
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private ApiCalls api;
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
-        new TaskApiBenchmark().run(options.number("tasks", 100_000), options.number("tenants", 10),
-                options.seconds("warmup", 60), options.seconds("seconds", 20), options.jars(),
-                options.serverJvmArgs(), options.flag("explain"));
+        new TaskApiBenchmark()
+                .run(
+                        options.number("tasks", 100_000),
+                        options.number("tenants", 10),
+                        options.seconds("warmup", 60),
+                        options.seconds("seconds", 20),
+                        options.jars(),
+                        options.serverJvmArgs(),
+                        options.flag("explain"));
     }
 
-    private void run(int taskCount, int tenantCount, Duration warmup, Duration measure, List<Path> jars, String jvmArgs,
-            boolean explain) throws Exception {
+    private void run(
+            int taskCount,
+            int tenantCount,
+            Duration warmup,
+            Duration measure,
+            List<Path> jars,
+            String jvmArgs,
+            boolean explain)
+            throws Exception {
         try (var pg = EmbeddedPostgres.builder().start()) {
-            try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            try (var c = pg.getPostgresDatabase().getConnection();
+                    var s = c.createStatement()) {
                 s.execute("create database bench");
             }
             String url = pg.getJdbcUrl("postgres", "bench");
@@ -102,12 +118,17 @@ public final class TaskApiBenchmark {
                     for (Tenant t : tenants) {
                         signedIn.add(t.signedInAt(calls));
                     }
-                    services.add(new Service(jars.size() == 1 ? "" : " [" + jars.get(i).getFileName() + "]",
-                            processes.get(i), signedIn));
+                    services.add(new Service(
+                            jars.size() == 1 ? "" : " [" + jars.get(i).getFileName() + "]",
+                            processes.get(i),
+                            signedIn));
                 }
-                System.out.printf("PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
-                        pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(), loaded,
-                        tenantCount, warmup.toSeconds());
+                System.out.printf(
+                        "PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
+                        pg.getPostgresDatabase().getConnection().getMetaData().getDatabaseProductVersion(),
+                        loaded,
+                        tenantCount,
+                        warmup.toSeconds());
                 for (Service service : services) {
                     Load.run("warm-up list", http, 4, warmup.dividedBy(2), i -> list(service, i));
                     Load.run("warm-up create", http, 4, warmup.dividedBy(2), i -> create(service, i));
@@ -115,14 +136,14 @@ public final class TaskApiBenchmark {
                 // One client: the time a request takes; four and sixteen: what queueing adds on two cores.
                 for (int clients : new int[] {1, 4, 16}) {
                     for (Service service : services) {
-                        System.out.println(service.measure("list (filtered, take=50)", http, clients, measure,
-                                i -> list(service, i)));
+                        System.out.println(service.measure(
+                                "list (filtered, take=50)", http, clients, measure, i -> list(service, i)));
                     }
                 }
                 for (int clients : new int[] {1, 4, 16}) {
                     for (Service service : services) {
-                        System.out.println(service.measure("create task", http, clients, measure,
-                                i -> create(service, i)));
+                        System.out.println(
+                                service.measure("create task", http, clients, measure, i -> create(service, i)));
                     }
                 }
             } finally {
@@ -136,24 +157,44 @@ public final class TaskApiBenchmark {
     private HttpRequest list(Service service, int i) {
         Tenant t = service.tenants().get(i % service.tenants().size());
         return HttpRequest.newBuilder(URI.create(service.base() + "/api/tasks?organizationId=" + t.organizationId()
-                + "&projectId=" + t.projects().get(i % 2) + "&status=Open&take=50"))
-                .header("Authorization", "Bearer " + t.token()).GET().build();
+                        + "&projectId=" + t.projects().get(i % 2) + "&status=Open&take=50"))
+                .header("Authorization", "Bearer " + t.token())
+                .GET()
+                .build();
     }
 
     private HttpRequest create(Service service, int i) {
         Tenant t = service.tenants().get(i % service.tenants().size());
-        String body = json.writeValueAsString(Map.of("title", "Benchmark task " + i, "projectId", t.projects().get(i % 2),
-                "status", "Open", "organizationId", t.organizationId(), "tenantId", t.tenantId(), "public", true));
-        return HttpRequest.newBuilder(URI.create(service.base() + "/api/tasks")).header("Authorization", "Bearer " + t.token())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = json.writeValueAsString(Map.of(
+                "title",
+                "Benchmark task " + i,
+                "projectId",
+                t.projects().get(i % 2),
+                "status",
+                "Open",
+                "organizationId",
+                t.organizationId(),
+                "tenantId",
+                t.tenantId(),
+                "public",
+                true));
+        return HttpRequest.newBuilder(URI.create(service.base() + "/api/tasks"))
+                .header("Authorization", "Bearer " + t.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private Tenant onboard(int i) throws Exception {
         var account = api.onboard("bench" + i);
         List<String> projects = new ArrayList<>();
         for (String name : new String[] {"Website", "Mobile"}) {
-            projects.add(api.post("/api/organization-project", account.token(), Map.of("name", name,
-                    "organizationId", account.organizationId())).path("id").asString());
+            projects.add(api.post(
+                            "/api/organization-project",
+                            account.token(),
+                            Map.of("name", name, "organizationId", account.organizationId()))
+                    .path("id")
+                    .asString());
         }
         return new Tenant(account.email(), account.token(), account.tenantId(), account.organizationId(), projects);
     }
@@ -162,8 +203,9 @@ public final class TaskApiBenchmark {
     private long bulkLoad(String url, List<Tenant> tenants, int total) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             c.setAutoCommit(false);
-            var insert = c.prepareStatement("insert into task (id, tenant_id, organization_id, task_number, prefix, title,"
-                    + " status, is_public, is_draft, project_id, created_at, updated_at) values (?,?,?,?,?,?,?,true,false,?,?,?)");
+            var insert = c.prepareStatement(
+                    "insert into task (id, tenant_id, organization_id, task_number, prefix, title,"
+                            + " status, is_public, is_draft, project_id, created_at, updated_at) values (?,?,?,?,?,?,?,true,false,?,?,?)");
             int perTenant = total / tenants.size();
             Instant now = Instant.now();
             for (Tenant t : tenants) {
@@ -200,11 +242,15 @@ public final class TaskApiBenchmark {
 
     /** PostgreSQL's plans for the list's two queries, as the service sends them. */
     private void explain(String url, Tenant t) throws Exception {
-        String where = " from task where tenant_id = '" + t.tenantId() + "' and organization_id = '" + t.organizationId()
-                + "' and project_id = '" + t.projects().get(0) + "' and status = 'Open' and deleted_at is null";
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); var s = c.createStatement()) {
-            for (String sql : new String[] {"select count(*)" + where,
-                    "select *" + where + " order by created_at desc, id offset 0 rows fetch next 50 rows only"}) {
+        String where =
+                " from task where tenant_id = '" + t.tenantId() + "' and organization_id = '" + t.organizationId()
+                        + "' and project_id = '" + t.projects().get(0) + "' and status = 'Open' and deleted_at is null";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                var s = c.createStatement()) {
+            for (String sql : new String[] {
+                "select count(*)" + where,
+                "select *" + where + " order by created_at desc, id offset 0 rows fetch next 50 rows only"
+            }) {
                 var rs = s.executeQuery("explain analyze " + sql);
                 while (rs.next()) {
                     System.out.println("  " + rs.getString(1));

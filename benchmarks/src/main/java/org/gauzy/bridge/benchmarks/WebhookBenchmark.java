@@ -1,5 +1,6 @@
 package org.gauzy.bridge.benchmarks;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,8 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
-
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,12 +45,13 @@ public final class WebhookBenchmark {
     private static final int TENANTS = 10;
     private static final int SUBSCRIPTIONS_PER_TENANT = 10;
 
-    record Tenant(ApiCalls.Account account, List<String> projects, List<String> subscriptions) {
-    }
+    record Tenant(ApiCalls.Account account, List<String> projects, List<String> subscriptions) {}
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong lastArrival = new AtomicLong();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -60,8 +60,7 @@ public final class WebhookBenchmark {
     private ApiCalls api;
 
     /** One run's figures. */
-    record Measured(double deliveriesPerSecond, double cpuMillisPerChange, long p99Millis) {
-    }
+    record Measured(double deliveriesPerSecond, double cpuMillisPerChange, long p99Millis) {}
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
@@ -72,11 +71,17 @@ public final class WebhookBenchmark {
         for (String database : options.databases()) {
             Map<Path, List<Measured>> measured = new LinkedHashMap<>();
             for (Path jar : BenchmarkOptions.inTurns(jars, rounds)) {
-                BenchmarkOptions.onFreshDatabase(database, (label, environment) -> measured
-                        .computeIfAbsent(jar, j -> new ArrayList<>()).add(benchmark.run(
-                        jars.size() > 1 ? label + ", " + jar.getFileName() : label, environment, jar,
-                        options.serverJvmArgs(), options.seconds("warmup", 60), options.seconds("seconds", 20),
-                        options.number("rate", 500))));
+                BenchmarkOptions.onFreshDatabase(
+                        database,
+                        (label, environment) -> measured.computeIfAbsent(jar, j -> new ArrayList<>())
+                                .add(benchmark.run(
+                                        jars.size() > 1 ? label + ", " + jar.getFileName() : label,
+                                        environment,
+                                        jar,
+                                        options.serverJvmArgs(),
+                                        options.seconds("warmup", 60),
+                                        options.seconds("seconds", 20),
+                                        options.number("rate", 500))));
             }
             if (jars.size() > 1 && rounds > 1) {
                 summary(database, jars, measured);
@@ -87,14 +92,20 @@ public final class WebhookBenchmark {
     /** Each build's mean over its runs, and its service CPU per change against the first build's. */
     private static void summary(String database, List<Path> jars, Map<Path, List<Measured>> measured) {
         double first = mean(measured.get(jars.get(0)), Measured::cpuMillisPerChange);
-        System.out.printf("%n%s, mean of %d runs each, the builds taking turns:%n", database,
-                measured.get(jars.get(0)).size());
+        System.out.printf(
+                "%n%s, mean of %d runs each, the builds taking turns:%n",
+                database, measured.get(jars.get(0)).size());
         for (Path jar : jars) {
             List<Measured> runs = measured.get(jar);
             double cpu = mean(runs, Measured::cpuMillisPerChange);
-            System.out.printf("  %-24s %6.0f deliveries/s, service CPU %.2f ms per change (%.2fx the first build's),"
-                    + " worst p99 %d ms%n", jar.getFileName(), mean(runs, Measured::deliveriesPerSecond), cpu,
-                    cpu / first, runs.stream().mapToLong(Measured::p99Millis).max().orElse(0));
+            System.out.printf(
+                    "  %-24s %6.0f deliveries/s, service CPU %.2f ms per change (%.2fx the first build's),"
+                            + " worst p99 %d ms%n",
+                    jar.getFileName(),
+                    mean(runs, Measured::deliveriesPerSecond),
+                    cpu,
+                    cpu / first,
+                    runs.stream().mapToLong(Measured::p99Millis).max().orElse(0));
         }
     }
 
@@ -102,8 +113,15 @@ public final class WebhookBenchmark {
         return runs.stream().mapToDouble(figure).average().orElse(0);
     }
 
-    private Measured run(String database, Map<String, String> environment, Path jar, String jvmArgs,
-            Duration warmup, Duration measure, int rate) throws Exception {
+    private Measured run(
+            String database,
+            Map<String, String> environment,
+            Path jar,
+            String jvmArgs,
+            Duration warmup,
+            Duration measure,
+            int rate)
+            throws Exception {
         var receiver = receiver();
         var env = new HashMap<>(environment);
         env.put("WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
@@ -115,16 +133,17 @@ public final class WebhookBenchmark {
             for (int t = 0; t < TENANTS; t++) {
                 tenants.add(tenant(t, target));
             }
-            System.out.printf("%n%s: %d subscriptions in %d tenants; warming up %d s%n", database,
-                    TENANTS * SUBSCRIPTIONS_PER_TENANT, TENANTS, warmup.toSeconds());
+            System.out.printf(
+                    "%n%s: %d subscriptions in %d tenants; warming up %d s%n",
+                    database, TENANTS * SUBSCRIPTIONS_PER_TENANT, TENANTS, warmup.toSeconds());
             setFilters(tenants, false);
             Load.run("warm-up", 4, warmup, (client, i) -> createTask(tenants, i));
             drain();
 
             long before = received.get();
             Duration cpuBefore = service.cpuTime();
-            var creates = Load.run("create task (10 deliveries each)", 4, measure,
-                    (client, i) -> createTask(tenants, i));
+            var creates =
+                    Load.run("create task (10 deliveries each)", 4, measure, (client, i) -> createTask(tenants, i));
             long loadEnded = System.nanoTime();
             drain();
             // Until the last delivery arrived, not until the drain noticed that none came for a while.
@@ -133,9 +152,14 @@ public final class WebhookBenchmark {
             double cpuMillis = service.cpuTime().minus(cpuBefore).toNanos() / 1e6;
             double perSecond = delivered / (creates.seconds() + drainSeconds);
             double cpuPerChange = cpuMillis / Math.max(1, creates.requests());
-            System.out.printf("throughput: %d deliveries in %.1f s = %.0f deliveries/s sustained (%.0f changes/s,"
-                    + " %.1f s to drain after the load stopped); service CPU %.2f ms per change and its deliveries%n",
-                    delivered, creates.seconds() + drainSeconds, perSecond, creates.perSecond(), drainSeconds,
+            System.out.printf(
+                    "throughput: %d deliveries in %.1f s = %.0f deliveries/s sustained (%.0f changes/s,"
+                            + " %.1f s to drain after the load stopped); service CPU %.2f ms per change and its deliveries%n",
+                    delivered,
+                    creates.seconds() + drainSeconds,
+                    perSecond,
+                    creates.perSecond(),
+                    drainSeconds,
                     cpuPerChange);
 
             setFilters(tenants, true);
@@ -144,12 +168,19 @@ public final class WebhookBenchmark {
             long made = paced(tenants, rate, measure);
             drain();
             measuringLatency = false;
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             // The rate reached is printed too: a machine too slow to make the changes at the rate asked measures
             // latency at a lower one.
-            System.out.printf("latency at %d changes/s asked (%.0f/s made): %d deliveries, commit to delivery"
-                    + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", rate, made / (double) measure.toSeconds(), sorted.length,
-                    percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+            System.out.printf(
+                    "latency at %d changes/s asked (%.0f/s made): %d deliveries, commit to delivery"
+                            + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                    rate,
+                    made / (double) measure.toSeconds(),
+                    sorted.length,
+                    percentile(sorted, 50),
+                    percentile(sorted, 90),
+                    percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
             return new Measured(perSecond, cpuPerChange, percentile(sorted, 99));
         } finally {
@@ -188,9 +219,13 @@ public final class WebhookBenchmark {
         List<String> subscriptions = new ArrayList<>();
         for (int s = 0; s < SUBSCRIPTIONS_PER_TENANT; s++) {
             projects.add(api.post("/api/organization-project", account.token(), Map.of("name", "Project " + s))
-                    .path("id").asString());
-            subscriptions.add(api.post("/api/integration/activepieces/webhooks", account.token(), Map.of(
-                    "name", "bench " + s, "targetUrl", target, "events", List.of("task.created"))).path("id")
+                    .path("id")
+                    .asString());
+            subscriptions.add(api.post(
+                            "/api/integration/activepieces/webhooks",
+                            account.token(),
+                            Map.of("name", "bench " + s, "targetUrl", target, "events", List.of("task.created")))
+                    .path("id")
                     .asString());
         }
         return new Tenant(account, projects, subscriptions);
@@ -202,7 +237,8 @@ public final class WebhookBenchmark {
             for (int s = 0; s < SUBSCRIPTIONS_PER_TENANT; s++) {
                 var filter = byProject ? Map.of("projectId", t.projects().get(s)) : Map.of();
                 var request = HttpRequest.newBuilder(URI.create(base + "/api/integration/activepieces/webhooks/"
-                        + t.subscriptions().get(s))).header("Authorization", "Bearer " + t.account().token())
+                                + t.subscriptions().get(s)))
+                        .header("Authorization", "Bearer " + t.account().token())
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("filter", filter))))
                         .build();
@@ -216,11 +252,13 @@ public final class WebhookBenchmark {
 
     private boolean createTask(List<Tenant> tenants, int i) throws Exception {
         Tenant t = tenants.get(i % tenants.size());
-        String body = json.writeValueAsString(Map.of("title", "Task " + i, "projectId",
-                t.projects().get((i / tenants.size()) % SUBSCRIPTIONS_PER_TENANT)));
+        String body = json.writeValueAsString(Map.of(
+                "title", "Task " + i, "projectId", t.projects().get((i / tenants.size()) % SUBSCRIPTIONS_PER_TENANT)));
         var request = HttpRequest.newBuilder(URI.create(base + "/api/tasks"))
-                .header("Authorization", "Bearer " + t.account().token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + t.account().token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
     }
 
@@ -234,15 +272,19 @@ public final class WebhookBenchmark {
         var made = new AtomicLong();
         long periodMicros = 1_000_000L / rate;
         long end = System.nanoTime() + measure.toNanos();
-        var future = pacer.scheduleAtFixedRate(() -> pacer.execute(() -> {
-            try {
-                if (createTask(tenants, (int) counter.incrementAndGet()) && System.nanoTime() < end) {
-                    made.incrementAndGet();
-                }
-            } catch (Exception e) {
-                // counted as missing deliveries
-            }
-        }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        var future = pacer.scheduleAtFixedRate(
+                () -> pacer.execute(() -> {
+                    try {
+                        if (createTask(tenants, (int) counter.incrementAndGet()) && System.nanoTime() < end) {
+                            made.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        // counted as missing deliveries
+                    }
+                }),
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         Thread.sleep(measure.toMillis());
         future.cancel(false);
         pacer.shutdown();

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.Objects;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -50,9 +49,12 @@ class ActivepiecesCalls {
             return http.send(sessions.token(user, projectId), call);
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus == 401) {
-                throw new ApiException(HttpStatus.BAD_GATEWAY, "Activepieces refused a fresh session of "
-                        + user.email() + " (" + Objects.requireNonNullElse(failure.upstreamCode, "401") + "); set the "
-                        + "integration up again with the user's current email and password");
+                throw new ApiException(
+                        HttpStatus.BAD_GATEWAY,
+                        "Activepieces refused a fresh session of "
+                                + user.email() + " (" + Objects.requireNonNullElse(failure.upstreamCode, "401")
+                                + "); set the "
+                                + "integration up again with the user's current email and password");
             }
             throw failure;
         }

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.time.Duration;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -15,9 +14,14 @@ final class ActivepiecesFailure extends ApiException {
 
     /** Activepieces' own status (0 when it was not reached) and its error code, for callers that react to them. */
     final int upstreamStatus;
+
     final @Nullable String upstreamCode;
 
-    private ActivepiecesFailure(HttpStatus status, String message, int upstreamStatus, @Nullable String upstreamCode,
+    private ActivepiecesFailure(
+            HttpStatus status,
+            String message,
+            int upstreamStatus,
+            @Nullable String upstreamCode,
             @Nullable Duration retryAfter) {
         super(status, message, retryAfter);
         this.upstreamStatus = upstreamStatus;
@@ -26,36 +30,64 @@ final class ActivepiecesFailure extends ApiException {
 
     static ActivepiecesFailure answered(int upstream, @Nullable String code, String said) {
         return switch (upstream) {
-            case 401 -> new ActivepiecesFailure(HttpStatus.BAD_GATEWAY,
-                    "Activepieces refused the API key (" + said + "); check the key set up for this organization",
-                    upstream, code, null);
-            case 403 -> new ActivepiecesFailure(HttpStatus.FORBIDDEN, "Activepieces refused access: " + said, upstream,
-                    code, null);
+            case 401 ->
+                new ActivepiecesFailure(
+                        HttpStatus.BAD_GATEWAY,
+                        "Activepieces refused the API key (" + said + "); check the key set up for this organization",
+                        upstream,
+                        code,
+                        null);
+            case 403 ->
+                new ActivepiecesFailure(
+                        HttpStatus.FORBIDDEN, "Activepieces refused access: " + said, upstream, code, null);
             case 404 -> new ActivepiecesFailure(HttpStatus.NOT_FOUND, "Activepieces: " + said, upstream, code, null);
-            case 400, 402, 409, 422 -> new ActivepiecesFailure(HttpStatus.BAD_REQUEST,
-                    "Activepieces refused the request: " + said, upstream, code, null);
-            default -> new ActivepiecesFailure(HttpStatus.BAD_GATEWAY,
-                    "Activepieces answered " + upstream + ": " + said, upstream, code, null);
+            case 400, 402, 409, 422 ->
+                new ActivepiecesFailure(
+                        HttpStatus.BAD_REQUEST, "Activepieces refused the request: " + said, upstream, code, null);
+            default ->
+                new ActivepiecesFailure(
+                        HttpStatus.BAD_GATEWAY,
+                        "Activepieces answered " + upstream + ": " + said,
+                        upstream,
+                        code,
+                        null);
         };
     }
 
     static ActivepiecesFailure rateLimited(Duration retryAfter) {
-        return new ActivepiecesFailure(HttpStatus.SERVICE_UNAVAILABLE, "Activepieces is limiting our requests; try again in "
-                + Math.max(1, retryAfter.toSeconds()) + " s", 429, null, retryAfter);
+        return new ActivepiecesFailure(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Activepieces is limiting our requests; try again in " + Math.max(1, retryAfter.toSeconds()) + " s",
+                429,
+                null,
+                retryAfter);
     }
 
     static ActivepiecesFailure unreachable(String base) {
-        return new ActivepiecesFailure(HttpStatus.BAD_GATEWAY, "Activepieces is unreachable at " + base
-                + "; check ACTIVEPIECES_BASE_URL and that Activepieces is up", 0, null, null);
+        return new ActivepiecesFailure(
+                HttpStatus.BAD_GATEWAY,
+                "Activepieces is unreachable at " + base + "; check ACTIVEPIECES_BASE_URL and that Activepieces is up",
+                0,
+                null,
+                null);
     }
 
     static ActivepiecesFailure timedOut(String base, Duration after) {
-        return new ActivepiecesFailure(HttpStatus.GATEWAY_TIMEOUT, "Activepieces at " + base
-                + " did not answer within " + after.toMillis() + " ms", 0, null, null);
+        return new ActivepiecesFailure(
+                HttpStatus.GATEWAY_TIMEOUT,
+                "Activepieces at " + base + " did not answer within " + after.toMillis() + " ms",
+                0,
+                null,
+                null);
     }
 
     static ActivepiecesFailure circuitOpen(String base, Duration wait) {
-        return new ActivepiecesFailure(HttpStatus.SERVICE_UNAVAILABLE, "Activepieces at " + base
-                + " is failing; not calling it for another " + Math.max(1, wait.toSeconds()) + " s", 0, null, wait);
+        return new ActivepiecesFailure(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Activepieces at " + base + " is failing; not calling it for another " + Math.max(1, wait.toSeconds())
+                        + " s",
+                0,
+                null,
+                wait);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +50,22 @@ class ActivepiecesHttp {
         this.clock = clock;
         // HTTP/1.1 always: on an http:// URL Java would otherwise ask to upgrade to h2c, and a self-hosted
         // Activepieces (Node, with its websocket upgrade handler) answers that with an empty reply.
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(settings.readTimeout());
         this.rest = RestClient.builder().requestFactory(factory).build();
     }
 
     /** A call: method, path segments under {@code /api/v1} (each encoded), query, JSON body. */
-    record Call(HttpMethod method, String[] segments, MultiValueMap<String, String> query, @Nullable Object body) {
+    record Call(
+            HttpMethod method,
+            String[] segments,
+            MultiValueMap<String, String> query,
+            @Nullable Object body) {
 
         static Call get(String... segments) {
             return new Call(HttpMethod.GET, segments, new LinkedMultiValueMap<>(), null);
@@ -97,10 +103,10 @@ class ActivepiecesHttp {
     /** The JSON answer of a successful call (a missing node for 204); {@code bearer} null sends none (sign-in). */
     JsonNode send(@Nullable String bearer, Call call) {
         String base = settings.apiBase();
-        CircuitBreaker circuit = circuits.computeIfAbsent(base,
-                b -> new CircuitBreaker(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock));
+        CircuitBreaker circuit = circuits.computeIfAbsent(
+                base, b -> new CircuitBreaker(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock));
         URI uri = uri(base, call);
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             var wait = circuit.refusal();
             if (wait.isPresent()) {
                 throw ActivepiecesFailure.circuitOpen(settings.baseUrl(), wait.get());
@@ -112,12 +118,17 @@ class ActivepiecesHttp {
             } catch (ResourceAccessException e) {
                 circuit.failure();
                 boolean timeout = causedBy(e, HttpTimeoutException.class);
-                log.warn("Activepieces {} {} failed: {}", call.method(), call.path(), timeout ? "timeout" : "unreachable");
+                log.warn(
+                        "Activepieces {} {} failed: {}",
+                        call.method(),
+                        call.path(),
+                        timeout ? "timeout" : "unreachable");
                 if (call.idempotent() && mayRetry) {
                     backoff(attempt);
                     continue;
                 }
-                throw timeout ? ActivepiecesFailure.timedOut(settings.baseUrl(), settings.readTimeout())
+                throw timeout
+                        ? ActivepiecesFailure.timedOut(settings.baseUrl(), settings.readTimeout())
                         : ActivepiecesFailure.unreachable(settings.baseUrl());
             }
             log.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
@@ -146,8 +157,8 @@ class ActivepiecesHttp {
         }
     }
 
-    private record Answer(int status, JsonNode body, @Nullable String retryAfter) {
-    }
+    private record Answer(
+            int status, JsonNode body, @Nullable String retryAfter) {}
 
     private Answer exchange(Call call, URI uri, @Nullable String bearer) {
         var request = rest.method(call.method()).uri(uri).accept(MediaType.APPLICATION_JSON);
@@ -159,8 +170,8 @@ class ActivepiecesHttp {
         }
         return request.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();
-            return new Answer(res.getStatusCode().value(), parse(bytes),
-                    res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            return new Answer(
+                    res.getStatusCode().value(), parse(bytes), res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         });
     }
 
@@ -181,7 +192,8 @@ class ActivepiecesHttp {
         JsonNode params = body.path("params");
         String message = params.path("message").asString(null);
         if (message == null && params.has("entityType")) {
-            message = "no " + params.path("entityType").asString() + " " + params.path("entityId").asString("");
+            message = "no " + params.path("entityType").asString() + " "
+                    + params.path("entityId").asString("");
         }
         if (message == null) {
             message = body.path("message").asString(null);
@@ -201,8 +213,10 @@ class ActivepiecesHttp {
         char separator = '?';
         for (var entry : call.query().entrySet()) {
             for (String value : entry.getValue()) {
-                uri.append(separator).append(UriUtils.encodeQueryParam(entry.getKey(), UTF_8))
-                        .append('=').append(UriUtils.encodeQueryParam(value, UTF_8));
+                uri.append(separator)
+                        .append(UriUtils.encodeQueryParam(entry.getKey(), UTF_8))
+                        .append('=')
+                        .append(UriUtils.encodeQueryParam(value, UTF_8));
                 separator = '&';
             }
         }
@@ -211,7 +225,9 @@ class ActivepiecesHttp {
 
     private Duration retryAfter(@Nullable String header) {
         try {
-            return header == null ? Duration.ofSeconds(1) : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            return header == null
+                    ? Duration.ofSeconds(1)
+                    : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException httpDate) {
             return Duration.ofSeconds(1);
         }

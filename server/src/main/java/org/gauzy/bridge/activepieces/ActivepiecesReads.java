@@ -3,7 +3,6 @@ package org.gauzy.bridge.activepieces;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenantView;
 import org.gauzy.bridge.integration.IntegrationTenants;
@@ -27,8 +26,12 @@ public class ActivepiecesReads {
     private final ActivepiecesSettings settings;
     private final IntegrationTenants recorded;
 
-    ActivepiecesReads(CredentialResolver keys, ProjectAccess projects, ActivepiecesCalls calls,
-            ActivepiecesSettings settings, IntegrationTenants recorded) {
+    ActivepiecesReads(
+            CredentialResolver keys,
+            ProjectAccess projects,
+            ActivepiecesCalls calls,
+            ActivepiecesSettings settings,
+            IntegrationTenants recorded) {
         this.keys = keys;
         this.projects = projects;
         this.calls = calls;
@@ -96,10 +99,11 @@ public class ActivepiecesReads {
     public Project open(RequestContext context, UUID integrationId, @Nullable String projectId) {
         IntegrationTenantView installation = keys.installation(context, integrationId);
         Credential key = keys.forIntegration(context, integrationId);
-        String project = projectId != null && !projectId.isBlank() ? projectId.trim()
+        String project = projectId != null && !projectId.isBlank()
+                ? projectId.trim()
                 : recorded.setting(context.tenant(), integrationId, ConnectionService.PROJECT_ID)
-                        .orElseThrow(() -> new ApiException.BadRequest("projectId is required: no connection of this "
-                                + "integration names a project yet"));
+                        .orElseThrow(() -> new ApiException.BadRequest(
+                                "projectId is required: no connection of this " + "integration names a project yet"));
         return new Project(key, projects.require(context, key, project), installation.organizationId());
     }
 
@@ -109,13 +113,13 @@ public class ActivepiecesReads {
     }
 
     /** A project as a picker offers it. */
-    public record ProjectChoice(String id, String displayName) {
-    }
+    public record ProjectChoice(String id, String displayName) {}
 
     /** The first hundred projects the installation's credential may use, for a picker. */
     public List<ProjectChoice> projects(RequestContext context, UUID integrationId) {
         return projects.choices(context, keys.forIntegration(context, integrationId)).stream()
-                .map(c -> new ProjectChoice(c.id(), c.displayName())).toList();
+                .map(c -> new ProjectChoice(c.id(), c.displayName()))
+                .toList();
     }
 
     /**
@@ -123,11 +127,12 @@ public class ActivepiecesReads {
      * installation's connection, opened with its credential; empty when there is none to watch.
      */
     public java.util.Optional<Project> openRecorded(UUID tenant, UUID integrationId) {
-        return recorded.view(tenant, integrationId).filter(view -> view.organizationId() != null)
+        return recorded.view(tenant, integrationId)
+                .filter(view -> view.organizationId() != null)
                 .flatMap(view -> recorded.setting(tenant, integrationId, ConnectionService.PROJECT_ID)
                         .flatMap(project -> keys.forInstallation(tenant, integrationId)
-                                .map(key -> new Project(key, projects.require(tenant, key, project),
-                                        view.organizationId()))));
+                                .map(key -> new Project(
+                                        key, projects.require(tenant, key, project), view.organizationId()))));
     }
 
     /** The external id of an organization's connection, as the connection routes make it. */

@@ -3,7 +3,6 @@ package org.gauzy.bridge.activepieces;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -26,8 +25,10 @@ class ActivepiecesRelease {
             }
             String[] parts = text.trim().replaceFirst("^[vV]", "").split("[.-]");
             try {
-                return Optional.of(new Version(Integer.parseInt(parts[0]),
-                        parts.length > 1 ? Integer.parseInt(parts[1]) : 0, parts.length > 2 ? Integer.parseInt(parts[2]) : 0));
+                return Optional.of(new Version(
+                        Integer.parseInt(parts[0]),
+                        parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
+                        parts.length > 2 ? Integer.parseInt(parts[2]) : 0));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -68,7 +69,8 @@ class ActivepiecesRelease {
         }
         Optional<Version> found = known.get(settings.apiBase());
         if (found == null) {
-            found = Version.parse(http.send(null, ActivepiecesHttp.Call.get("flags")).path("CURRENT_VERSION")
+            found = Version.parse(http.send(null, ActivepiecesHttp.Call.get("flags"))
+                    .path("CURRENT_VERSION")
                     .asString(null));
             known.put(settings.apiBase(), found);
         }

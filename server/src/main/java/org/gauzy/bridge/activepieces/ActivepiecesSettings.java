@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,14 +1,12 @@
 package org.gauzy.bridge.activepieces;
 
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -43,9 +41,13 @@ class ConnectionController {
      * {@code accessToken} in a secret. {@code gauzyUrl}: where Activepieces reaches this service, when
      * not the configured one.
      */
-    record CreateConnection(@Nullable String type, @Size(max = 4096) @Nullable String accessToken,
-            @NotBlank @Size(max = 64) String projectId, @Size(max = 255) @Nullable String connectionName,
-            @NotNull UUID organizationId, @Size(max = 2048) @Nullable String gauzyUrl) {
+    record CreateConnection(
+            @Nullable String type,
+            @Size(max = 4096) @Nullable String accessToken,
+            @NotBlank @Size(max = 64) String projectId,
+            @Size(max = 255) @Nullable String connectionName,
+            @NotNull UUID organizationId,
+            @Size(max = 2048) @Nullable String gauzyUrl) {
 
         @Override
         public String toString() {
@@ -68,7 +70,8 @@ class ConnectionController {
     ObjectNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
         ConnectionService.Kind kind;
         if (request.type() == null || request.type().isBlank()) {
-            boolean token = request.accessToken() != null && !request.accessToken().isBlank();
+            boolean token =
+                    request.accessToken() != null && !request.accessToken().isBlank();
             kind = token ? ConnectionService.Kind.SECRET_TEXT : ConnectionService.Kind.OAUTH2;
         } else {
             kind = switch (request.type().trim()) {
@@ -77,21 +80,32 @@ class ConnectionController {
                 default -> throw new ApiException.BadRequest("type must be OAUTH2 or SECRET_TEXT");
             };
         }
-        if (kind == ConnectionService.Kind.OAUTH2 && request.accessToken() != null && !request.accessToken().isBlank()) {
+        if (kind == ConnectionService.Kind.OAUTH2
+                && request.accessToken() != null
+                && !request.accessToken().isBlank()) {
             throw new ApiException.BadRequest("An OAUTH2 connection takes no accessToken: Activepieces gets its tokens "
                     + "from Gauzy's token endpoint");
         }
-        return connections.upsert(context, kind, request.accessToken(), request.projectId().trim(),
-                request.connectionName(), request.gauzyUrl());
+        return connections.upsert(
+                context,
+                kind,
+                request.accessToken(),
+                request.projectId().trim(),
+                request.connectionName(),
+                request.gauzyUrl());
     }
 
     /** Set when a listing of every connection may be short, with the reason. */
     static final String INCOMPLETE_HEADER = "X-Listing-Incomplete";
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/connections/{integrationId}")
-    ConnectionService.Listing list(RequestContext context, @PathVariable UUID integrationId,
+    ConnectionService.Listing list(
+            RequestContext context,
+            @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
@@ -107,17 +121,24 @@ class ConnectionController {
         if (scope != null) {
             oneOf("scope", scope, SCOPES);
         }
-        var query = new ConnectionService.ListQuery(projectId.trim(), blankToNull(cursor),
+        var query = new ConnectionService.ListQuery(
+                projectId.trim(),
+                blankToNull(cursor),
                 Paging.count("limit", limit, 1, 100, 10),
-                blankToNull(pieceName), blankToNull(displayName), statuses, scope);
+                blankToNull(pieceName),
+                blankToNull(displayName),
+                statuses,
+                scope);
         return connections.list(context, integrationId, query);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/connections/tenant/{integrationId}/{projectId}")
-    ResponseEntity<List<JsonNode>> tenantConnections(RequestContext context, @PathVariable UUID integrationId,
-            @PathVariable String projectId) {
+    ResponseEntity<List<JsonNode>> tenantConnections(
+            RequestContext context, @PathVariable UUID integrationId, @PathVariable String projectId) {
         ConnectionService.All all = connections.allInProject(context, integrationId, projectId);
         var response = ResponseEntity.ok();
         if (all.gap()) {
@@ -127,15 +148,19 @@ class ConnectionController {
         return response.body(all.connections());
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/connection/{integrationId}")
     ObjectNode recorded(RequestContext context, @PathVariable UUID integrationId) {
         return connections.recorded(context, integrationId);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @DeleteMapping("/connection/{integrationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable UUID integrationId) {
@@ -144,7 +169,8 @@ class ConnectionController {
 
     private static void oneOf(String name, String value, Set<String> allowed) {
         if (!allowed.contains(value)) {
-            throw new ApiException.BadRequest(name + " must be one of " + allowed.stream().sorted().toList());
+            throw new ApiException.BadRequest(
+                    name + " must be one of " + allowed.stream().sorted().toList());
         }
     }
 

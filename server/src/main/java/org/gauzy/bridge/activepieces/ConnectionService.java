@@ -1,5 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,9 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.RequestContext;
@@ -50,9 +48,14 @@ class ConnectionService {
     static final int MAX_UPSTREAM_PAGES = 50;
 
     /** A list request, validated. */
-    record ListQuery(String projectId, @Nullable String cursor, int limit, @Nullable String pieceName,
-            @Nullable String displayName, List<String> status, @Nullable String scope) {
-    }
+    record ListQuery(
+            String projectId,
+            @Nullable String cursor,
+            int limit,
+            @Nullable String pieceName,
+            @Nullable String displayName,
+            List<String> status,
+            @Nullable String scope) {}
 
     private final ActivepiecesCalls calls;
     private final DelegatedAccess access;
@@ -67,9 +70,17 @@ class ConnectionService {
     private final String gauzyVersion;
     private final Map<String, Boolean> hasGetById = new ConcurrentHashMap<>();
 
-    ConnectionService(ActivepiecesCalls calls, CredentialResolver keys, ProjectAccess projects,
-            IntegrationTenants integrations, OrganizationDirectory organizations, DelegatedAccess access,
-            ConnectionAuthorizer authorizer, ActivepiecesSettings settings, JsonMapper json, Clock clock,
+    ConnectionService(
+            ActivepiecesCalls calls,
+            CredentialResolver keys,
+            ProjectAccess projects,
+            IntegrationTenants integrations,
+            OrganizationDirectory organizations,
+            DelegatedAccess access,
+            ConnectionAuthorizer authorizer,
+            ActivepiecesSettings settings,
+            JsonMapper json,
+            Clock clock,
             ObjectProvider<BuildProperties> build) {
         this.authorizer = authorizer;
         this.calls = calls;
@@ -98,7 +109,10 @@ class ConnectionService {
     }
 
     /** The kind of connection to make: what the ever-gauzy piece can use, or the seed's token in a secret. */
-    enum Kind { OAUTH2, SECRET_TEXT }
+    enum Kind {
+        OAUTH2,
+        SECRET_TEXT
+    }
 
     /**
      * Creates or replaces the organization's connection, and records it on its installation.
@@ -113,22 +127,31 @@ class ConnectionService {
      * @param gauzyUrl where Activepieces reaches this service (the piece's {@code environment}); null for the
      *        configured one
      */
-    ObjectNode upsert(RequestContext context, Kind kind, @Nullable String accessToken, String projectId,
-            @Nullable String name, @Nullable String gauzyUrl) {
+    ObjectNode upsert(
+            RequestContext context,
+            Kind kind,
+            @Nullable String accessToken,
+            String projectId,
+            @Nullable String name,
+            @Nullable String gauzyUrl) {
         UUID tenant = context.tenant();
         UUID organization = context.organization();
-        var installation = integrations.find(tenant, organization, IntegrationTenants.ACTIVEPIECES)
+        var installation = integrations
+                .find(tenant, organization, IntegrationTenants.ACTIVEPIECES)
                 .flatMap(id -> integrations.view(tenant, id));
         if (installation.isPresent() && !installation.get().isEnabled()) {
-            throw new ApiException.Conflict("The Activepieces integration of this organization is disabled; enable it first");
+            throw new ApiException.Conflict(
+                    "The Activepieces integration of this organization is disabled; enable it first");
         }
         if (kind == Kind.SECRET_TEXT && (accessToken == null || accessToken.isBlank())) {
             throw new ApiException.BadRequest("accessToken is required for a SECRET_TEXT connection");
         }
         var key = keys.forOrganization(context, organization);
         projects.require(context, key, projectId);
-        String organizationName = organizations.find(tenant, organization)
-                .map(o -> o.name()).orElseThrow(() -> new ApiException.NotFound("Organization", organization));
+        String organizationName = organizations
+                .find(tenant, organization)
+                .map(o -> o.name())
+                .orElseThrow(() -> new ApiException.NotFound("Organization", organization));
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("tenantId", tenant.toString());
         metadata.put("organizationId", organization.toString());
@@ -143,8 +166,9 @@ class ConnectionService {
         ConnectionAuthorizer.Authorization authorization = null;
         if (kind == Kind.OAUTH2) {
             String environment = gauzyUrl(gauzyUrl);
-            authorization = authorizer.authorize(context, "Activepieces connection · " + organizationName,
-                    environment + OAUTH_REDIRECT_PATH, (int) settings.connectionTokenTtl().toSeconds());
+            authorization = authorizer.authorize(
+                    context, "Activepieces connection · " + organizationName, environment + OAUTH_REDIRECT_PATH, (int)
+                            settings.connectionTokenTtl().toSeconds());
             var value = new LinkedHashMap<String, Object>();
             value.put("type", "OAUTH2");
             value.put("client_id", authorization.clientId());
@@ -174,15 +198,20 @@ class ConnectionService {
         if (installation.isPresent()) {
             // What the replaced connection held dies with it: its minted token or its client's grant.
             UUID id = installation.get().id();
-            integrations.setting(tenant, id, ACCESS_TOKEN).filter(old -> !old.equals(accessToken))
+            integrations
+                    .setting(tenant, id, ACCESS_TOKEN)
+                    .filter(old -> !old.equals(accessToken))
                     .ifPresent(old -> access.revokeMinted(old, TOKEN_PURPOSE));
-            integrations.setting(tenant, id, OAUTH_CLIENT).filter(old -> !old.equals(newClient))
+            integrations
+                    .setting(tenant, id, OAUTH_CLIENT)
+                    .filter(old -> !old.equals(newClient))
                     .ifPresent(old -> authorizer.forget(tenant, old));
             integrations.removeSettings(tenant, id, List.of(ACCESS_TOKEN, OAUTH_CLIENT));
         }
-        var recorded = new ArrayList<Setting>(List.of(Setting.plain(CONNECTION_ID, connection.path("id").asString()),
-                Setting.plain(PROJECT_ID, projectId)));
-        recorded.add(newClient != null ? Setting.plain(OAUTH_CLIENT, newClient) : Setting.secret(ACCESS_TOKEN, accessToken));
+        var recorded = new ArrayList<Setting>(List.of(
+                Setting.plain(CONNECTION_ID, connection.path("id").asString()), Setting.plain(PROJECT_ID, projectId)));
+        recorded.add(
+                newClient != null ? Setting.plain(OAUTH_CLIENT, newClient) : Setting.secret(ACCESS_TOKEN, accessToken));
         UUID integrationId = installation.isPresent()
                 ? record(tenant, installation.get().id(), recorded)
                 : integrations.install(tenant, organization, IntegrationTenants.ACTIVEPIECES, recorded);
@@ -193,17 +222,21 @@ class ConnectionService {
 
     /** Where Activepieces reaches this service: as asked, else ACTIVEPIECES_GAUZY_URL, else our public URL. */
     String gauzyUrl(@Nullable String asked) {
-        String url = asked != null && !asked.isBlank() ? asked.trim()
-                : settings.gauzyUrl() != null && !settings.gauzyUrl().isBlank() ? settings.gauzyUrl().trim()
-                : access.issuer();
+        String url = asked != null && !asked.isBlank()
+                ? asked.trim()
+                : settings.gauzyUrl() != null && !settings.gauzyUrl().isBlank()
+                        ? settings.gauzyUrl().trim()
+                        : access.issuer();
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new ApiException.BadRequest("gauzyUrl must be an http or https URL");
         }
-        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new ApiException.BadRequest("gauzyUrl must be an http or https URL without query or fragment: "
                     + "the base URL at which Activepieces reaches Gauzy");
         }
@@ -214,9 +247,13 @@ class ConnectionService {
      * A page of the tenant's connections, {@code {data, next, previous}} with cursors of ours;
      * {@code warning} says when rows may be missing (see {@link ConnectionWalk}).
      */
-    record Listing(List<JsonNode> data, @Nullable String next, @Nullable String previous,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String warning) {
-    }
+    record Listing(
+            List<JsonNode> data,
+            @Nullable String next,
+            @Nullable String previous,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String warning) {}
 
     static final String GAP_WARNING = "Activepieces holds more connections created in one millisecond than it "
             + "lets one page show (" + ConnectionWalk.MAX_LIMIT + "); some of them may be missing";
@@ -229,39 +266,59 @@ class ConnectionService {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, query.projectId());
         UUID tenant = context.tenant();
-        ConnectionWalk.Fetch fetch = (cursor, limit) -> calls.send(key, query.projectId(), listCall(query, cursor, limit));
+        ConnectionWalk.Fetch fetch =
+                (cursor, limit) -> calls.send(key, query.projectId(), listCall(query, cursor, limit));
         ConnectionWalk.PageCursor at = query.cursor() == null ? null : ConnectionWalk.readPageCursor(query.cursor());
         ConnectionWalk.Walk walk = at == null || at.forward()
-                ? ConnectionWalk.forward(fetch, at == null ? null : at.at(), query.limit(), c -> sameTenant(c, tenant),
+                ? ConnectionWalk.forward(
+                        fetch,
+                        at == null ? null : at.at(),
+                        query.limit(),
+                        c -> sameTenant(c, tenant),
                         MAX_UPSTREAM_PAGES)
-                : ConnectionWalk.backward(fetch, at.at(), query.limit(), c -> sameTenant(c, tenant), MAX_UPSTREAM_PAGES);
+                : ConnectionWalk.backward(
+                        fetch, at.at(), query.limit(), c -> sameTenant(c, tenant), MAX_UPSTREAM_PAGES);
         List<JsonNode> rows = walk.rows();
         boolean forward = at == null || at.forward();
         boolean moreAfter = forward ? walk.more() : true;
         boolean moreBefore = forward ? at != null : walk.more();
-        String next = rows.isEmpty() || !moreAfter ? null
+        String next = rows.isEmpty() || !moreAfter
+                ? null
                 : ConnectionWalk.pageCursor(true, ConnectionWalk.Position.of(rows.get(rows.size() - 1)));
-        String previous = rows.isEmpty() || !moreBefore ? null
+        String previous = rows.isEmpty() || !moreBefore
+                ? null
                 : ConnectionWalk.pageCursor(false, ConnectionWalk.Position.of(rows.get(0)));
-        return new Listing(rows.stream().map(this::withoutSecrets).map(JsonNode.class::cast).toList(), next, previous,
+        return new Listing(
+                rows.stream()
+                        .map(this::withoutSecrets)
+                        .map(JsonNode.class::cast)
+                        .toList(),
+                next,
+                previous,
                 walk.gap() ? GAP_WARNING : null);
     }
 
     /** Every connection of the tenant in a project, and whether some may be missing. */
-    record All(List<JsonNode> connections, boolean gap) {
-    }
+    record All(List<JsonNode> connections, boolean gap) {}
 
     /** Every connection of the tenant in a project, all pages, none lost to Activepieces' cursor. */
     All allInProject(RequestContext context, UUID integrationId, String projectId) {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, projectId);
         UUID tenant = context.tenant();
-        var query = new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(),
-                "PROJECT");
-        ConnectionWalk.Walk walk = ConnectionWalk.forward((cursor, limit) -> calls.send(key, projectId,
-                listCall(query, cursor, limit)), null, Integer.MAX_VALUE, c -> sameTenant(c, tenant),
+        var query = new ListQuery(
+                projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(), "PROJECT");
+        ConnectionWalk.Walk walk = ConnectionWalk.forward(
+                (cursor, limit) -> calls.send(key, projectId, listCall(query, cursor, limit)),
+                null,
+                Integer.MAX_VALUE,
+                c -> sameTenant(c, tenant),
                 MAX_UPSTREAM_PAGES * 2);
-        return new All(walk.rows().stream().map(this::withoutSecrets).map(JsonNode.class::cast).toList(),
+        return new All(
+                walk.rows().stream()
+                        .map(this::withoutSecrets)
+                        .map(JsonNode.class::cast)
+                        .toList(),
                 walk.gap() || walk.more());
     }
 
@@ -269,9 +326,11 @@ class ConnectionService {
     ObjectNode recorded(RequestContext context, UUID integrationId) {
         var key = keys.forIntegration(context, integrationId);
         UUID tenant = context.tenant();
-        String connectionId = integrations.setting(tenant, integrationId, CONNECTION_ID)
+        String connectionId = integrations
+                .setting(tenant, integrationId, CONNECTION_ID)
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
-        String projectId = integrations.setting(tenant, integrationId, PROJECT_ID).orElse("");
+        String projectId =
+                integrations.setting(tenant, integrationId, PROJECT_ID).orElse("");
         return withoutSecrets(owned(key, tenant, projectId, connectionId));
     }
 
@@ -279,10 +338,12 @@ class ConnectionService {
     void delete(RequestContext context, UUID integrationId) {
         var key = keys.forIntegration(context, integrationId);
         UUID tenant = context.tenant();
-        String connectionId = integrations.setting(tenant, integrationId, CONNECTION_ID)
+        String connectionId = integrations
+                .setting(tenant, integrationId, CONNECTION_ID)
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces connection of integration", integrationId));
         ActivepiecesIds.require("connection id", connectionId);
-        deleteUpstream(key, integrations.setting(tenant, integrationId, PROJECT_ID).orElse(null), connectionId);
+        deleteUpstream(
+                key, integrations.setting(tenant, integrationId, PROJECT_ID).orElse(null), connectionId);
         forget(tenant, integrationId);
     }
 
@@ -296,23 +357,31 @@ class ConnectionService {
         UUID tenant = context.tenant();
         owned(key, tenant, projectId, connectionId);
         deleteUpstream(key, projectId, connectionId);
-        if (integrations.setting(tenant, integrationId, CONNECTION_ID).filter(connectionId::equals).isPresent()) {
+        if (integrations
+                .setting(tenant, integrationId, CONNECTION_ID)
+                .filter(connectionId::equals)
+                .isPresent()) {
             forget(tenant, integrationId);
         }
     }
 
     /** Forgets the recorded connection; a token minted for it dies with it, as nothing else holds it. */
     private void forget(UUID tenant, UUID integrationId) {
-        integrations.setting(tenant, integrationId, ACCESS_TOKEN).ifPresent(token -> access.revokeMinted(token, TOKEN_PURPOSE));
-        integrations.setting(tenant, integrationId, OAUTH_CLIENT).ifPresent(client -> authorizer.forget(tenant, client));
-        integrations.removeSettings(tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN, OAUTH_CLIENT));
+        integrations
+                .setting(tenant, integrationId, ACCESS_TOKEN)
+                .ifPresent(token -> access.revokeMinted(token, TOKEN_PURPOSE));
+        integrations
+                .setting(tenant, integrationId, OAUTH_CLIENT)
+                .ifPresent(client -> authorizer.forget(tenant, client));
+        integrations.removeSettings(
+                tenant, integrationId, List.of(CONNECTION_ID, PROJECT_ID, ACCESS_TOKEN, OAUTH_CLIENT));
     }
 
     /** The connection, if Activepieces says it was made for this tenant; else a 404. */
     private JsonNode owned(Credential key, UUID tenant, String projectId, String connectionId) {
         ActivepiecesIds.require("connection id", connectionId);
-        JsonNode connection = byId(key, projectId, connectionId)
-                .orElseGet(() -> byListing(key, projectId, connectionId));
+        JsonNode connection =
+                byId(key, projectId, connectionId).orElseGet(() -> byListing(key, projectId, connectionId));
         if (!sameTenant(connection, tenant)) {
             throw new ApiException.NotFound("Activepieces connection", connectionId);
         }
@@ -340,8 +409,8 @@ class ConnectionService {
             return Optional.empty();
         }
         try {
-            JsonNode connection = calls.send(key, projectId, ActivepiecesHttp.Call.get("app-connections",
-                    connectionId));
+            JsonNode connection =
+                    calls.send(key, projectId, ActivepiecesHttp.Call.get("app-connections", connectionId));
             hasGetById.put(base, true);
             return Optional.of(connection);
         } catch (ActivepiecesFailure failure) {
@@ -356,10 +425,13 @@ class ConnectionService {
 
     private JsonNode byListing(Credential key, String projectId, String connectionId) {
         ActivepiecesIds.require("projectId", projectId);
-        var query = new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(),
-                null);
-        ConnectionWalk.Walk walk = ConnectionWalk.forward((cursor, limit) -> calls.send(key, projectId,
-                listCall(query, cursor, limit)), null, 1, c -> connectionId.equals(c.path("id").asString()),
+        var query =
+                new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(), null);
+        ConnectionWalk.Walk walk = ConnectionWalk.forward(
+                (cursor, limit) -> calls.send(key, projectId, listCall(query, cursor, limit)),
+                null,
+                1,
+                c -> connectionId.equals(c.path("id").asString()),
                 MAX_UPSTREAM_PAGES * 2);
         if (walk.rows().isEmpty()) {
             throw new ApiException.NotFound("Activepieces connection", connectionId);
@@ -368,9 +440,13 @@ class ConnectionService {
     }
 
     private static ActivepiecesHttp.Call listCall(ListQuery query, @Nullable String cursor, int limit) {
-        var call = ActivepiecesHttp.Call.get("app-connections").param("projectId", query.projectId())
-                .param("cursor", cursor).param("limit", limit).param("pieceName", query.pieceName())
-                .param("displayName", query.displayName()).param("scope", query.scope());
+        var call = ActivepiecesHttp.Call.get("app-connections")
+                .param("projectId", query.projectId())
+                .param("cursor", cursor)
+                .param("limit", limit)
+                .param("pieceName", query.pieceName())
+                .param("displayName", query.displayName())
+                .param("scope", query.scope());
         query.status().forEach(status -> call.param("status", status));
         return call;
     }

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -39,10 +38,12 @@ final class ConnectionWalk {
 
         static Position of(JsonNode connection) {
             try {
-                return new Position(Instant.parse(connection.path("created").asString()), connection.path("id").asString());
+                return new Position(
+                        Instant.parse(connection.path("created").asString()),
+                        connection.path("id").asString());
             } catch (DateTimeParseException e) {
-                throw new ApiException(HttpStatus.BAD_GATEWAY,
-                        "Activepieces listed a connection without a valid creation time");
+                throw new ApiException(
+                        HttpStatus.BAD_GATEWAY, "Activepieces listed a connection without a valid creation time");
             }
         }
 
@@ -63,11 +64,9 @@ final class ConnectionWalk {
      * Rows in ascending order; {@code more}: rows lie beyond them in the walk's direction; {@code gap}:
      * rows of one millisecond may be missing, as more of them exist than {@link #MAX_LIMIT}.
      */
-    record Walk(List<JsonNode> rows, boolean more, boolean gap) {
-    }
+    record Walk(List<JsonNode> rows, boolean more, boolean gap) {}
 
-    private ConnectionWalk() {
-    }
+    private ConnectionWalk() {}
 
     /** Up to {@code want} rows that {@code keep} accepts, after {@code from} (null: from the first). */
     static Walk forward(Fetch fetch, @Nullable Position from, int want, Predicate<JsonNode> keep, int maxCalls) {
@@ -78,12 +77,17 @@ final class ConnectionWalk {
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
             List<JsonNode> rows = sorted(page.path("data"));
-            boolean end = rows.isEmpty() || page.path("next").isNull() || page.path("next").isMissingNode();
-            Instant last = rows.isEmpty() ? null : Position.of(rows.get(rows.size() - 1)).created();
+            boolean end = rows.isEmpty()
+                    || page.path("next").isNull()
+                    || page.path("next").isMissingNode();
+            Instant last = rows.isEmpty()
+                    ? null
+                    : Position.of(rows.get(rows.size() - 1)).created();
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode row : rows) {
                 Position at = Position.of(row);
-                if ((passed == null || at.compareTo(passed) > 0) && (end || at.created().isBefore(last))) {
+                if ((passed == null || at.compareTo(passed) > 0)
+                        && (end || at.created().isBefore(last))) {
                     fresh.add(row);
                 }
             }
@@ -125,7 +129,9 @@ final class ConnectionWalk {
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
             List<JsonNode> rows = sorted(page.path("data"));
-            boolean start = rows.isEmpty() || page.path("previous").isNull() || page.path("previous").isMissingNode();
+            boolean start = rows.isEmpty()
+                    || page.path("previous").isNull()
+                    || page.path("previous").isMissingNode();
             Instant first = rows.isEmpty() ? null : Position.of(rows.get(0)).created();
             List<JsonNode> fresh = new ArrayList<>();
             for (JsonNode row : rows) {
@@ -165,12 +171,12 @@ final class ConnectionWalk {
     /** Our page cursor: a direction and the position of the row it continues from. */
     static String pageCursor(boolean next, Position at) {
         String raw = (next ? "n" : "p") + "|" + at.created().toEpochMilli() + "|" + at.id();
-        return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CURSOR_PREFIX
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One of our page cursors: which way it pages, from which row. */
-    record PageCursor(boolean forward, Position at) {
-    }
+    record PageCursor(boolean forward, Position at) {}
 
     /** A cursor this API gave; anything else is a 400. */
     static PageCursor readPageCursor(String cursor) {
@@ -178,24 +184,25 @@ final class ConnectionWalk {
             if (!cursor.startsWith(CURSOR_PREFIX)) {
                 throw new IllegalArgumentException("prefix");
             }
-            String raw = new String(Base64.getUrlDecoder().decode(cursor.substring(CURSOR_PREFIX.length())),
-                    StandardCharsets.UTF_8);
+            String raw = new String(
+                    Base64.getUrlDecoder().decode(cursor.substring(CURSOR_PREFIX.length())), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|", 3);
             if (parts.length != 3 || !(parts[0].equals("n") || parts[0].equals("p")) || parts[2].isEmpty()) {
                 throw new IllegalArgumentException("shape");
             }
-            return new PageCursor(parts[0].equals("n"),
-                    new Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
+            return new PageCursor(
+                    parts[0].equals("n"), new Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
         } catch (IllegalArgumentException e) {
-            throw new ApiException.BadRequest("cursor is not one this API gave: pass the next or previous value "
-                    + "of a page as it is");
+            throw new ApiException.BadRequest(
+                    "cursor is not one this API gave: pass the next or previous value " + "of a page as it is");
         }
     }
 
     /** Activepieces' own cursor for rows whose second is after ({@code next}) or before that of {@code millis}. */
     static String cursor(boolean next, long millis) {
         String inner = Base64.getEncoder().encodeToString(("created:" + millis).getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(((next ? "next_" : "prev_") + inner).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder()
+                .encodeToString(((next ? "next_" : "prev_") + inner).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long secondStart(Instant created) {

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,10 +9,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param organizationId the organization the operation acts for
  */
-record Credential(@Nullable String apiKey, @Nullable UserLogin user, Source source, @Nullable UUID organizationId) {
+record Credential(
+        @Nullable String apiKey,
+        @Nullable UserLogin user,
+        Source source,
+        @Nullable UUID organizationId) {
 
     /** Where the credential came from: a global one confines a tenant to the projects bound to it. */
-    enum Source { ORGANIZATION, TENANT, GLOBAL }
+    enum Source {
+        ORGANIZATION,
+        TENANT,
+        GLOBAL
+    }
 
     /**
      * An Activepieces user's sign-in, as the admin gave it.

@@ -2,7 +2,6 @@ package org.gauzy.bridge.activepieces;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenantView;
 import org.gauzy.bridge.integration.IntegrationTenants;
@@ -55,8 +54,8 @@ class CredentialResolver {
     Credential forIntegration(RequestContext context, UUID integrationId, Need need) {
         IntegrationTenantView installation = installation(context, integrationId);
         if (!installation.isEnabled()) {
-            throw new ApiException.Conflict("The Activepieces integration " + integrationId
-                    + " is disabled; enable it first");
+            throw new ApiException.Conflict(
+                    "The Activepieces integration " + integrationId + " is disabled; enable it first");
         }
         return resolve(context, installation.organizationId(), need);
     }
@@ -72,7 +71,8 @@ class CredentialResolver {
 
     /** The caller's installation, or 404 for an unknown id or one of another tenant. */
     IntegrationTenantView installation(RequestContext context, UUID integrationId) {
-        return integrations.view(context.tenant(), integrationId)
+        return integrations
+                .view(context.tenant(), integrationId)
                 .filter(view -> IntegrationTenants.ACTIVEPIECES.equals(view.name()))
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
     }
@@ -82,7 +82,8 @@ class CredentialResolver {
      * of the tenant resolves to; empty for an unknown or disabled one, or one without a credential.
      */
     Optional<Credential> forInstallation(UUID tenant, UUID integrationId) {
-        return integrations.view(tenant, integrationId)
+        return integrations
+                .view(tenant, integrationId)
                 .filter(view -> IntegrationTenants.ACTIVEPIECES.equals(view.name()) && view.isEnabled())
                 .flatMap(view -> {
                     try {
@@ -113,28 +114,37 @@ class CredentialResolver {
             return global.get();
         }
         if (need == Need.USER) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, USER_NEEDED + ", not API keys: add an "
-                    + "Activepieces user's email and password to this integration (POST "
-                    + "/api/integration/activepieces/setup with userEmail and userPassword)");
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    USER_NEEDED + ", not API keys: add an "
+                            + "Activepieces user's email and password to this integration (POST "
+                            + "/api/integration/activepieces/setup with userEmail and userPassword)");
         }
         throw new ApiException.BadRequest("Activepieces credentials not configured: set up an API key or an "
                 + "Activepieces user with POST /api/integration/activepieces/setup");
     }
 
     /** The credential of an enabled installation; a disabled one lends nothing. */
-    private Optional<Credential> stored(UUID tenant, @Nullable UUID scope, Credential.Source source,
-            @Nullable UUID organization, Need need) {
-        return integrations.find(tenant, scope, IntegrationTenants.ACTIVEPIECES)
+    private Optional<Credential> stored(
+            UUID tenant, @Nullable UUID scope, Credential.Source source, @Nullable UUID organization, Need need) {
+        return integrations
+                .find(tenant, scope, IntegrationTenants.ACTIVEPIECES)
                 .filter(id -> integrations.isEnabled(tenant, id))
                 .flatMap(id -> {
-                    String key = integrations.setting(tenant, id, API_KEY).filter(StringUtils::hasText).orElse(null);
-                    Credential.UserLogin user = integrations.setting(tenant, id, USER_EMAIL)
+                    String key = integrations
+                            .setting(tenant, id, API_KEY)
                             .filter(StringUtils::hasText)
-                            .flatMap(email -> integrations.setting(tenant, id, USER_PASSWORD)
+                            .orElse(null);
+                    Credential.UserLogin user = integrations
+                            .setting(tenant, id, USER_EMAIL)
+                            .filter(StringUtils::hasText)
+                            .flatMap(email -> integrations
+                                    .setting(tenant, id, USER_PASSWORD)
                                     .map(password -> new Credential.UserLogin(id.toString(), email, password)))
                             .orElse(null);
                     return serves(key, user, need)
-                            ? Optional.of(new Credential(key, user, source, organization)) : Optional.empty();
+                            ? Optional.of(new Credential(key, user, source, organization))
+                            : Optional.empty();
                 });
     }
 
@@ -143,10 +153,13 @@ class CredentialResolver {
             return Optional.empty();
         }
         String key = StringUtils.hasText(settings.apiKey()) ? settings.apiKey().trim() : null;
-        Credential.UserLogin user = StringUtils.hasText(settings.userEmail()) && StringUtils.hasText(settings.userPassword())
-                ? new Credential.UserLogin(GLOBAL, settings.userEmail().trim(), settings.userPassword()) : null;
+        Credential.UserLogin user =
+                StringUtils.hasText(settings.userEmail()) && StringUtils.hasText(settings.userPassword())
+                        ? new Credential.UserLogin(GLOBAL, settings.userEmail().trim(), settings.userPassword())
+                        : null;
         return serves(key, user, need)
-                ? Optional.of(new Credential(key, user, Credential.Source.GLOBAL, organization)) : Optional.empty();
+                ? Optional.of(new Credential(key, user, Credential.Source.GLOBAL, organization))
+                : Optional.empty();
     }
 
     private static boolean serves(@Nullable String key, Credential.@Nullable UserLogin user, Need need) {

@@ -1,12 +1,10 @@
 package org.gauzy.bridge.activepieces;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-
+import java.util.List;
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -35,9 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 class McpController {
 
     /** {@code name} and {@code tools} (0.56–0.72), {@code enabledTools} (0.83) or {@code disabledTools} (0.85.2 on). */
-    record UpdateRequest(@Size(min = 1, max = 255) @Nullable String name, @Size(min = 1) @Nullable List<JsonNode> tools,
-            @Nullable List<String> disabledTools, @Nullable List<String> enabledTools) {
-    }
+    record UpdateRequest(
+            @Size(min = 1, max = 255) @Nullable String name,
+            @Size(min = 1) @Nullable List<JsonNode> tools,
+            @Nullable List<String> disabledTools,
+            @Nullable List<String> enabledTools) {}
 
     private final McpService mcp;
 
@@ -47,38 +47,54 @@ class McpController {
 
     @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping
-    SeekPage<ObjectNode> list(RequestContext context, @RequestParam(required = false) @Nullable String projectId,
+    SeekPage<ObjectNode> list(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String name) {
         if (projectId == null || projectId.isBlank()) {
-            throw new ApiException.BadRequest("projectId is required: the Activepieces project whose MCP servers to list");
+            throw new ApiException.BadRequest(
+                    "projectId is required: the Activepieces project whose MCP servers to list");
         }
         return mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
     }
 
     @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/{serverId}")
-    ObjectNode get(RequestContext context, @PathVariable String serverId,
+    ObjectNode get(
+            RequestContext context,
+            @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {
         return mcp.get(context, serverId.trim(), projectId);
     }
 
     @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PatchMapping("/{serverId}")
-    ObjectNode update(RequestContext context, @PathVariable String serverId,
-            @RequestParam(required = false) @Nullable String projectId, @Valid @RequestBody UpdateRequest request) {
+    ObjectNode update(
+            RequestContext context,
+            @PathVariable String serverId,
+            @RequestParam(required = false) @Nullable String projectId,
+            @Valid @RequestBody UpdateRequest request) {
         if (request.tools() != null && request.tools().stream().anyMatch(tool -> !tool.isObject())) {
             throw new ApiException.BadRequest("tools must be a list of tool objects");
         }
-        return mcp.update(context, serverId.trim(), projectId, new McpService.Changes(
-                request.name() == null ? null : request.name().trim(), request.tools(), request.disabledTools(),
-                request.enabledTools()));
+        return mcp.update(
+                context,
+                serverId.trim(),
+                projectId,
+                new McpService.Changes(
+                        request.name() == null ? null : request.name().trim(),
+                        request.tools(),
+                        request.disabledTools(),
+                        request.enabledTools()));
     }
 
     @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PostMapping("/{serverId}/rotate")
-    ObjectNode rotate(RequestContext context, @PathVariable String serverId,
+    ObjectNode rotate(
+            RequestContext context,
+            @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {
         return mcp.rotate(context, serverId.trim(), projectId);
     }

@@ -2,7 +2,6 @@ package org.gauzy.bridge.activepieces;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,10 @@ import org.springframework.util.StringUtils;
 @Component
 class McpGeneration {
 
-    enum Generation { B, D }
+    enum Generation {
+        B,
+        D
+    }
 
     private final ActivepiecesSettings settings;
     private final ActivepiecesRelease release;
@@ -42,8 +44,10 @@ class McpGeneration {
         }
         Optional<ActivepiecesRelease.Version> version = release.current();
         if (version.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "Activepieces at " + settings.baseUrl() + " does not say "
-                    + "its release (GET /v1/flags); set ACTIVEPIECES_API_VERSION to it");
+            throw new ApiException(
+                    HttpStatus.BAD_GATEWAY,
+                    "Activepieces at " + settings.baseUrl() + " does not say "
+                            + "its release (GET /v1/flags); set ACTIVEPIECES_API_VERSION to it");
         }
         return of(version.get());
     }
@@ -55,14 +59,18 @@ class McpGeneration {
         if (version.atLeast(0, 61, 0) && !version.atLeast(0, 73, 0)) {
             return Generation.B;
         }
-        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Managing MCP servers needs Activepieces 0.61 to "
-                + "0.72 or 0.83 and later; this Activepieces is " + version);
+        throw new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Managing MCP servers needs Activepieces 0.61 to " + "0.72 or 0.83 and later; this Activepieces is "
+                        + version);
     }
 
     /** "B" or "D", or a release such as "0.72" or "0.85.4": the service does not start with anything else. */
     private static void validate(String configured) {
         String v = configured.trim().toUpperCase(Locale.ROOT);
-        if (!v.equals("B") && !v.equals("D") && ActivepiecesRelease.Version.parse(v).isEmpty()) {
+        if (!v.equals("B")
+                && !v.equals("D")
+                && ActivepiecesRelease.Version.parse(v).isEmpty()) {
             throw new IllegalStateException("ACTIVEPIECES_API_VERSION must be B, D or a release such as 0.85");
         }
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
@@ -35,9 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
 class McpPages {
 
     /** A server as the page shows it; {@code tools} is the editable text (JSON or one name per line). */
-    record ServerRow(String id, String name, String generation, int toolCount, List<String> disabledTools,
-            String created, String tools) {
-    }
+    record ServerRow(
+            String id,
+            String name,
+            String generation,
+            int toolCount,
+            List<String> disabledTools,
+            String created,
+            String tools) {}
 
     private final SetupService setup;
     private final McpService mcp;
@@ -53,39 +57,72 @@ class McpPages {
         this.json = json;
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping(SetupPages.BASE + "/{integrationId}/mcp")
-    ModelAndView list(RequestContext context, @PathVariable UUID integrationId,
+    ModelAndView list(
+            RequestContext context,
+            @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String notice) {
         return page(context, integrationId, projectId, cursor, null, PageNotices.text(notice), HttpStatus.OK);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/rename")
-    ModelAndView rename(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
-            @RequestParam String projectId, @RequestParam(required = false) @Nullable String name) {
+    ModelAndView rename(
+            RequestContext context,
+            @PathVariable UUID integrationId,
+            @PathVariable String serverId,
+            @RequestParam String projectId,
+            @RequestParam(required = false) @Nullable String name) {
         if (name == null || name.isBlank() || name.length() > 255) {
-            return page(context, integrationId, projectId, null, "A server's name is 1 to 255 characters.", null,
+            return page(
+                    context,
+                    integrationId,
+                    projectId,
+                    null,
+                    "A server's name is 1 to 255 characters.",
+                    null,
                     HttpStatus.BAD_REQUEST);
         }
-        return change(context, integrationId, projectId, "mcp-renamed",
+        return change(
+                context,
+                integrationId,
+                projectId,
+                "mcp-renamed",
                 () -> mcp.update(context, serverId, projectId, new McpService.Changes(name.trim(), null, null, null)));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/tools")
-    ModelAndView tools(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
-            @RequestParam String projectId, @RequestParam String generation,
+    ModelAndView tools(
+            RequestContext context,
+            @PathVariable UUID integrationId,
+            @PathVariable String serverId,
+            @RequestParam String projectId,
+            @RequestParam String generation,
             @RequestParam(required = false, defaultValue = "") String tools) {
         if ("D".equals(generation)) {
-            List<String> disabled = Arrays.stream(tools.split("[\\r\\n,]+")).map(String::trim).filter(s -> !s.isEmpty())
-                    .distinct().toList();
-            return change(context, integrationId, projectId, "mcp-tools",
+            List<String> disabled = Arrays.stream(tools.split("[\\r\\n,]+"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .distinct()
+                    .toList();
+            return change(
+                    context,
+                    integrationId,
+                    projectId,
+                    "mcp-tools",
                     () -> mcp.update(context, serverId, projectId, new McpService.Changes(null, null, disabled, null)));
         }
         List<JsonNode> list = new ArrayList<>();
@@ -99,34 +136,56 @@ class McpPages {
                 throw new IllegalArgumentException();
             }
         } catch (JacksonException | IllegalArgumentException malformed) {
-            return page(context, integrationId, projectId, null, "Tools must be a JSON list of tool objects, such as "
-                    + "[{\"type\":\"PIECE\",\"pieceMetadata\":{…}}], with at least one tool.", null, HttpStatus.BAD_REQUEST);
+            return page(
+                    context,
+                    integrationId,
+                    projectId,
+                    null,
+                    "Tools must be a JSON list of tool objects, such as "
+                            + "[{\"type\":\"PIECE\",\"pieceMetadata\":{…}}], with at least one tool.",
+                    null,
+                    HttpStatus.BAD_REQUEST);
         }
-        return change(context, integrationId, projectId, "mcp-tools",
+        return change(
+                context,
+                integrationId,
+                projectId,
+                "mcp-tools",
                 () -> mcp.update(context, serverId, projectId, new McpService.Changes(null, list, null, null)));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping(SetupPages.BASE + "/{integrationId}/mcp/{serverId}/rotate")
-    ModelAndView rotate(RequestContext context, @PathVariable UUID integrationId, @PathVariable String serverId,
+    ModelAndView rotate(
+            RequestContext context,
+            @PathVariable UUID integrationId,
+            @PathVariable String serverId,
             @RequestParam String projectId) {
         return change(context, integrationId, projectId, "mcp-rotated", () -> mcp.rotate(context, serverId, projectId));
     }
 
-    private ModelAndView change(RequestContext context, UUID integrationId, String projectId, String notice,
-            Runnable action) {
+    private ModelAndView change(
+            RequestContext context, UUID integrationId, String projectId, String notice, Runnable action) {
         try {
             action.run();
         } catch (ApiException refused) {
             return page(context, integrationId, projectId, null, refused.getMessage(), null, refused.status());
         }
-        return Pages.seeOther(SetupPages.BASE + "/" + integrationId + "/mcp",
-                Map.of("projectId", projectId, "notice", notice));
+        return Pages.seeOther(
+                SetupPages.BASE + "/" + integrationId + "/mcp", Map.of("projectId", projectId, "notice", notice));
     }
 
-    private ModelAndView page(RequestContext context, UUID integrationId, @Nullable String projectId,
-            @Nullable String cursor, @Nullable String error, @Nullable String notice, HttpStatus status) {
+    private ModelAndView page(
+            RequestContext context,
+            UUID integrationId,
+            @Nullable String projectId,
+            @Nullable String cursor,
+            @Nullable String error,
+            @Nullable String notice,
+            HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("installation", setup.installation(context, integrationId));
         model.put("tab", "mcp");
@@ -150,8 +209,9 @@ class McpPages {
                 problem = refused.getMessage().contains(CredentialResolver.USER_NEEDED)
                         ? "Activepieces lets only signed-in users manage MCP servers, not API keys: add an "
                                 + "Activepieces user's email and password under Overview → Re-integrate."
-                        : refused.status() == HttpStatus.UNPROCESSABLE_CONTENT ? refused.getMessage()
-                        : "Activepieces did not answer as expected: " + refused.getMessage();
+                        : refused.status() == HttpStatus.UNPROCESSABLE_CONTENT
+                                ? refused.getMessage()
+                                : "Activepieces did not answer as expected: " + refused.getMessage();
             }
         }
         model.put("projects", options);
@@ -164,9 +224,16 @@ class McpPages {
         var disabled = new ArrayList<String>();
         server.path("disabledTools").forEach(t -> disabled.add(t.asString()));
         String generation = server.path("generation").asString();
-        String tools = "D".equals(generation) ? String.join("\n", disabled)
+        String tools = "D".equals(generation)
+                ? String.join("\n", disabled)
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(server.path("tools"));
-        return new ServerRow(server.path("id").asString(), server.path("name").asString(), generation,
-                server.path("toolCount").asInt(), disabled, server.path("created").asString(""), tools);
+        return new ServerRow(
+                server.path("id").asString(),
+                server.path("name").asString(),
+                generation,
+                server.path("toolCount").asInt(),
+                disabled,
+                server.path("created").asString(""),
+                tools);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,11 @@ class McpService {
     private final McpGeneration generations;
     private final JsonMapper json;
 
-    McpService(ActivepiecesCalls calls, CredentialResolver keys, ProjectAccess projects, McpGeneration generations,
+    McpService(
+            ActivepiecesCalls calls,
+            CredentialResolver keys,
+            ProjectAccess projects,
+            McpGeneration generations,
             JsonMapper json) {
         this.calls = calls;
         this.keys = keys;
@@ -41,20 +44,33 @@ class McpService {
         this.json = json;
     }
 
-    SeekPage<ObjectNode> list(RequestContext context, String projectId, @Nullable Integer limit, @Nullable String cursor,
+    SeekPage<ObjectNode> list(
+            RequestContext context,
+            String projectId,
+            @Nullable Integer limit,
+            @Nullable String cursor,
             @Nullable String name) {
         var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         projects.require(context, key, projectId);
         if (generations.current() == McpGeneration.Generation.D) {
-            return new SeekPage<>(List.of(fromProjectServer(calls.sendAsUser(key, projectId,
-                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")))), null, null);
+            return new SeekPage<>(
+                    List.of(fromProjectServer(calls.sendAsUser(
+                            key, projectId, ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")))),
+                    null,
+                    null);
         }
-        JsonNode page = calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("mcp-servers")
-                .param("projectId", projectId)
-                .param("limit", limit).param("cursor", cursor).param("name", name));
+        JsonNode page = calls.sendAsUser(
+                key,
+                projectId,
+                ActivepiecesHttp.Call.get("mcp-servers")
+                        .param("projectId", projectId)
+                        .param("limit", limit)
+                        .param("cursor", cursor)
+                        .param("name", name));
         var data = new ArrayList<ObjectNode>();
         page.path("data").forEach(server -> data.add(fromNamedServer(server)));
-        return new SeekPage<>(data, page.path("next").asString(null), page.path("previous").asString(null));
+        return new SeekPage<>(
+                data, page.path("next").asString(null), page.path("previous").asString(null));
     }
 
     ObjectNode get(RequestContext context, String serverId, @Nullable String projectId) {
@@ -63,9 +79,11 @@ class McpService {
     }
 
     /** What an update may change; each release reads some of it. */
-    record Changes(@Nullable String name, @Nullable List<JsonNode> tools, @Nullable List<String> disabledTools,
-            @Nullable List<String> enabledTools) {
-    }
+    record Changes(
+            @Nullable String name,
+            @Nullable List<JsonNode> tools,
+            @Nullable List<String> disabledTools,
+            @Nullable List<String> enabledTools) {}
 
     /**
      * Generation B: {@code name} and {@code tools}. Generation D: the project server's tool list, which
@@ -83,20 +101,24 @@ class McpService {
             String field = toolsField(located.server());
             List<String> wrong = field.equals(ENABLED_TOOLS) ? changes.disabledTools() : changes.enabledTools();
             if (wrong != null) {
-                throw new ApiException.BadRequest("This Activepieces keeps the MCP server's " + (field.equals(ENABLED_TOOLS)
-                        ? "enabled tools (0.83): send enabledTools" : "disabled tools (0.85.2 on): send disabledTools"));
+                throw new ApiException.BadRequest("This Activepieces keeps the MCP server's "
+                        + (field.equals(ENABLED_TOOLS)
+                                ? "enabled tools (0.83): send enabledTools"
+                                : "disabled tools (0.85.2 on): send disabledTools"));
             }
             List<String> list = field.equals(ENABLED_TOOLS) ? changes.enabledTools() : changes.disabledTools();
             var body = new LinkedHashMap<String, Object>();
             if (list != null) {
                 body.put(field, list);
             }
-            return fromProjectServer(calls.sendAsUser(key, located.projectId(),
+            return fromProjectServer(calls.sendAsUser(
+                    key,
+                    located.projectId(),
                     ActivepiecesHttp.Call.post(body, "projects", located.projectId(), "mcp-server")));
         }
         if (changes.disabledTools() != null || changes.enabledTools() != null) {
-            throw new ApiException.BadRequest("This Activepieces (MCP generation B) has named servers with tools: "
-                    + "send name and tools");
+            throw new ApiException.BadRequest(
+                    "This Activepieces (MCP generation B) has named servers with tools: " + "send name and tools");
         }
         var body = new LinkedHashMap<String, Object>();
         if (changes.name() != null) {
@@ -105,8 +127,8 @@ class McpService {
         if (changes.tools() != null) {
             body.put("tools", changes.tools());
         }
-        return fromNamedServer(calls.sendAsUser(key, located.projectId(),
-                ActivepiecesHttp.Call.post(body, "mcp-servers", serverId)));
+        return fromNamedServer(
+                calls.sendAsUser(key, located.projectId(), ActivepiecesHttp.Call.post(body, "mcp-servers", serverId)));
     }
 
     private static final String ENABLED_TOOLS = "enabledTools";
@@ -121,34 +143,34 @@ class McpService {
         var key = keys.forOrganization(context, context.organizationId(), CredentialResolver.Need.USER);
         Located located = locate(context, key, serverId, projectId);
         if (located.generation() == McpGeneration.Generation.D) {
-            return fromProjectServer(calls.sendAsUser(key, located.projectId(),
+            return fromProjectServer(calls.sendAsUser(
+                    key,
+                    located.projectId(),
                     ActivepiecesHttp.Call.post(Map.of(), "projects", located.projectId(), "mcp-server", "rotate")));
         }
-        return fromNamedServer(calls.sendAsUser(key, located.projectId(),
-                ActivepiecesHttp.Call.post(Map.of(), "mcp-servers", serverId, "rotate")));
+        return fromNamedServer(calls.sendAsUser(
+                key, located.projectId(), ActivepiecesHttp.Call.post(Map.of(), "mcp-servers", serverId, "rotate")));
     }
 
-    private record Located(McpGeneration.Generation generation, String projectId, ObjectNode server) {
-    }
+    private record Located(McpGeneration.Generation generation, String projectId, ObjectNode server) {}
 
     /**
      * Finds the server and checks the caller may use its project: generation B reads the server by id;
      * generation D needs the project, whose one server must have this id.
      */
-    private Located locate(RequestContext context, Credential key, String serverId,
-            @Nullable String projectId) {
+    private Located locate(RequestContext context, Credential key, String serverId, @Nullable String projectId) {
         ActivepiecesIds.require("serverId", serverId);
         if (projectId != null) {
             projects.require(context, key, projectId);
         }
         McpGeneration.Generation generation = generations.current();
         if (generation == McpGeneration.Generation.D && projectId == null) {
-            throw new ApiException.BadRequest("This Activepieces has one MCP server per project: send projectId "
-                    + "with the server id");
+            throw new ApiException.BadRequest(
+                    "This Activepieces has one MCP server per project: send projectId " + "with the server id");
         }
         if (generation == McpGeneration.Generation.D) {
-            ObjectNode server = fromProjectServer(calls.sendAsUser(key, projectId,
-                    ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")));
+            ObjectNode server = fromProjectServer(
+                    calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")));
             if (!serverId.equals(server.path("id").asString())) {
                 throw new ApiException.NotFound("MCP server", serverId);
             }
@@ -171,7 +193,8 @@ class McpService {
         out.put("generation", "B");
         out.set("created", server.path("created"));
         out.set("updated", server.path("updated"));
-        ArrayNode tools = server.path("tools").isArray() ? (ArrayNode) server.path("tools").deepCopy()
+        ArrayNode tools = server.path("tools").isArray()
+                ? (ArrayNode) server.path("tools").deepCopy()
                 : json.createArrayNode();
         out.set("tools", withoutTokens(tools));
         out.set("disabledTools", json.createArrayNode());
@@ -188,16 +211,22 @@ class McpService {
         out.set("created", server.path("created"));
         out.set("updated", server.path("updated"));
         out.set("tools", json.createArrayNode());
-        ArrayNode disabled = server.path("disabledTools").isArray() ? (ArrayNode) server.path("disabledTools").deepCopy()
+        ArrayNode disabled = server.path("disabledTools").isArray()
+                ? (ArrayNode) server.path("disabledTools").deepCopy()
                 : json.createArrayNode();
         out.set("disabledTools", disabled);
         if (server.has(ENABLED_TOOLS)) {
             // 0.83 keeps the tools that are on (null: all of them) instead.
-            out.set(ENABLED_TOOLS, server.path(ENABLED_TOOLS).isArray() ? server.path(ENABLED_TOOLS).deepCopy()
-                    : json.nullNode());
+            out.set(
+                    ENABLED_TOOLS,
+                    server.path(ENABLED_TOOLS).isArray()
+                            ? server.path(ENABLED_TOOLS).deepCopy()
+                            : json.nullNode());
         }
-        out.set("flows", withoutTokens(server.path("flows").isArray() ? server.path("flows").deepCopy()
-                : json.createArrayNode()));
+        out.set(
+                "flows",
+                withoutTokens(
+                        server.path("flows").isArray() ? server.path("flows").deepCopy() : json.createArrayNode()));
         out.put("toolCount", server.path("flows").size());
         return out;
     }

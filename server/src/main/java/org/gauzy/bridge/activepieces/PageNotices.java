@@ -1,7 +1,6 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.Map;
-
 import org.gauzy.bridge.identity.Pages;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +19,12 @@ final class PageNotices {
             Map.entry("connection-deleted", "The connection was deleted in Activepieces."),
             Map.entry("mcp-renamed", "The MCP server was renamed."),
             Map.entry("mcp-tools", "The MCP server's tools were saved."),
-            Map.entry("mcp-rotated", "The MCP server's token was rotated: clients using the old one must get the new "
-                    + "one from Activepieces."));
+            Map.entry(
+                    "mcp-rotated",
+                    "The MCP server's token was rotated: clients using the old one must get the new "
+                            + "one from Activepieces."));
 
-    private PageNotices() {
-    }
+    private PageNotices() {}
 
     static @Nullable String text(@Nullable String key) {
         return Pages.notice(TEXTS, key);

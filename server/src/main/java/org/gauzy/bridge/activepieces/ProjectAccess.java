@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
@@ -60,11 +59,23 @@ class ProjectAccess {
 
     private String ownProject(UUID tenant, Credential key) {
         String externalId = externalId(tenant);
-        JsonNode found = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("externalId", externalId)
-                .param("limit", 1)).path("data");
-        String projectId = found.size() > 0 ? found.get(0).path("id").asString()
-                : calls.send(key, null, ActivepiecesHttp.Call.post(Map.of("displayName", "Gauzy tenant " + tenant,
-                        "externalId", externalId), "projects")).path("id").asString();
+        JsonNode found = calls.send(
+                        key,
+                        null,
+                        ActivepiecesHttp.Call.get("projects")
+                                .param("externalId", externalId)
+                                .param("limit", 1))
+                .path("data");
+        String projectId = found.size() > 0
+                ? found.get(0).path("id").asString()
+                : calls.send(
+                                key,
+                                null,
+                                ActivepiecesHttp.Call.post(
+                                        Map.of("displayName", "Gauzy tenant " + tenant, "externalId", externalId),
+                                        "projects"))
+                        .path("id")
+                        .asString();
         bindings.bind(tenant, projectId, OffsetDateTime.now(clock));
         return projectId;
     }
@@ -98,8 +109,12 @@ class ProjectAccess {
         }
         String cursor = null;
         for (int page = 0; page < ConnectionService.MAX_UPSTREAM_PAGES; page++) {
-            JsonNode upstream = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
-                    .param("limit", 100));
+            JsonNode upstream = calls.send(
+                    key,
+                    null,
+                    ActivepiecesHttp.Call.get("projects")
+                            .param("cursor", cursor)
+                            .param("limit", 100));
             for (JsonNode project : upstream.path("data")) {
                 if (projectId.equals(project.path("id").asString())) {
                     return project;
@@ -118,24 +133,30 @@ class ProjectAccess {
     }
 
     /** A project as a picker offers it. */
-    record Choice(String id, String displayName) {
-    }
+    record Choice(String id, String displayName) {}
 
     /** The first hundred projects the caller may use, for a picker. */
     List<Choice> choices(RequestContext context, Credential key) {
-        return visible(context, key, null, 100).data().stream().map(p -> new Choice(p.path("id").asString(),
-                p.path("displayName").asString(p.path("id").asString()))).toList();
+        return visible(context, key, null, 100).data().stream()
+                .map(p -> new Choice(
+                        p.path("id").asString(),
+                        p.path("displayName").asString(p.path("id").asString())))
+                .toList();
     }
 
     /**
      * The projects the caller may use: Activepieces' page of projects for the tenant's own key; with
      * the shared key, the tenant's own project and those bound to it, in one page.
      */
-    SeekPage<JsonNode> visible(RequestContext context, Credential key, @Nullable String cursor,
-            @Nullable Integer limit) {
+    SeekPage<JsonNode> visible(
+            RequestContext context, Credential key, @Nullable String cursor, @Nullable Integer limit) {
         if (!key.global()) {
-            JsonNode page = calls.send(key, null, ActivepiecesHttp.Call.get("projects").param("cursor", cursor)
-                    .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
+            JsonNode page = calls.send(
+                    key,
+                    null,
+                    ActivepiecesHttp.Call.get("projects")
+                            .param("cursor", cursor)
+                            .param("limit", limit == null ? null : Math.max(1, Math.min(100, limit))));
             var data = new ArrayList<JsonNode>();
             page.path("data").forEach(data::add);
             return SeekPage.of(page, data);

@@ -1,11 +1,9 @@
 package org.gauzy.bridge.activepieces;
 
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-
+import java.util.Map;
+import java.util.UUID;
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -29,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/integration/activepieces/projects")
 class ProjectsController {
 
-    record BindRequest(@NotBlank String projectId) {
-    }
+    record BindRequest(@NotBlank String projectId) {}
 
     private final CredentialResolver keys;
     private final ProjectAccess access;
@@ -40,21 +37,27 @@ class ProjectsController {
         this.access = access;
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/{integrationId}")
-    SeekPage<JsonNode> list(RequestContext context, @PathVariable UUID integrationId,
+    SeekPage<JsonNode> list(
+            RequestContext context,
+            @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         return access.visible(context, keys.forIntegration(context, integrationId), cursor, limit);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping("/{integrationId}/bind")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> bind(RequestContext context, @PathVariable UUID integrationId,
-            @Valid @RequestBody BindRequest request) {
+    Map<String, String> bind(
+            RequestContext context, @PathVariable UUID integrationId, @Valid @RequestBody BindRequest request) {
         var key = keys.forIntegration(context, integrationId);
         access.bind(context, key, request.projectId());
         return Map.of("projectId", request.projectId());

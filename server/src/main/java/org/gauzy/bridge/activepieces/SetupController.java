@@ -1,11 +1,9 @@
 package org.gauzy.bridge.activepieces;
 
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-
+import java.util.Map;
+import java.util.UUID;
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -30,8 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SetupController {
 
     /** A platform API key, an Activepieces user's email and password, or both. */
-    record SetupRequest(@Nullable @Size(max = 512) String apiKey, @Nullable @Size(max = 320) String userEmail,
-            @Nullable @Size(max = 512) String userPassword, @Nullable UUID organizationId) {
+    record SetupRequest(
+            @Nullable @Size(max = 512) String apiKey,
+            @Nullable @Size(max = 320) String userEmail,
+            @Nullable @Size(max = 512) String userPassword,
+            @Nullable UUID organizationId) {
 
         @Override
         public String toString() {
@@ -39,8 +40,7 @@ class SetupController {
         }
     }
 
-    record SetupResponse(UUID integrationTenantId) {
-    }
+    record SetupResponse(UUID integrationTenantId) {}
 
     private final SetupService setup;
 
@@ -52,42 +52,54 @@ class SetupController {
     @PostMapping("/setup")
     @ResponseStatus(HttpStatus.CREATED)
     SetupResponse setup(RequestContext context, @Valid @RequestBody SetupRequest request) {
-        return new SetupResponse(setup.setup(context, new SetupService.Credentials(request.apiKey(),
-                request.userEmail(), request.userPassword()), request.organizationId()));
+        return new SetupResponse(setup.setup(
+                context,
+                new SetupService.Credentials(request.apiKey(), request.userEmail(), request.userPassword()),
+                request.organizationId()));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/status/{integrationId}")
     Map<String, Boolean> status(RequestContext context, @PathVariable UUID integrationId) {
         return Map.of("enabled", setup.installation(context, integrationId).isEnabled());
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/integration-tenant/{integrationId}")
     IntegrationTenantView installation(RequestContext context, @PathVariable UUID integrationId) {
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping("/integration-tenant/{integrationId}/enable")
     IntegrationTenantView enable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, true);
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @PostMapping("/integration-tenant/{integrationId}/disable")
     IntegrationTenantView disable(RequestContext context, @PathVariable UUID integrationId) {
         setup.setEnabled(context, integrationId, false);
         return setup.installation(context, integrationId);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_DELETE,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_DELETE,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @DeleteMapping("/integration-tenant/{integrationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(RequestContext context, @PathVariable UUID integrationId) {

@@ -3,7 +3,6 @@ package org.gauzy.bridge.activepieces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenantView;
 import org.gauzy.bridge.integration.IntegrationTenants;
@@ -21,7 +20,10 @@ import org.springframework.stereotype.Service;
 class SetupService {
 
     /** What the admin gives; at least a key or a user. */
-    record Credentials(@Nullable String apiKey, @Nullable String userEmail, @Nullable String userPassword) {
+    record Credentials(
+            @Nullable String apiKey,
+            @Nullable String userEmail,
+            @Nullable String userPassword) {
 
         @Override
         public String toString() {
@@ -34,7 +36,10 @@ class SetupService {
     private final IntegrationTenants integrations;
     private final CredentialResolver credentials;
 
-    SetupService(ActivepiecesHttp http, UserSessions sessions, IntegrationTenants integrations,
+    SetupService(
+            ActivepiecesHttp http,
+            UserSessions sessions,
+            IntegrationTenants integrations,
             CredentialResolver credentials) {
         this.http = http;
         this.sessions = sessions;
@@ -51,8 +56,10 @@ class SetupService {
                     + "(an Activepieces user, which MCP servers need and the community edition's only credential)");
         }
         if ((email == null) != (password == null)) {
-            throw new ApiException.BadRequest(email == null ? "userEmail is required with userPassword"
-                    : "userPassword is required with userEmail");
+            throw new ApiException.BadRequest(
+                    email == null
+                            ? "userEmail is required with userPassword"
+                            : "userPassword is required with userEmail");
         }
         if (key != null && !key.startsWith("sk-")) {
             throw new ApiException.BadRequest("apiKey must be an Activepieces platform API key, which starts with "
@@ -68,7 +75,8 @@ class SetupService {
             stored.add(Setting.plain(CredentialResolver.USER_EMAIL, email));
             stored.add(Setting.secret(CredentialResolver.USER_PASSWORD, password));
         }
-        return integrations.install(context.tenant(), organization, IntegrationTenants.ACTIVEPIECES, List.copyOf(stored));
+        return integrations.install(
+                context.tenant(), organization, IntegrationTenants.ACTIVEPIECES, List.copyOf(stored));
     }
 
     /** The cheapest call a platform key may make: the first project. */

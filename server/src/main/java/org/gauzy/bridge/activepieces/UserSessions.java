@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,14 +36,12 @@ class UserSessions {
 
     static final Duration RENEW_BEFORE = Duration.ofHours(1);
 
-    private record Holder(String base, String holder, String email, String passwordDigest) {
-    }
+    private record Holder(String base, String holder, String email, String passwordDigest) {}
 
-    private record ForProject(Holder holder, String projectId) {
-    }
+    private record ForProject(Holder holder, String projectId) {}
 
-    private record Session(String token, Instant expires, @Nullable String projectId) {
-    }
+    private record Session(
+            String token, Instant expires, @Nullable String projectId) {}
 
     private final ActivepiecesHttp http;
     private final ActivepiecesSettings settings;
@@ -68,14 +65,17 @@ class UserSessions {
             session = signIn(user);
             signedIn.put(holder, session);
         }
-        if (projectId == null || session.projectId() == null || session.projectId().equals(projectId)) {
+        if (projectId == null
+                || session.projectId() == null
+                || session.projectId().equals(projectId)) {
             return session.token();
         }
         var key = new ForProject(holder, projectId);
         Session inProject = switched.get(key);
         if (inProject == null || dueForRenewal(inProject)) {
-            JsonNode answer = http.send(session.token(), ActivepiecesHttp.Call.post(
-                    Map.of("projectId", projectId), "authentication", "switch-project"));
+            JsonNode answer = http.send(
+                    session.token(),
+                    ActivepiecesHttp.Call.post(Map.of("projectId", projectId), "authentication", "switch-project"));
             inProject = session(answer.path("token").asString());
             switched.put(key, inProject);
         }
@@ -104,8 +104,10 @@ class UserSessions {
         final String code;
 
         SignInRefused(String email, String code) {
-            super(HttpStatus.BAD_GATEWAY, "Activepieces refused to sign in " + email + " (" + code + "); set the "
-                    + "integration up again with the user's current email and password");
+            super(
+                    HttpStatus.BAD_GATEWAY,
+                    "Activepieces refused to sign in " + email + " (" + code + "); set the "
+                            + "integration up again with the user's current email and password");
             this.code = code;
         }
     }
@@ -113,8 +115,10 @@ class UserSessions {
     private Session signIn(Credential.UserLogin user) {
         JsonNode answer;
         try {
-            answer = http.send(null, ActivepiecesHttp.Call.post(Map.of("email", user.email(), "password",
-                    user.password()), "authentication", "sign-in"));
+            answer = http.send(
+                    null,
+                    ActivepiecesHttp.Call.post(
+                            Map.of("email", user.email(), "password", user.password()), "authentication", "sign-in"));
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus == 401 || failure.upstreamStatus == 403) {
                 throw new SignInRefused(user.email(), Objects.requireNonNullElse(failure.upstreamCode, "refused"));
@@ -123,8 +127,10 @@ class UserSessions {
         }
         String token = answer.path("token").asString(null);
         if (token == null) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "Activepieces signed in " + user.email()
-                    + " without a session token; is " + settings.baseUrl() + " an Activepieces?");
+            throw new ApiException(
+                    HttpStatus.BAD_GATEWAY,
+                    "Activepieces signed in " + user.email() + " without a session token; is " + settings.baseUrl()
+                            + " an Activepieces?");
         }
         Instant now = Instant.now(clock);
         signedIn.values().removeIf(session -> session.expires().isBefore(now));
@@ -143,7 +149,8 @@ class UserSessions {
                 // an opaque token: treat it as one that lasts the documented 7 days
             }
         }
-        Instant expires = claims.path("exp").canConvertToLong() ? Instant.ofEpochSecond(claims.path("exp").asLong())
+        Instant expires = claims.path("exp").canConvertToLong()
+                ? Instant.ofEpochSecond(claims.path("exp").asLong())
                 : Instant.now(clock).plus(Duration.ofDays(7));
         return new Session(token, expires, claims.path("projectId").asString(null));
     }
@@ -158,8 +165,8 @@ class UserSessions {
 
     private static String digest(String password) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,9 @@
  * through oauth's {@code ConnectionAuthorizer}) and MCP servers, through one Activepieces HTTP client.
  */
 @NullMarked
-@ApplicationModule(displayName = "Activepieces", allowedDependencies = {"platform", "identity", "integration", "oauth"})
+@ApplicationModule(
+        displayName = "Activepieces",
+        allowedDependencies = {"platform", "identity", "integration", "oauth"})
 package org.gauzy.bridge.activepieces;
 
 import org.jspecify.annotations.NullMarked;

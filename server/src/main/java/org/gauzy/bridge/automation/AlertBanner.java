@@ -2,7 +2,6 @@ package org.gauzy.bridge.automation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.gauzy.bridge.identity.Pages;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenantView;
@@ -32,13 +31,15 @@ class AlertBanner implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            @Nullable ModelAndView page) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView page) {
         if (page == null || !(page.getModel().get("installation") instanceof IntegrationTenantView installation)) {
             return;
         }
-        RequestContext.current().filter(context -> context.tenantId() != null && context.organizationId() != null)
-                .ifPresent(context -> page.addObject("automationAlerts", alerts.open(context.tenantId(),
-                        context.organizationId(), installation.id())));
+        RequestContext.current()
+                .filter(context -> context.tenantId() != null && context.organizationId() != null)
+                .ifPresent(context -> page.addObject(
+                        "automationAlerts",
+                        alerts.open(context.tenantId(), context.organizationId(), installation.id())));
     }
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.OutboundEvent;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +16,17 @@ import org.springframework.stereotype.Component;
  * @param reason {@code FAILING} (its last runs failed), {@code CONNECTION_ERROR}, {@code NOT_RECEIVING} (its
  *        webhook subscription is disabled or its trigger URL answers 404 or 410) or {@code NOT_RUNNING}
  */
-public record AutomationFlowAlert(UUID tenantId, UUID organizationId, UUID integrationId, String projectId,
-        String flowId, String flowName, String reason, String message, boolean raised, OffsetDateTime at)
+public record AutomationFlowAlert(
+        UUID tenantId,
+        UUID organizationId,
+        UUID integrationId,
+        String projectId,
+        String flowId,
+        String flowName,
+        String reason,
+        String message,
+        boolean raised,
+        OffsetDateTime at)
         implements OutboundEvent {
 
     public static final String FAILING = "automation.flow.failing";

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.automation;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,5 +11,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        or not, so that an alert is raised when a flow starts failing (zero: never)
  */
 @ConfigurationProperties("gauzy.automation")
-record AutomationSettings(int failureThreshold, Duration cacheFor, int concurrency, Duration checkEvery) {
-}
+record AutomationSettings(int failureThreshold, Duration cacheFor, int concurrency, Duration checkEvery) {}

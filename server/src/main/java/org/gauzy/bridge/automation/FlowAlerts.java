@@ -1,13 +1,12 @@
 package org.gauzy.bridge.automation;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +22,11 @@ import org.springframework.stereotype.Component;
 class FlowAlerts {
 
     /** An open alert, as the Flows tab's banner shows it. */
-    record Open(String flowId, String flowName, String projectId, String reason, String message,
-            OffsetDateTime since) {
-    }
+    record Open(
+            String flowId, String flowName, String projectId, String reason, String message, OffsetDateTime since) {}
 
     /** A flow's alert as health sees it now: null reason when it is fine. */
-    record Finding(String flowId, String flowName, String reason, String message) {
-    }
+    record Finding(String flowId, String flowName, String reason, String message) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -51,8 +48,14 @@ class FlowAlerts {
      * stays. Each change is its own statement, outside any transaction: an
      * insert that another node made first fails alone, without aborting the rest.
      */
-    void record(UUID tenant, UUID organization, UUID integration, String projectId, List<Finding> findings,
-            Set<String> looked, boolean complete) {
+    void record(
+            UUID tenant,
+            UUID organization,
+            UUID integration,
+            String projectId,
+            List<Finding> findings,
+            Set<String> looked,
+            boolean complete) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Finding finding : findings) {
             int reopened = jdbc.sql("""
@@ -60,19 +63,35 @@ class FlowAlerts {
                         organization_id = :organization, project_id = :project, raised_at = :now, cleared_at = null
                     where tenant_id = :tenant and integration_id = :integration and flow_id = :flow
                         and cleared_at is not null""")
-                    .param("reason", finding.reason()).param("message", cut(finding.message(), 1000))
-                    .param("name", cut(finding.flowName(), 255)).param("organization", organization)
-                    .param("project", projectId).param("now", now).param("tenant", tenant)
-                    .param("integration", integration).param("flow", finding.flowId()).update();
+                    .param("reason", finding.reason())
+                    .param("message", cut(finding.message(), 1000))
+                    .param("name", cut(finding.flowName(), 255))
+                    .param("organization", organization)
+                    .param("project", projectId)
+                    .param("now", now)
+                    .param("tenant", tenant)
+                    .param("integration", integration)
+                    .param("flow", finding.flowId())
+                    .update();
             boolean raised = reopened == 1 || insert(tenant, organization, integration, projectId, finding, now);
             if (raised) {
-                events.publishEvent(new AutomationFlowAlert(tenant, organization, integration, projectId,
-                        finding.flowId(), finding.flowName(), finding.reason(), finding.message(), true, now));
+                events.publishEvent(new AutomationFlowAlert(
+                        tenant,
+                        organization,
+                        integration,
+                        projectId,
+                        finding.flowId(),
+                        finding.flowName(),
+                        finding.reason(),
+                        finding.message(),
+                        true,
+                        now));
             }
         }
         Set<String> alerting = findings.stream().map(Finding::flowId).collect(java.util.stream.Collectors.toSet());
         for (Open open : open(tenant, organization, integration)) {
-            if (!open.projectId().equals(projectId) || alerting.contains(open.flowId())
+            if (!open.projectId().equals(projectId)
+                    || alerting.contains(open.flowId())
                     || (!complete && !looked.contains(open.flowId()))) {
                 continue;
             }
@@ -80,11 +99,23 @@ class FlowAlerts {
                     update automation_flow_alert set cleared_at = :now
                     where tenant_id = :tenant and integration_id = :integration and flow_id = :flow
                         and cleared_at is null""")
-                    .param("now", now).param("tenant", tenant).param("integration", integration)
-                    .param("flow", open.flowId()).update();
+                    .param("now", now)
+                    .param("tenant", tenant)
+                    .param("integration", integration)
+                    .param("flow", open.flowId())
+                    .update();
             if (cleared == 1) {
-                events.publishEvent(new AutomationFlowAlert(tenant, organization, integration, projectId,
-                        open.flowId(), open.flowName(), open.reason(), "recovered", false, now));
+                events.publishEvent(new AutomationFlowAlert(
+                        tenant,
+                        organization,
+                        integration,
+                        projectId,
+                        open.flowId(),
+                        open.flowName(),
+                        open.reason(),
+                        "recovered",
+                        false,
+                        now));
             }
         }
     }
@@ -96,20 +127,30 @@ class FlowAlerts {
                 where tenant_id = :tenant and organization_id = :organization and integration_id = :integration
                     and cleared_at is null
                 order by raised_at, flow_id""")
-                .param("tenant", tenant).param("organization", organization).param("integration", integration)
-                .query((rs, row) -> new Open(rs.getString("flow_id"), rs.getString("flow_name"),
-                        rs.getString("project_id"), rs.getString("reason"), rs.getString("message"),
+                .param("tenant", tenant)
+                .param("organization", organization)
+                .param("integration", integration)
+                .query((rs, row) -> new Open(
+                        rs.getString("flow_id"),
+                        rs.getString("flow_name"),
+                        rs.getString("project_id"),
+                        rs.getString("reason"),
+                        rs.getString("message"),
                         rs.getObject("raised_at", OffsetDateTime.class)))
                 .list();
     }
 
-    private boolean insert(UUID tenant, UUID organization, UUID integration, String projectId, Finding finding,
-            OffsetDateTime now) {
+    private boolean insert(
+            UUID tenant, UUID organization, UUID integration, String projectId, Finding finding, OffsetDateTime now) {
         boolean open = jdbc.sql("""
                 select count(*) from automation_flow_alert
                 where tenant_id = :tenant and integration_id = :integration and flow_id = :flow""")
-                .param("tenant", tenant).param("integration", integration).param("flow", finding.flowId())
-                .query(Integer.class).single() > 0;
+                        .param("tenant", tenant)
+                        .param("integration", integration)
+                        .param("flow", finding.flowId())
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (open) {
             return false;
         }
@@ -118,10 +159,16 @@ class FlowAlerts {
                     insert into automation_flow_alert (tenant_id, integration_id, flow_id, organization_id, project_id,
                         flow_name, reason, message, raised_at)
                     values (:tenant, :integration, :flow, :organization, :project, :name, :reason, :message, :now)""")
-                    .param("tenant", tenant).param("integration", integration).param("flow", finding.flowId())
-                    .param("organization", organization).param("project", projectId)
-                    .param("name", cut(finding.flowName(), 255)).param("reason", finding.reason())
-                    .param("message", cut(finding.message(), 1000)).param("now", now).update();
+                    .param("tenant", tenant)
+                    .param("integration", integration)
+                    .param("flow", finding.flowId())
+                    .param("organization", organization)
+                    .param("project", projectId)
+                    .param("name", cut(finding.flowName(), 255))
+                    .param("reason", finding.reason())
+                    .param("message", cut(finding.message(), 1000))
+                    .param("now", now)
+                    .update();
             return true;
         } catch (DuplicateKeyException raisedElsewhere) {
             return false;
@@ -129,7 +176,8 @@ class FlowAlerts {
     }
 
     private double openCount() {
-        return jdbc.sql("select count(*) from automation_flow_alert where cleared_at is null").query(Long.class)
+        return jdbc.sql("select count(*) from automation_flow_alert where cleared_at is null")
+                .query(Long.class)
                 .single();
     }
 

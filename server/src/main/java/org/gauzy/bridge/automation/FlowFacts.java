@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -14,8 +13,14 @@ import tools.jackson.databind.JsonNode;
  * is on, its trigger, every piece its steps use (following {@code nextAction}, a loop's
  * {@code firstLoopAction} and a router's {@code children}), and the connections (external ids) it uses.
  */
-record FlowFacts(String id, String displayName, boolean enabled, String trigger, Set<String> pieces,
-        List<String> connectionIds, @Nullable String updated) {
+record FlowFacts(
+        String id,
+        String displayName,
+        boolean enabled,
+        String trigger,
+        Set<String> pieces,
+        List<String> connectionIds,
+        @Nullable String updated) {
 
     static FlowFacts of(JsonNode flow) {
         JsonNode version = flow.path("version");
@@ -24,16 +29,23 @@ record FlowFacts(String id, String displayName, boolean enabled, String trigger,
         collect(trigger, pieces, 0);
         var connections = new ArrayList<String>();
         version.path("connectionIds").forEach(c -> connections.add(c.asString()));
-        return new FlowFacts(flow.path("id").asString(), version.path("displayName").asString(flow.path("id")
-                .asString()), "ENABLED".equals(flow.path("status").asString()), describe(trigger), Set.copyOf(pieces),
-                List.copyOf(connections), flow.path("updated").isString() ? flow.path("updated").asString() : null);
+        return new FlowFacts(
+                flow.path("id").asString(),
+                version.path("displayName").asString(flow.path("id").asString()),
+                "ENABLED".equals(flow.path("status").asString()),
+                describe(trigger),
+                Set.copyOf(pieces),
+                List.copyOf(connections),
+                flow.path("updated").isString() ? flow.path("updated").asString() : null);
     }
 
     /** {@code @activepieces/piece-ever-gauzy: new_task}, or the trigger's type when it has no piece. */
     private static String describe(JsonNode trigger) {
         JsonNode settings = trigger.path("settings");
         if (settings.path("pieceName").isString()) {
-            String name = settings.path("triggerName").isString() ? ": " + settings.path("triggerName").asString() : "";
+            String name = settings.path("triggerName").isString()
+                    ? ": " + settings.path("triggerName").asString()
+                    : "";
             return settings.path("pieceName").asString() + name;
         }
         return trigger.path("type").asString("EMPTY");

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.automation;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.annotation.PreDestroy;
-
 import org.gauzy.bridge.activepieces.ActivepiecesReads;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
@@ -47,17 +45,26 @@ class FlowHealth {
     static final Duration WINDOW = Duration.ofDays(7);
     /** How long a delivery may wait for its run before the flow counts as not running. */
     static final Duration RUN_GRACE = Duration.ofMinutes(2);
+
     private static final Pattern TRIGGER_URL = Pattern.compile("/webhooks/([0-9A-Za-z]{21})(/sync)?/?$");
     private static final Pattern GAUZY_CONNECTION = Pattern.compile("gauzy-tenant-[0-9a-f-]{36}-org-[0-9a-f-]{36}");
 
     /** Why a flow is shown. */
-    enum Link { CONNECTION, WEBHOOK, PIECE }
+    enum Link {
+        CONNECTION,
+        WEBHOOK,
+        PIECE
+    }
 
     /** Where a flow's deliveries stand, for one subscription that targets it. */
-    record DeliveryView(UUID subscriptionId, String name, boolean active, @Nullable String disabledReason,
-            @Nullable Integer lastStatus, @Nullable OffsetDateTime lastAttemptAt,
-            @Nullable OffsetDateTime lastDeliveredAt) {
-    }
+    record DeliveryView(
+            UUID subscriptionId,
+            String name,
+            boolean active,
+            @Nullable String disabledReason,
+            @Nullable Integer lastStatus,
+            @Nullable OffsetDateTime lastAttemptAt,
+            @Nullable OffsetDateTime lastDeliveredAt) {}
 
     /**
      * One flow on the Flows tab. {@code health}: {@code FAILING} (its last runs failed), {@code CONNECTION_ERROR}
@@ -66,20 +73,31 @@ class FlowHealth {
      * got through over 2 minutes ago and no run followed), {@code DISABLED} (off in Activepieces), {@code IDLE}
      * (no run in 7 days), {@code OK}. The first four raise an alert.
      */
-    record FlowView(String id, String name, boolean enabled, String trigger, List<Link> links, String health,
-            @Nullable String alert, RunSummary runs, List<DeliveryView> deliveries, String url) {
-    }
+    record FlowView(
+            String id,
+            String name,
+            boolean enabled,
+            String trigger,
+            List<Link> links,
+            String health,
+            @Nullable String alert,
+            RunSummary runs,
+            List<DeliveryView> deliveries,
+            String url) {}
 
     /** The Flows tab: every flow that concerns the organization, failing ones first, and the open alerts. */
-    record FlowsView(String projectId, List<FlowView> items, int total, int failing, boolean complete,
-            List<FlowAlerts.Open> alerts, Instant checkedAt) {
-    }
+    record FlowsView(
+            String projectId,
+            List<FlowView> items,
+            int total,
+            int failing,
+            boolean complete,
+            List<FlowAlerts.Open> alerts,
+            Instant checkedAt) {}
 
-    private record Key(UUID tenant, UUID organization, UUID integration, String project) {
-    }
+    private record Key(UUID tenant, UUID organization, UUID integration, String project) {}
 
-    private record Cached(FlowsView view, Instant at) {
-    }
+    private record Cached(FlowsView view, Instant at) {}
 
     private final ActivepiecesReads activepieces;
     private final DeliveryTargets targets;
@@ -95,8 +113,13 @@ class FlowHealth {
         }
     };
 
-    FlowHealth(ActivepiecesReads activepieces, DeliveryTargets targets, FlowAlerts alerts, AutomationSettings settings,
-            JsonMapper json, Clock clock) {
+    FlowHealth(
+            ActivepiecesReads activepieces,
+            DeliveryTargets targets,
+            FlowAlerts alerts,
+            AutomationSettings settings,
+            JsonMapper json,
+            Clock clock) {
         this.activepieces = activepieces;
         this.targets = targets;
         this.alerts = alerts;
@@ -133,8 +156,7 @@ class FlowHealth {
      * A fresh look at a project's flows for an organization, which records the alerts it finds and replaces
      * what the cache holds: what a page asks on a miss, and what the background watch does on its own.
      */
-    FlowsView look(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project,
-            Instant now) {
+    FlowsView look(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project, Instant now) {
         FlowsView view = fresh(tenant, organization, integrationId, project, now);
         synchronized (cache) {
             cache.put(new Key(tenant, organization, integrationId, project.id()), new Cached(view, now));
@@ -142,16 +164,22 @@ class FlowHealth {
         return view;
     }
 
-    private FlowsView fresh(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project,
-            Instant now) {
+    private FlowsView fresh(
+            UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project, Instant now) {
         Map<String, List<DeliveryTargets.Target>> deliveriesByFlow = new LinkedHashMap<>();
         for (DeliveryTargets.Target target : targets.of(tenant, organization)) {
-            flowOf(target.targetUrl()).ifPresent(flow -> deliveriesByFlow.computeIfAbsent(flow, f -> new ArrayList<>())
-                    .add(target));
+            flowOf(target.targetUrl())
+                    .ifPresent(flow -> deliveriesByFlow
+                            .computeIfAbsent(flow, f -> new ArrayList<>())
+                            .add(target));
         }
-        FlowWalk.Walked walked = FlowWalk.all(cursor -> project.get(cursor == null
-                ? Map.of("limit", String.valueOf(FlowWalk.PAGE))
-                : Map.of("limit", String.valueOf(FlowWalk.PAGE), "cursor", cursor), "flows"), json);
+        FlowWalk.Walked walked = FlowWalk.all(
+                cursor -> project.get(
+                        cursor == null
+                                ? Map.of("limit", String.valueOf(FlowWalk.PAGE))
+                                : Map.of("limit", String.valueOf(FlowWalk.PAGE), "cursor", cursor),
+                        "flows"),
+                json);
         String ours = ActivepiecesReads.connectionExternalId(tenant, organization);
         boolean installationIsOurs = organization.equals(project.organization());
         var concerning = new ArrayList<FlowFacts>();
@@ -164,11 +192,19 @@ class FlowHealth {
                 links.put(facts.id(), why);
             }
         }
-        boolean connectionBroken = concerning.stream().anyMatch(f -> f.connectionIds().contains(ours))
-                && connectionInError(project, ours);
-        List<CompletableFuture<FlowView>> reads = concerning.stream().map(facts -> CompletableFuture.supplyAsync(
-                () -> view(project, facts, links.get(facts.id()), deliveriesByFlow.getOrDefault(facts.id(), List.of()),
-                        connectionBroken && facts.connectionIds().contains(ours), now), readers)).toList();
+        boolean connectionBroken =
+                concerning.stream().anyMatch(f -> f.connectionIds().contains(ours)) && connectionInError(project, ours);
+        List<CompletableFuture<FlowView>> reads = concerning.stream()
+                .map(facts -> CompletableFuture.supplyAsync(
+                        () -> view(
+                                project,
+                                facts,
+                                links.get(facts.id()),
+                                deliveriesByFlow.getOrDefault(facts.id(), List.of()),
+                                connectionBroken && facts.connectionIds().contains(ours),
+                                now),
+                        readers))
+                .toList();
         List<FlowView> views = new ArrayList<>();
         try {
             reads.forEach(read -> views.add(read.join()));
@@ -183,13 +219,21 @@ class FlowHealth {
             int byAlert = Boolean.compare(b.alert() != null, a.alert() != null);
             return byAlert != 0 ? byAlert : a.name().compareToIgnoreCase(b.name());
         });
-        var findings = views.stream().filter(v -> v.alert() != null)
-                .map(v -> new FlowAlerts.Finding(v.id(), v.name(), v.health(), v.alert())).toList();
-        var looked = walked.flows().stream().map(f -> f.path("id").asString()).collect(
-                java.util.stream.Collectors.toSet());
+        var findings = views.stream()
+                .filter(v -> v.alert() != null)
+                .map(v -> new FlowAlerts.Finding(v.id(), v.name(), v.health(), v.alert()))
+                .toList();
+        var looked =
+                walked.flows().stream().map(f -> f.path("id").asString()).collect(java.util.stream.Collectors.toSet());
         alerts.record(tenant, organization, integrationId, project.id(), findings, looked, walked.complete());
-        return new FlowsView(project.id(), List.copyOf(views), views.size(), findings.size(), walked.complete(),
-                alerts.open(tenant, organization, integrationId), now);
+        return new FlowsView(
+                project.id(),
+                List.copyOf(views),
+                views.size(),
+                findings.size(),
+                walked.complete(),
+                alerts.open(tenant, organization, integrationId),
+                now);
     }
 
     private static List<Link> links(FlowFacts facts, String ours, boolean delivered, boolean installationIsOurs) {
@@ -218,8 +262,8 @@ class FlowHealth {
      * (it resolves the connection before the trigger runs; seen on the running server).
      */
     private boolean connectionInError(ActivepiecesReads.Project project, String ours) {
-        JsonNode broken = project.get(Map.of("pieceName", activepieces.pieceName(), "status", "ERROR", "limit", "100"),
-                "app-connections");
+        JsonNode broken = project.get(
+                Map.of("pieceName", activepieces.pieceName(), "status", "ERROR", "limit", "100"), "app-connections");
         for (JsonNode connection : broken.path("data")) {
             if (ours.equals(connection.path("externalId").asString())) {
                 return true;
@@ -229,31 +273,65 @@ class FlowHealth {
     }
 
     /** One flow's health: its runs of the last 7 days, in one call, and its deliveries. */
-    private FlowView view(ActivepiecesReads.Project project, FlowFacts facts, List<Link> why,
-            List<DeliveryTargets.Target> deliveries, boolean connectionBroken, Instant now) {
-        JsonNode page = project.get(Map.of("flowId", facts.id(), "limit", String.valueOf(RUNS_READ),
-                "createdAfter", now.minus(WINDOW).toString()), "flow-runs");
+    private FlowView view(
+            ActivepiecesReads.Project project,
+            FlowFacts facts,
+            List<Link> why,
+            List<DeliveryTargets.Target> deliveries,
+            boolean connectionBroken,
+            Instant now) {
+        JsonNode page = project.get(
+                Map.of(
+                        "flowId",
+                        facts.id(),
+                        "limit",
+                        String.valueOf(RUNS_READ),
+                        "createdAfter",
+                        now.minus(WINDOW).toString()),
+                "flow-runs");
         var runs = new ArrayList<RunView>();
-        page.path("data").forEach(run -> runs.add(RunView.of(run, project.runUrl(run.path("id").asString()))));
+        page.path("data")
+                .forEach(run ->
+                        runs.add(RunView.of(run, project.runUrl(run.path("id").asString()))));
         RunSummary summary = RunSummary.of(runs, now, page.path("next").isString());
-        var deliveryViews = deliveries.stream().map(t -> new DeliveryView(t.subscriptionId(), t.name(), t.active(),
-                t.disabledReason(), t.lastStatus(), t.lastAttemptAt(), t.lastDeliveredAt())).toList();
+        var deliveryViews = deliveries.stream()
+                .map(t -> new DeliveryView(
+                        t.subscriptionId(),
+                        t.name(),
+                        t.active(),
+                        t.disabledReason(),
+                        t.lastStatus(),
+                        t.lastAttemptAt(),
+                        t.lastDeliveredAt()))
+                .toList();
         String health;
         String alert = null;
-        var notReceiving = deliveries.stream().filter(t -> !t.active() || gone(t.lastStatus())).findFirst();
-        Instant delivered = deliveries.stream().map(DeliveryTargets.Target::lastDeliveredAt)
-                .filter(java.util.Objects::nonNull).map(OffsetDateTime::toInstant).max(Instant::compareTo).orElse(null);
-        Instant lastRun = summary.lastRuns().isEmpty() ? null : summary.lastRuns().get(0).created();
-        boolean unanswered = delivered != null && delivered.isAfter(now.minus(WINDOW))
+        var notReceiving = deliveries.stream()
+                .filter(t -> !t.active() || gone(t.lastStatus()))
+                .findFirst();
+        Instant delivered = deliveries.stream()
+                .map(DeliveryTargets.Target::lastDeliveredAt)
+                .filter(java.util.Objects::nonNull)
+                .map(OffsetDateTime::toInstant)
+                .max(Instant::compareTo)
+                .orElse(null);
+        Instant lastRun =
+                summary.lastRuns().isEmpty() ? null : summary.lastRuns().get(0).created();
+        boolean unanswered = delivered != null
+                && delivered.isAfter(now.minus(WINDOW))
                 && delivered.isBefore(now.minus(RUN_GRACE))
                 && (lastRun == null || lastRun.isBefore(delivered.minus(Duration.ofSeconds(5))));
         if (summary.failingStreak() >= settings.failureThreshold()) {
             health = "FAILING";
             RunView failure = summary.lastFailure();
-            String step = failure == null || failure.failedStep() == null ? ""
+            String step = failure == null || failure.failedStep() == null
+                    ? ""
                     : " at step " + failure.failedStep().displayName();
-            String said = failure == null || failure.failedStep() == null || failure.failedStep().message() == null
-                    ? "" : ": " + failure.failedStep().message();
+            String said = failure == null
+                            || failure.failedStep() == null
+                            || failure.failedStep().message() == null
+                    ? ""
+                    : ": " + failure.failedStep().message();
             alert = "The last " + summary.failingStreak() + " runs failed" + step + said;
         } else if (connectionBroken) {
             health = "CONNECTION_ERROR";
@@ -278,8 +356,17 @@ class FlowHealth {
         } else {
             health = "OK";
         }
-        return new FlowView(facts.id(), facts.displayName(), facts.enabled(), facts.trigger(), why, health, alert,
-                summary, deliveryViews, project.flowUrl(facts.id()));
+        return new FlowView(
+                facts.id(),
+                facts.displayName(),
+                facts.enabled(),
+                facts.trigger(),
+                why,
+                health,
+                alert,
+                summary,
+                deliveryViews,
+                project.flowUrl(facts.id()));
     }
 
     /** What Activepieces answers at the trigger URL of a flow that was deleted (410) or turned off (404). */
@@ -299,8 +386,8 @@ class FlowHealth {
     }
 
     /** A page of a flow's runs, newest first, and the cursor of the next. */
-    record RunsPage(String flowId, List<RunView> items, @Nullable String next) {
-    }
+    record RunsPage(
+            String flowId, List<RunView> items, @Nullable String next) {}
 
     /**
      * A page of the runs of a flow that concerns the organization (any other is a 404), newest first, with
@@ -308,8 +395,14 @@ class FlowHealth {
      * (after it), so each page is asked as a first page of the runs made up to the end of the previous page's
      * last millisecond, without the runs of that millisecond already shown.
      */
-    RunsPage runs(RequestContext context, UUID integrationId, String flowId, @Nullable String projectId,
-            @Nullable String cursor, int limit, List<String> statuses) {
+    RunsPage runs(
+            RequestContext context,
+            UUID integrationId,
+            String flowId,
+            @Nullable String projectId,
+            @Nullable String cursor,
+            int limit,
+            List<String> statuses) {
         ActivepiecesReads.Project project = activepieces.open(context, integrationId, projectId);
         UUID tenant = context.tenant();
         UUID organization = context.organization();
@@ -327,8 +420,12 @@ class FlowHealth {
         boolean delivered = targets.of(tenant, organization).stream()
                 .anyMatch(t -> flowOf(t.targetUrl()).filter(flowId::equals).isPresent());
         if (!project.id().equals(flow.path("projectId").asString())
-                || links(facts, ActivepiecesReads.connectionExternalId(tenant, organization), delivered,
-                        organization.equals(project.organization())).isEmpty()) {
+                || links(
+                                facts,
+                                ActivepiecesReads.connectionExternalId(tenant, organization),
+                                delivered,
+                                organization.equals(project.organization()))
+                        .isEmpty()) {
             throw new ApiException.NotFound("Flow", flowId);
         }
         RunCursor at = cursor == null ? null : RunCursor.read(cursor, json);

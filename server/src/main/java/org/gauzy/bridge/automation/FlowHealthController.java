@@ -3,7 +3,6 @@ package org.gauzy.bridge.automation;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -29,8 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 class FlowHealthController {
 
     /** {@code FlowRunStatus} (flow-run/execution/flow-execution.ts @66f43de175). */
-    static final Set<String> RUN_STATUSES = Set.of("FAILED", "QUOTA_EXCEEDED", "INTERNAL_ERROR", "PAUSED", "QUEUED",
-            "RUNNING", "SUCCEEDED", "MEMORY_LIMIT_EXCEEDED", "TIMEOUT", "CANCELED", "LOG_SIZE_EXCEEDED");
+    static final Set<String> RUN_STATUSES = Set.of(
+            "FAILED",
+            "QUOTA_EXCEEDED",
+            "INTERNAL_ERROR",
+            "PAUSED",
+            "QUEUED",
+            "RUNNING",
+            "SUCCEEDED",
+            "MEMORY_LIMIT_EXCEEDED",
+            "TIMEOUT",
+            "CANCELED",
+            "LOG_SIZE_EXCEEDED");
 
     private final FlowHealth health;
 
@@ -38,18 +47,27 @@ class FlowHealthController {
         this.health = health;
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/{integrationId}")
-    FlowHealth.FlowsView flows(RequestContext context, @PathVariable UUID integrationId,
+    FlowHealth.FlowsView flows(
+            RequestContext context,
+            @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId) {
         return health.flows(context, integrationId, projectId);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping("/{integrationId}/{flowId}/runs")
-    FlowHealth.RunsPage runs(RequestContext context, @PathVariable UUID integrationId, @PathVariable String flowId,
+    FlowHealth.RunsPage runs(
+            RequestContext context,
+            @PathVariable UUID integrationId,
+            @PathVariable String flowId,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String limit,
@@ -60,10 +78,17 @@ class FlowHealthController {
         List<String> statuses = status == null ? List.of() : status;
         for (String s : statuses) {
             if (!RUN_STATUSES.contains(s)) {
-                throw new ApiException.BadRequest("status must be one of " + RUN_STATUSES.stream().sorted().toList());
+                throw new ApiException.BadRequest("status must be one of "
+                        + RUN_STATUSES.stream().sorted().toList());
             }
         }
-        return health.runs(context, integrationId, flowId, projectId, cursor == null || cursor.isBlank() ? null : cursor,
-                Paging.count("limit", limit, 1, 100, 10), statuses);
+        return health.runs(
+                context,
+                integrationId,
+                flowId,
+                projectId,
+                cursor == null || cursor.isBlank() ? null : cursor,
+                Paging.count("limit", limit, 1, 100, 10),
+                statuses);
     }
 }

@@ -3,7 +3,6 @@ package org.gauzy.bridge.automation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.activepieces.ActivepiecesReads;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
@@ -33,10 +32,14 @@ class FlowPages {
         this.activepieces = activepieces;
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_VIEW,
-            organization = OrganizationFrom.PATH, record = "installation")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "installation")
     @GetMapping(PATH)
-    ModelAndView flows(RequestContext context, @PathVariable UUID integrationId,
+    ModelAndView flows(
+            RequestContext context,
+            @PathVariable UUID integrationId,
             @RequestParam(required = false) @Nullable String projectId) {
         var model = new HashMap<String, Object>();
         model.put("installation", activepieces.installation(context, integrationId));

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,11 +27,9 @@ final class FlowWalk {
     static final int MAX_PAGES = 50;
 
     /** The flows found, and whether some may be missing. */
-    record Walked(List<JsonNode> flows, boolean complete) {
-    }
+    record Walked(List<JsonNode> flows, boolean complete) {}
 
-    private FlowWalk() {
-    }
+    private FlowWalk() {}
 
     /** {@code fetch} answers the page for a cursor (null: the first). */
     static Walked all(Function<@Nullable String, JsonNode> fetch, JsonMapper json) {
@@ -74,18 +71,26 @@ final class FlowWalk {
             String inner = new String(Base64.getDecoder().decode(outer.substring(split + 1)), StandardCharsets.UTF_8);
             String moved;
             if (inner.startsWith("created:")) {
-                long millis = Long.parseLong(inner.substring("created:".length()).split(",")[0]);
+                long millis =
+                        Long.parseLong(inner.substring("created:".length()).split(",")[0]);
                 moved = "created:" + (Math.floorDiv(millis, 1000) + 1) * 1000;
             } else {
                 JsonNode keys = json.readTree(inner);
-                if (!(keys instanceof ObjectNode object) || !object.path("updated").isString()) {
+                if (!(keys instanceof ObjectNode object)
+                        || !object.path("updated").isString()) {
                     return null;
                 }
-                object.put("updated", Instant.parse(object.path("updated").asString()).plusMillis(1).toString());
+                object.put(
+                        "updated",
+                        Instant.parse(object.path("updated").asString())
+                                .plusMillis(1)
+                                .toString());
                 moved = json.writeValueAsString(object);
             }
-            return Base64.getEncoder().encodeToString((prefix + Base64.getEncoder().encodeToString(
-                    moved.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.ISO_8859_1));
+            return Base64.getEncoder()
+                    .encodeToString(
+                            (prefix + Base64.getEncoder().encodeToString(moved.getBytes(StandardCharsets.UTF_8)))
+                                    .getBytes(StandardCharsets.ISO_8859_1));
         } catch (RuntimeException notOurs) {
             return null;
         }

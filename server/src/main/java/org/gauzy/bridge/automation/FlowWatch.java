@@ -3,7 +3,6 @@ package org.gauzy.bridge.automation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.gauzy.bridge.activepieces.ActivepiecesReads;
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.slf4j.Logger;
@@ -34,8 +33,14 @@ class FlowWatch {
     private final Clock clock;
     private final TaskScheduler scheduler;
 
-    FlowWatch(IntegrationTenants integrations, ActivepiecesReads activepieces, FlowHealth health,
-            AutomationSettings settings, JdbcClient jdbc, Clock clock, TaskScheduler scheduler) {
+    FlowWatch(
+            IntegrationTenants integrations,
+            ActivepiecesReads activepieces,
+            FlowHealth health,
+            AutomationSettings settings,
+            JdbcClient jdbc,
+            Clock clock,
+            TaskScheduler scheduler) {
         this.scheduler = scheduler;
         this.integrations = integrations;
         this.activepieces = activepieces;
@@ -49,8 +54,8 @@ class FlowWatch {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (!settings.checkEvery().isZero() && !settings.checkEvery().isNegative()) {
-            scheduler.scheduleWithFixedDelay(this::checkDueSafely, clock.instant().plus(settings.checkEvery()),
-                    settings.checkEvery());
+            scheduler.scheduleWithFixedDelay(
+                    this::checkDueSafely, clock.instant().plus(settings.checkEvery()), settings.checkEvery());
         }
     }
 
@@ -73,13 +78,19 @@ class FlowWatch {
             try {
                 var project = activepieces.openRecorded(installation.tenantId(), installation.id());
                 if (project.isPresent() && project.get().organization() != null) {
-                    health.look(installation.tenantId(), project.get().organization(), installation.id(),
-                            project.get(), clock.instant());
+                    health.look(
+                            installation.tenantId(),
+                            project.get().organization(),
+                            installation.id(),
+                            project.get(),
+                            clock.instant());
                     checked++;
                 }
             } catch (RuntimeException failed) {
                 // Activepieces down or the credential refused: the next round tries again.
-                log.warn("The flows of Activepieces installation {} could not be checked: {}", installation.id(),
+                log.warn(
+                        "The flows of Activepieces installation {} could not be checked: {}",
+                        installation.id(),
                         failed.getMessage());
             }
         }
@@ -89,21 +100,32 @@ class FlowWatch {
     /** Takes this installation's turn for this node, if it has come; one update, so one node takes it. */
     private boolean claim(UUID tenant, UUID integration) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime next = now.plus(settings.checkEvery().isZero() ? java.time.Duration.ofMinutes(5)
-                : settings.checkEvery());
+        OffsetDateTime next =
+                now.plus(settings.checkEvery().isZero() ? java.time.Duration.ofMinutes(5) : settings.checkEvery());
         int taken = jdbc.sql("update automation_watch set next_check_at = :next where integration_id = :id"
-                + " and next_check_at <= :now").param("next", next).param("id", integration).param("now", now).update();
+                        + " and next_check_at <= :now")
+                .param("next", next)
+                .param("id", integration)
+                .param("now", now)
+                .update();
         if (taken == 1) {
             return true;
         }
         boolean known = jdbc.sql("select count(*) from automation_watch where integration_id = :id")
-                .param("id", integration).query(Integer.class).single() > 0;
+                        .param("id", integration)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (known) {
             return false;
         }
         try {
-            jdbc.sql("insert into automation_watch (integration_id, tenant_id, next_check_at) values (:id, :tenant, :next)")
-                    .param("id", integration).param("tenant", tenant).param("next", next).update();
+            jdbc.sql(
+                            "insert into automation_watch (integration_id, tenant_id, next_check_at) values (:id, :tenant, :next)")
+                    .param("id", integration)
+                    .param("tenant", tenant)
+                    .param("next", next)
+                    .update();
             return true;
         } catch (DuplicateKeyException takenElsewhere) {
             return false;

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,9 @@ record RunCursor(long t, Set<String> shown) {
     /** Whether a run was on an earlier page. */
     boolean showed(RunView run) {
         Instant created = run.created();
-        return created != null && created.toEpochMilli() >= t && (created.toEpochMilli() > t || shown.contains(run.id()));
+        return created != null
+                && created.toEpochMilli() >= t
+                && (created.toEpochMilli() > t || shown.contains(run.id()));
     }
 
     /** The cursor after a page: its last millisecond, and the runs of it shown so far. */
@@ -44,7 +45,9 @@ record RunCursor(long t, Set<String> shown) {
         if (previous != null && previous.t() == t) {
             ids.addAll(previous.shown());
         }
-        page.stream().filter(r -> r.created() != null && r.created().toEpochMilli() == t).forEach(r -> ids.add(r.id()));
+        page.stream()
+                .filter(r -> r.created() != null && r.created().toEpochMilli() == t)
+                .forEach(r -> ids.add(r.id()));
         String body = json.writeValueAsString(Map.of("t", t, "ids", new ArrayList<>(ids)));
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(body.getBytes(StandardCharsets.UTF_8));
     }
@@ -62,7 +65,8 @@ record RunCursor(long t, Set<String> shown) {
             }
             return new RunCursor(node.path("t").asLong(), Set.copyOf(ids));
         } catch (RuntimeException unreadable) {
-            throw new ApiException.BadRequest("cursor is not one this API gave: pass the next value of a page as it is");
+            throw new ApiException.BadRequest(
+                    "cursor is not one this API gave: pass the next value of a page as it is");
         }
     }
 }

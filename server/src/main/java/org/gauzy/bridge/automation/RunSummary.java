@@ -3,7 +3,6 @@ package org.gauzy.bridge.automation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +10,15 @@ import org.jspecify.annotations.Nullable;
  * that ended), how many failed in a row most recently, and the latest failure. {@code sampled}: more ran in
  * the 7 days than one page of Activepieces holds, so the figures are over the newest {@code runs} only.
  */
-record RunSummary(List<RunView> lastRuns, int runs24h, @Nullable Double successRate24h, int runs7d,
-        @Nullable Double successRate7d, int failingStreak, @Nullable RunView lastFailure, boolean sampled) {
+record RunSummary(
+        List<RunView> lastRuns,
+        int runs24h,
+        @Nullable Double successRate24h,
+        int runs7d,
+        @Nullable Double successRate7d,
+        int failingStreak,
+        @Nullable RunView lastFailure,
+        boolean sampled) {
 
     static final int SHOWN = 10;
 
@@ -61,8 +67,14 @@ record RunSummary(List<RunView> lastRuns, int runs24h, @Nullable Double successR
                 ok24 += run.succeeded() ? 1 : 0;
             }
         }
-        return new RunSummary(List.copyOf(runs.subList(0, Math.min(SHOWN, runs.size()))), all24,
-                ended24 == 0 ? null : (double) ok24 / ended24, all7, ended7 == 0 ? null : (double) ok7 / ended7, streak,
-                lastFailure, sampled);
+        return new RunSummary(
+                List.copyOf(runs.subList(0, Math.min(SHOWN, runs.size()))),
+                all24,
+                ended24 == 0 ? null : (double) ok24 / ended24,
+                all7,
+                ended7 == 0 ? null : (double) ok7 / ended7,
+                streak,
+                lastFailure,
+                sampled);
     }
 }

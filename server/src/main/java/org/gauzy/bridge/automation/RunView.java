@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -13,24 +12,45 @@ import tools.jackson.databind.JsonNode;
  * took, and for a failure the step and Activepieces' message ({@code FlowRun}, flow-run/flow-run.ts
  * @66f43de175).
  */
-record RunView(String id, String status, @Nullable Instant created, @Nullable Instant startTime,
-        @Nullable Instant finishTime, @Nullable Long durationMs, @Nullable FailedStep failedStep, String url) {
+record RunView(
+        String id,
+        String status,
+        @Nullable Instant created,
+        @Nullable Instant startTime,
+        @Nullable Instant finishTime,
+        @Nullable Long durationMs,
+        @Nullable FailedStep failedStep,
+        String url) {
 
     /** {@code FlowRunStatus} values of a run that has not ended. */
     static final Set<String> UNFINISHED = Set.of("QUEUED", "RUNNING", "PAUSED");
 
-    record FailedStep(String name, String displayName, @Nullable String message) {
-    }
+    record FailedStep(
+            String name, String displayName, @Nullable String message) {}
 
     static RunView of(JsonNode run, String url) {
         Instant start = time(run.path("startTime"));
         Instant finish = time(run.path("finishTime"));
         JsonNode failed = run.path("failedStep");
-        return new RunView(run.path("id").asString(), run.path("status").asString(), time(run.path("created")), start,
-                finish, start != null && finish != null ? Duration.between(start, finish).toMillis() : null,
-                failed.isObject() ? new FailedStep(failed.path("name").asString(), failed.path("displayName")
-                        .asString(failed.path("name").asString()), failed.path("message").isString()
-                                ? failed.path("message").asString() : null) : null, url);
+        return new RunView(
+                run.path("id").asString(),
+                run.path("status").asString(),
+                time(run.path("created")),
+                start,
+                finish,
+                start != null && finish != null
+                        ? Duration.between(start, finish).toMillis()
+                        : null,
+                failed.isObject()
+                        ? new FailedStep(
+                                failed.path("name").asString(),
+                                failed.path("displayName")
+                                        .asString(failed.path("name").asString()),
+                                failed.path("message").isString()
+                                        ? failed.path("message").asString()
+                                        : null)
+                        : null,
+                url);
     }
 
     public boolean finished() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.activepieces.ActivepiecesReads;
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.gauzy.bridge.webhooks.DeliveryOutcomes;
@@ -56,8 +55,9 @@ class RunsOfDeliveries implements DeliveryOutcomes {
         }
         delivered.forEach(d -> out.put(d.deliveryId(), new Outcome(flow, null, null, null)));
         try {
-            Optional<ActivepiecesReads.Project> project = integrations.find(tenant, organization,
-                    IntegrationTenants.ACTIVEPIECES).or(() -> integrations.find(tenant, null, IntegrationTenants.ACTIVEPIECES))
+            Optional<ActivepiecesReads.Project> project = integrations
+                    .find(tenant, organization, IntegrationTenants.ACTIVEPIECES)
+                    .or(() -> integrations.find(tenant, null, IntegrationTenants.ACTIVEPIECES))
                     .flatMap(installation -> activepieces.openRecorded(tenant, installation));
             if (project.isEmpty()) {
                 return out;
@@ -65,18 +65,35 @@ class RunsOfDeliveries implements DeliveryOutcomes {
             var byTime = new ArrayList<>(delivered);
             byTime.sort(Comparator.comparing(Delivered::deliveredAt));
             Instant first = byTime.get(0).deliveredAt().toInstant().minus(BEFORE);
-            Instant last = byTime.get(byTime.size() - 1).deliveredAt().toInstant().plus(AFTER);
-            JsonNode page = project.get().get(Map.of("flowId", flow, "createdAfter", first.toString(),
-                    "createdBefore", last.toString(), "limit", "100"), "flow-runs");
+            Instant last =
+                    byTime.get(byTime.size() - 1).deliveredAt().toInstant().plus(AFTER);
+            JsonNode page = project.get()
+                    .get(
+                            Map.of(
+                                    "flowId",
+                                    flow,
+                                    "createdAfter",
+                                    first.toString(),
+                                    "createdBefore",
+                                    last.toString(),
+                                    "limit",
+                                    "100"),
+                            "flow-runs");
             var runs = new ArrayList<RunView>();
-            page.path("data").forEach(run -> runs.add(RunView.of(run, project.get().runUrl(run.path("id").asString()))));
+            page.path("data")
+                    .forEach(run -> runs.add(
+                            RunView.of(run, project.get().runUrl(run.path("id").asString()))));
             runs.removeIf(run -> run.created() == null);
             runs.sort(Comparator.comparing(RunView::created));
             var taken = new HashSet<String>();
             for (Delivered delivery : byTime) {
                 Instant at = delivery.deliveredAt().toInstant();
-                runs.stream().filter(run -> !taken.contains(run.id()) && !run.created().isBefore(at.minus(BEFORE))
-                        && !run.created().isAfter(at.plus(AFTER))).findFirst().ifPresent(run -> {
+                runs.stream()
+                        .filter(run -> !taken.contains(run.id())
+                                && !run.created().isBefore(at.minus(BEFORE))
+                                && !run.created().isAfter(at.plus(AFTER)))
+                        .findFirst()
+                        .ifPresent(run -> {
                             taken.add(run.id());
                             out.put(delivery.deliveryId(), new Outcome(flow, run.id(), run.status(), run.url()));
                         });

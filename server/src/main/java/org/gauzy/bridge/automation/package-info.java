@@ -5,7 +5,8 @@
  * activepieces' {@code ActivepiecesReads} and the webhooks' targets through {@code DeliveryTargets}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Automation health",
+@ApplicationModule(
+        displayName = "Automation health",
         allowedDependencies = {"platform", "identity", "integration", "activepieces", "webhooks"})
 package org.gauzy.bridge.automation;
 

@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,12 +33,12 @@ public final class Demo {
     private static final String ADMIN = "admin@ever.co";
     private static final String CLIENT_ID = "activepieces-demo";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static ConfigurableApplicationContext run(Class<?> application, String[] args, PrintStream console) {
         int nodes = nodesOf(args);
-        ActivepiecesSandbox sandbox = ActivepiecesSandbox.builder().apVersion("0.72").start();
+        ActivepiecesSandbox sandbox =
+                ActivepiecesSandbox.builder().apVersion("0.72").start();
         Path data;
         try {
             data = Files.createTempDirectory("gauzy-demo-");
@@ -53,11 +52,16 @@ public final class Demo {
         var common = new ArrayList<String>(Arrays.stream(args)
                 .filter(a -> !a.equals(FLAG) && !a.startsWith(NODES) && !(nodes > 1 && a.startsWith("--server.port=")))
                 .toList());
-        common.addAll(List.of("--gauzy.identity.admin.email=" + ADMIN, "--gauzy.identity.admin.password=" + password,
-                "--gauzy.identity.admin.tenant-name=Demo", "--gauzy.identity.admin.organization-name=Demo Organization",
+        common.addAll(List.of(
+                "--gauzy.identity.admin.email=" + ADMIN,
+                "--gauzy.identity.admin.password=" + password,
+                "--gauzy.identity.admin.tenant-name=Demo",
+                "--gauzy.identity.admin.organization-name=Demo Organization",
                 "--gauzy.activepieces.base-url=" + sandbox.baseUrl(),
-                "--gauzy.webhooks.allow-private-targets=true", "--gauzy.webhooks.retry-delays=5s,30s,2m",
-                "--gauzy.oauth.operators=" + ADMIN, "--gauzy.oauth.client.client-id=" + CLIENT_ID,
+                "--gauzy.webhooks.allow-private-targets=true",
+                "--gauzy.webhooks.retry-delays=5s,30s,2m",
+                "--gauzy.oauth.operators=" + ADMIN,
+                "--gauzy.oauth.client.client-id=" + CLIENT_ID,
                 "--gauzy.oauth.client.client-secret=" + clientSecret,
                 "--gauzy.oauth.client.name=Activepieces (sandbox)",
                 "--gauzy.oauth.client.redirect-uris=" + sandbox.baseUrl() + "/redirect"));
@@ -126,8 +130,8 @@ public final class Demo {
         return port == null || port.isBlank() ? 3000 : Integer.parseInt(port.trim());
     }
 
-    private static void announce(PrintStream console, String gauzy, String password, ActivepiecesSandbox sandbox,
-            Path data, int nodes) {
+    private static void announce(
+            PrintStream console, String gauzy, String password, ActivepiecesSandbox sandbox, Path data, int nodes) {
         console.println();
         console.println("  ── Gauzy ⇄ Activepieces demo ─────────────────────────────────────────────");
         console.println("  Open            " + gauzy + "/pages");
@@ -139,8 +143,8 @@ public final class Demo {
         console.println();
         console.println("  Gauzy → Activepieces: Activepieces → Integrate, with this API key of the sandbox");
         console.println("                  " + sandbox.seed().apiKey());
-        console.println("                  and its user (MCP servers need one): " + sandbox.seed().userEmail()
-                + " / " + sandbox.seed().userPassword());
+        console.println("                  and its user (MCP servers need one): "
+                + sandbox.seed().userEmail() + " / " + sandbox.seed().userPassword());
         console.println("  Activepieces → Gauzy: open the sandbox's stand-in for Activepieces' UI, press");
         console.println("                  Connect, allow access, turn on a flow, create a task:");
         console.println("                  " + sandbox.baseUrl() + "/ui");
@@ -153,12 +157,16 @@ public final class Demo {
     /** A named MCP server of the sandbox's user, to see, rename and rotate. */
     private static void seedMcpServer(ActivepiecesSandbox sandbox) {
         var request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v1/mcp-servers"))
-                .header("Authorization", "Bearer " + sandbox.ownerToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"projectId\":\"" + sandbox.seed().projectId()
-                        + "\",\"name\":\"Gauzy assistant\"}")).build();
+                .header("Authorization", "Bearer " + sandbox.ownerToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"projectId\":\"" + sandbox.seed().projectId() + "\",\"name\":\"Gauzy assistant\"}"))
+                .build();
         try {
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .build().send(request, HttpResponse.BodyHandlers.discarding());
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException("The sandbox did not answer", e);
         } catch (InterruptedException e) {

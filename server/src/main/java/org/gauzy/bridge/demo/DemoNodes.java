@@ -1,5 +1,9 @@
 package org.gauzy.bridge.demo;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.jar.JarFile;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.h2.tools.Server;
 
 /**
@@ -45,8 +44,9 @@ public final class DemoNodes implements AutoCloseable {
 
     DemoNodes(Path data, int proxyPort) {
         try {
-            this.database = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-baseDir",
-                    data.toString(), "-ifNotExists").start();
+            this.database = Server.createTcpServer(
+                            "-tcpPort", Integer.toString(freePort()), "-baseDir", data.toString(), "-ifNotExists")
+                    .start();
             this.proxy = new RoundRobinProxy(proxyPort);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot start the demo's shared database or its proxy", e);
@@ -60,9 +60,11 @@ public final class DemoNodes implements AutoCloseable {
 
     /** What every node is given on top of the demo's settings: the shared database and public address. */
     List<String> sharedArguments() {
-        return List.of("--spring.datasource.url=jdbc:h2:tcp://localhost:" + database.getPort()
-                + "/gauzy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa", "--spring.datasource.password=",
+        return List.of(
+                "--spring.datasource.url=jdbc:h2:tcp://localhost:" + database.getPort()
+                        + "/gauzy;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
                 "--gauzy.identity.issuer=" + publicUrl());
     }
 
@@ -90,7 +92,8 @@ public final class DemoNodes implements AutoCloseable {
                 command.addAll(arguments);
                 command.addAll(List.of("--server.port=" + port, "--gauzy.data-dir=" + data.resolve("node-" + i)));
                 Files.createDirectories(data.resolve("node-" + i));
-                var process = new ProcessBuilder(command).redirectErrorStream(true)
+                var process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
                         .redirectOutput(data.resolve("node-" + i + ".log").toFile());
                 process.environment().put("JWT_SIGNING_KEY", signingKey);
                 process.environment().put("GAUZY_SECRETS_KEY", secretsKey);
@@ -140,8 +143,11 @@ public final class DemoNodes implements AutoCloseable {
                 throw new IllegalStateException("A demo node exited while starting; see its log in the data folder");
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                var answer = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;
                 }
@@ -164,8 +170,11 @@ public final class DemoNodes implements AutoCloseable {
     /** A fresh EC P-256 signing key as a JWK, the form {@code JWT_SIGNING_KEY} takes. */
     public static String newSigningKey() {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .generate().toJSONString();
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate()
+                    .toJSONString();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

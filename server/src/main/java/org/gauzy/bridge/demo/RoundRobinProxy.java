@@ -1,5 +1,7 @@
 package org.gauzy.bridge.demo;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -17,9 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A load balancer in a few lines, for the multi-node demo and tests: each request goes to the next node in turn,
  * as is, and the answer comes back as is (redirects are not followed; the browser follows them, to the proxy
@@ -30,18 +29,27 @@ import com.sun.net.httpserver.HttpServer;
 public final class RoundRobinProxy implements AutoCloseable {
 
     /** One forwarded request: what it was and the node (index) that answered. */
-    public record Served(String method, String path, int node, int status) {
-    }
+    public record Served(String method, String path, int node, int status) {}
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "upgrade", "host", "content-length", "expect", "proxy-connection");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "proxy-connection");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final List<String> nodes = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final List<Served> served = new CopyOnWriteArrayList<>();
 
     public RoundRobinProxy(int port) throws IOException {
@@ -69,19 +77,23 @@ public final class RoundRobinProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             for (int attempt = 0; attempt < nodes.size(); attempt++) {
                 int index = Math.floorMod(next.getAndIncrement(), nodes.size());
                 try {
-                    HttpResponse<byte[]> answer = client.send(request(exchange, nodes.get(index), body),
-                            HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> answer = client.send(
+                            request(exchange, nodes.get(index), body), HttpResponse.BodyHandlers.ofByteArray());
                     answer.headers().map().forEach((name, values) -> {
                         if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                             exchange.getResponseHeaders().put(name, values);
                         }
                     });
-                    served.add(new Served(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), index,
+                    served.add(new Served(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(),
+                            index,
                             answer.statusCode()));
                     byte[] bytes = answer.body();
                     exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
@@ -96,16 +108,21 @@ public final class RoundRobinProxy implements AutoCloseable {
                     throw new IOException(e);
                 }
             }
-            served.add(new Served(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), -1, 502));
+            served.add(new Served(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), -1, 502));
             exchange.sendResponseHeaders(502, -1);
         }
     }
 
     private static HttpRequest request(HttpExchange exchange, String node, byte[] body) {
-        var builder = HttpRequest.newBuilder(URI.create(node + exchange.getRequestURI().toString()))
+        var builder = HttpRequest.newBuilder(
+                        URI.create(node + exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(30))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.identity;
 
 import java.io.PrintStream;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.slf4j.Logger;
@@ -31,8 +30,13 @@ class AdminBootstrap implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final PrintStream console;
 
-    AdminBootstrap(TenantRepository tenants, AuthService auth, TenantOnboarding onboarding, SecretTokens secrets,
-            IdentitySettings settings, TransactionTemplate transaction) {
+    AdminBootstrap(
+            TenantRepository tenants,
+            AuthService auth,
+            TenantOnboarding onboarding,
+            SecretTokens secrets,
+            IdentitySettings settings,
+            TransactionTemplate transaction) {
         this.tenants = tenants;
         this.auth = auth;
         this.onboarding = onboarding;
@@ -52,8 +56,8 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generated ? secrets.generate("", 18) : admin.password();
         try {
             transaction.executeWithoutResult(status -> {
-                var user = auth.newUser(new UserDetails(admin.email(), "Admin", null, null, "en"), password,
-                        null, null, null);
+                var user = auth.newUser(
+                        new UserDetails(admin.email(), "Admin", null, null, "en"), password, null, null, null);
                 onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
             });
         } catch (DuplicateKeyException | ApiException anotherNodeWon) {

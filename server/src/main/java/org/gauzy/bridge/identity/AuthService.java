@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.AttemptThrottle;
 import org.gauzy.bridge.platform.SecretTokens;
@@ -39,9 +38,17 @@ class AuthService {
     private final AttemptThrottle throttle;
     private final String decoyHash;
 
-    AuthService(UserRepository users, RoleRepository roles, SessionRepository sessions, LoginTokens tokens,
-            PasswordEncoder passwords, PasswordPolicy policy, SecretTokens secrets, IdentitySettings settings,
-            AttemptThrottle throttle, Clock clock) {
+    AuthService(
+            UserRepository users,
+            RoleRepository roles,
+            SessionRepository sessions,
+            LoginTokens tokens,
+            PasswordEncoder passwords,
+            PasswordPolicy policy,
+            SecretTokens secrets,
+            IdentitySettings settings,
+            AttemptThrottle throttle,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
@@ -65,7 +72,8 @@ class AuthService {
      */
     UserView register(AuthRequests.Register request, String address) {
         if (!settings.registrationEnabled()) {
-            throw new ApiException.Forbidden("Registration is closed on this server; ask an administrator for an account");
+            throw new ApiException.Forbidden(
+                    "Registration is closed on this server; ask an administrator for an account");
         }
         policy.requireAcceptable(request.password(), request.user().email());
         if (!request.password().equals(request.confirmPassword())) {
@@ -73,22 +81,38 @@ class AuthService {
         }
         throttle.take("registration", address, settings.registrationsPerAddress(), REGISTRATION_WINDOW)
                 .ifPresent(wait -> {
-                    throw new ApiException.TooManyRequests("Too many registrations from this address. Try again in "
-                            + Math.max(1, wait.toSeconds()) + " seconds.", wait);
+                    throw new ApiException.TooManyRequests(
+                            "Too many registrations from this address. Try again in " + Math.max(1, wait.toSeconds())
+                                    + " seconds.",
+                            wait);
                 });
         UserRepository.User user = newUser(request.user(), request.password(), null, null, null);
         return UserView.of(user, null);
     }
 
     /** Builds and stores a user; a taken email is a 409. */
-    UserRepository.User newUser(UserDetails details, String password, @Nullable UUID tenant,
-            @Nullable UUID role, @Nullable UUID lastOrganization) {
+    UserRepository.User newUser(
+            UserDetails details,
+            String password,
+            @Nullable UUID tenant,
+            @Nullable UUID role,
+            @Nullable UUID lastOrganization) {
         policy.requireAcceptable(password, details.email());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var user = new UserRepository.User(UUID.randomUUID(), tenant, role, normalizeEmail(details.email()),
-                details.firstName(), details.lastName(), details.imageUrl(),
+        var user = new UserRepository.User(
+                UUID.randomUUID(),
+                tenant,
+                role,
+                normalizeEmail(details.email()),
+                details.firstName(),
+                details.lastName(),
+                details.imageUrl(),
                 details.preferredLanguage() == null ? "en" : details.preferredLanguage(),
-                passwords.encode(password), true, lastOrganization, now, now);
+                passwords.encode(password),
+                true,
+                lastOrganization,
+                now,
+                now);
         try {
             users.insert(user);
         } catch (DuplicateKeyException taken) {
@@ -103,11 +127,14 @@ class AuthService {
      */
     AuthRequests.Tokens login(AuthRequests.Login request, String address) {
         String email = normalizeEmail(request.email());
-        AttemptThrottle.Attempt attempt = throttle.attempt("sign-in", email, address, settings.loginThrottle().limits());
+        AttemptThrottle.Attempt attempt = throttle.attempt(
+                "sign-in", email, address, settings.loginThrottle().limits());
         Optional<Duration> wait = attempt.waitFor();
         if (wait.isPresent()) {
-            throw new ApiException.TooManyRequests("Too many failed sign-in attempts. Try again in "
-                    + Math.max(1, wait.get().toSeconds()) + " seconds.", wait.get());
+            throw new ApiException.TooManyRequests(
+                    "Too many failed sign-in attempts. Try again in "
+                            + Math.max(1, wait.get().toSeconds()) + " seconds.",
+                    wait.get());
         }
         Optional<UserRepository.User> user = users.findByEmail(email);
         boolean passwordFits = request.password().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES;
@@ -134,15 +161,16 @@ class AuthService {
             sessions.sessionOfSpentRefresh(hash).ifPresent(spent -> endReused(spent, now));
             throw new ApiException.Unauthorized("The refresh token is invalid or expired; sign in again");
         }
-        var user = users.findSelf(session.get().userId()).filter(UserRepository.User::isActive)
+        var user = users.findSelf(session.get().userId())
+                .filter(UserRepository.User::isActive)
                 .orElseThrow(() -> new ApiException.Unauthorized("The account is disabled"));
         String next = secrets.generate("", 32);
-        if (!sessions.rotate(session.get().id(), hash, secrets.hash(next), now,
-                now.plus(settings.refreshTokenTtl()))) {
+        if (!sessions.rotate(session.get().id(), hash, secrets.hash(next), now, now.plus(settings.refreshTokenTtl()))) {
             endReused(session.get().id(), now);
         }
         RoleName role = roleOf(user);
-        return new AuthRequests.Tokens(UserView.of(user, role), tokens.issue(session.get().id(), user, role), next);
+        return new AuthRequests.Tokens(
+                UserView.of(user, role), tokens.issue(session.get().id(), user, role), next);
     }
 
     private void endReused(UUID session, OffsetDateTime now) {
@@ -169,6 +197,8 @@ class AuthService {
         if (user.tenantId() == null || user.roleId() == null) {
             return null;
         }
-        return roles.find(user.tenantId(), user.roleId()).map(RoleRepository.Role::name).orElse(null);
+        return roles.find(user.tenantId(), user.roleId())
+                .map(RoleRepository.Role::name)
+                .orElse(null);
     }
 }

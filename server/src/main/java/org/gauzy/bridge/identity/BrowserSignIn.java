@@ -1,7 +1,6 @@
 package org.gauzy.bridge.identity;
 
 import java.util.Optional;
-
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -47,7 +46,9 @@ public class BrowserSignIn {
     Optional<ContextAuthentication> authentication(String token) {
         try {
             return converter.convert(decoder.decode(token)) instanceof ContextAuthentication authentication
-                    && authentication.getPrincipal().scopes() == null ? Optional.of(authentication) : Optional.empty();
+                            && authentication.getPrincipal().scopes() == null
+                    ? Optional.of(authentication)
+                    : Optional.empty();
         } catch (JwtException | InvalidBearerTokenException | IllegalArgumentException expired) {
             return Optional.empty();
         }

@@ -9,7 +9,9 @@ final class ContextAuthentication extends AbstractAuthenticationToken {
     private final RequestContext context;
 
     ContextAuthentication(RequestContext context) {
-        super(context.permissions().stream().map(p -> new SimpleGrantedAuthority(p.name())).toList());
+        super(context.permissions().stream()
+                .map(p -> new SimpleGrantedAuthority(p.name()))
+                .toList());
         this.context = context;
         setAuthenticated(true);
     }

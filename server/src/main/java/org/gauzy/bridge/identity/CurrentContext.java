@@ -24,8 +24,11 @@ final class CurrentContext implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public RequestContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public RequestContext resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return require();
     }
 }

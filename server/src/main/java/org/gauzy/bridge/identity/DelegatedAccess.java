@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -52,8 +51,13 @@ public class DelegatedAccess {
     private final JwtDecoder decoder;
     private final Clock clock;
 
-    DelegatedAccess(SessionRepository sessions, SessionContextRepository callers, RequestContextLoader contexts,
-            LoginTokens tokens, JwtDecoder decoder, Clock clock) {
+    DelegatedAccess(
+            SessionRepository sessions,
+            SessionContextRepository callers,
+            RequestContextLoader contexts,
+            LoginTokens tokens,
+            JwtDecoder decoder,
+            Clock clock) {
         this.sessions = sessions;
         this.callers = callers;
         this.contexts = contexts;
@@ -65,8 +69,14 @@ public class DelegatedAccess {
     /** Opens the session of a new grant; it lives until {@code expiresAt} unless extended or revoked. */
     @Transactional
     public void open(UUID session, Grant grant, Instant expiresAt) {
-        sessions.insertDelegated(session, grant.userId(), grant.clientId(), grant.scopeString(), grant.organizationId(),
-                OffsetDateTime.now(clock), OffsetDateTime.ofInstant(expiresAt, clock.getZone()));
+        sessions.insertDelegated(
+                session,
+                grant.userId(),
+                grant.clientId(),
+                grant.scopeString(),
+                grant.organizationId(),
+                OffsetDateTime.now(clock),
+                OffsetDateTime.ofInstant(expiresAt, clock.getZone()));
     }
 
     /**
@@ -78,12 +88,15 @@ public class DelegatedAccess {
     @Transactional
     public String mint(RequestContext user, String purpose, Set<String> scopes, Instant expiresAt) {
         if (user.scopes() != null) {
-            throw new ApiException.Forbidden("Only a signed-in user can mint a token, not an application acting for one");
+            throw new ApiException.Forbidden(
+                    "Only a signed-in user can mint a token, not an application acting for one");
         }
         UUID session = UUID.randomUUID();
         open(session, new Grant(user.userId(), user.organization(), purpose, scopes), expiresAt);
-        return accessToken(session, user.userId(), new TokenSpec(purpose, scopes, UUID.randomUUID().toString(),
-                clock.instant(), expiresAt))
+        return accessToken(
+                        session,
+                        user.userId(),
+                        new TokenSpec(purpose, scopes, UUID.randomUUID().toString(), clock.instant(), expiresAt))
                 .orElseThrow(() -> new ApiException.Forbidden("Your account can no longer act in this organization"));
     }
 
@@ -93,7 +106,8 @@ public class DelegatedAccess {
      */
     @Transactional
     public void revokeMinted(String token, String purpose) {
-        liveClientToken(token).filter(jwt -> purpose.equals(jwt.getClaimAsString(LoginTokens.CLIENT_CLAIM)))
+        liveClientToken(token)
+                .filter(jwt -> purpose.equals(jwt.getClaimAsString(LoginTokens.CLIENT_CLAIM)))
                 .ifPresent(jwt -> revoke(UUID.fromString(jwt.getClaimAsString(LoginTokens.SESSION_CLAIM))));
     }
 
@@ -150,7 +164,9 @@ public class DelegatedAccess {
             return Optional.empty();
         }
         String session = jwt.getClaimAsString(LoginTokens.SESSION_CLAIM);
-        if (!jwt.hasClaim(LoginTokens.CLIENT_CLAIM) || session == null || jwt.getId() == null
+        if (!jwt.hasClaim(LoginTokens.CLIENT_CLAIM)
+                || session == null
+                || jwt.getId() == null
                 || jwt.getSubject() == null) {
             return Optional.empty();
         }

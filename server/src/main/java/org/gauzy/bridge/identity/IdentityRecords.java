@@ -13,19 +13,31 @@ class IdentityRecords {
 
     @Bean
     PathRecord organizationRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("organization", "Organization", "id", jdbc,
+        return PathRecord.inTable(
+                "organization",
+                "Organization",
+                "id",
+                jdbc,
                 "select id from organization where tenant_id = :tenant and id = :id");
     }
 
     @Bean
     PathRecord membershipRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("membership", "Membership", "id", jdbc,
+        return PathRecord.inTable(
+                "membership",
+                "Membership",
+                "id",
+                jdbc,
                 "select organization_id from user_organization where tenant_id = :tenant and id = :id");
     }
 
     @Bean
     PathRecord rolePermissionRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("role-permission", "Role permission", "id", jdbc,
+        return PathRecord.inTable(
+                "role-permission",
+                "Role permission",
+                "id",
+                jdbc,
                 "select cast(null as uuid) from role_permission where tenant_id = :tenant and id = :id");
     }
 }

@@ -2,7 +2,6 @@ package org.gauzy.bridge.identity;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-
 import org.gauzy.bridge.platform.AttemptThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,8 +26,7 @@ record IdentitySettings(
         Throttle loginThrottle) {
 
     /** The first tenant, organization and SUPER_ADMIN, created on an empty database. */
-    record Admin(String email, @Nullable String password, String tenantName, String organizationName) {
-    }
+    record Admin(String email, @Nullable String password, String tenantName, String organizationName) {}
 
     /**
      * Failed sign-ins: per account from one address and per address, before they wait out the window; per

@@ -2,7 +2,6 @@ package org.gauzy.bridge.identity;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,8 @@ class JwksController {
 
     @GetMapping(value = PATH, produces = "application/json")
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(keys.publicKeys().toJSONObject());
     }
 }

@@ -1,13 +1,11 @@
 package org.gauzy.bridge.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
-import com.nimbusds.jwt.JWTClaimsSet;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -37,8 +35,15 @@ class LoginTokens {
 
     String issue(UUID session, UserRepository.User user, @Nullable RoleName role) {
         Instant now = clock.instant();
-        var claims = claims(session, user.id(), user.tenantId(), role, user.lastOrganizationId(),
-                UUID.randomUUID().toString(), now, now.plus(settings.accessTokenTtl()));
+        var claims = claims(
+                session,
+                user.id(),
+                user.tenantId(),
+                role,
+                user.lastOrganizationId(),
+                UUID.randomUUID().toString(),
+                now,
+                now.plus(settings.accessTokenTtl()));
         return sign(claims);
     }
 
@@ -47,10 +52,17 @@ class LoginTokens {
      * client, its scopes and this API as audience. The caller picks the id and lifetime, so that a
      * refresh repeated within its grace window can answer a token equal to the first one.
      */
-    String issueDelegated(UUID session, UUID user, SessionContextRepository.Delegate delegate,
-            DelegatedAccess.TokenSpec spec) {
-        var claims = claims(session, user, delegate.tenantId(), role(delegate.role()), delegate.organizationId(),
-                spec.tokenId(), spec.issuedAt(), spec.expiresAt())
+    String issueDelegated(
+            UUID session, UUID user, SessionContextRepository.Delegate delegate, DelegatedAccess.TokenSpec spec) {
+        var claims = claims(
+                        session,
+                        user,
+                        delegate.tenantId(),
+                        role(delegate.role()),
+                        delegate.organizationId(),
+                        spec.tokenId(),
+                        spec.issuedAt(),
+                        spec.expiresAt())
                 .claim(CLIENT_CLAIM, spec.clientId())
                 .claim("scope", String.join(" ", spec.scopes()))
                 .audience(List.of(audience()));
@@ -74,8 +86,15 @@ class LoginTokens {
         return settings.issuer() + "/api";
     }
 
-    private JWTClaimsSet.Builder claims(UUID session, UUID user, @Nullable UUID tenant, @Nullable RoleName role,
-            @Nullable UUID organization, String tokenId, Instant issuedAt, Instant expiresAt) {
+    private JWTClaimsSet.Builder claims(
+            UUID session,
+            UUID user,
+            @Nullable UUID tenant,
+            @Nullable RoleName role,
+            @Nullable UUID organization,
+            String tokenId,
+            Instant issuedAt,
+            Instant expiresAt) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(user.toString())
@@ -90,7 +109,9 @@ class LoginTokens {
         if (organization != null) {
             claims.claim("organizationId", organization.toString());
             if (tenant != null) {
-                employees.orderedStream().findFirst()
+                employees
+                        .orderedStream()
+                        .findFirst()
                         .flatMap(lookup -> lookup.employeeOf(tenant, user, organization))
                         .ifPresent(employee -> claims.claim("employeeId", employee.toString()));
             }

@@ -1,9 +1,7 @@
 package org.gauzy.bridge.identity;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
-
+import java.util.UUID;
 import org.gauzy.bridge.platform.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -49,8 +47,8 @@ class OrganizationController {
     @RequiresPermission(value = Permission.ORG_USERS_VIEW, organization = OrganizationFrom.REQUEST)
     @FirstPartyOnly
     @GetMapping("/api/user-organization")
-    Page<MembershipRepository.Membership> memberships(RequestContext context,
-            @RequestParam(required = false) @Nullable UUID userId) {
+    Page<MembershipRepository.Membership> memberships(
+            RequestContext context, @RequestParam(required = false) @Nullable UUID userId) {
         return organizations.memberships(context, userId);
     }
 
@@ -58,8 +56,8 @@ class OrganizationController {
     @FirstPartyOnly
     @PostMapping("/api/user-organization")
     @ResponseStatus(HttpStatus.CREATED)
-    MembershipRepository.Membership addMember(RequestContext context,
-            @Valid @RequestBody UserRequests.AddMembership request) {
+    MembershipRepository.Membership addMember(
+            RequestContext context, @Valid @RequestBody UserRequests.AddMembership request) {
         return organizations.addMember(context, request);
     }
 

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,24 +26,31 @@ class OrganizationRepository {
         jdbc.sql("""
                 insert into organization (id, tenant_id, name, official_name, is_active, created_at, updated_at)
                 values (:id, :tenant, :name, :official, :active, :created, :updated)""")
-                .param("id", organization.id()).param("tenant", organization.tenantId())
-                .param("name", organization.name()).param("official", organization.officialName())
+                .param("id", organization.id())
+                .param("tenant", organization.tenantId())
+                .param("name", organization.name())
+                .param("official", organization.officialName())
                 .param("active", organization.isActive())
-                .param("created", organization.createdAt()).param("updated", organization.updatedAt())
+                .param("created", organization.createdAt())
+                .param("updated", organization.updatedAt())
                 .update();
     }
 
     Optional<OrganizationView> find(UUID tenant, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from organization where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id)
+                .param("tenant", tenant)
+                .param("id", id)
                 .query(OrganizationRepository::map)
                 .optional();
     }
 
     boolean exists(UUID tenant, UUID id) {
         return jdbc.sql("select count(*) from organization where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id)
-                .query(Long.class).single() > 0;
+                        .param("tenant", tenant)
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The tenant's organizations, or only those with the given ids when {@code only} is not null. */
@@ -53,7 +59,7 @@ class OrganizationRepository {
             return List.of();
         }
         var sql = jdbc.sql("select " + COLUMNS + " from organization where tenant_id = :tenant"
-                + (only == null ? "" : " and id in (:ids)") + " order by created_at, id")
+                        + (only == null ? "" : " and id in (:ids)") + " order by created_at, id")
                 .param("tenant", tenant);
         if (only != null) {
             sql = sql.param("ids", only);
@@ -62,8 +68,13 @@ class OrganizationRepository {
     }
 
     private static OrganizationView map(ResultSet rs, int row) throws SQLException {
-        return new OrganizationView(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getString("name"), rs.getString("official_name"), rs.getBoolean("is_active"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        return new OrganizationView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("official_name"),
+                rs.getBoolean("is_active"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

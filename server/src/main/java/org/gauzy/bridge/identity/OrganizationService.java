@@ -3,7 +3,6 @@ package org.gauzy.bridge.identity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +21,13 @@ class OrganizationService {
     private final Clock clock;
     private final UserAccounts accounts;
 
-    OrganizationService(OrganizationRepository organizations, MembershipRepository memberships, UserRepository users,
-            TenantOnboarding onboarding, Clock clock, UserAccounts accounts) {
+    OrganizationService(
+            OrganizationRepository organizations,
+            MembershipRepository memberships,
+            UserRepository users,
+            TenantOnboarding onboarding,
+            Clock clock,
+            UserAccounts accounts) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.memberships = memberships;
@@ -35,14 +39,15 @@ class OrganizationService {
     /** The organizations the caller may see: their own, or all of the tenant with ALL_ORG_VIEW. */
     @Transactional(readOnly = true)
     Page<OrganizationView> visible(RequestContext context) {
-        var list = organizations.list(context.tenant(),
-                context.seesAllOrganizations(false) ? null : context.memberships());
+        var list = organizations.list(
+                context.tenant(), context.seesAllOrganizations(false) ? null : context.memberships());
         return new Page<>(list, list.size());
     }
 
     @Transactional(readOnly = true)
     OrganizationView get(RequestContext context, UUID id) {
-        var organization = organizations.find(context.tenant(), id)
+        var organization = organizations
+                .find(context.tenant(), id)
                 .orElseThrow(() -> new ApiException.NotFound("Organization", id));
         requireAccess(context, id, false);
         return organization;
@@ -50,7 +55,9 @@ class OrganizationService {
 
     @Transactional
     OrganizationView create(RequestContext context, UserRequests.CreateOrganization request) {
-        return onboarding.createOrganization(context, request.name().trim(),
+        return onboarding.createOrganization(
+                context,
+                request.name().trim(),
                 request.officialName() == null ? null : request.officialName().trim());
     }
 
@@ -66,11 +73,12 @@ class OrganizationService {
     MembershipRepository.Membership addMember(RequestContext context, UserRequests.AddMembership request) {
         UUID tenant = context.tenant();
         users.find(tenant, request.userId()).orElseThrow(() -> new ApiException.NotFound("User", request.userId()));
-        organizations.find(tenant, request.organizationId())
+        organizations
+                .find(tenant, request.organizationId())
                 .orElseThrow(() -> new ApiException.NotFound("Organization", request.organizationId()));
         requireAccess(context, request.organizationId(), true);
-        var membership = new MembershipRepository.Membership(UUID.randomUUID(), tenant, request.userId(),
-                request.organizationId(), true, OffsetDateTime.now(clock));
+        var membership = new MembershipRepository.Membership(
+                UUID.randomUUID(), tenant, request.userId(), request.organizationId(), true, OffsetDateTime.now(clock));
         try {
             memberships.insert(membership);
         } catch (DuplicateKeyException already) {
@@ -81,8 +89,8 @@ class OrganizationService {
 
     @Transactional
     void removeMember(RequestContext context, UUID id) {
-        var membership = memberships.find(context.tenant(), id)
-                .orElseThrow(() -> new ApiException.NotFound("Membership", id));
+        var membership =
+                memberships.find(context.tenant(), id).orElseThrow(() -> new ApiException.NotFound("Membership", id));
         requireAccess(context, membership.organizationId(), true);
         accounts.requireMayManage(context, membership.userId());
         memberships.delete(context.tenant(), id);

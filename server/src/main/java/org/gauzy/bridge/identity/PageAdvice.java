@@ -1,9 +1,7 @@
 package org.gauzy.bridge.identity;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Map;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,8 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
 class PageAdvice {
 
     /** Who is signed in, as the layout shows it. */
-    public record Me(String email, @Nullable String organizationName, boolean signedIn) {
-    }
+    public record Me(String email, @Nullable String organizationName, boolean signedIn) {}
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
@@ -46,9 +43,12 @@ class PageAdvice {
     Me me() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ContextAuthentication authentication) {
             RequestContext context = authentication.getPrincipal();
-            String organization = context.tenantId() == null || context.organizationId() == null ? null
-                    : organizations.find(context.tenantId(), context.organizationId())
-                            .map(OrganizationView::name).orElse(null);
+            String organization = context.tenantId() == null || context.organizationId() == null
+                    ? null
+                    : organizations
+                            .find(context.tenantId(), context.organizationId())
+                            .map(OrganizationView::name)
+                            .orElse(null);
             return new Me(context.email(), organization, true);
         }
         return new Me("", null, false);
@@ -66,21 +66,36 @@ class PageAdvice {
         if (e.retryAfter() != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(e.retryAfter()));
         }
-        return Pages.view("pages/error", e.status(), Map.of("status", e.status().value(), "message", e.getMessage(),
-                "me", me()));
+        return Pages.view(
+                "pages/error", e.status(), Map.of("status", e.status().value(), "message", e.getMessage(), "me", me()));
     }
 
     @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
     ModelAndView badAddress(Exception e) {
-        return Pages.view("pages/error", HttpStatus.BAD_REQUEST, Map.of("status", 400,
-                "message", "This address is not valid: a part of it is missing or malformed.", "me", me()));
+        return Pages.view(
+                "pages/error",
+                HttpStatus.BAD_REQUEST,
+                Map.of(
+                        "status",
+                        400,
+                        "message",
+                        "This address is not valid: a part of it is missing or malformed.",
+                        "me",
+                        me()));
     }
 
     @ExceptionHandler(Exception.class)
     ModelAndView failed(Exception e) {
         log.error("A page failed: {}", e.getClass().getName(), e);
-        return Pages.view("pages/error", HttpStatus.INTERNAL_SERVER_ERROR, Map.of("status", 500,
-                "message", "Something went wrong on our side. Try again; if it keeps failing, tell your administrator.",
-                "me", me()));
+        return Pages.view(
+                "pages/error",
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                Map.of(
+                        "status",
+                        500,
+                        "message",
+                        "Something went wrong on our side. Try again; if it keeps failing, tell your administrator.",
+                        "me",
+                        me()));
     }
 }

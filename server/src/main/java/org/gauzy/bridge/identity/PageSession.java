@@ -1,11 +1,9 @@
 package org.gauzy.bridge.identity;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -39,11 +37,13 @@ class PageSession {
     }
 
     void keep(HttpServletRequest request, HttpServletResponse response, String token) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, token).build().toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE, cookie(request, token).build().toString());
     }
 
     void forget(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "").maxAge(0).build().toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE, cookie(request, "").maxAge(0).build().toString());
     }
 
     boolean secure(HttpServletRequest request) {
@@ -51,7 +51,10 @@ class PageSession {
     }
 
     private ResponseCookie.ResponseCookieBuilder cookie(HttpServletRequest request, String value) {
-        return ResponseCookie.from(COOKIE, value).httpOnly(true).secure(secure(request)).sameSite("Lax")
+        return ResponseCookie.from(COOKIE, value)
+                .httpOnly(true)
+                .secure(secure(request))
+                .sameSite("Lax")
                 .path(Pages.BASE);
     }
 }

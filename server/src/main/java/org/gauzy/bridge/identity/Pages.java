@@ -3,7 +3,6 @@ package org.gauzy.bridge.identity;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,8 +16,7 @@ public final class Pages {
     /** Where the pages live; the page session cookie is scoped to it. */
     public static final String BASE = "/pages";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /**
      * Where a page of an offset-paged list stands, for the pager and the "1–20 of 40" line: the offsets
@@ -51,9 +49,10 @@ public final class Pages {
         if (query.isEmpty()) {
             return seeOther(path);
         }
-        return seeOther(path + "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + UriUtils.encodeQueryParam(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
+        return seeOther(path + "?"
+                + query.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + UriUtils.encodeQueryParam(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.gauzy.bridge.identity;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,13 +32,20 @@ public interface PathRecord {
      * {@code :id} in {@code :tenant} (a null organization: tenant-wide), and no row when there is none.
      */
     static PathRecord inTable(String kind, String label, String variable, JdbcClient jdbc, String sql) {
-        return of(kind, label, variable, (caller, id) -> jdbc.sql(sql).param("tenant", caller.tenant()).param("id", id)
-                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class))).optional());
+        return of(
+                kind,
+                label,
+                variable,
+                (caller, id) -> jdbc.sql(sql)
+                        .param("tenant", caller.tenant())
+                        .param("id", id)
+                        .query((rs, n) -> new Owner(rs.getObject(1, UUID.class)))
+                        .optional());
     }
 
     /** A kind found by {@code finder}. */
-    static PathRecord of(String kind, String label, String variable,
-            BiFunction<RequestContext, UUID, Optional<Owner>> finder) {
+    static PathRecord of(
+            String kind, String label, String variable, BiFunction<RequestContext, UUID, Optional<Owner>> finder) {
         return new PathRecord() {
             @Override
             public String kind() {

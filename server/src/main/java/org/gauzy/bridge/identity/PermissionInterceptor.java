@@ -1,5 +1,7 @@
 package org.gauzy.bridge.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -53,10 +51,12 @@ final class PermissionInterceptor implements HandlerInterceptor {
         boolean write = !READS.contains(request.getMethod());
         if (required == null) {
             // Any signed-in user, and an app only with the scope that covers everything the user may do.
-            if (login != null && !login.everyApp() && context.scopes() != null
+            if (login != null
+                    && !login.everyApp()
+                    && context.scopes() != null
                     && !context.scopes().contains(RequestContext.ALL_SCOPE)) {
-                throw new ApiException.Forbidden("This token's scopes do not allow this; it needs "
-                        + RequestContext.ALL_SCOPE);
+                throw new ApiException.Forbidden(
+                        "This token's scopes do not allow this; it needs " + RequestContext.ALL_SCOPE);
             }
             if (login != null && login.organization() == OrganizationFrom.PATH) {
                 requireRecord(request, context, login.record(), write);
@@ -76,9 +76,13 @@ final class PermissionInterceptor implements HandlerInterceptor {
                 : context.scopesCover(family, write);
         if (!covered) {
             throw new ApiException.Forbidden("This token's scopes do not allow this; it needs "
-                    + Stream.concat(family.isEmpty() ? Arrays.stream(required.value()).map(p -> scopeFor(
-                            p.scopeFamily(), write)) : Stream.of(scopeFor(family, write)),
-                            Stream.of(RequestContext.ALL_SCOPE)).distinct().collect(Collectors.joining(" or ")));
+                    + Stream.concat(
+                                    family.isEmpty()
+                                            ? Arrays.stream(required.value()).map(p -> scopeFor(p.scopeFamily(), write))
+                                            : Stream.of(scopeFor(family, write)),
+                                    Stream.of(RequestContext.ALL_SCOPE))
+                            .distinct()
+                            .collect(Collectors.joining(" or ")));
         }
         if (required.organization() == OrganizationFrom.PATH) {
             requireRecord(request, context, required.record(), write);
@@ -96,14 +100,15 @@ final class PermissionInterceptor implements HandlerInterceptor {
             throw new IllegalStateException("No PathRecord bean of kind " + kind);
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request
-                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         UUID id = variables == null ? null : uuid(variables.get(record.variable()));
         if (id == null) {
             return; // not an id at all: the handler's conversion answers 400 and names it
         }
         UUID organization = record.find(context, id)
-                .orElseThrow(() -> new ApiException.NotFound(record.label(), id)).organizationId();
+                .orElseThrow(() -> new ApiException.NotFound(record.label(), id))
+                .organizationId();
         if (organization == null || context.memberships().contains(organization)) {
             return;
         }
@@ -124,10 +129,12 @@ final class PermissionInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(HandlerMethod method,
-            Class<A> annotation) {
+    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(
+            HandlerMethod method, Class<A> annotation) {
         A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
+        return onMethod != null
+                ? onMethod
+                : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
     }
 
     private static String scopeFor(@Nullable String family, boolean write) {

@@ -9,8 +9,7 @@ package org.gauzy.bridge.identity;
  */
 final class RequestCharacters {
 
-    private RequestCharacters() {
-    }
+    private RequestCharacters() {}
 
     /** A header's or a parameter's name. */
     static boolean name(String text) {

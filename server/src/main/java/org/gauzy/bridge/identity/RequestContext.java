@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -41,9 +40,11 @@ public record RequestContext(
 
     /** The signed-in caller of the request being served, if there is one. */
     public static java.util.Optional<RequestContext> current() {
-        return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                instanceof ContextAuthentication authentication
-                ? java.util.Optional.of(authentication.getPrincipal()) : java.util.Optional.empty();
+        return org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                .getAuthentication()
+                        instanceof ContextAuthentication authentication
+                ? java.util.Optional.of(authentication.getPrincipal())
+                : java.util.Optional.empty();
     }
 
     /** Whether the token's scopes (if it has any) cover this permission, for a read or a change. */
@@ -57,7 +58,9 @@ public record RequestContext(
      * change. A write scope covers reading too: what may be changed may be seen.
      */
     public boolean scopesCover(String family, boolean write) {
-        return scopes == null || scopes.contains(ALL_SCOPE) || scopes.contains(family + ":write")
+        return scopes == null
+                || scopes.contains(ALL_SCOPE)
+                || scopes.contains(family + ":write")
                 || (!write && scopes.contains(family + ":read"));
     }
 
@@ -87,7 +90,7 @@ public record RequestContext(
     }
 
     RequestContext inOrganization(UUID organization) {
-        return new RequestContext(userId, email, tenantId, roleId, role, permissions, memberships, organization,
-                sessionId, scopes);
+        return new RequestContext(
+                userId, email, tenantId, roleId, role, permissions, memberships, organization, sessionId, scopes);
     }
 }

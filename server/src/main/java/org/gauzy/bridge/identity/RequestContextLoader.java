@@ -1,14 +1,13 @@
 package org.gauzy.bridge.identity;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RequestContextLoader {
 
-    private static final Set<Permission> ORGANIZATION_WIDE = EnumSet.of(Permission.ALL_ORG_VIEW, Permission.ALL_ORG_EDIT);
+    private static final Set<Permission> ORGANIZATION_WIDE =
+            EnumSet.of(Permission.ALL_ORG_VIEW, Permission.ALL_ORG_EDIT);
 
     private final SessionContextRepository sessions;
     private final RolePermissions rolePermissions;
@@ -51,25 +51,35 @@ class RequestContextLoader {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         permissions.addAll(user.permissions());
         permissions.removeAll(ORGANIZATION_WIDE);
-        return new RequestContext(user.userId(), user.email(), user.tenantId(), user.roleId(), user.role(),
-                stillMember ? permissions : Set.of(), stillMember ? Set.of(granted) : Set.of(),
-                stillMember ? granted : null, user.sessionId(), scopesOf(caller.scopes()));
+        return new RequestContext(
+                user.userId(),
+                user.email(),
+                user.tenantId(),
+                user.roleId(),
+                user.role(),
+                stillMember ? permissions : Set.of(),
+                stillMember ? Set.of(granted) : Set.of(),
+                stillMember ? granted : null,
+                user.sessionId(),
+                scopesOf(caller.scopes()));
     }
 
     static Set<String> scopesOf(@Nullable String scopes) {
-        return scopes == null || scopes.isBlank() ? Set.of()
+        return scopes == null || scopes.isBlank()
+                ? Set.of()
                 : Arrays.stream(scopes.trim().split(" +")).collect(Collectors.toUnmodifiableSet());
     }
 
-    private RequestContext contextOf(SessionContextRepository.Caller caller, UUID session,
-            @Nullable UUID tokenOrganization) {
+    private RequestContext contextOf(
+            SessionContextRepository.Caller caller, UUID session, @Nullable UUID tokenOrganization) {
         UUID tenant = caller.tenantId();
         if (tenant == null || caller.roleId() == null || caller.role() == null || caller.permissionsVersion() == null) {
-            return new RequestContext(caller.userId(), caller.email(), tenant, null, null, Set.of(), Set.of(), null,
-                    session, null);
+            return new RequestContext(
+                    caller.userId(), caller.email(), tenant, null, null, Set.of(), Set.of(), null, session, null);
         }
         RoleName role = RoleName.valueOf(caller.role());
-        Set<Permission> permissions = role == RoleName.SUPER_ADMIN ? EnumSet.allOf(Permission.class)
+        Set<Permission> permissions = role == RoleName.SUPER_ADMIN
+                ? EnumSet.allOf(Permission.class)
                 : rolePermissions.of(tenant, caller.roleId(), caller.permissionsVersion());
         Set<UUID> member = caller.memberships();
         UUID organization = tokenOrganization != null && member.contains(tokenOrganization)
@@ -77,7 +87,16 @@ class RequestContextLoader {
                 : caller.lastOrganizationId() != null && member.contains(caller.lastOrganizationId())
                         ? caller.lastOrganizationId()
                         : null;
-        return new RequestContext(caller.userId(), caller.email(), tenant, caller.roleId(), role, permissions, member,
-                organization, session, null);
+        return new RequestContext(
+                caller.userId(),
+                caller.email(),
+                tenant,
+                caller.roleId(),
+                role,
+                permissions,
+                member,
+                organization,
+                session,
+                null);
     }
 }

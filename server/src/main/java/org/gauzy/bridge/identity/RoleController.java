@@ -1,9 +1,7 @@
 package org.gauzy.bridge.identity;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
-
+import java.util.UUID;
 import org.gauzy.bridge.platform.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,12 +42,14 @@ class RoleController {
         return service.set(context, request);
     }
 
-    @RequiresPermission(value = Permission.CHANGE_ROLES_PERMISSIONS,
-            organization = OrganizationFrom.PATH, record = "role-permission")
+    @RequiresPermission(
+            value = Permission.CHANGE_ROLES_PERMISSIONS,
+            organization = OrganizationFrom.PATH,
+            record = "role-permission")
     @FirstPartyOnly
     @PutMapping("/api/role-permissions/{id}")
-    RoleRepository.RolePermission update(RequestContext context, @PathVariable UUID id,
-            @Valid @RequestBody UserRequests.EnablePermission request) {
+    RoleRepository.RolePermission update(
+            RequestContext context, @PathVariable UUID id, @Valid @RequestBody UserRequests.EnablePermission request) {
         return service.setById(context, id, request.enabled());
     }
 }

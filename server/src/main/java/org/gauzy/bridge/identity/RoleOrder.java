@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RoleOrder {
 
-    private RoleOrder() {
-    }
+    private RoleOrder() {}
 
     static int rank(@Nullable RoleName role) {
         if (role == null) {

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
 import org.springframework.stereotype.Service;
@@ -18,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RolePermissionService {
 
-    record RoleItem(UUID id, UUID tenantId, String name, boolean isSystem) {
-    }
+    record RoleItem(UUID id, UUID tenantId, String name, boolean isSystem) {}
 
     private final RoleRepository roles;
     private final Clock clock;
@@ -57,8 +55,8 @@ class RolePermissionService {
         return apply(context, row.roleId(), row.permission(), enabled);
     }
 
-    private RoleRepository.RolePermission apply(RequestContext context, UUID roleId, Permission permission,
-            boolean enabled) {
+    private RoleRepository.RolePermission apply(
+            RequestContext context, UUID roleId, Permission permission, boolean enabled) {
         UUID tenant = context.tenant();
         var role = role(context, roleId);
         if (role.name() == RoleName.SUPER_ADMIN) {
@@ -66,8 +64,11 @@ class RolePermissionService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!roles.setEnabled(tenant, roleId, permission, enabled, now)) {
-            roles.insertPermissions(tenant, roleId, List.of(new RoleRepository.RolePermission(UUID.randomUUID(), tenant,
-                    roleId, permission, enabled, now, now)));
+            roles.insertPermissions(
+                    tenant,
+                    roleId,
+                    List.of(new RoleRepository.RolePermission(
+                            UUID.randomUUID(), tenant, roleId, permission, enabled, now, now)));
         }
         return roles.permissions(tenant, roleId).stream()
                 .filter(p -> p.permission() == permission)
@@ -83,8 +84,8 @@ class RolePermissionService {
         try {
             return Permission.valueOf(name.trim());
         } catch (IllegalArgumentException e) {
-            throw new ApiException.BadRequest("Unknown permission '" + name + "'; valid ones are "
-                    + Arrays.toString(Permission.values()));
+            throw new ApiException.BadRequest(
+                    "Unknown permission '" + name + "'; valid ones are " + Arrays.toString(Permission.values()));
         }
     }
 }

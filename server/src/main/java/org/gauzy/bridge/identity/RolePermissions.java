@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,7 @@ class RolePermissions {
 
     static final int MAX_ROLES = 10_000;
 
-    private record Key(UUID role, long version) {
-    }
+    private record Key(UUID role, long version) {}
 
     private final RoleRepository roles;
     private final ConcurrentHashMap<Key, Set<Permission>> known = new ConcurrentHashMap<>();
@@ -36,7 +34,8 @@ class RolePermissions {
             return permissions;
         }
         Set<Permission> enabled = EnumSet.noneOf(Permission.class);
-        roles.permissions(tenant, role).stream().filter(RoleRepository.RolePermission::enabled)
+        roles.permissions(tenant, role).stream()
+                .filter(RoleRepository.RolePermission::enabled)
                 .forEach(p -> enabled.add(p.permission()));
         permissions = Collections.unmodifiableSet(enabled);
         known.keySet().removeIf(k -> k.role().equals(role) && k.version() < version);

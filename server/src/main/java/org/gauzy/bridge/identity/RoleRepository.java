@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,12 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoleRepository {
 
-    record Role(UUID id, UUID tenantId, RoleName name, boolean isSystem) {
-    }
+    record Role(UUID id, UUID tenantId, RoleName name, boolean isSystem) {}
 
-    record RolePermission(UUID id, UUID tenantId, UUID roleId, Permission permission, boolean enabled,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
+    record RolePermission(
+            UUID id,
+            UUID tenantId,
+            UUID roleId,
+            Permission permission,
+            boolean enabled,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -31,8 +34,11 @@ class RoleRepository {
         jdbc.sql("""
                 insert into role (id, tenant_id, name, is_system, created_at, updated_at)
                 values (:id, :tenant, :name, :system, :now, :now)""")
-                .param("id", role.id()).param("tenant", role.tenantId()).param("name", role.name().name())
-                .param("system", role.isSystem()).param("now", now)
+                .param("id", role.id())
+                .param("tenant", role.tenantId())
+                .param("name", role.name().name())
+                .param("system", role.isSystem())
+                .param("now", now)
                 .update();
     }
 
@@ -45,33 +51,40 @@ class RoleRepository {
 
     Optional<Role> find(UUID tenant, UUID id) {
         return jdbc.sql("select id, tenant_id, name, is_system from role where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id)
+                .param("tenant", tenant)
+                .param("id", id)
                 .query(RoleRepository::mapRole)
                 .optional();
     }
 
     Optional<Role> find(UUID tenant, RoleName name) {
         return jdbc.sql("select id, tenant_id, name, is_system from role where tenant_id = :tenant and name = :name")
-                .param("tenant", tenant).param("name", name.name())
+                .param("tenant", tenant)
+                .param("name", name.name())
                 .query(RoleRepository::mapRole)
                 .optional();
     }
 
     List<RolePermission> permissions(UUID tenant, UUID role) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select id, tenant_id, role_id, permission, enabled, created_at, updated_at from role_permission
                 where tenant_id = :tenant and role_id = :role order by permission""")
-                .param("tenant", tenant).param("role", role)
+                .param("tenant", tenant)
+                .param("role", role)
                 .query(RoleRepository::mapPermission)
                 .list()
-                .stream().flatMap(Optional::stream).toList();
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     Optional<RolePermission> permission(UUID tenant, UUID id) {
         return jdbc.sql("""
                 select id, tenant_id, role_id, permission, enabled, created_at, updated_at from role_permission
                 where tenant_id = :tenant and id = :id""")
-                .param("tenant", tenant).param("id", id)
+                .param("tenant", tenant)
+                .param("id", id)
                 .query(RoleRepository::mapPermission)
                 .optional()
                 .flatMap(p -> p);
@@ -83,9 +96,13 @@ class RoleRepository {
             jdbc.sql("""
                     insert into role_permission (id, tenant_id, role_id, permission, enabled, created_at, updated_at)
                     values (:id, :tenant, :role, :permission, :enabled, :created, :updated)""")
-                    .param("id", p.id()).param("tenant", tenant).param("role", role)
-                    .param("permission", p.permission().name()).param("enabled", p.enabled())
-                    .param("created", p.createdAt()).param("updated", p.updatedAt())
+                    .param("id", p.id())
+                    .param("tenant", tenant)
+                    .param("role", role)
+                    .param("permission", p.permission().name())
+                    .param("enabled", p.enabled())
+                    .param("created", p.createdAt())
+                    .param("updated", p.updatedAt())
                     .update();
         }
         permissionsChanged(tenant, role);
@@ -96,9 +113,13 @@ class RoleRepository {
         boolean found = jdbc.sql("""
                 update role_permission set enabled = :enabled, updated_at = :now
                 where tenant_id = :tenant and role_id = :role and permission = :permission""")
-                .param("enabled", enabled).param("now", now).param("tenant", tenant).param("role", role)
-                .param("permission", permission.name())
-                .update() > 0;
+                        .param("enabled", enabled)
+                        .param("now", now)
+                        .param("tenant", tenant)
+                        .param("role", role)
+                        .param("permission", permission.name())
+                        .update()
+                > 0;
         if (found) {
             permissionsChanged(tenant, role);
         }
@@ -107,8 +128,11 @@ class RoleRepository {
 
     /** Nodes that remember the role's permissions read them again: see {@link RolePermissions}. */
     private void permissionsChanged(UUID tenant, UUID role) {
-        jdbc.sql("update role set permissions_version = permissions_version + 1 where tenant_id = :tenant and id = :role")
-                .param("tenant", tenant).param("role", role).update();
+        jdbc.sql(
+                        "update role set permissions_version = permissions_version + 1 where tenant_id = :tenant and id = :role")
+                .param("tenant", tenant)
+                .param("role", role)
+                .update();
     }
 
     private static Optional<Permission> known(String name) {
@@ -120,8 +144,11 @@ class RoleRepository {
     }
 
     private static Role mapRole(ResultSet rs, int row) throws SQLException {
-        return new Role(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                RoleName.valueOf(rs.getString("name")), rs.getBoolean("is_system"));
+        return new Role(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                RoleName.valueOf(rs.getString("name")),
+                rs.getBoolean("is_system"));
     }
 
     /** Empty for a row naming a permission this version no longer knows. */

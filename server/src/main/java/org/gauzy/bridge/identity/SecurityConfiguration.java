@@ -1,14 +1,12 @@
 package org.gauzy.bridge.identity;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-
+import java.time.Clock;
+import java.time.Duration;
 import org.gauzy.bridge.platform.ApiErrorWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,35 +46,44 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SessionTokenConverter tokens, ApiErrorWriter errors,
-            OrganizationRepository organizations, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            SessionTokenConverter tokens,
+            ApiErrorWriter errors,
+            OrganizationRepository organizations,
+            JsonMapper json)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_API).permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_API)
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint((request, response, e) -> {
                             boolean tokenSent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                            response.setHeader(
+                                    HttpHeaders.WWW_AUTHENTICATE,
                                     tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
-                            errors.write(response, HttpStatus.UNAUTHORIZED, tokenSent
-                                    ? "The bearer token is invalid, expired or revoked; sign in again"
-                                    : "Sign in first: send Authorization: Bearer <token>");
+                            errors.write(
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    tokenSent
+                                            ? "The bearer token is invalid, expired or revoked; sign in again"
+                                            : "Sign in first: send Authorization: Bearer <token>");
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         errors.write(response, HttpStatus.FORBIDDEN, "You are not allowed to do this")))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
                                 + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()))
-                .addFilterAfter(new TenantGuardFilter(organizations, errors, json),
-                        BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(
+                        new TenantGuardFilter(organizations, errors, json), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -113,11 +120,12 @@ class SecurityConfiguration {
                 new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.publicKeys())));
         // Claims are validated by Spring's validators below: the issuer, and expiry and not-before with a minute of
         // skew, on the service's clock (the one sessions and the token cache use), not the system's behind it.
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         var decoder = new NimbusJwtDecoder(processor);
         var timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(settings.issuer())));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(settings.issuer())));
         return new VerifiedTokens(decoder, clock);
     }
 }

@@ -3,9 +3,7 @@ package org.gauzy.bridge.identity;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.util.Optional;
-
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +38,8 @@ final class SessionBoundCsrfTokens implements CsrfTokenRepository {
 
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
-        return session.token(request).map(this::bound)
+        return session.token(request)
+                .map(this::bound)
                 .orElseGet(() -> new DefaultCsrfToken(HEADER, PARAMETER, secrets.generate("", 32)));
     }
 
@@ -49,9 +48,14 @@ final class SessionBoundCsrfTokens implements CsrfTokenRepository {
         if (session.token(request).isPresent() && token != null) {
             return; // derived from the session: nothing to keep
         }
-        var cookie = ResponseCookie.from(COOKIE, token == null ? "" : token.getToken()).httpOnly(true)
-                .secure(session.secure(request)).sameSite("Strict").path(Pages.BASE);
-        response.addHeader(HttpHeaders.SET_COOKIE, (token == null ? cookie.maxAge(0) : cookie).build().toString());
+        var cookie = ResponseCookie.from(COOKIE, token == null ? "" : token.getToken())
+                .httpOnly(true)
+                .secure(session.secure(request))
+                .sameSite("Strict")
+                .path(Pages.BASE);
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                (token == null ? cookie.maxAge(0) : cookie).build().toString());
     }
 
     @Override
@@ -62,7 +66,8 @@ final class SessionBoundCsrfTokens implements CsrfTokenRepository {
         }
         Cookie cookie = WebUtils.getCookie(request, COOKIE);
         return cookie != null && cookie.getValue().length() >= 32
-                ? new DefaultCsrfToken(HEADER, PARAMETER, cookie.getValue()) : null;
+                ? new DefaultCsrfToken(HEADER, PARAMETER, cookie.getValue())
+                : null;
     }
 
     /** Forgets the sign-in form's token: once signed in, the session's own takes over. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,11 +26,19 @@ class SessionContextRepository {
      * @param scopes the delegated session's scopes, space-separated
      * @param grantedOrganization the one organization a delegated session may act in
      */
-    record Caller(UUID userId, String email, @Nullable UUID tenantId, @Nullable UUID roleId, @Nullable String role,
-            @Nullable Long permissionsVersion, boolean isActive, @Nullable UUID lastOrganizationId,
-            Set<UUID> memberships, @Nullable String clientId, @Nullable String scopes,
-            @Nullable UUID grantedOrganization) {
-    }
+    record Caller(
+            UUID userId,
+            String email,
+            @Nullable UUID tenantId,
+            @Nullable UUID roleId,
+            @Nullable String role,
+            @Nullable Long permissionsVersion,
+            boolean isActive,
+            @Nullable UUID lastOrganizationId,
+            Set<UUID> memberships,
+            @Nullable String clientId,
+            @Nullable String scopes,
+            @Nullable UUID grantedOrganization) {}
 
     private final JdbcClient jdbc;
 
@@ -56,7 +63,10 @@ class SessionContextRepository {
                 left join user_organization m on m.user_id = u.id and m.tenant_id = u.tenant_id and m.is_active = true
                 where s.id = :session and s.user_id = :user and s.revoked_at is null and s.expires_at > :now
                     and not exists (select 1 from revoked_access_token t where t.jti = :jti)""")
-                .param("session", session).param("user", user).param("now", now).param("jti", tokenId)
+                .param("session", session)
+                .param("user", user)
+                .param("now", now)
+                .param("jti", tokenId)
                 // By position: it runs on every request, and looking columns up by name costs more than the read.
                 .query((rs, n) -> {
                     UUID member = rs.getObject(12, UUID.class);
@@ -65,9 +75,18 @@ class SessionContextRepository {
                     }
                     long version = rs.getLong(6);
                     Long permissionsVersion = rs.wasNull() ? null : version;
-                    return new Caller(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            rs.getObject(4, UUID.class), rs.getString(5), permissionsVersion, rs.getBoolean(7),
-                            rs.getObject(8, UUID.class), membershipsView, rs.getString(9), rs.getString(10),
+                    return new Caller(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class),
+                            rs.getString(5),
+                            permissionsVersion,
+                            rs.getBoolean(7),
+                            rs.getObject(8, UUID.class),
+                            membershipsView,
+                            rs.getString(9),
+                            rs.getString(10),
                             rs.getObject(11, UUID.class));
                 })
                 .list();
@@ -75,8 +94,7 @@ class SessionContextRepository {
     }
 
     /** Who a delegated session acts for, in one query: only while the user is active and still a member. */
-    record Delegate(UUID tenantId, @Nullable String role, UUID organizationId) {
-    }
+    record Delegate(UUID tenantId, @Nullable String role, UUID organizationId) {}
 
     Optional<Delegate> delegate(UUID session, UUID user, OffsetDateTime now) {
         return jdbc.sql("""
@@ -88,8 +106,12 @@ class SessionContextRepository {
                     and s.client_id is not null and u.is_active = true and u.tenant_id is not null
                     and exists (select 1 from user_organization m where m.tenant_id = u.tenant_id
                         and m.user_id = u.id and m.organization_id = s.organization_id and m.is_active = true)""")
-                .param("session", session).param("user", user).param("now", now)
-                .query((rs, n) -> new Delegate(rs.getObject("tenant_id", UUID.class), rs.getString("role_name"),
+                .param("session", session)
+                .param("user", user)
+                .param("now", now)
+                .query((rs, n) -> new Delegate(
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getString("role_name"),
                         rs.getObject("organization_id", UUID.class)))
                 .optional();
     }

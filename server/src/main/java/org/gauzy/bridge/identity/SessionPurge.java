@@ -3,7 +3,6 @@ package org.gauzy.bridge.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-
 import org.gauzy.bridge.platform.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,7 @@ class SessionPurge implements ClusterJob {
     private final Clock clock;
     private final Duration every;
 
-    SessionPurge(SessionRepository sessions, Clock clock,
-            @Value("${gauzy.purge-every:1h}") Duration every) {
+    SessionPurge(SessionRepository sessions, Clock clock, @Value("${gauzy.purge-every:1h}") Duration every) {
         this.sessions = sessions;
         this.clock = clock;
         this.every = every;

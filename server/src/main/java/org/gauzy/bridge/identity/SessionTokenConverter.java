@@ -1,7 +1,6 @@
 package org.gauzy.bridge.identity;
 
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,11 +1,9 @@
 package org.gauzy.bridge.identity;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +41,12 @@ class SignInPageController {
     }
 
     @PostMapping(PageSecurityConfiguration.LOGIN)
-    ModelAndView login(@RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String password, @RequestParam(required = false) @Nullable String next,
-            HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView login(
+            @RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable String password,
+            @RequestParam(required = false) @Nullable String next,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String typed = email == null ? "" : email.trim();
         if (typed.isEmpty() || password == null || password.isEmpty()) {
             return login(next, typed, "Enter your email and password.", HttpStatus.BAD_REQUEST);
@@ -79,8 +80,10 @@ class SignInPageController {
 
     /** Only a page of ours, so the sign-in page cannot be made to send anyone elsewhere. */
     static String safeNext(@Nullable String next) {
-        boolean ours = next != null && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/"))
-                && !next.contains("\\") && !next.contains("://");
+        boolean ours = next != null
+                && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/"))
+                && !next.contains("\\")
+                && !next.contains("://");
         return ours ? next : Pages.BASE;
     }
 }

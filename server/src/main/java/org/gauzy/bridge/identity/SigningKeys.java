@@ -1,15 +1,13 @@
 package org.gauzy.bridge.identity;
 
-import java.text.ParseException;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-
+import java.text.ParseException;
+import java.util.UUID;
 import org.gauzy.bridge.platform.DataFolder;
 import org.gauzy.bridge.platform.KeyAgreement;
 import org.slf4j.Logger;
@@ -33,10 +31,15 @@ class SigningKeys {
     SigningKeys(IdentitySettings settings, DataFolder dataFolder, KeyAgreement agreement) {
         this.key = StringUtils.hasText(settings.signingKey())
                 ? parse(settings.signingKey(), "JWT_SIGNING_KEY")
-                : dataFolder.readSecret(FILE).map(json -> parse(json, dataFolder.root().resolve(FILE).toString()))
+                : dataFolder
+                        .readSecret(FILE)
+                        .map(json -> parse(json, dataFolder.root().resolve(FILE).toString()))
                         .orElseGet(() -> generate(dataFolder));
         try {
-            agreement.require("jwt-signing-key", "JWT_SIGNING_KEY", key.toPublicJWK().computeThumbprint().toString());
+            agreement.require(
+                    "jwt-signing-key",
+                    "JWT_SIGNING_KEY",
+                    key.toPublicJWK().computeThumbprint().toString());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot compute the signing key's thumbprint", e);
         }
@@ -70,7 +73,8 @@ class SigningKeys {
                     .keyUse(KeyUse.SIGNATURE)
                     .generate();
             dataFolder.writeSecret(FILE, generated.toJSONString());
-            log.info("Generated a token signing key into {}; set JWT_SIGNING_KEY when running several nodes",
+            log.info(
+                    "Generated a token signing key into {}; set JWT_SIGNING_KEY when running several nodes",
                     dataFolder.root().resolve(FILE));
             return generated;
         } catch (JOSEException e) {

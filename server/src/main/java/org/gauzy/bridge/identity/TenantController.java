@@ -1,11 +1,9 @@
 package org.gauzy.bridge.identity;
 
+import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenant")
 class TenantController {
 
-    record TenantView(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-            List<OrganizationView> organizations) {
-    }
+    record TenantView(
+            UUID id,
+            String name,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            List<OrganizationView> organizations) {}
 
     private final TenantOnboarding onboarding;
     private final TenantRepository tenants;
@@ -48,8 +49,8 @@ class TenantController {
         String organizationName = request.organizationName() == null ? request.name() : request.organizationName();
         var created = onboarding.createTenant(context.userId(), request.name().trim(), organizationName.trim());
         var tenant = created.tenant();
-        return new TenantView(tenant.id(), tenant.name(), tenant.createdAt(), tenant.updatedAt(),
-                List.of(created.organization()));
+        return new TenantView(
+                tenant.id(), tenant.name(), tenant.createdAt(), tenant.updatedAt(), List.of(created.organization()));
     }
 
     @RequiresLogin(organization = OrganizationFrom.NONE)
@@ -57,7 +58,11 @@ class TenantController {
     TenantView mine(RequestContext context) {
         UUID id = context.tenant();
         var tenant = tenants.find(id).orElseThrow(() -> new ApiException.NotFound("Tenant", id));
-        return new TenantView(tenant.id(), tenant.name(), tenant.createdAt(), tenant.updatedAt(),
+        return new TenantView(
+                tenant.id(),
+                tenant.name(),
+                tenant.createdAt(),
+                tenant.updatedAt(),
                 organizations.list(id, context.seesAllOrganizations(false) ? null : context.memberships()));
     }
 }

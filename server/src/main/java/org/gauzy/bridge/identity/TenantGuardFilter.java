@@ -1,16 +1,14 @@
 package org.gauzy.bridge.identity;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.gauzy.bridge.platform.ApiErrorWriter;
 import org.gauzy.bridge.platform.RequestBoundaryFilter;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +58,9 @@ final class TenantGuardFilter extends OncePerRequestFilter {
         RequestContext context = authentication.getPrincipal();
         for (Named tenant : tenantsNamed(request, body, where)) {
             if (context.tenantId() == null || !context.tenantId().toString().equalsIgnoreCase(tenant.value())) {
-                errors.write(response, HttpStatus.FORBIDDEN,
+                errors.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
                         tenant.source() + " names a tenant other than yours; omit it or send your own tenant id");
                 return;
             }
@@ -74,15 +74,17 @@ final class TenantGuardFilter extends OncePerRequestFilter {
                 return;
             }
             if (!mayAct(context, id, write)) {
-                errors.write(response, HttpStatus.FORBIDDEN,
+                errors.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
                         organization.source() + " names organization " + id + ", which you do not belong to");
                 return;
             }
             acting = id;
         }
         if (acting != null && !acting.equals(context.organizationId())) {
-            SecurityContextHolder.getContext().setAuthentication(
-                    authentication.withContext(context.inOrganization(acting)));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(authentication.withContext(context.inOrganization(acting)));
         }
         chain.doFilter(request, response);
     }
@@ -91,15 +93,15 @@ final class TenantGuardFilter extends OncePerRequestFilter {
         if (context.memberships().contains(organization)) {
             return true;
         }
-        return context.tenantId() != null && context.seesAllOrganizations(write)
+        return context.tenantId() != null
+                && context.seesAllOrganizations(write)
                 && organizations.exists(context.tenantId(), organization);
     }
 
-    private record Named(String source, String value) {
-    }
+    private record Named(String source, String value) {}
 
-    private static List<Named> tenantsNamed(HttpServletRequest request, @Nullable JsonNode body,
-            @Nullable JsonNode where) {
+    private static List<Named> tenantsNamed(
+            HttpServletRequest request, @Nullable JsonNode body, @Nullable JsonNode where) {
         List<Named> named = new ArrayList<>();
         add(named, "The Tenant-Id header", request.getHeader("Tenant-Id"));
         addAll(named, "The tenantId parameter", request.getParameterValues("tenantId"));
@@ -111,8 +113,8 @@ final class TenantGuardFilter extends OncePerRequestFilter {
     }
 
     /** In order of precedence: the last one named is the one the request acts in. */
-    private static List<Named> organizationsNamed(HttpServletRequest request, @Nullable JsonNode body,
-            @Nullable JsonNode where) {
+    private static List<Named> organizationsNamed(
+            HttpServletRequest request, @Nullable JsonNode body, @Nullable JsonNode where) {
         List<Named> named = new ArrayList<>();
         add(named, "The Organization-Id header", request.getHeader("Organization-Id"));
         add(named, "where.organizationId", text(where, "organizationId"));

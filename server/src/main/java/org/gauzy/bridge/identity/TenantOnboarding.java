@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,8 +26,14 @@ class TenantOnboarding {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TenantOnboarding(TenantRepository tenants, OrganizationRepository organizations, RoleRepository roles,
-            UserRepository users, MembershipRepository memberships, ApplicationEventPublisher events, Clock clock) {
+    TenantOnboarding(
+            TenantRepository tenants,
+            OrganizationRepository organizations,
+            RoleRepository roles,
+            UserRepository users,
+            MembershipRepository memberships,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.tenants = tenants;
         this.organizations = organizations;
         this.roles = roles;
@@ -38,8 +43,7 @@ class TenantOnboarding {
         this.clock = clock;
     }
 
-    record Created(TenantRepository.Tenant tenant, OrganizationView organization) {
-    }
+    record Created(TenantRepository.Tenant tenant, OrganizationView organization) {}
 
     @Transactional
     Created createTenant(UUID owner, String tenantName, String organizationName) {
@@ -51,10 +55,19 @@ class TenantOnboarding {
             var role = new RoleRepository.Role(UUID.randomUUID(), tenant.id(), name, true);
             roles.insert(role, now);
             Set<Permission> granted = Permission.defaultsFor(name);
-            roles.insertPermissions(tenant.id(), role.id(), Arrays.stream(Permission.values())
-                    .map(permission -> new RoleRepository.RolePermission(UUID.randomUUID(), tenant.id(), role.id(),
-                            permission, granted.contains(permission), now, now))
-                    .toList());
+            roles.insertPermissions(
+                    tenant.id(),
+                    role.id(),
+                    Arrays.stream(Permission.values())
+                            .map(permission -> new RoleRepository.RolePermission(
+                                    UUID.randomUUID(),
+                                    tenant.id(),
+                                    role.id(),
+                                    permission,
+                                    granted.contains(permission),
+                                    now,
+                                    now))
+                            .toList());
             if (name == RoleName.SUPER_ADMIN) {
                 superAdmin = role.id();
             }
@@ -76,8 +89,8 @@ class TenantOnboarding {
         return organization;
     }
 
-    private OrganizationView insertOrganization(UUID tenant, String name, @Nullable String officialName,
-            OffsetDateTime now) {
+    private OrganizationView insertOrganization(
+            UUID tenant, String name, @Nullable String officialName, OffsetDateTime now) {
         var organization = new OrganizationView(UUID.randomUUID(), tenant, name, officialName, true, now, now);
         organizations.insert(organization);
         events.publishEvent(new OrganizationCreated(tenant, organization.id(), name));
@@ -85,7 +98,7 @@ class TenantOnboarding {
     }
 
     private void join(UUID tenant, UUID user, UUID organization, OffsetDateTime now) {
-        memberships.insert(new MembershipRepository.Membership(UUID.randomUUID(), tenant, user, organization, true,
-                now));
+        memberships.insert(
+                new MembershipRepository.Membership(UUID.randomUUID(), tenant, user, organization, true, now));
     }
 }

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +29,10 @@ class TokenSigner {
             throw new IllegalStateException("The signing key cannot sign ES256", e);
         }
         signer.getJCAContext().setProvider(new BouncyCastleProvider());
-        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
-                .keyID(keys.signingKey().getKeyID()).build();
+        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(JOSEObjectType.JWT)
+                .keyID(keys.signingKey().getKeyID())
+                .build();
     }
 
     String sign(JWTClaimsSet claims) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +32,14 @@ public class UserAccounts {
     private final SecretTokens secrets;
     private final Clock clock;
 
-    UserAccounts(UserRepository users, RoleRepository roles, OrganizationRepository organizations,
-            MembershipRepository memberships, AuthService auth, SecretTokens secrets, Clock clock) {
+    UserAccounts(
+            UserRepository users,
+            RoleRepository roles,
+            OrganizationRepository organizations,
+            MembershipRepository memberships,
+            AuthService auth,
+            SecretTokens secrets,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.organizations = organizations;
@@ -50,8 +55,13 @@ public class UserAccounts {
      * unguessable one and cannot sign in until an admin sets one.
      */
     @Transactional
-    public UserView createMember(RequestContext context, UserDetails details, @Nullable String password,
-            @Nullable UUID roleId, @Nullable RoleName roleName, Collection<UUID> organizationIds) {
+    public UserView createMember(
+            RequestContext context,
+            UserDetails details,
+            @Nullable String password,
+            @Nullable UUID roleId,
+            @Nullable RoleName roleName,
+            Collection<UUID> organizationIds) {
         UUID tenant = context.tenant();
         var role = role(context, roleId, roleName == null && roleId == null ? RoleName.EMPLOYEE : roleName);
         Set<UUID> targets = new LinkedHashSet<>(organizationIds);
@@ -62,22 +72,27 @@ public class UserAccounts {
             boolean allowed = context.memberships().contains(organization)
                     || (context.seesAllOrganizations(true) && organizations.exists(tenant, organization));
             if (!allowed) {
-                throw new ApiException.Forbidden("You cannot add users to organization " + organization
-                        + ": you do not belong to it");
+                throw new ApiException.Forbidden(
+                        "You cannot add users to organization " + organization + ": you do not belong to it");
             }
         }
         UUID first = targets.isEmpty() ? null : targets.iterator().next();
-        var user = auth.newUser(details, password != null ? password : secrets.generate("", 24), tenant, role.id(), first);
+        var user =
+                auth.newUser(details, password != null ? password : secrets.generate("", 24), tenant, role.id(), first);
         for (UUID organization : targets) {
-            memberships.insert(new MembershipRepository.Membership(UUID.randomUUID(), tenant, user.id(), organization,
-                    true, user.createdAt()));
+            memberships.insert(new MembershipRepository.Membership(
+                    UUID.randomUUID(), tenant, user.id(), organization, true, user.createdAt()));
         }
         return UserView.of(user, role.name());
     }
 
     /** Changes the details sent (null means keep) and, when given, the role. */
     @Transactional
-    public UserView update(RequestContext context, UUID userId, UserDetails changes, @Nullable UUID roleId,
+    public UserView update(
+            RequestContext context,
+            UUID userId,
+            UserDetails changes,
+            @Nullable UUID roleId,
             @Nullable RoleName roleName) {
         UUID tenant = context.tenant();
         var u = users.find(tenant, userId).orElseThrow(() -> new ApiException.NotFound("User", userId));
@@ -87,21 +102,34 @@ public class UserAccounts {
         if (current == RoleName.SUPER_ADMIN && role != null && role.name() != RoleName.SUPER_ADMIN) {
             requireAnotherSuperAdmin(tenant, u.id());
         }
-        var updated = new UserRepository.User(u.id(), u.tenantId(), role == null ? u.roleId() : role.id(),
+        var updated = new UserRepository.User(
+                u.id(),
+                u.tenantId(),
+                role == null ? u.roleId() : role.id(),
                 changes.email() == null ? u.email() : AuthService.normalizeEmail(changes.email()),
                 changes.firstName() == null ? u.firstName() : changes.firstName(),
                 changes.lastName() == null ? u.lastName() : changes.lastName(),
                 changes.imageUrl() == null ? u.imageUrl() : changes.imageUrl(),
                 changes.preferredLanguage() == null ? u.preferredLanguage() : changes.preferredLanguage(),
-                u.passwordHash(), u.isActive(), u.lastOrganizationId(), u.createdAt(), OffsetDateTime.now(clock));
+                u.passwordHash(),
+                u.isActive(),
+                u.lastOrganizationId(),
+                u.createdAt(),
+                OffsetDateTime.now(clock));
         try {
             users.update(updated);
         } catch (DuplicateKeyException taken) {
             throw new ApiException.Conflict("A user with this email already exists");
         }
-        return UserView.of(updated, role != null ? role.name()
-                : updated.roleId() == null ? null : roles.find(tenant, updated.roleId()).map(RoleRepository.Role::name)
-                        .orElse(null));
+        return UserView.of(
+                updated,
+                role != null
+                        ? role.name()
+                        : updated.roleId() == null
+                                ? null
+                                : roles.find(tenant, updated.roleId())
+                                        .map(RoleRepository.Role::name)
+                                        .orElse(null));
     }
 
     /** Users of the tenant by id. */
@@ -110,7 +138,8 @@ public class UserAccounts {
         Map<UUID, RoleName> roleNames = roles.list(tenant).stream()
                 .collect(Collectors.toMap(RoleRepository.Role::id, RoleRepository.Role::name));
         List<UserRepository.User> found = users.findAll(tenant, ids);
-        return found.stream().map(u -> UserView.of(u, u.roleId() == null ? null : roleNames.get(u.roleId())))
+        return found.stream()
+                .map(u -> UserView.of(u, u.roleId() == null ? null : roleNames.get(u.roleId())))
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
     }
 
@@ -141,14 +170,18 @@ public class UserAccounts {
      */
     private void requireAnotherSuperAdmin(UUID tenant, UUID leaving) {
         var superAdmin = roles.find(tenant, RoleName.SUPER_ADMIN);
-        long others = superAdmin.map(r -> users.countActiveWithRole(tenant, r.id(), leaving)).orElse(0L);
+        long others = superAdmin
+                .map(r -> users.countActiveWithRole(tenant, r.id(), leaving))
+                .orElse(0L);
         if (others == 0) {
-            throw new ApiException.Conflict("This is the tenant's last active SUPER_ADMIN: make another user "
-                    + "SUPER_ADMIN first");
+            throw new ApiException.Conflict(
+                    "This is the tenant's last active SUPER_ADMIN: make another user " + "SUPER_ADMIN first");
         }
     }
 
     private @Nullable RoleName roleOf(UUID tenant, UserRepository.User u) {
-        return u.roleId() == null ? null : roles.find(tenant, u.roleId()).map(RoleRepository.Role::name).orElse(null);
+        return u.roleId() == null
+                ? null
+                : roles.find(tenant, u.roleId()).map(RoleRepository.Role::name).orElse(null);
     }
 }

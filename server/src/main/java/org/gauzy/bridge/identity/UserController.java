@@ -1,10 +1,8 @@
 package org.gauzy.bridge.identity;
 
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.gauzy.bridge.platform.Page;
 import org.gauzy.bridge.platform.Paging;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +40,9 @@ class UserController {
     @RequiresPermission(value = Permission.ORG_USERS_VIEW, organization = OrganizationFrom.NONE)
     @FirstPartyOnly
     @GetMapping
-    Page<UserView> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
+    Page<UserView> list(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return users.list(context, Paging.parse(skip, take));
     }
@@ -59,7 +59,7 @@ class UserController {
         if (request.organizationId() != null) {
             organizations.add(request.organizationId());
         }
-        return accounts.createMember(context, request.user(), request.password(), request.roleId(), request.role(),
-                organizations);
+        return accounts.createMember(
+                context, request.user(), request.password(), request.roleId(), request.role(), organizations);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
 import org.gauzy.bridge.platform.Paging;
@@ -24,8 +23,12 @@ class UserService {
 
     private final ObjectProvider<EmployeeLookup> employees;
 
-    UserService(UserRepository users, RoleRepository roles, TenantRepository tenants,
-            OrganizationRepository organizations, ObjectProvider<EmployeeLookup> employees) {
+    UserService(
+            UserRepository users,
+            RoleRepository roles,
+            TenantRepository tenants,
+            OrganizationRepository organizations,
+            ObjectProvider<EmployeeLookup> employees) {
         this.employees = employees;
         this.users = users;
         this.roles = roles;
@@ -40,13 +43,26 @@ class UserService {
         if (context.tenantId() == null) {
             return new MeView(UserView.of(user, null), null, List.of(), List.of(), null, null);
         }
-        var tenant = tenants.find(context.tenantId()).map(t -> new MeView.TenantView(t.id(), t.name())).orElse(null);
-        var permissions = context.permissions().stream().sorted(Comparator.comparing(Enum::name)).toList();
-        UUID employee = context.organizationId() == null ? null : employees.orderedStream().findFirst()
-                .flatMap(lookup -> lookup.employeeOf(context.tenantId(), user.id(), context.organizationId()))
+        var tenant = tenants.find(context.tenantId())
+                .map(t -> new MeView.TenantView(t.id(), t.name()))
                 .orElse(null);
-        return new MeView(UserView.of(user, context.role()), tenant, permissions,
-                organizations.list(context.tenantId(), context.memberships()), context.organizationId(), employee);
+        var permissions = context.permissions().stream()
+                .sorted(Comparator.comparing(Enum::name))
+                .toList();
+        UUID employee = context.organizationId() == null
+                ? null
+                : employees
+                        .orderedStream()
+                        .findFirst()
+                        .flatMap(lookup -> lookup.employeeOf(context.tenantId(), user.id(), context.organizationId()))
+                        .orElse(null);
+        return new MeView(
+                UserView.of(user, context.role()),
+                tenant,
+                permissions,
+                organizations.list(context.tenantId(), context.memberships()),
+                context.organizationId(),
+                employee);
     }
 
     @Transactional(readOnly = true)
@@ -59,5 +75,4 @@ class UserService {
                 .toList();
         return new Page<>(page, users.count(tenant));
     }
-
 }

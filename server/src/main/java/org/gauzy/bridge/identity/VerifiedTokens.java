@@ -1,13 +1,11 @@
 package org.gauzy.bridge.identity;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -30,29 +28,34 @@ final class VerifiedTokens implements JwtDecoder {
     VerifiedTokens(JwtDecoder verifier, Clock clock) {
         this.verifier = verifier;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfter(new Expiry<String, Jwt>() {
-            @Override
-            public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
-                return lifeLeft(jwt);
-            }
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfter(new Expiry<String, Jwt>() {
+                    @Override
+                    public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
+                        return lifeLeft(jwt);
+                    }
 
-            @Override
-            public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
-                return lifeLeft(jwt);
-            }
+                    @Override
+                    public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
+                        return lifeLeft(jwt);
+                    }
 
-            @Override
-            public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+                    @Override
+                    public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
     }
 
     @Override
     public Jwt decode(String token) {
         // The cache's own time is the system's; the service's clock (which tests move) decides as well.
         Jwt known = verified.getIfPresent(token);
-        if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(clock.instant())) {
+        if (known != null
+                && known.getExpiresAt() != null
+                && known.getExpiresAt().isAfter(clock.instant())) {
             return known;
         }
         Jwt jwt = verifier.decode(token);

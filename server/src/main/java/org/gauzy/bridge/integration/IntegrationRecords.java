@@ -10,8 +10,12 @@ class IntegrationRecords {
 
     @Bean
     PathRecord installationRecord(IntegrationTenants installations) {
-        return PathRecord.of("installation", "Activepieces integration", "integrationId",
-                (caller, id) -> installations.view(caller.tenant(), id)
+        return PathRecord.of(
+                "installation",
+                "Activepieces integration",
+                "integrationId",
+                (caller, id) -> installations
+                        .view(caller.tenant(), id)
                         .map(view -> new PathRecord.Owner(view.organizationId())));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretBox;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,8 @@ public class IntegrationTenants {
      */
     @Transactional
     public UUID install(UUID tenant, @Nullable UUID organization, String provider, List<Setting> settings) {
-        UUID integration = repository.integrationId(provider)
+        UUID integration = repository
+                .integrationId(provider)
                 .orElseThrow(() -> new IllegalStateException("No integration " + provider + " in the catalogue"));
         UUID scope = organization == null ? TENANT_WIDE : organization;
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -58,42 +58,60 @@ public class IntegrationTenants {
     /** The installation serving exactly this organization (or the tenant-wide one for null). */
     @Transactional(readOnly = true)
     public Optional<UUID> find(UUID tenant, @Nullable UUID organization, String provider) {
-        return repository.findByTriple(tenant, organization == null ? TENANT_WIDE : organization, provider)
+        return repository
+                .findByTriple(tenant, organization == null ? TENANT_WIDE : organization, provider)
                 .map(IntegrationTenantRepository.Row::id);
     }
 
     /** An installation as a background task needs it: which tenant's, and its id. */
-    public record Installed(UUID tenantId, UUID id) {
-    }
+    public record Installed(UUID tenantId, UUID id) {}
 
     /** Every enabled installation of a provider, in every tenant: for background tasks only. */
     @Transactional(readOnly = true)
     public List<Installed> enabled(String provider) {
-        return repository.enabled(provider).stream().map(row -> new Installed(row.tenantId(), row.id())).toList();
+        return repository.enabled(provider).stream()
+                .map(row -> new Installed(row.tenantId(), row.id()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<IntegrationTenantView> view(UUID tenant, UUID id) {
-        return repository.find(tenant, id).map(row -> new IntegrationTenantView(row.id(), row.tenantId(),
-                TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(), row.integrationId(),
-                row.provider(), row.isEnabled(), row.createdAt(), row.updatedAt(),
-                repository.settings(tenant, id).stream()
-                        .map(s -> new IntegrationTenantView.SettingView(s.name(),
-                                !s.isSecret() ? s.value() : s.name().endsWith("password") ? "••••"
-                                        : mask(secrets.open(s.value(), context(id, s.name()))),
-                                s.isSecret()))
-                        .toList()));
+        return repository
+                .find(tenant, id)
+                .map(row -> new IntegrationTenantView(
+                        row.id(),
+                        row.tenantId(),
+                        TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(),
+                        row.integrationId(),
+                        row.provider(),
+                        row.isEnabled(),
+                        row.createdAt(),
+                        row.updatedAt(),
+                        repository.settings(tenant, id).stream()
+                                .map(s -> new IntegrationTenantView.SettingView(
+                                        s.name(),
+                                        !s.isSecret()
+                                                ? s.value()
+                                                : s.name().endsWith("password")
+                                                        ? "••••"
+                                                        : mask(secrets.open(s.value(), context(id, s.name()))),
+                                        s.isSecret()))
+                                .toList()));
     }
 
     @Transactional(readOnly = true)
     public boolean isEnabled(UUID tenant, UUID id) {
-        return repository.find(tenant, id).map(IntegrationTenantRepository.Row::isEnabled).orElse(false);
+        return repository
+                .find(tenant, id)
+                .map(IntegrationTenantRepository.Row::isEnabled)
+                .orElse(false);
     }
 
     /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
     @Transactional(readOnly = true)
     public Optional<String> setting(UUID tenant, UUID id, String name) {
-        return repository.setting(tenant, id, name)
+        return repository
+                .setting(tenant, id, name)
                 .map(s -> s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
     }
 

@@ -3,7 +3,9 @@
  * secret settings are encrypted at rest and never leave the module except to the code that uses them.
  */
 @NullMarked
-@ApplicationModule(displayName = "Integration", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Integration",
+        allowedDependencies = {"platform", "identity"})
 package org.gauzy.bridge.integration;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuthorizationCodes {
 
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
-    private static final String UNUSABLE = "The authorization code is invalid, expired or already used;"
-            + " start the authorization again";
+    private static final String UNUSABLE =
+            "The authorization code is invalid, expired or already used;" + " start the authorization again";
 
     private final CodeRepository codes;
     private final DelegatedAccess access;
@@ -37,8 +36,14 @@ class AuthorizationCodes {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AuthorizationCodes(CodeRepository codes, DelegatedAccess access, TokenIssuer issuer, SecretTokens secrets,
-            OAuthSettings settings, TransactionTemplate transactions, Clock clock) {
+    AuthorizationCodes(
+            CodeRepository codes,
+            DelegatedAccess access,
+            TokenIssuer issuer,
+            SecretTokens secrets,
+            OAuthSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.codes = codes;
         this.access = access;
         this.issuer = issuer;
@@ -52,24 +57,38 @@ class AuthorizationCodes {
     String issue(AuthorizationRequest request, UUID user, UUID organization) {
         String code = secrets.generate("", 32);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        codes.insert(new CodeRepository.Code(secrets.hash(code), request.client().clientId(), request.redirectUri(),
-                user, organization, request.scopeString(), request.codeChallenge(), now.plus(settings.codeTtl()), null,
-                null), now);
+        codes.insert(
+                new CodeRepository.Code(
+                        secrets.hash(code),
+                        request.client().clientId(),
+                        request.redirectUri(),
+                        user,
+                        organization,
+                        request.scopeString(),
+                        request.codeChallenge(),
+                        now.plus(settings.codeTtl()),
+                        null,
+                        null),
+                now);
         return code;
     }
 
-    TokenResponse exchange(OAuthClientRepository.Client client, @Nullable String code, @Nullable String redirectUri,
+    TokenResponse exchange(
+            OAuthClientRepository.Client client,
+            @Nullable String code,
+            @Nullable String redirectUri,
             @Nullable String verifier) {
         if (code == null || code.isBlank()) {
             throw OAuthError.of(OAuthError.INVALID_REQUEST, "code is required");
         }
         if (redirectUri == null) {
-            throw OAuthError.of(OAuthError.INVALID_REQUEST,
-                    "redirect_uri is required: send the one of the authorization request");
+            throw OAuthError.of(
+                    OAuthError.INVALID_REQUEST, "redirect_uri is required: send the one of the authorization request");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String hash = secrets.hash(code);
-        var stored = codes.find(hash).filter(c -> c.clientId().equals(client.clientId()))
+        var stored = codes.find(hash)
+                .filter(c -> c.clientId().equals(client.clientId()))
                 .orElseThrow(() -> OAuthError.of(OAuthError.INVALID_GRANT, UNUSABLE));
         if (stored.redeemedAt() != null) {
             throw replayed(stored);
@@ -87,12 +106,23 @@ class AuthorizationCodes {
             if (!codes.redeem(hash, session, now)) {
                 return null;
             }
-            Instant grantEnds = now.toInstant().plusSeconds(refreshable ? client.refreshTokenTtl()
-                    : client.accessTokenTtl());
-            access.open(session, new DelegatedAccess.Grant(stored.userId(), stored.organizationId(),
-                    client.clientId(), TokenIssuer.scopeSet(stored.scopes())), grantEnds);
-            return issuer.issue(client, session, stored.userId(), stored.scopes(),
-                    refreshable ? issuer.newRefreshToken() : null, now);
+            Instant grantEnds =
+                    now.toInstant().plusSeconds(refreshable ? client.refreshTokenTtl() : client.accessTokenTtl());
+            access.open(
+                    session,
+                    new DelegatedAccess.Grant(
+                            stored.userId(),
+                            stored.organizationId(),
+                            client.clientId(),
+                            TokenIssuer.scopeSet(stored.scopes())),
+                    grantEnds);
+            return issuer.issue(
+                    client,
+                    session,
+                    stored.userId(),
+                    stored.scopes(),
+                    refreshable ? issuer.newRefreshToken() : null,
+                    now);
         });
         if (tokens == null) {
             // Another exchange redeemed it a moment ago: this one is a replay.
@@ -105,25 +135,31 @@ class AuthorizationCodes {
         if (stored.sessionId() != null) {
             access.revoke(stored.sessionId());
         }
-        return OAuthError.of(OAuthError.INVALID_GRANT, "The authorization code was already used; the tokens issued"
-                + " for it are revoked. Start the authorization again.");
+        return OAuthError.of(
+                OAuthError.INVALID_GRANT,
+                "The authorization code was already used; the tokens issued"
+                        + " for it are revoked. Start the authorization again.");
     }
 
     /** RFC 7636 §4.6, and no downgrade: a verifier without a challenge is refused too (RFC 9700 §4.8.2). */
     private static void verifyPkce(@Nullable String challenge, @Nullable String verifier) {
         if (challenge == null) {
             if (verifier != null) {
-                throw OAuthError.of(OAuthError.INVALID_GRANT,
+                throw OAuthError.of(
+                        OAuthError.INVALID_GRANT,
                         "code_verifier was sent, but the authorization request had no code_challenge");
             }
             return;
         }
         if (verifier == null) {
-            throw OAuthError.of(OAuthError.INVALID_GRANT, "code_verifier is required: the authorization request"
-                    + " sent a code_challenge");
+            throw OAuthError.of(
+                    OAuthError.INVALID_GRANT,
+                    "code_verifier is required: the authorization request" + " sent a code_challenge");
         }
-        if (!VERIFIER.matcher(verifier).matches() || !MessageDigest.isEqual(
-                s256(verifier).getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII))) {
+        if (!VERIFIER.matcher(verifier).matches()
+                || !MessageDigest.isEqual(
+                        s256(verifier).getBytes(StandardCharsets.US_ASCII),
+                        challenge.getBytes(StandardCharsets.US_ASCII))) {
             throw OAuthError.of(OAuthError.INVALID_GRANT, "code_verifier does not match the code_challenge");
         }
     }

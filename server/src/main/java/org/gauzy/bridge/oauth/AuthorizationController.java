@@ -1,5 +1,8 @@
 package org.gauzy.bridge.oauth;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,11 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.gauzy.bridge.identity.BrowserSignIn;
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
@@ -52,8 +50,14 @@ class AuthorizationController {
     private final DelegatedAccess access;
     private final SecretTokens secrets;
 
-    AuthorizationController(AuthorizationRequests requests, AuthorizationCodes codes, Consents consents,
-            BrowserSignIn signIn, OrganizationDirectory organizations, DelegatedAccess access, SecretTokens secrets) {
+    AuthorizationController(
+            AuthorizationRequests requests,
+            AuthorizationCodes codes,
+            Consents consents,
+            BrowserSignIn signIn,
+            OrganizationDirectory organizations,
+            DelegatedAccess access,
+            SecretTokens secrets) {
         this.requests = requests;
         this.codes = codes;
         this.consents = consents;
@@ -64,19 +68,19 @@ class AuthorizationController {
     }
 
     @GetMapping(OAuthPaths.AUTHORIZE)
-    ModelAndView authorize(@RequestParam MultiValueMap<String, String> query, HttpServletRequest http,
-            HttpServletResponse response) {
+    ModelAndView authorize(
+            @RequestParam MultiValueMap<String, String> query, HttpServletRequest http, HttpServletResponse response) {
         return withRequest(query, response, request -> authorize(request, http, response));
     }
 
-    private ModelAndView authorize(AuthorizationRequest request, HttpServletRequest http,
-            HttpServletResponse response) {
+    private ModelAndView authorize(
+            AuthorizationRequest request, HttpServletRequest http, HttpServletResponse response) {
         Optional<String> token = cookie(http, SESSION_COOKIE);
         Optional<RequestContext> user = token.flatMap(signIn::signedIn);
         if (user.isEmpty()) {
             if (request.prompt().contains("none")) {
-                return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.LOGIN_REQUIRED,
-                        "The user is not signed in"), access.issuer()));
+                return Pages.seeOther(request.errorRedirect(
+                        OAuthError.of(OAuthError.LOGIN_REQUIRED, "The user is not signed in"), access.issuer()));
             }
             return loginPage(request, http, response, null, HttpStatus.OK);
         }
@@ -84,17 +88,20 @@ class AuthorizationController {
     }
 
     @PostMapping(OAuthPaths.AUTHORIZE + "/login")
-    ModelAndView login(@RequestParam MultiValueMap<String, String> form, HttpServletRequest http,
-            HttpServletResponse response) {
+    ModelAndView login(
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest http, HttpServletResponse response) {
         return withRequest(form, response, request -> login(request, form, http, response));
     }
 
-    private ModelAndView login(AuthorizationRequest request, MultiValueMap<String, String> form,
-            HttpServletRequest http, HttpServletResponse response) {
+    private ModelAndView login(
+            AuthorizationRequest request,
+            MultiValueMap<String, String> form,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         String expected = cookie(http, LOGIN_CSRF_COOKIE).orElse(null);
         if (expected == null || !same(expected, form.getFirst("csrf"))) {
-            return loginPage(request, http, response, "Your sign-in form expired; please try again.",
-                    HttpStatus.FORBIDDEN);
+            return loginPage(
+                    request, http, response, "Your sign-in form expired; please try again.", HttpStatus.FORBIDDEN);
         }
         String email = form.getFirst("email");
         String password = form.getFirst("password");
@@ -103,7 +110,9 @@ class AuthorizationController {
         }
         try {
             String token = signIn.signIn(email, password, http.getRemoteAddr());
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie(SESSION_COOKIE, token, http, "Lax").toString());
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE,
+                    cookie(SESSION_COOKIE, token, http, "Lax").toString());
         } catch (ApiException refused) {
             if (refused.retryAfter() != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, ApiException.retryAfterHeader(refused.retryAfter()));
@@ -114,53 +123,68 @@ class AuthorizationController {
     }
 
     @PostMapping(OAuthPaths.AUTHORIZE + "/consent")
-    ModelAndView consent(@RequestParam MultiValueMap<String, String> form, HttpServletRequest http,
-            HttpServletResponse response) {
+    ModelAndView consent(
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest http, HttpServletResponse response) {
         return withRequest(form, response, request -> consent(request, form, http, response));
     }
 
-    private ModelAndView consent(AuthorizationRequest request, MultiValueMap<String, String> form,
-            HttpServletRequest http, HttpServletResponse response) {
+    private ModelAndView consent(
+            AuthorizationRequest request,
+            MultiValueMap<String, String> form,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         Optional<String> token = cookie(http, SESSION_COOKIE);
         Optional<RequestContext> user = token.flatMap(signIn::signedIn);
         if (user.isEmpty()) {
             return loginPage(request, http, response, "Your sign-in has ended; sign in again.", HttpStatus.OK);
         }
         if (!same(consentCsrf(token.get()), form.getFirst("csrf"))) {
-            return errorPage("This consent form was not issued to your browser session. Start again from the"
-                    + " application.");
+            return errorPage(
+                    "This consent form was not issued to your browser session. Start again from the" + " application.");
         }
         if (!"allow".equals(form.getFirst("decision"))) {
-            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED,
-                    "The user denied the request"), access.issuer()));
+            return Pages.seeOther(request.errorRedirect(
+                    OAuthError.of(OAuthError.ACCESS_DENIED, "The user denied the request"), access.issuer()));
         }
         RequestContext context = user.get();
         Optional<String> refusal = refusal(request, context);
         if (refusal.isPresent()) {
-            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
-                    access.issuer()));
+            return Pages.seeOther(
+                    request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()), access.issuer()));
         }
         UUID organization = uuid(form.getFirst("organizationId"));
         if (organization == null || !context.memberships().contains(organization)) {
-            return consentPage(request, context, token.get(), "Choose one of your organizations.",
-                    HttpStatus.BAD_REQUEST);
+            return consentPage(
+                    request, context, token.get(), "Choose one of your organizations.", HttpStatus.BAD_REQUEST);
         }
-        consents.record(context.tenant(), context.userId(), request.client().clientId(), organization,
-                request.scopeString(), "on".equals(form.getFirst("remember")));
+        consents.record(
+                context.tenant(),
+                context.userId(),
+                request.client().clientId(),
+                organization,
+                request.scopeString(),
+                "on".equals(form.getFirst("remember")));
         return approved(request, context, organization);
     }
 
     @PostMapping(OAuthPaths.AUTHORIZE + "/logout")
-    ModelAndView logout(@RequestParam MultiValueMap<String, String> form, HttpServletRequest http,
-            HttpServletResponse response) {
+    ModelAndView logout(
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest http, HttpServletResponse response) {
         noStore(response);
         Optional<String> token = cookie(http, SESSION_COOKIE);
-        token.flatMap(signIn::signedIn).filter(user -> same(consentCsrf(token.get()), form.getFirst("csrf")))
+        token.flatMap(signIn::signedIn)
+                .filter(user -> same(consentCsrf(token.get()), form.getFirst("csrf")))
                 .ifPresent(signIn::signOut);
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(SESSION_COOKIE, "", http, "Lax").mutate().maxAge(0).build()
-                .toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                cookie(SESSION_COOKIE, "", http, "Lax")
+                        .mutate()
+                        .maxAge(0)
+                        .build()
+                        .toString());
         try {
-            return Pages.seeOther(OAuthPaths.AUTHORIZE + "?" + requests.parse(form).query());
+            return Pages.seeOther(
+                    OAuthPaths.AUTHORIZE + "?" + requests.parse(form).query());
         } catch (AuthorizationRequests.UntrustedRequest | AuthorizationRequests.RedirectableError invalid) {
             return errorPage("You are signed out. Start again from the application.");
         }
@@ -170,7 +194,9 @@ class AuthorizationController {
      * Reads the authorization request a page step carries and goes on with it; an untrusted one ends
      * on the error page, any other problem goes back to the client. Nothing of a step is cached.
      */
-    private ModelAndView withRequest(MultiValueMap<String, String> parameters, HttpServletResponse response,
+    private ModelAndView withRequest(
+            MultiValueMap<String, String> parameters,
+            HttpServletResponse response,
             Function<AuthorizationRequest, ModelAndView> step) {
         noStore(response);
         AuthorizationRequest request;
@@ -189,19 +215,20 @@ class AuthorizationController {
     private ModelAndView decide(AuthorizationRequest request, RequestContext user, String token) {
         Optional<String> refusal = refusal(request, user);
         if (refusal.isPresent()) {
-            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()),
-                    access.issuer()));
+            return Pages.seeOther(
+                    request.errorRedirect(OAuthError.of(OAuthError.ACCESS_DENIED, refusal.get()), access.issuer()));
         }
         if (!request.prompt().contains("consent")) {
-            Optional<UUID> remembered = consents.remembered(user.userId(), request.client().clientId(),
-                    request.scopeString(), user.memberships());
+            Optional<UUID> remembered = consents.remembered(
+                    user.userId(), request.client().clientId(), request.scopeString(), user.memberships());
             if (remembered.isPresent()) {
                 return approved(request, user, remembered.get());
             }
         }
         if (request.prompt().contains("none")) {
-            return Pages.seeOther(request.errorRedirect(OAuthError.of(OAuthError.CONSENT_REQUIRED,
-                    "The user has not consented to this request"), access.issuer()));
+            return Pages.seeOther(request.errorRedirect(
+                    OAuthError.of(OAuthError.CONSENT_REQUIRED, "The user has not consented to this request"),
+                    access.issuer()));
         }
         return consentPage(request, user, token, null, HttpStatus.OK);
     }
@@ -226,11 +253,17 @@ class AuthorizationController {
         return Pages.seeOther(request.redirect(Map.of("code", code), access.issuer()));
     }
 
-    private ModelAndView loginPage(AuthorizationRequest request, HttpServletRequest http,
-            HttpServletResponse response, @Nullable String error, HttpStatus status) {
-        String csrf = cookie(http, LOGIN_CSRF_COOKIE).filter(v -> v.length() >= 32)
-                .orElseGet(() -> secrets.generate("", 32));
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(LOGIN_CSRF_COOKIE, csrf, http, "Strict").toString());
+    private ModelAndView loginPage(
+            AuthorizationRequest request,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            @Nullable String error,
+            HttpStatus status) {
+        String csrf =
+                cookie(http, LOGIN_CSRF_COOKIE).filter(v -> v.length() >= 32).orElseGet(() -> secrets.generate("", 32));
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                cookie(LOGIN_CSRF_COOKIE, csrf, http, "Strict").toString());
         var page = new ModelAndView("oauth/login");
         page.addObject("client", request.client());
         page.addObject("parameters", request.parameters());
@@ -240,13 +273,24 @@ class AuthorizationController {
         return page;
     }
 
-    private ModelAndView consentPage(AuthorizationRequest request, RequestContext user, String token,
-            @Nullable String error, HttpStatus status) {
+    private ModelAndView consentPage(
+            AuthorizationRequest request,
+            RequestContext user,
+            String token,
+            @Nullable String error,
+            HttpStatus status) {
         List<OrganizationView> choices = organizations.list(user.tenant(), user.memberships());
-        UUID preselected = user.organizationId() != null ? user.organizationId() : choices.get(0).id();
+        UUID preselected = user.organizationId() != null
+                ? user.organizationId()
+                : choices.get(0).id();
         var page = new ModelAndView("oauth/consent");
         page.addObject("client", request.client());
-        page.addObject("scopes", request.scopes().stream().map(OAuthScope::of).flatMap(Optional::stream).toList());
+        page.addObject(
+                "scopes",
+                request.scopes().stream()
+                        .map(OAuthScope::of)
+                        .flatMap(Optional::stream)
+                        .toList());
         page.addObject("organizations", choices);
         page.addObject("preselected", preselected);
         page.addObject("email", user.email());
@@ -277,8 +321,10 @@ class AuthorizationController {
     private static void formTarget(HttpServletResponse response, AuthorizationRequest request) {
         URI uri = URI.create(request.redirectUri());
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
-                + " data:; base-uri 'none'; form-action 'self' " + origin + "; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+                        + " data:; base-uri 'none'; form-action 'self' " + origin + "; frame-ancestors 'none'");
     }
 
     private static void noStore(HttpServletResponse response) {
@@ -292,8 +338,12 @@ class AuthorizationController {
      */
     private ResponseCookie cookie(String name, String value, HttpServletRequest http, String sameSite) {
         boolean secure = http.isSecure() || access.issuer().startsWith("https://");
-        return ResponseCookie.from(name, value).httpOnly(true).secure(secure).sameSite(sameSite)
-                .path(OAuthPaths.BASE).build();
+        return ResponseCookie.from(name, value)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(sameSite)
+                .path(OAuthPaths.BASE)
+                .build();
     }
 
     private static Optional<String> cookie(HttpServletRequest http, String name) {
@@ -310,8 +360,9 @@ class AuthorizationController {
     }
 
     private static boolean same(String expected, @Nullable String presented) {
-        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private static @Nullable UUID uuid(@Nullable String value) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  *        what happens, {@code login} and {@code select_account} are accepted and change nothing
  * @param parameters the request's own parameters, which the login and consent pages carry on
  */
-record AuthorizationRequest(OAuthClientRepository.Client client, String redirectUri, @Nullable String state,
-        Set<String> scopes, @Nullable String codeChallenge, Set<String> prompt, Map<String, String> parameters) {
+record AuthorizationRequest(
+        OAuthClientRepository.Client client,
+        String redirectUri,
+        @Nullable String state,
+        Set<String> scopes,
+        @Nullable String codeChallenge,
+        Set<String> prompt,
+        Map<String, String> parameters) {
 
     AuthorizationRequest {
         scopes = Set.copyOf(scopes);
@@ -33,7 +38,9 @@ record AuthorizationRequest(OAuthClientRepository.Client client, String redirect
     /** The request as a query string, to come back to it after signing in. */
     String query() {
         var out = new StringBuilder();
-        parameters.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&").append(encode(name)).append('=')
+        parameters.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&")
+                .append(encode(name))
+                .append('=')
                 .append(encode(value)));
         return out.toString();
     }

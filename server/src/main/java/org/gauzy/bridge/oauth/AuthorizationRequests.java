@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -25,8 +24,17 @@ import org.springframework.util.MultiValueMap;
 class AuthorizationRequests {
 
     /** The parameters the pages carry on; anything else a client adds is dropped. */
-    static final List<String> KNOWN = List.of("response_type", "client_id", "redirect_uri", "scope", "state",
-            "code_challenge", "code_challenge_method", "prompt", "access_type");
+    static final List<String> KNOWN = List.of(
+            "response_type",
+            "client_id",
+            "redirect_uri",
+            "scope",
+            "state",
+            "code_challenge",
+            "code_challenge_method",
+            "prompt",
+            "access_type");
+
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
     private static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
     private static final Set<String> LOOPBACK_LITERALS = Set.of("127.0.0.1", "[::1]");
@@ -72,7 +80,8 @@ class AuthorizationRequests {
         if (clientId == null || clientId.isBlank()) {
             throw new UntrustedRequest("The request names no client (client_id is missing or repeated).");
         }
-        var client = clients.findByClientId(clientId).filter(OAuthClientRepository.Client::isActive)
+        var client = clients.findByClientId(clientId)
+                .filter(OAuthClientRepository.Client::isActive)
                 .orElseThrow(() -> new UntrustedRequest("This application is unknown or has been disabled."));
         if (redirectUri == null || !registered(client.redirectUris(), redirectUri)) {
             throw new UntrustedRequest("The application sent a redirect address it has not registered"
@@ -126,8 +135,7 @@ class AuthorizationRequests {
         return scopes;
     }
 
-    private @Nullable String challenge(AuthorizationRequest base, @Nullable String challenge,
-            @Nullable String method) {
+    private @Nullable String challenge(AuthorizationRequest base, @Nullable String challenge, @Nullable String method) {
         if (challenge == null) {
             if (base.client().pkceRequired()) {
                 throw fail(base, OAuthError.INVALID_REQUEST, "This client must send a PKCE code_challenge (S256)");
@@ -144,8 +152,10 @@ class AuthorizationRequests {
             throw fail(base, OAuthError.INVALID_REQUEST, "code_challenge must be 43 to 128 URL-safe characters");
         }
         if (codes.challengeSeen(challenge)) {
-            throw fail(base, OAuthError.INVALID_REQUEST, "This code_challenge was already used; send a fresh one"
-                    + " for every authorization request");
+            throw fail(
+                    base,
+                    OAuthError.INVALID_REQUEST,
+                    "This code_challenge was already used; send a fresh one" + " for every authorization request");
         }
         return challenge;
     }
@@ -154,10 +164,13 @@ class AuthorizationRequests {
         if (prompt == null || prompt.isBlank()) {
             return Set.of();
         }
-        Set<String> values = Set.copyOf(Arrays.asList(prompt.trim().toLowerCase(Locale.ROOT).split(" +")));
+        Set<String> values =
+                Set.copyOf(Arrays.asList(prompt.trim().toLowerCase(Locale.ROOT).split(" +")));
         if (!PROMPTS.containsAll(values) || (values.contains("none") && values.size() > 1)) {
-            throw fail(base, OAuthError.INVALID_REQUEST, "prompt must be none, or any of login, consent"
-                    + " and select_account");
+            throw fail(
+                    base,
+                    OAuthError.INVALID_REQUEST,
+                    "prompt must be none, or any of login, consent" + " and select_account");
         }
         return values;
     }
@@ -171,12 +184,15 @@ class AuthorizationRequests {
             return true;
         }
         URI uri = parse(redirectUri);
-        if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null
-                || !LOOPBACK_LITERALS.contains(uri.getHost()) || uri.getPort() == -1) {
+        if (uri == null
+                || !"http".equals(uri.getScheme())
+                || uri.getHost() == null
+                || !LOOPBACK_LITERALS.contains(uri.getHost())
+                || uri.getPort() == -1) {
             return false;
         }
-        String withoutPort = redirectUri.replaceFirst("^http://" + Pattern.quote(uri.getHost()) + ":\\d+",
-                "http://" + uri.getHost());
+        String withoutPort = redirectUri.replaceFirst(
+                "^http://" + Pattern.quote(uri.getHost()) + ":\\d+", "http://" + uri.getHost());
         return registered.contains(withoutPort);
     }
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.OrganizationView;
@@ -29,8 +28,9 @@ class AuthorizedAppPages {
     static final String BASE = Pages.BASE + "/authorized-apps";
     /** A user's grants are few; the tenant's, for an admin, are paged here from one query. */
     private static final int PAGE_SIZE = 50;
-    private static final Map<String, String> NOTICES = Map.of("revoked",
-            "Access revoked: the app's tokens stopped working.");
+
+    private static final Map<String, String> NOTICES =
+            Map.of("revoked", "Access revoked: the app's tokens stopped working.");
 
     private final Consents consents;
     private final OrganizationDirectory organizations;
@@ -42,15 +42,23 @@ class AuthorizedAppPages {
 
     @RequiresLogin(organization = OrganizationFrom.NONE)
     @GetMapping(BASE)
-    ModelAndView list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone,
-            @RequestParam(required = false) @Nullable String notice, @RequestParam(required = false) @Nullable String skip) {
+    ModelAndView list(
+            RequestContext context,
+            @RequestParam(defaultValue = "false") boolean everyone,
+            @RequestParam(required = false) @Nullable String notice,
+            @RequestParam(required = false) @Nullable String skip) {
         boolean all = everyone && context.has(Permission.OAUTH_CLIENT_EDIT);
         var every = consents.list(context, all);
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
-        var grants = every.subList(Math.min(paging.skip(), every.size()),
-                Math.min(paging.skip() + PAGE_SIZE, every.size()));
-        Map<UUID, String> names = organizations.list(context.tenant(),
-                grants.stream().map(Consents.ConsentView::organizationId).collect(Collectors.toSet())).stream()
+        var grants =
+                every.subList(Math.min(paging.skip(), every.size()), Math.min(paging.skip() + PAGE_SIZE, every.size()));
+        Map<UUID, String> names = organizations
+                .list(
+                        context.tenant(),
+                        grants.stream()
+                                .map(Consents.ConsentView::organizationId)
+                                .collect(Collectors.toSet()))
+                .stream()
                 .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name));
         var model = new HashMap<String, Object>();
         model.put("grants", grants);
@@ -65,8 +73,8 @@ class AuthorizedAppPages {
 
     @RequiresLogin(organization = OrganizationFrom.PATH, record = "consent")
     @PostMapping(BASE + "/{id}/revoke")
-    ModelAndView revoke(RequestContext context, @PathVariable UUID id,
-            @RequestParam(defaultValue = "false") boolean everyone) {
+    ModelAndView revoke(
+            RequestContext context, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean everyone) {
         consents.revoke(context, id);
         return Pages.seeOther(BASE, Map.of("notice", "revoked", "everyone", Boolean.toString(everyone)));
     }

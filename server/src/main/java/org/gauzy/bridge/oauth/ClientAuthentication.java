@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-
 import org.gauzy.bridge.platform.AttemptThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,14 +31,15 @@ class ClientAuthentication {
         this.limits = settings.clientThrottle().limits();
     }
 
-    OAuthClientRepository.Client authenticate(@Nullable String authorization, Map<String, String> parameters,
-            String address) {
+    OAuthClientRepository.Client authenticate(
+            @Nullable String authorization, Map<String, String> parameters, String address) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         String clientId;
         String secret;
         if (basic) {
             if (parameters.containsKey("client_secret")) {
-                throw OAuthError.of(OAuthError.INVALID_REQUEST,
+                throw OAuthError.of(
+                        OAuthError.INVALID_REQUEST,
                         "Authenticate the client one way: Basic header or client_secret in the body, not both");
             }
             String[] pair = basicPair(authorization.substring(6).trim());
@@ -78,8 +78,10 @@ class ClientAuthentication {
             if (colon < 0) {
                 throw OAuthError.invalidClient(true);
             }
-            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+            return new String[] {
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+            };
         } catch (IllegalArgumentException malformed) {
             throw OAuthError.invalidClient(true);
         }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
@@ -39,23 +38,48 @@ class ClientPages {
             "deleted", "The client was deleted, with every grant and token issued to it.");
 
     /** The register and edit form as typed, kept when it comes back with an error. */
-    record ClientForm(String name, String description, String clientType, String redirectUris, List<String> scopes,
-            List<String> grantTypes, boolean pkceRequired, String accessTokenTtl, String refreshTokenTtl) {
+    record ClientForm(
+            String name,
+            String description,
+            String clientType,
+            String redirectUris,
+            List<String> scopes,
+            List<String> grantTypes,
+            boolean pkceRequired,
+            String accessTokenTtl,
+            String refreshTokenTtl) {
 
         static ClientForm blank() {
-            return new ClientForm("", "", ClientRules.CONFIDENTIAL, "", List.of(OAuthScope.ALL.value()),
-                    List.of("authorization_code", "refresh_token"), false, Integer.toString(ClientRules.ACCESS_TTL_DEFAULT),
+            return new ClientForm(
+                    "",
+                    "",
+                    ClientRules.CONFIDENTIAL,
+                    "",
+                    List.of(OAuthScope.ALL.value()),
+                    List.of("authorization_code", "refresh_token"),
+                    false,
+                    Integer.toString(ClientRules.ACCESS_TTL_DEFAULT),
                     Integer.toString(ClientRules.REFRESH_TTL_DEFAULT));
         }
 
         static ClientForm of(OAuthClientView c) {
-            return new ClientForm(c.name(), c.description() == null ? "" : c.description(), c.clientType(),
-                    String.join("\n", c.redirectUris()), c.allowedScopes(), c.allowedGrantTypes(), c.pkceRequired(),
-                    Integer.toString(c.accessTokenTtl()), Integer.toString(c.refreshTokenTtl()));
+            return new ClientForm(
+                    c.name(),
+                    c.description() == null ? "" : c.description(),
+                    c.clientType(),
+                    String.join("\n", c.redirectUris()),
+                    c.allowedScopes(),
+                    c.allowedGrantTypes(),
+                    c.pkceRequired(),
+                    Integer.toString(c.accessTokenTtl()),
+                    Integer.toString(c.refreshTokenTtl()));
         }
 
         List<String> redirectUriList() {
-            return Arrays.stream(redirectUris.split("[\\r\\n]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(redirectUris.split("[\\r\\n]+"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 
@@ -69,7 +93,9 @@ class ClientPages {
 
     @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW, organization = OrganizationFrom.NONE)
     @GetMapping(BASE)
-    ModelAndView list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
+    ModelAndView list(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String notice) {
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
         var page = clients.list(context, paging);
@@ -89,26 +115,40 @@ class ClientPages {
 
     @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT, organization = OrganizationFrom.NONE)
     @PostMapping(BASE)
-    ModelAndView register(RequestContext context, @RequestParam Map<String, String> fields,
+    ModelAndView register(
+            RequestContext context,
+            @RequestParam Map<String, String> fields,
             @RequestParam(name = "scopes", required = false) @Nullable List<String> scopes,
             @RequestParam(name = "grantTypes", required = false) @Nullable List<String> grantTypes) {
         ClientForm form = typed(fields, scopes, grantTypes);
         try {
             validate(form);
-            OAuthClientView created = clients.create(context, new ClientRequests.Create(form.name().trim(),
-                    form.description(), form.clientType(), form.redirectUriList(), form.scopes(), form.grantTypes(),
-                    form.pkceRequired(), number("Access token lifetime", form.accessTokenTtl()),
-                    number("Refresh token lifetime", form.refreshTokenTtl()), false));
+            OAuthClientView created = clients.create(
+                    context,
+                    new ClientRequests.Create(
+                            form.name().trim(),
+                            form.description(),
+                            form.clientType(),
+                            form.redirectUriList(),
+                            form.scopes(),
+                            form.grantTypes(),
+                            form.pkceRequired(),
+                            number("Access token lifetime", form.accessTokenTtl()),
+                            number("Refresh token lifetime", form.refreshTokenTtl()),
+                            false));
             return secretPage(created, "registered");
         } catch (ApiException refused) {
             return form(null, form, refused.getMessage(), refused.status());
         }
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @GetMapping(BASE + "/{id}")
-    ModelAndView edit(RequestContext context, @PathVariable UUID id, @RequestParam(required = false) @Nullable String notice) {
+    ModelAndView edit(
+            RequestContext context, @PathVariable UUID id, @RequestParam(required = false) @Nullable String notice) {
         OAuthClientView client = clients.get(context, id);
         ModelAndView page = form(client, ClientForm.of(client), null, HttpStatus.OK);
         Pages.putIfPresent(page.getModel(), "notice", Pages.notice(NOTICES, notice));
@@ -116,20 +156,34 @@ class ClientPages {
         return page;
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PostMapping(BASE + "/{id}")
-    ModelAndView update(RequestContext context, @PathVariable UUID id, @RequestParam Map<String, String> fields,
+    ModelAndView update(
+            RequestContext context,
+            @PathVariable UUID id,
+            @RequestParam Map<String, String> fields,
             @RequestParam(name = "scopes", required = false) @Nullable List<String> scopes,
             @RequestParam(name = "grantTypes", required = false) @Nullable List<String> grantTypes) {
         OAuthClientView client = clients.get(context, id);
         ClientForm form = typed(fields, scopes, grantTypes);
         try {
             validate(form);
-            clients.update(context, id, new ClientRequests.Update(form.name().trim(), form.description(),
-                    form.redirectUriList(), form.scopes(), form.grantTypes(), form.pkceRequired(),
-                    number("Access token lifetime", form.accessTokenTtl()),
-                    number("Refresh token lifetime", form.refreshTokenTtl()), null));
+            clients.update(
+                    context,
+                    id,
+                    new ClientRequests.Update(
+                            form.name().trim(),
+                            form.description(),
+                            form.redirectUriList(),
+                            form.scopes(),
+                            form.grantTypes(),
+                            form.pkceRequired(),
+                            number("Access token lifetime", form.accessTokenTtl()),
+                            number("Refresh token lifetime", form.refreshTokenTtl()),
+                            null));
         } catch (ApiException refused) {
             ModelAndView page = form(client, form, refused.getMessage(), refused.status());
             page.addObject("canEdit", true);
@@ -138,23 +192,29 @@ class ClientPages {
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", "saved"));
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PostMapping(BASE + "/{id}/rotate")
     ModelAndView rotate(RequestContext context, @PathVariable UUID id) {
         return secretPage(clients.rotateSecret(context, id), "rotated");
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PostMapping(BASE + "/{id}/active")
     ModelAndView active(RequestContext context, @PathVariable UUID id, @RequestParam boolean active) {
         clients.update(context, id, new ClientRequests.Update(null, null, null, null, null, null, null, null, active));
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", active ? "activated" : "deactivated"));
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PostMapping(BASE + "/{id}/delete")
     ModelAndView delete(RequestContext context, @PathVariable UUID id) {
         clients.delete(context, id);
@@ -162,12 +222,22 @@ class ClientPages {
     }
 
     private ModelAndView secretPage(OAuthClientView client, String why) {
-        return Pages.view("oauth/client-secret", HttpStatus.OK, Map.of("client", client, "why", why,
-                "authorizeUrl", access.issuer() + OAuthPaths.AUTHORIZE, "tokenUrl", access.issuer() + OAuthPaths.TOKEN));
+        return Pages.view(
+                "oauth/client-secret",
+                HttpStatus.OK,
+                Map.of(
+                        "client",
+                        client,
+                        "why",
+                        why,
+                        "authorizeUrl",
+                        access.issuer() + OAuthPaths.AUTHORIZE,
+                        "tokenUrl",
+                        access.issuer() + OAuthPaths.TOKEN));
     }
 
-    private ModelAndView form(@Nullable OAuthClientView client, ClientForm form, @Nullable String error,
-            HttpStatus status) {
+    private ModelAndView form(
+            @Nullable OAuthClientView client, ClientForm form, @Nullable String error, HttpStatus status) {
         var model = new HashMap<String, Object>();
         Pages.putIfPresent(model, "client", client);
         model.put("form", form);
@@ -177,12 +247,17 @@ class ClientPages {
         return Pages.view(client == null ? "oauth/client-new" : "oauth/client", status, model);
     }
 
-    private static ClientForm typed(Map<String, String> fields, @Nullable List<String> scopes,
-            @Nullable List<String> grantTypes) {
-        return new ClientForm(fields.getOrDefault("name", ""), fields.getOrDefault("description", "").trim(),
-                fields.getOrDefault("clientType", ClientRules.CONFIDENTIAL), fields.getOrDefault("redirectUris", ""),
-                scopes == null ? List.of() : scopes, grantTypes == null ? List.of() : grantTypes,
-                "on".equals(fields.get("pkceRequired")), fields.getOrDefault("accessTokenTtl", "").trim(),
+    private static ClientForm typed(
+            Map<String, String> fields, @Nullable List<String> scopes, @Nullable List<String> grantTypes) {
+        return new ClientForm(
+                fields.getOrDefault("name", ""),
+                fields.getOrDefault("description", "").trim(),
+                fields.getOrDefault("clientType", ClientRules.CONFIDENTIAL),
+                fields.getOrDefault("redirectUris", ""),
+                scopes == null ? List.of() : scopes,
+                grantTypes == null ? List.of() : grantTypes,
+                "on".equals(fields.get("pkceRequired")),
+                fields.getOrDefault("accessTokenTtl", "").trim(),
                 fields.getOrDefault("refreshTokenTtl", "").trim());
     }
 
@@ -194,7 +269,8 @@ class ClientPages {
             throw new ApiException.BadRequest("Description: at most 500 characters");
         }
         if (form.redirectUriList().isEmpty()) {
-            throw new ApiException.BadRequest("Redirect URIs: add at least one, such as https://cloud.activepieces.com/redirect");
+            throw new ApiException.BadRequest(
+                    "Redirect URIs: add at least one, such as https://cloud.activepieces.com/redirect");
         }
         if (form.scopes().isEmpty()) {
             throw new ApiException.BadRequest("Scopes: choose at least one");
@@ -214,6 +290,4 @@ class ClientPages {
             throw new ApiException.BadRequest(label + ": a whole number of seconds");
         }
     }
-
-
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +25,7 @@ final class ClientRules {
     static final int REFRESH_TTL_DEFAULT = 2_592_000;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
-    private ClientRules() {
-    }
+    private ClientRules() {}
 
     static String clientType(@Nullable String type) {
         String t = type == null ? CONFIDENTIAL : type.trim().toLowerCase(Locale.ROOT);
@@ -46,7 +44,8 @@ final class ClientRules {
         for (String raw : uris) {
             String value = raw == null ? "" : raw.trim();
             if (value.contains("*") || value.contains("#")) {
-                throw new ApiException.BadRequest("redirectUris: '" + value + "' must not have a fragment or a wildcard");
+                throw new ApiException.BadRequest(
+                        "redirectUris: '" + value + "' must not have a fragment or a wildcard");
             }
             URI uri;
             try {
@@ -55,17 +54,22 @@ final class ClientRules {
                 throw new ApiException.BadRequest("redirectUris: '" + value + "' is not a valid URI");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+            boolean loopback =
+                    uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
             if (!uri.isAbsolute() || uri.getHost() == null || value.length() > 2048) {
                 throw new ApiException.BadRequest("redirectUris: '" + value + "' must be an absolute URL");
             }
             // java.net.URI takes any digits as a port; -1 means none was given
-            if (uri.getPort() == 0 || uri.getPort() > 65535 || (uri.getPort() < 0 && uri.getRawAuthority() != null
-                    && uri.getRawAuthority().matches(".*:\\d*$"))) {
+            if (uri.getPort() == 0
+                    || uri.getPort() > 65535
+                    || (uri.getPort() < 0
+                            && uri.getRawAuthority() != null
+                            && uri.getRawAuthority().matches(".*:\\d*$"))) {
                 throw new ApiException.BadRequest("redirectUris: '" + value + "' must have a port from 1 to 65535");
             }
             if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-                throw new ApiException.BadRequest("redirectUris: '" + value + "' must use https (http only on localhost)");
+                throw new ApiException.BadRequest(
+                        "redirectUris: '" + value + "' must use https (http only on localhost)");
             }
             out.add(value);
         }
@@ -81,7 +85,9 @@ final class ClientRules {
             String value = scope == null ? "" : scope.trim();
             if (OAuthScope.of(value).isEmpty()) {
                 throw new ApiException.BadRequest("allowedScopes: unknown scope '" + value + "'; known scopes are "
-                        + Arrays.stream(OAuthScope.values()).map(OAuthScope::value).toList());
+                        + Arrays.stream(OAuthScope.values())
+                                .map(OAuthScope::value)
+                                .toList());
             }
             out.add(value);
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.slf4j.Logger;
@@ -32,8 +31,12 @@ class ConfiguredClient implements ApplicationRunner {
     private final OAuthSettings settings;
     private final Clock clock;
 
-    ConfiguredClient(OAuthClientRepository clients, DelegatedAccess access, SecretTokens secrets,
-            OAuthSettings settings, Clock clock) {
+    ConfiguredClient(
+            OAuthClientRepository clients,
+            DelegatedAccess access,
+            SecretTokens secrets,
+            OAuthSettings settings,
+            Clock clock) {
         this.clients = clients;
         this.access = access;
         this.secrets = secrets;
@@ -50,27 +53,55 @@ class ConfiguredClient implements ApplicationRunner {
         }
         String secret = configured.clientSecret();
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("GAUZY_OAUTH_APP_CLIENT_SECRET must be at least " + MIN_SECRET_LENGTH
-                    + " random characters");
+            throw new IllegalStateException(
+                    "GAUZY_OAUTH_APP_CLIENT_SECRET must be at least " + MIN_SECRET_LENGTH + " random characters");
         }
         List<String> uris = ClientRules.redirectUris(configured.redirectUris());
         OffsetDateTime now = OffsetDateTime.now(clock);
         var existing = clients.findByClientId(configured.clientId());
         if (existing.isEmpty()) {
-            clients.insert(new OAuthClientRepository.Client(UUID.randomUUID(), null, configured.clientId(),
-                    secrets.hash(secret), configured.name(), "Configured by the operator", ClientRules.CONFIDENTIAL, uris,
-                    List.of(OAuthScope.ALL.value()), ClientRules.grantTypes(null), false, ClientRules.ACCESS_TTL_DEFAULT,
-                    ClientRules.REFRESH_TTL_DEFAULT, true, now, now, now));
+            clients.insert(new OAuthClientRepository.Client(
+                    UUID.randomUUID(),
+                    null,
+                    configured.clientId(),
+                    secrets.hash(secret),
+                    configured.name(),
+                    "Configured by the operator",
+                    ClientRules.CONFIDENTIAL,
+                    uris,
+                    List.of(OAuthScope.ALL.value()),
+                    ClientRules.grantTypes(null),
+                    false,
+                    ClientRules.ACCESS_TTL_DEFAULT,
+                    ClientRules.REFRESH_TTL_DEFAULT,
+                    true,
+                    now,
+                    now,
+                    now));
             log.info("Registered the configured global OAuth client {}", configured.clientId());
             return;
         }
         var c = existing.get();
         boolean secretChanged = c.secretHash() == null || !secrets.matches(secret, c.secretHash());
         if (secretChanged || !c.redirectUris().equals(uris)) {
-            clients.update(new OAuthClientRepository.Client(c.id(), c.tenantId(), c.clientId(), secrets.hash(secret),
-                    c.name(), c.description(), c.clientType(), uris, c.allowedScopes(), c.allowedGrantTypes(),
-                    c.pkceRequired(), c.accessTokenTtl(), c.refreshTokenTtl(), c.isActive(),
-                    secretChanged ? now : c.tokensValidAfter(), c.createdAt(), now));
+            clients.update(new OAuthClientRepository.Client(
+                    c.id(),
+                    c.tenantId(),
+                    c.clientId(),
+                    secrets.hash(secret),
+                    c.name(),
+                    c.description(),
+                    c.clientType(),
+                    uris,
+                    c.allowedScopes(),
+                    c.allowedGrantTypes(),
+                    c.pkceRequired(),
+                    c.accessTokenTtl(),
+                    c.refreshTokenTtl(),
+                    c.isActive(),
+                    secretChanged ? now : c.tokensValidAfter(),
+                    c.createdAt(),
+                    now));
             if (secretChanged) {
                 access.revokeClient(c.clientId(), null);
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.SecretTokens;
@@ -44,8 +43,14 @@ public class ConnectionAuthorizer {
     private final SecretTokens secrets;
     private final Clock clock;
 
-    ConnectionAuthorizer(OAuthClientRepository clients, Consents consents, ConsentRepository consentRows,
-            AuthorizationCodes codes, DelegatedAccess access, SecretTokens secrets, Clock clock) {
+    ConnectionAuthorizer(
+            OAuthClientRepository clients,
+            Consents consents,
+            ConsentRepository consentRows,
+            AuthorizationCodes codes,
+            DelegatedAccess access,
+            SecretTokens secrets,
+            Clock clock) {
         this.clients = clients;
         this.consents = consents;
         this.consentRows = consentRows;
@@ -66,26 +71,41 @@ public class ConnectionAuthorizer {
     public Authorization authorize(RequestContext user, String name, String redirectUri, int accessTokenTtl) {
         String secret = secrets.generate("gzcs_", 32);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var client = new OAuthClientRepository.Client(UUID.randomUUID(), user.tenant(), secrets.generate("gauzy_", 24),
-                secrets.hash(secret), name, "Made by Gauzy for one Activepieces connection", ClientRules.CONFIDENTIAL,
-                List.of(redirectUri), List.of(SCOPE), List.of("authorization_code", "refresh_token"), false,
+        var client = new OAuthClientRepository.Client(
+                UUID.randomUUID(),
+                user.tenant(),
+                secrets.generate("gauzy_", 24),
+                secrets.hash(secret),
+                name,
+                "Made by Gauzy for one Activepieces connection",
+                ClientRules.CONFIDENTIAL,
+                List.of(redirectUri),
+                List.of(SCOPE),
+                List.of("authorization_code", "refresh_token"),
+                false,
                 Math.max(ClientRules.ACCESS_TTL_MIN, Math.min(ClientRules.ACCESS_TTL_MAX, accessTokenTtl)),
-                ClientRules.REFRESH_TTL_DEFAULT, true, now, now, now);
+                ClientRules.REFRESH_TTL_DEFAULT,
+                true,
+                now,
+                now,
+                now);
         clients.insert(client);
         UUID organization = user.organization();
         consents.record(user.tenant(), user.userId(), client.clientId(), organization, SCOPE, true);
         var request = new AuthorizationRequest(client, redirectUri, null, Set.of(SCOPE), null, Set.of(), Map.of());
-        return new Authorization(client.clientId(), secret, redirectUri, codes.issue(request, user.userId(), organization),
-                SCOPE);
+        return new Authorization(
+                client.clientId(), secret, redirectUri, codes.issue(request, user.userId(), organization), SCOPE);
     }
 
     /** Deletes a connection's client of the tenant: every grant, token and consent given to it ends with it. */
     @Transactional
     public void forget(UUID tenant, String clientId) {
-        clients.findByClientId(clientId).filter(c -> tenant.equals(c.tenantId())).ifPresent(client -> {
-            clients.delete(client.id());
-            consentRows.forgetClient(client.clientId());
-            access.revokeClient(client.clientId(), null);
-        });
+        clients.findByClientId(clientId)
+                .filter(c -> tenant.equals(c.tenantId()))
+                .ifPresent(client -> {
+                    clients.delete(client.id());
+                    consentRows.forgetClient(client.clientId());
+                    access.revokeClient(client.clientId(), null);
+                });
     }
 }

@@ -2,7 +2,6 @@ package org.gauzy.bridge.oauth;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.RequestContext;
@@ -30,8 +29,7 @@ class ConsentController {
     }
 
     @GetMapping
-    Page<Consents.ConsentView> list(RequestContext context,
-            @RequestParam(defaultValue = "false") boolean everyone) {
+    Page<Consents.ConsentView> list(RequestContext context, @RequestParam(defaultValue = "false") boolean everyone) {
         List<Consents.ConsentView> items = consents.list(context, everyone);
         return new Page<>(items, items.size());
     }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -23,9 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Consents {
 
-    record ConsentView(UUID id, UUID userId, String clientId, @Nullable String clientName, UUID organizationId,
-            List<String> scopes, boolean remembered, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt) {
-    }
+    record ConsentView(
+            UUID id,
+            UUID userId,
+            String clientId,
+            @Nullable String clientName,
+            UUID organizationId,
+            List<String> scopes,
+            boolean remembered,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime lastUsedAt) {}
 
     private final ConsentRepository consents;
     private final DelegatedAccess access;
@@ -41,14 +47,16 @@ class Consents {
     @Transactional(readOnly = true)
     Optional<UUID> remembered(UUID user, String clientId, String scopes, Collection<UUID> organizations) {
         var applicable = consents.findRemembered(user, clientId, scopes).stream()
-                .map(ConsentRepository.Consent::organizationId).filter(organizations::contains).toList();
+                .map(ConsentRepository.Consent::organizationId)
+                .filter(organizations::contains)
+                .toList();
         return applicable.size() == 1 ? Optional.of(applicable.get(0)) : Optional.empty();
     }
 
     @Transactional
     void record(UUID tenant, UUID user, String clientId, UUID organization, String scopes, boolean remember) {
-        consents.record(new ConsentRepository.Consent(UUID.randomUUID(), tenant, user, clientId, organization, scopes,
-                remember, OffsetDateTime.now(clock)));
+        consents.record(new ConsentRepository.Consent(
+                UUID.randomUUID(), tenant, user, clientId, organization, scopes, remember, OffsetDateTime.now(clock)));
     }
 
     /** The caller's own consents; with OAUTH_CLIENT_EDIT, everyone's in the tenant. */
@@ -57,7 +65,8 @@ class Consents {
         if (everyone && !context.has(Permission.OAUTH_CLIENT_EDIT)) {
             throw new ApiException.Forbidden("Listing everyone's consents needs the OAUTH_CLIENT_EDIT permission");
         }
-        return consents.list(context.tenant(), everyone ? null : context.userId()).stream().map(Consents::view)
+        return consents.list(context.tenant(), everyone ? null : context.userId()).stream()
+                .map(Consents::view)
                 .toList();
     }
 
@@ -76,7 +85,15 @@ class Consents {
 
     private static ConsentView view(ConsentRepository.Listed listed) {
         var c = listed.consent();
-        return new ConsentView(c.id(), c.userId(), c.clientId(), listed.clientName(), c.organizationId(),
-                List.of(c.scopes().split(" ")), c.remembered(), c.createdAt(), listed.lastUsedAt());
+        return new ConsentView(
+                c.id(),
+                c.userId(),
+                c.clientId(),
+                listed.clientName(),
+                c.organizationId(),
+                List.of(c.scopes().split(" ")),
+                c.remembered(),
+                c.createdAt(),
+                listed.lastUsedAt());
     }
 }

@@ -3,7 +3,6 @@ package org.gauzy.bridge.oauth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-
 import org.gauzy.bridge.platform.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,10 @@ class GrantPurge implements ClusterJob {
     private final Clock clock;
     private final Duration every;
 
-    GrantPurge(CodeRepository codes, RefreshTokenRepository refreshTokens, Clock clock,
+    GrantPurge(
+            CodeRepository codes,
+            RefreshTokenRepository refreshTokens,
+            Clock clock,
             @Value("${gauzy.purge-every:1h}") Duration every) {
         this.codes = codes;
         this.refreshTokens = refreshTokens;

@@ -1,9 +1,7 @@
 package org.gauzy.bridge.oauth;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
-
+import java.util.UUID;
 import org.gauzy.bridge.identity.FirstPartyOnly;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
@@ -45,35 +43,45 @@ class OAuthClientController {
 
     @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW, organization = OrganizationFrom.NONE)
     @GetMapping
-    Page<OAuthClientView> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
+    Page<OAuthClientView> list(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return clients.list(context, Paging.parse(skip, take));
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_VIEW,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @GetMapping("/{id}")
     OAuthClientView get(RequestContext context, @PathVariable UUID id) {
         return clients.get(context, id);
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PatchMapping("/{id}")
-    OAuthClientView update(RequestContext context, @PathVariable UUID id,
-            @Valid @RequestBody ClientRequests.Update request) {
+    OAuthClientView update(
+            RequestContext context, @PathVariable UUID id, @Valid @RequestBody ClientRequests.Update request) {
         return clients.update(context, id, request);
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @PostMapping("/{id}/rotate-secret")
     OAuthClientView rotate(RequestContext context, @PathVariable UUID id) {
         return clients.rotateSecret(context, id);
     }
 
-    @RequiresPermission(value = Permission.OAUTH_CLIENT_EDIT,
-            organization = OrganizationFrom.PATH, record = "oauth-client")
+    @RequiresPermission(
+            value = Permission.OAUTH_CLIENT_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "oauth-client")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable UUID id) {

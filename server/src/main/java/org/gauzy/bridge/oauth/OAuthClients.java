@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
@@ -32,8 +31,13 @@ class OAuthClients {
     private final OAuthSettings settings;
     private final Clock clock;
 
-    OAuthClients(OAuthClientRepository clients, ConsentRepository consents, DelegatedAccess access,
-            SecretTokens secrets, OAuthSettings settings, Clock clock) {
+    OAuthClients(
+            OAuthClientRepository clients,
+            ConsentRepository consents,
+            DelegatedAccess access,
+            SecretTokens secrets,
+            OAuthSettings settings,
+            Clock clock) {
         this.clients = clients;
         this.consents = consents;
         this.access = access;
@@ -53,17 +57,35 @@ class OAuthClients {
         boolean confidential = type.equals(ClientRules.CONFIDENTIAL);
         String secret = confidential ? secrets.generate("gzcs_", 32) : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var client = new OAuthClientRepository.Client(UUID.randomUUID(), tenant, secrets.generate("gauzy_", 24),
-                secret == null ? null : secrets.hash(secret), request.name().trim(), trimmed(request.description()), type,
-                ClientRules.redirectUris(request.redirectUris()), ClientRules.scopes(request.allowedScopes()),
+        var client = new OAuthClientRepository.Client(
+                UUID.randomUUID(),
+                tenant,
+                secrets.generate("gauzy_", 24),
+                secret == null ? null : secrets.hash(secret),
+                request.name().trim(),
+                trimmed(request.description()),
+                type,
+                ClientRules.redirectUris(request.redirectUris()),
+                ClientRules.scopes(request.allowedScopes()),
                 ClientRules.grantTypes(request.allowedGrantTypes()),
                 // A public client has no secret: only PKCE binds its code to it.
                 !confidential || Boolean.TRUE.equals(request.pkceRequired()),
-                ClientRules.ttl("accessTokenTtl", request.accessTokenTtl(), ClientRules.ACCESS_TTL_MIN,
-                        ClientRules.ACCESS_TTL_MAX, ClientRules.ACCESS_TTL_DEFAULT),
-                ClientRules.ttl("refreshTokenTtl", request.refreshTokenTtl(), ClientRules.REFRESH_TTL_MIN,
-                        ClientRules.REFRESH_TTL_MAX, ClientRules.REFRESH_TTL_DEFAULT),
-                true, now, now, now);
+                ClientRules.ttl(
+                        "accessTokenTtl",
+                        request.accessTokenTtl(),
+                        ClientRules.ACCESS_TTL_MIN,
+                        ClientRules.ACCESS_TTL_MAX,
+                        ClientRules.ACCESS_TTL_DEFAULT),
+                ClientRules.ttl(
+                        "refreshTokenTtl",
+                        request.refreshTokenTtl(),
+                        ClientRules.REFRESH_TTL_MIN,
+                        ClientRules.REFRESH_TTL_MAX,
+                        ClientRules.REFRESH_TTL_DEFAULT),
+                true,
+                now,
+                now,
+                now);
         clients.insert(client);
         OAuthClientView view = view(client);
         return secret == null ? view : view.withSecret(secret);
@@ -73,7 +95,10 @@ class OAuthClients {
     Page<OAuthClientView> list(RequestContext context, Paging paging) {
         boolean operator = settings.isOperator(context.email());
         UUID tenant = context.tenant();
-        return new Page<>(clients.list(tenant, operator, paging.skip(), paging.take()).stream().map(this::view).toList(),
+        return new Page<>(
+                clients.list(tenant, operator, paging.skip(), paging.take()).stream()
+                        .map(this::view)
+                        .toList(),
                 clients.count(tenant, operator));
     }
 
@@ -86,19 +111,35 @@ class OAuthClients {
     OAuthClientView update(RequestContext context, UUID id, ClientRequests.Update request) {
         var c = existing(context, id);
         boolean confidential = c.clientType().equals(ClientRules.CONFIDENTIAL);
-        var updated = new OAuthClientRepository.Client(c.id(), c.tenantId(), c.clientId(), c.secretHash(),
+        var updated = new OAuthClientRepository.Client(
+                c.id(),
+                c.tenantId(),
+                c.clientId(),
+                c.secretHash(),
                 request.name() != null ? request.name().trim() : c.name(),
-                request.description() != null ? trimmed(request.description()) : c.description(), c.clientType(),
+                request.description() != null ? trimmed(request.description()) : c.description(),
+                c.clientType(),
                 request.redirectUris() != null ? ClientRules.redirectUris(request.redirectUris()) : c.redirectUris(),
                 request.allowedScopes() != null ? ClientRules.scopes(request.allowedScopes()) : c.allowedScopes(),
-                request.allowedGrantTypes() != null ? ClientRules.grantTypes(request.allowedGrantTypes())
+                request.allowedGrantTypes() != null
+                        ? ClientRules.grantTypes(request.allowedGrantTypes())
                         : c.allowedGrantTypes(),
                 !confidential || (request.pkceRequired() != null ? request.pkceRequired() : c.pkceRequired()),
-                ClientRules.ttl("accessTokenTtl", request.accessTokenTtl(), ClientRules.ACCESS_TTL_MIN,
-                        ClientRules.ACCESS_TTL_MAX, c.accessTokenTtl()),
-                ClientRules.ttl("refreshTokenTtl", request.refreshTokenTtl(), ClientRules.REFRESH_TTL_MIN,
-                        ClientRules.REFRESH_TTL_MAX, c.refreshTokenTtl()),
-                request.isActive() != null ? request.isActive() : c.isActive(), c.tokensValidAfter(), c.createdAt(),
+                ClientRules.ttl(
+                        "accessTokenTtl",
+                        request.accessTokenTtl(),
+                        ClientRules.ACCESS_TTL_MIN,
+                        ClientRules.ACCESS_TTL_MAX,
+                        c.accessTokenTtl()),
+                ClientRules.ttl(
+                        "refreshTokenTtl",
+                        request.refreshTokenTtl(),
+                        ClientRules.REFRESH_TTL_MIN,
+                        ClientRules.REFRESH_TTL_MAX,
+                        c.refreshTokenTtl()),
+                request.isActive() != null ? request.isActive() : c.isActive(),
+                c.tokensValidAfter(),
+                c.createdAt(),
                 OffsetDateTime.now(clock));
         clients.update(updated);
         if (c.isActive() && !updated.isActive()) {
@@ -115,9 +156,24 @@ class OAuthClients {
         }
         String secret = secrets.generate("gzcs_", 32);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var rotated = new OAuthClientRepository.Client(c.id(), c.tenantId(), c.clientId(), secrets.hash(secret),
-                c.name(), c.description(), c.clientType(), c.redirectUris(), c.allowedScopes(), c.allowedGrantTypes(),
-                c.pkceRequired(), c.accessTokenTtl(), c.refreshTokenTtl(), c.isActive(), now, c.createdAt(), now);
+        var rotated = new OAuthClientRepository.Client(
+                c.id(),
+                c.tenantId(),
+                c.clientId(),
+                secrets.hash(secret),
+                c.name(),
+                c.description(),
+                c.clientType(),
+                c.redirectUris(),
+                c.allowedScopes(),
+                c.allowedGrantTypes(),
+                c.pkceRequired(),
+                c.accessTokenTtl(),
+                c.refreshTokenTtl(),
+                c.isActive(),
+                now,
+                c.createdAt(),
+                now);
         clients.update(rotated);
         access.revokeClient(c.clientId(), null);
         return view(rotated).withSecret(secret);
@@ -137,7 +193,8 @@ class OAuthClients {
     Optional<OAuthClientRepository.Client> authenticate(String clientId, @Nullable String secret) {
         return clients.findByClientId(clientId)
                 .filter(OAuthClientRepository.Client::isActive)
-                .filter(c -> c.secretHash() == null ? secret == null
+                .filter(c -> c.secretHash() == null
+                        ? secret == null
                         : secret != null && secrets.matches(secret, c.secretHash()));
     }
 
@@ -147,12 +204,29 @@ class OAuthClients {
     }
 
     private OAuthClientView view(OAuthClientRepository.Client c) {
-        return new OAuthClientView(c.id(), c.clientId(), c.tenantId(), c.tenantId() == null, c.name(), c.description(),
-                c.clientType(), c.redirectUris(), c.allowedScopes(), c.allowedGrantTypes(), c.pkceRequired(),
-                c.accessTokenTtl(), c.refreshTokenTtl(), c.isActive(), c.createdAt(), c.updatedAt(), null);
+        return new OAuthClientView(
+                c.id(),
+                c.clientId(),
+                c.tenantId(),
+                c.tenantId() == null,
+                c.name(),
+                c.description(),
+                c.clientType(),
+                c.redirectUris(),
+                c.allowedScopes(),
+                c.allowedGrantTypes(),
+                c.pkceRequired(),
+                c.accessTokenTtl(),
+                c.refreshTokenTtl(),
+                c.isActive(),
+                c.createdAt(),
+                c.updatedAt(),
+                null);
     }
 
     private static @Nullable String trimmed(@Nullable String value) {
-        return value == null || value.isBlank() ? null : Objects.requireNonNull(value).trim();
+        return value == null || value.isBlank()
+                ? null
+                : Objects.requireNonNull(value).trim();
     }
 }

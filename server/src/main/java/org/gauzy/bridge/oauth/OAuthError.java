@@ -1,7 +1,6 @@
 package org.gauzy.bridge.oauth;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -28,7 +27,11 @@ final class OAuthError extends RuntimeException {
     private final @Nullable Duration retryAfter;
     private final boolean basicChallenge;
 
-    private OAuthError(String error, String description, HttpStatus status, @Nullable Duration retryAfter,
+    private OAuthError(
+            String error,
+            String description,
+            HttpStatus status,
+            @Nullable Duration retryAfter,
             boolean basicChallenge) {
         super(description, null, false, false);
         this.error = error;
@@ -43,13 +46,21 @@ final class OAuthError extends RuntimeException {
 
     /** A failed client authentication: 401, with a Basic challenge when the client tried Basic. */
     static OAuthError invalidClient(boolean triedBasic) {
-        return new OAuthError(INVALID_CLIENT, "Client authentication failed: unknown client, wrong secret or"
-                + " inactive client", HttpStatus.UNAUTHORIZED, null, triedBasic);
+        return new OAuthError(
+                INVALID_CLIENT,
+                "Client authentication failed: unknown client, wrong secret or" + " inactive client",
+                HttpStatus.UNAUTHORIZED,
+                null,
+                triedBasic);
     }
 
     static OAuthError throttled(Duration wait) {
-        return new OAuthError(TEMPORARILY_UNAVAILABLE, "Too many failed client authentications; try again in "
-                + Math.max(1, wait.toSeconds()) + " seconds", HttpStatus.TOO_MANY_REQUESTS, wait, false);
+        return new OAuthError(
+                TEMPORARILY_UNAVAILABLE,
+                "Too many failed client authentications; try again in " + Math.max(1, wait.toSeconds()) + " seconds",
+                HttpStatus.TOO_MANY_REQUESTS,
+                wait,
+                false);
     }
 
     String error() {
@@ -64,7 +75,8 @@ final class OAuthError extends RuntimeException {
         return status;
     }
 
-    @Nullable Duration retryAfter() {
+    @Nullable
+    Duration retryAfter() {
         return retryAfter;
     }
 

@@ -10,6 +10,5 @@ final class OAuthPaths {
     static final String INTROSPECT = BASE + "/introspect";
     static final String JWKS = "/.well-known/jwks.json";
 
-    private OAuthPaths() {
-    }
+    private OAuthPaths() {}
 }

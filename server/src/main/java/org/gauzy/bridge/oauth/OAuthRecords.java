@@ -14,13 +14,21 @@ class OAuthRecords {
 
     @Bean
     PathRecord clientRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("oauth-client", "OAuth client", "id", jdbc,
+        return PathRecord.inTable(
+                "oauth-client",
+                "OAuth client",
+                "id",
+                jdbc,
                 "select cast(null as uuid) from oauth_client where (tenant_id = :tenant or tenant_id is null) and id = :id");
     }
 
     @Bean
     PathRecord consentRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("consent", "Consent", "id", jdbc,
+        return PathRecord.inTable(
+                "consent",
+                "Consent",
+                "id",
+                jdbc,
                 "select cast(null as uuid) from oauth_consent where tenant_id = :tenant and id = :id");
     }
 }

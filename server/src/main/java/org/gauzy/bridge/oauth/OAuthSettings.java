@@ -2,7 +2,6 @@ package org.gauzy.bridge.oauth;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.gauzy.bridge.platform.AttemptThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        deployment whose one Activepieces app serves every tenant
  */
 @ConfigurationProperties("gauzy.oauth")
-record OAuthSettings(List<String> operators, ConfiguredClient client, Duration codeTtl, Duration refreshGrace,
+record OAuthSettings(
+        List<String> operators,
+        ConfiguredClient client,
+        Duration codeTtl,
+        Duration refreshGrace,
         Throttle clientThrottle) {
 
     static final Duration MAX_CODE_TTL = Duration.ofMinutes(5);
@@ -42,9 +45,8 @@ record OAuthSettings(List<String> operators, ConfiguredClient client, Duration c
         }
     }
 
-    record ConfiguredClient(@Nullable String clientId, @Nullable String clientSecret, List<String> redirectUris,
-            String name) {
-    }
+    record ConfiguredClient(
+            @Nullable String clientId, @Nullable String clientSecret, List<String> redirectUris, String name) {}
 
     boolean isOperator(String email) {
         return operators.stream().anyMatch(o -> o.trim().equalsIgnoreCase(email));

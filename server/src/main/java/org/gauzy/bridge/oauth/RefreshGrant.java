@@ -2,7 +2,6 @@ package org.gauzy.bridge.oauth;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +29,15 @@ class RefreshGrant {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RefreshGrant(RefreshTokenRepository refreshTokens, DelegatedAccess access, TokenIssuer issuer, SuccessorSeal seal,
-            SecretTokens secrets, OAuthSettings settings, TransactionTemplate transactions, Clock clock) {
+    RefreshGrant(
+            RefreshTokenRepository refreshTokens,
+            DelegatedAccess access,
+            TokenIssuer issuer,
+            SuccessorSeal seal,
+            SecretTokens secrets,
+            OAuthSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.refreshTokens = refreshTokens;
         this.access = access;
         this.issuer = issuer;
@@ -51,20 +57,26 @@ class RefreshGrant {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String hash = secrets.hash(refreshToken);
-        var stored = refreshTokens.find(hash)
-                .filter(t -> t.clientId().equals(client.clientId()) && t.expiresAt().isAfter(now))
+        var stored = refreshTokens
+                .find(hash)
+                .filter(t ->
+                        t.clientId().equals(client.clientId()) && t.expiresAt().isAfter(now))
                 .orElseThrow(() -> OAuthError.of(OAuthError.INVALID_GRANT, UNUSABLE));
         if (!client.allowedScopes().containsAll(TokenIssuer.scopeSet(stored.scopes()))) {
             // The client lost a scope this grant holds: the grant ends rather than outlive the client's rules.
             access.revoke(stored.sessionId());
-            throw OAuthError.of(OAuthError.INVALID_GRANT, "This client may no longer use every scope of the grant;"
-                    + " authorize again");
+            throw OAuthError.of(
+                    OAuthError.INVALID_GRANT,
+                    "This client may no longer use every scope of the grant;" + " authorize again");
         }
-        if (scope != null && !scope.isBlank()
+        if (scope != null
+                && !scope.isBlank()
                 && !OAuthScope.normalize(TokenIssuer.scopeSet(scope.trim().replaceAll(" +", " ")))
                         .equals(stored.scopes())) {
-            throw OAuthError.of(OAuthError.INVALID_SCOPE, "A refresh keeps the scopes of the grant ("
-                    + stored.scopes() + "); omit scope or send exactly these");
+            throw OAuthError.of(
+                    OAuthError.INVALID_SCOPE,
+                    "A refresh keeps the scopes of the grant (" + stored.scopes()
+                            + "); omit scope or send exactly these");
         }
         if (stored.usedAt() == null) {
             TokenResponse rotated = rotate(client, stored, refreshToken, now);
@@ -78,12 +90,15 @@ class RefreshGrant {
     }
 
     /** Uses the token and issues its successor pair; null when a concurrent refresh used it first. */
-    private @Nullable TokenResponse rotate(OAuthClientRepository.Client client,
-            RefreshTokenRepository.RefreshToken stored, String refreshToken, OffsetDateTime now) {
+    private @Nullable TokenResponse rotate(
+            OAuthClientRepository.Client client,
+            RefreshTokenRepository.RefreshToken stored,
+            String refreshToken,
+            OffsetDateTime now) {
         String successor = issuer.newRefreshToken();
         return transactions.execute(tx -> {
-            if (!refreshTokens.use(stored.tokenHash(), secrets.hash(successor), seal.seal(successor, refreshToken),
-                    now)) {
+            if (!refreshTokens.use(
+                    stored.tokenHash(), secrets.hash(successor), seal.seal(successor, refreshToken), now)) {
                 return null;
             }
             if (!access.extend(stored.sessionId(), now.toInstant().plusSeconds(client.refreshTokenTtl()))) {
@@ -93,9 +108,13 @@ class RefreshGrant {
         });
     }
 
-    private TokenResponse repeated(OAuthClientRepository.Client client, RefreshTokenRepository.RefreshToken used,
-            String refreshToken, OffsetDateTime now) {
-        boolean withinGrace = used.usedAt() != null && !used.usedAt().plus(settings.refreshGrace()).isBefore(now);
+    private TokenResponse repeated(
+            OAuthClientRepository.Client client,
+            RefreshTokenRepository.RefreshToken used,
+            String refreshToken,
+            OffsetDateTime now) {
+        boolean withinGrace = used.usedAt() != null
+                && !used.usedAt().plus(settings.refreshGrace()).isBefore(now);
         if (withinGrace && used.successorSealed() != null && used.successorHash() != null) {
             var successor = seal.open(used.successorSealed(), refreshToken);
             var next = refreshTokens.find(used.successorHash());
@@ -104,7 +123,9 @@ class RefreshGrant {
             }
         }
         access.revoke(used.sessionId());
-        throw OAuthError.of(OAuthError.INVALID_GRANT, "This refresh token was already used, so it may have been"
-                + " copied: every token of this grant is revoked. Authorize again.");
+        throw OAuthError.of(
+                OAuthError.INVALID_GRANT,
+                "This refresh token was already used, so it may have been"
+                        + " copied: every token of this grant is revoked. Authorize again.");
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-
 import org.gauzy.bridge.platform.AesGcm;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +34,8 @@ class SuccessorSeal {
 
     private static byte[] key(String usedToken) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest((CONTEXT + ":" + usedToken)
-                    .getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest((CONTEXT + ":" + usedToken).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,11 +1,9 @@
 package org.gauzy.bridge.oauth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +31,10 @@ class TokenController {
     private final RefreshGrant refreshGrant;
     private final TokenInspection inspection;
 
-    TokenController(ClientAuthentication clientAuthentication, AuthorizationCodes codes, RefreshGrant refreshGrant,
+    TokenController(
+            ClientAuthentication clientAuthentication,
+            AuthorizationCodes codes,
+            RefreshGrant refreshGrant,
             TokenInspection inspection) {
         this.clientAuthentication = clientAuthentication;
         this.codes = codes;
@@ -42,8 +43,8 @@ class TokenController {
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenResponse> tokenFromForm(@RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request) {
+    ResponseEntity<TokenResponse> tokenFromForm(
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return token(singles(form), request);
     }
 
@@ -63,26 +64,29 @@ class TokenController {
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Map<String, Object>> introspectFromForm(@RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> introspectFromForm(
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return introspect(singles(form), request);
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> introspectFromJson(@RequestBody Map<String, Object> body,
-            HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> introspectFromJson(
+            @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return introspect(strings(body), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(OAuthError.of(OAuthError.INVALID_REQUEST, "The body is not valid JSON; send a form-encoded"
-                + " body (application/x-www-form-urlencoded) or a JSON object"));
+        return error(OAuthError.of(
+                OAuthError.INVALID_REQUEST,
+                "The body is not valid JSON; send a form-encoded"
+                        + " body (application/x-www-form-urlencoded) or a JSON object"));
     }
 
     @ExceptionHandler(OAuthError.class)
     ResponseEntity<Map<String, String>> error(OAuthError error) {
-        var response = ResponseEntity.status(error.status()).cacheControl(CacheControl.noStore())
+        var response = ResponseEntity.status(error.status())
+                .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.PRAGMA, "no-cache");
         if (error.basicChallenge()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\", charset=\"UTF-8\"");
@@ -112,29 +116,36 @@ class TokenController {
             throw OAuthError.of(OAuthError.INVALID_REQUEST, "grant_type is required");
         }
         TokenResponse tokens = switch (grantType) {
-            case ClientRules.AUTHORIZATION_CODE -> codes.exchange(client, parameters.get("code"),
-                    parameters.get("redirect_uri"), parameters.get("code_verifier"));
-            case ClientRules.REFRESH_TOKEN -> refreshGrant.refresh(client, parameters.get("refresh_token"),
-                    parameters.get("scope"));
-            default -> throw OAuthError.of(OAuthError.UNSUPPORTED_GRANT_TYPE,
-                    "grant_type must be authorization_code or refresh_token");
+            case ClientRules.AUTHORIZATION_CODE ->
+                codes.exchange(
+                        client,
+                        parameters.get("code"),
+                        parameters.get("redirect_uri"),
+                        parameters.get("code_verifier"));
+            case ClientRules.REFRESH_TOKEN ->
+                refreshGrant.refresh(client, parameters.get("refresh_token"), parameters.get("scope"));
+            default ->
+                throw OAuthError.of(
+                        OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type must be authorization_code or refresh_token");
         };
         return noStore(tokens);
     }
 
     private OAuthClientRepository.Client client(Map<String, String> parameters, HttpServletRequest request) {
-        return clientAuthentication.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), parameters,
-                request.getRemoteAddr());
+        return clientAuthentication.authenticate(
+                request.getHeader(HttpHeaders.AUTHORIZATION), parameters, request.getRemoteAddr());
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache")
                 .body(body);
     }
 
     /** What must never ride in a URL, where logs, proxies and browser history keep it (RFC 6749 §2.3.1, §3.2). */
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("client_secret", "code", "code_verifier",
-            "refresh_token", "token", "password");
+    private static final java.util.Set<String> SECRETS =
+            java.util.Set.of("client_secret", "code", "code_verifier", "refresh_token", "token", "password");
 
     private static void refuseSecretsInUrl(HttpServletRequest request) {
         String query = request.getQueryString();
@@ -149,8 +160,10 @@ class TokenController {
                 // judged as sent
             }
             if (SECRETS.contains(name)) {
-                throw OAuthError.of(OAuthError.INVALID_REQUEST, name + " must not be in the URL: send it in the body"
-                        + (name.equals("client_secret") ? " or a Basic Authorization header" : ""));
+                throw OAuthError.of(
+                        OAuthError.INVALID_REQUEST,
+                        name + " must not be in the URL: send it in the body"
+                                + (name.equals("client_secret") ? " or a Basic Authorization header" : ""));
             }
         }
     }

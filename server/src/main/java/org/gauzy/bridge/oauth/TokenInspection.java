@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +42,9 @@ class TokenInspection {
             access.revoke(refresh.get().sessionId());
             return;
         }
-        ownAccessToken(client, value).ifPresent(jwt -> access.revokeAccessToken(jwt.getId(),
-                jwt.getExpiresAt() == null ? clock.instant() : jwt.getExpiresAt()));
+        ownAccessToken(client, value)
+                .ifPresent(jwt -> access.revokeAccessToken(
+                        jwt.getId(), jwt.getExpiresAt() == null ? clock.instant() : jwt.getExpiresAt()));
     }
 
     Map<String, Object> introspect(OAuthClientRepository.Client client, @Nullable String token) {
@@ -87,8 +87,8 @@ class TokenInspection {
         return answer;
     }
 
-    private Optional<RefreshTokenRepository.RefreshToken> ownRefreshToken(OAuthClientRepository.Client client,
-            String token) {
+    private Optional<RefreshTokenRepository.RefreshToken> ownRefreshToken(
+            OAuthClientRepository.Client client, String token) {
         if (!token.startsWith(TokenIssuer.REFRESH_PREFIX)) {
             return Optional.empty();
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -32,28 +31,56 @@ class TokenIssuer {
     }
 
     /** A new pair; {@code refreshToken} is the one to issue (pre-chosen when rotating), or null for none. */
-    TokenResponse issue(OAuthClientRepository.Client client, UUID session, UUID user, String scopes,
-            @Nullable String refreshToken, OffsetDateTime now) {
+    TokenResponse issue(
+            OAuthClientRepository.Client client,
+            UUID session,
+            UUID user,
+            String scopes,
+            @Nullable String refreshToken,
+            OffsetDateTime now) {
         Instant issued = now.toInstant();
-        var spec = new DelegatedAccess.TokenSpec(client.clientId(), scopeSet(scopes), UUID.randomUUID().toString(),
-                issued, issued.plusSeconds(client.accessTokenTtl()));
+        var spec = new DelegatedAccess.TokenSpec(
+                client.clientId(),
+                scopeSet(scopes),
+                UUID.randomUUID().toString(),
+                issued,
+                issued.plusSeconds(client.accessTokenTtl()));
         String accessToken = accessToken(session, user, spec);
         if (refreshToken != null) {
-            refreshTokens.insert(new RefreshTokenRepository.RefreshToken(secrets.hash(refreshToken), session,
-                    client.clientId(), user, scopes, spec.tokenId(), now,
-                    OffsetDateTime.ofInstant(spec.expiresAt(), now.getOffset()),
-                    now.plusSeconds(client.refreshTokenTtl()), null, null, null), now);
+            refreshTokens.insert(
+                    new RefreshTokenRepository.RefreshToken(
+                            secrets.hash(refreshToken),
+                            session,
+                            client.clientId(),
+                            user,
+                            scopes,
+                            spec.tokenId(),
+                            now,
+                            OffsetDateTime.ofInstant(spec.expiresAt(), now.getOffset()),
+                            now.plusSeconds(client.refreshTokenTtl()),
+                            null,
+                            null,
+                            null),
+                    now);
         }
         return new TokenResponse(accessToken, "Bearer", client.accessTokenTtl(), refreshToken, scopes);
     }
 
     /** The pair a refresh token was issued with, again: the same refresh token and an equal access token. */
-    TokenResponse reissue(OAuthClientRepository.Client client, RefreshTokenRepository.RefreshToken stored,
-            String refreshToken, OffsetDateTime now) {
-        var spec = new DelegatedAccess.TokenSpec(client.clientId(), scopeSet(stored.scopes()), stored.accessJti(),
-                stored.accessIssuedAt().toInstant(), stored.accessExpiresAt().toInstant());
+    TokenResponse reissue(
+            OAuthClientRepository.Client client,
+            RefreshTokenRepository.RefreshToken stored,
+            String refreshToken,
+            OffsetDateTime now) {
+        var spec = new DelegatedAccess.TokenSpec(
+                client.clientId(),
+                scopeSet(stored.scopes()),
+                stored.accessJti(),
+                stored.accessIssuedAt().toInstant(),
+                stored.accessExpiresAt().toInstant());
         String accessToken = accessToken(stored.sessionId(), stored.userId(), spec);
-        long expiresIn = Math.max(0, Duration.between(now.toInstant(), spec.expiresAt()).toSeconds());
+        long expiresIn =
+                Math.max(0, Duration.between(now.toInstant(), spec.expiresAt()).toSeconds());
         return new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, stored.scopes());
     }
 
@@ -62,8 +89,11 @@ class TokenIssuer {
     }
 
     private String accessToken(UUID session, UUID user, DelegatedAccess.TokenSpec spec) {
-        return access.accessToken(session, user, spec).orElseThrow(() -> OAuthError.of(OAuthError.INVALID_GRANT,
-                "The grant is no longer valid: it was revoked, or the user can no longer act in its organization"));
+        return access.accessToken(session, user, spec)
+                .orElseThrow(
+                        () -> OAuthError.of(
+                                OAuthError.INVALID_GRANT,
+                                "The grant is no longer valid: it was revoked, or the user can no longer act in its organization"));
     }
 
     static Set<String> scopeSet(String scopes) {

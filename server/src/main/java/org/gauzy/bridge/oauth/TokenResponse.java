@@ -11,5 +11,4 @@ record TokenResponse(
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
         @JsonProperty("refresh_token") @Nullable String refreshToken,
-        @JsonProperty("scope") String scope) {
-}
+        @JsonProperty("scope") String scope) {}

@@ -5,7 +5,9 @@
  * identity's {@code DelegatedAccess}, so a client's token is checked on every request like a sign-in's.
  */
 @NullMarked
-@ApplicationModule(displayName = "OAuth", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "OAuth",
+        allowedDependencies = {"platform", "identity"})
 package org.gauzy.bridge.oauth;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,7 @@
 package org.gauzy.bridge.platform;
 
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** Gauzy's error body: {@code {"statusCode": 404, "message": "…", "error": "Not Found"}}. */
 public record ApiError(int statusCode, String message, String error) {

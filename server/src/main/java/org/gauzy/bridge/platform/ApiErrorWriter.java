@@ -1,10 +1,8 @@
 package org.gauzy.bridge.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +27,9 @@ public class ApiErrorWriter {
         write(response, status, message, null);
     }
 
-    public void write(HttpServletResponse response, HttpStatusCode status, String message,
-            @Nullable Duration retryAfter) throws IOException {
+    public void write(
+            HttpServletResponse response, HttpStatusCode status, String message, @Nullable Duration retryAfter)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.platform;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 

@@ -1,9 +1,7 @@
 package org.gauzy.bridge.platform;
 
-import java.util.stream.Collectors;
-
 import jakarta.validation.ConstraintViolationException;
-
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -79,10 +77,12 @@ class ApiExceptionHandler {
             }
         }
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+        if (cause instanceof InvalidFormatException invalid
+                && !invalid.getPath().isEmpty()) {
             return badRequest(fieldPath(invalid) + " has an invalid value"); // its path reference names our classes
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return badRequest(fieldPath(mismatched) + " has the wrong type");
         }
         return badRequest("The request body is missing or is not valid JSON");
@@ -115,10 +115,12 @@ class ApiExceptionHandler {
             // Spring MVC's own errors (404 no route, 405, 415, …) keep their status, in our shape.
             HttpStatusCode status = known.getStatusCode();
             String detail = known.getBody().getDetail();
-            return respond(status, detail != null ? detail : ApiError.of(status, "").error());
+            return respond(
+                    status, detail != null ? detail : ApiError.of(status, "").error());
         }
         log.error("Unhandled error", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR,
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Try again; if it persists, report the request id.");
     }
 

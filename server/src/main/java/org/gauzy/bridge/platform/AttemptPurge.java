@@ -3,7 +3,6 @@ package org.gauzy.bridge.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,9 +42,11 @@ class AttemptPurge implements ClusterJob {
     public void run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int removed = jdbc.sql("delete from attempt_failure where last_failure_at < :before")
-                .param("before", now.minus(Duration.ofDays(1))).update()
+                        .param("before", now.minus(Duration.ofDays(1)))
+                        .update()
                 + jdbc.sql("delete from attempt_known_address where seen_at < :before")
-                        .param("before", now.minus(AttemptThrottle.KNOWN_FOR)).update();
+                        .param("before", now.minus(AttemptThrottle.KNOWN_FOR))
+                        .update();
         if (removed > 0) {
             log.info("Purged {} stale sign-in throttle entries", removed);
         }

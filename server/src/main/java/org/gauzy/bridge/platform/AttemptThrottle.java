@@ -1,5 +1,7 @@
 package org.gauzy.bridge.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -8,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,8 +49,13 @@ public class AttemptThrottle {
     public record Limits(int perSubjectAndAddress, int perAddress, int perSubject, Duration window, Duration maxDelay) {
 
         public Limits {
-            if (perSubjectAndAddress < 1 || perAddress < 1 || perSubject < 1 || window.isNegative() || window.isZero()
-                    || maxDelay.isNegative() || maxDelay.isZero()) {
+            if (perSubjectAndAddress < 1
+                    || perAddress < 1
+                    || perSubject < 1
+                    || window.isNegative()
+                    || window.isZero()
+                    || maxDelay.isNegative()
+                    || maxDelay.isZero()) {
                 throw new IllegalArgumentException("Throttle limits, window and delay must be positive");
             }
             if (window.compareTo(Duration.ofDays(1)) > 0) {
@@ -66,8 +70,10 @@ public class AttemptThrottle {
     private final JdbcClient jdbc;
     private final SecretTokens digests;
     private final Clock clock;
-    private final Cache<String, Boolean> recentlyKnown = Caffeine.newBuilder().maximumSize(RECENTLY_KNOWN)
-            .expireAfterWrite(KNOWN_REFRESH).build();
+    private final Cache<String, Boolean> recentlyKnown = Caffeine.newBuilder()
+            .maximumSize(RECENTLY_KNOWN)
+            .expireAfterWrite(KNOWN_REFRESH)
+            .build();
 
     public AttemptThrottle(JdbcClient jdbc, SecretTokens digests, Clock clock) {
         this.jdbc = jdbc;
@@ -104,9 +110,10 @@ public class AttemptThrottle {
             OffsetDateTime now = now();
             Map<String, Failures> counted = counted(List.of(pairKey, addressKey, subjectKey), limits.window(), now);
             pairFailed = counted.containsKey(pairKey);
-            Optional<Duration> blocked = blockedUntilWindowEnds(counted.get(pairKey), limits.perSubjectAndAddress(),
-                    limits.window(), now)
-                    .or(() -> blockedUntilWindowEnds(counted.get(addressKey), limits.perAddress(), limits.window(), now));
+            Optional<Duration> blocked = blockedUntilWindowEnds(
+                            counted.get(pairKey), limits.perSubjectAndAddress(), limits.window(), now)
+                    .or(() ->
+                            blockedUntilWindowEnds(counted.get(addressKey), limits.perAddress(), limits.window(), now));
             if (blocked.isPresent()) {
                 return blocked;
             }
@@ -139,25 +146,38 @@ public class AttemptThrottle {
         public void succeeded() {
             OffsetDateTime now = now();
             if (pairFailed) {
-                jdbc.sql("delete from attempt_failure where throttle_key = :key").param("key", pairKey).update();
+                jdbc.sql("delete from attempt_failure where throttle_key = :key")
+                        .param("key", pairKey)
+                        .update();
             }
             if (recentlyKnown.asMap().putIfAbsent(knownKey, Boolean.TRUE) != null) {
                 return;
             }
             Optional<OffsetDateTime> seen = jdbc.sql("select seen_at from attempt_known_address where known_key = :key")
-                    .param("key", knownKey).query(OffsetDateTime.class).optional();
+                    .param("key", knownKey)
+                    .query(OffsetDateTime.class)
+                    .optional();
             if (seen.isEmpty()) {
-                jdbc.sql("insert into attempt_known_address (known_key, seen_at) values (:key, :now) on conflict do nothing")
-                        .param("key", knownKey).param("now", now).update();
+                jdbc.sql(
+                                "insert into attempt_known_address (known_key, seen_at) values (:key, :now) on conflict do nothing")
+                        .param("key", knownKey)
+                        .param("now", now)
+                        .update();
             } else if (seen.get().isBefore(now.minus(KNOWN_REFRESH))) {
                 jdbc.sql("update attempt_known_address set seen_at = :now where known_key = :key")
-                        .param("key", knownKey).param("now", now).update();
+                        .param("key", knownKey)
+                        .param("now", now)
+                        .update();
             }
         }
 
         private boolean isKnown(OffsetDateTime now) {
             return jdbc.sql("select count(*) from attempt_known_address where known_key = :key and seen_at > :since")
-                    .param("key", knownKey).param("since", now.minus(KNOWN_FOR)).query(Long.class).single() > 0;
+                            .param("key", knownKey)
+                            .param("since", now.minus(KNOWN_FOR))
+                            .query(Long.class)
+                            .single()
+                    > 0;
         }
     }
 
@@ -168,8 +188,8 @@ public class AttemptThrottle {
     public Optional<Duration> take(String kind, String address, int limit, Duration window) {
         OffsetDateTime now = now();
         String key = digests.hash(kind + "\u0000address\u0000" + address);
-        Optional<Duration> blocked = blockedUntilWindowEnds(counted(List.of(key), window, now).get(key), limit,
-                window, now);
+        Optional<Duration> blocked =
+                blockedUntilWindowEnds(counted(List.of(key), window, now).get(key), limit, window, now);
         if (blocked.isEmpty()) {
             count(key, window, now);
         }
@@ -177,17 +197,24 @@ public class AttemptThrottle {
     }
 
     private Map<String, Failures> counted(List<String> keys, Duration window, OffsetDateTime now) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select throttle_key, failures, first_failure_at, last_failure_at from attempt_failure
                 where throttle_key in (:keys) and first_failure_at > :horizon""")
-                .param("keys", keys).param("horizon", now.minus(window))
-                .query((rs, n) -> new Failures(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class),
+                .param("keys", keys)
+                .param("horizon", now.minus(window))
+                .query((rs, n) -> new Failures(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class),
                         rs.getObject(4, OffsetDateTime.class)))
-                .list().stream().collect(Collectors.toMap(Failures::key, f -> f));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Failures::key, f -> f));
     }
 
-    private static Optional<Duration> blockedUntilWindowEnds(@Nullable Failures failures, int limit, Duration window,
-            OffsetDateTime now) {
+    private static Optional<Duration> blockedUntilWindowEnds(
+            @Nullable Failures failures, int limit, Duration window, OffsetDateTime now) {
         if (failures == null || failures.failures() < limit) {
             return Optional.empty();
         }
@@ -204,11 +231,13 @@ public class AttemptThrottle {
                         first_failure_at = case when first_failure_at <= :horizon then :now else first_failure_at end,
                         last_failure_at = :now
                     where throttle_key = :key""")
-                    .param("horizon", now.minus(window)).param("now", now).param("key", key).update();
+                    .param("horizon", now.minus(window))
+                    .param("now", now)
+                    .param("key", key)
+                    .update();
             if (updated > 0 || jdbc.sql("""
                     insert into attempt_failure (throttle_key, failures, first_failure_at, last_failure_at)
-                    values (:key, 1, :now, :now) on conflict do nothing""")
-                    .param("key", key).param("now", now).update() > 0) {
+                    values (:key, 1, :now, :now) on conflict do nothing""").param("key", key).param("now", now).update() > 0) {
                 return;
             }
         }
@@ -219,6 +248,5 @@ public class AttemptThrottle {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private record Failures(String key, int failures, OffsetDateTime firstAt, OffsetDateTime lastAt) {
-    }
+    private record Failures(String key, int failures, OffsetDateTime firstAt, OffsetDateTime lastAt) {}
 }

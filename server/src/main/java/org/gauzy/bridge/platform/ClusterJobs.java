@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +33,11 @@ public class ClusterJobs {
     /** This process, in the job table: a fresh name each start, so a restart is told apart. */
     private final String node = UUID.randomUUID().toString();
 
-    ClusterJobs(List<ClusterJob> jobs, JdbcClient jdbc, Clock clock, TaskScheduler scheduler,
+    ClusterJobs(
+            List<ClusterJob> jobs,
+            JdbcClient jdbc,
+            Clock clock,
+            TaskScheduler scheduler,
             @Value("${gauzy.cluster-jobs.tick:1m}") Duration tick) {
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -59,7 +62,8 @@ public class ClusterJobs {
                     job.run();
                 }
             } catch (RuntimeException failed) {
-                log.warn("Cluster job {} failed; it runs again at its next interval: {}", job.name(), failed.toString());
+                log.warn(
+                        "Cluster job {} failed; it runs again at its next interval: {}", job.name(), failed.toString());
             }
         }
     }
@@ -67,11 +71,17 @@ public class ClusterJobs {
     private boolean claim(ClusterJob job) {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("insert into cluster_job (name, next_run_at, runs) values (:name, :now, 0) on conflict do nothing")
-                .param("name", job.name()).param("now", now).update();
+                .param("name", job.name())
+                .param("now", now)
+                .update();
         return jdbc.sql("""
                 update cluster_job set next_run_at = :next, last_run_at = :now, last_node = :node, runs = runs + 1
                 where name = :name and next_run_at <= :now""")
-                .param("next", now.plus(job.every())).param("now", now).param("node", node).param("name", job.name())
-                .update() == 1;
+                        .param("next", now.plus(job.every()))
+                        .param("now", now)
+                        .param("node", node)
+                        .param("name", job.name())
+                        .update()
+                == 1;
     }
 }

@@ -3,7 +3,6 @@ package org.gauzy.bridge.platform;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -76,8 +75,9 @@ final class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletW
         /** What to fix; constant text, so nothing of the request is echoed. */
         static String message(int status) {
             return switch (status) {
-                case 400 -> "The request could not be read: encode characters such as quotes, spaces and angle "
-                        + "brackets in the path and query (Gauzy's [ ] { } | may stay), and send well-formed headers";
+                case 400 ->
+                    "The request could not be read: encode characters such as quotes, spaces and angle "
+                            + "brackets in the path and query (Gauzy's [ ] { } | may stay), and send well-formed headers";
                 case 413 -> "The request is too large";
                 case 414 -> "The request line is too long";
                 case 431 -> "The request headers are too large";

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -23,8 +22,7 @@ public final class DatabaseOutage {
     static final String MESSAGE = "The database is unavailable for a moment; nothing was changed. Try again shortly.";
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /**
      * Whether the failure, or one of its causes, says the database could not be reached: Spring's resource
@@ -33,11 +31,14 @@ public final class DatabaseOutage {
      */
     public static boolean isOutage(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof QueryTimeoutException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || (cause instanceof SQLException sql && sql.getSQLState() != null
+                    || (cause instanceof SQLException sql
+                            && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08"))
                     || (cause instanceof TransactionSystemException rollback
                             && isOutage(rollback.getApplicationException()))) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -21,8 +20,7 @@ public final class JsonTimes {
 
     private static final int LENGTH = "2026-11-28T22:58:11.123Z".length();
 
-    private JsonTimes() {
-    }
+    private JsonTimes() {}
 
     /** The time as the API writes it. */
     public static String format(Instant instant) {
@@ -58,7 +56,8 @@ public final class JsonTimes {
 
     /** Writes the four-digit-year form into {@code out}; false for a year it cannot hold. */
     private static boolean write(OffsetDateTime time, char[] out) {
-        OffsetDateTime utc = time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime utc =
+                time.getOffset().equals(ZoneOffset.UTC) ? time : time.withOffsetSameInstant(ZoneOffset.UTC);
         int year = utc.getYear();
         if (year < 0 || year > 9999) {
             return false;

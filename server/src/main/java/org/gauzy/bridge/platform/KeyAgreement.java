@@ -2,7 +2,6 @@ package org.gauzy.bridge.platform;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,18 +41,27 @@ public class KeyAgreement {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (replace) {
             int replaced = jdbc.sql("update key_fingerprint set fingerprint = :fingerprint, recorded_at = :now"
-                    + " where name = :name and fingerprint <> :fingerprint")
-                    .param("fingerprint", fingerprint).param("now", now).param("name", name).update();
+                            + " where name = :name and fingerprint <> :fingerprint")
+                    .param("fingerprint", fingerprint)
+                    .param("now", now)
+                    .param("name", name)
+                    .update();
             if (replaced > 0) {
-                log.warn("Replaced the recorded {} (GAUZY_REPLACE_KEYS): nodes with the old key will refuse to start",
+                log.warn(
+                        "Replaced the recorded {} (GAUZY_REPLACE_KEYS): nodes with the old key will refuse to start",
                         setting);
             }
         }
         jdbc.sql("insert into key_fingerprint (name, fingerprint, recorded_at) values (:name, :fingerprint, :now)"
-                + " on conflict do nothing")
-                .param("name", name).param("fingerprint", fingerprint).param("now", now).update();
-        String recorded = jdbc.sql("select fingerprint from key_fingerprint where name = :name").param("name", name)
-                .query(String.class).single();
+                        + " on conflict do nothing")
+                .param("name", name)
+                .param("fingerprint", fingerprint)
+                .param("now", now)
+                .update();
+        String recorded = jdbc.sql("select fingerprint from key_fingerprint where name = :name")
+                .param("name", name)
+                .query(String.class)
+                .single();
         if (!recorded.equals(fingerprint)) {
             throw new IllegalStateException(setting + ": this node's key (fingerprint " + abbreviate(fingerprint)
                     + ") is not the one the other nodes on this database use (" + abbreviate(recorded)

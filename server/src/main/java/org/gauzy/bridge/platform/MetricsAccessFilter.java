@@ -1,17 +1,15 @@
 package org.gauzy.bridge.platform;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Collections;
-import java.util.Enumeration;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Enumeration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -47,37 +45,47 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (token.length == 0) {
-            errors.write(response, HttpStatus.FORBIDDEN, "Metrics are served to a scraper that sends the token set "
-                    + "in GAUZY_METRICS_TOKEN; none is set");
+            errors.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Metrics are served to a scraper that sends the token set "
+                            + "in GAUZY_METRICS_TOKEN; none is set");
             return;
         }
         String sent = request.getHeader(HttpHeaders.AUTHORIZATION);
         byte[] given = sent != null && sent.startsWith("Bearer ")
-                ? sent.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+                ? sent.substring(7).trim().getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
         if (!MessageDigest.isEqual(given, token)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            errors.write(response, HttpStatus.UNAUTHORIZED, "Send Authorization: Bearer <GAUZY_METRICS_TOKEN> to "
-                    + "read the metrics");
+            errors.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Send Authorization: Bearer <GAUZY_METRICS_TOKEN> to " + "read the metrics");
             return;
         }
         // The token is the scraper's, not a user's: the API's bearer authentication must not read it.
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public @Nullable String getHeader(String name) {
-                return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public @Nullable String getHeader(String name) {
+                        return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
-                        : super.getHeaders(name);
-            }
+                    @Override
+                    public Enumeration<String> getHeaders(String name) {
+                        return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
+                                ? Collections.emptyEnumeration()
+                                : super.getHeaders(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaderNames() {
-                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                        .filter(h -> !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(h)).toList());
-            }
-        }, response);
+                    @Override
+                    public Enumeration<String> getHeaderNames() {
+                        return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                                .filter(h -> !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(h))
+                                .toList());
+                    }
+                },
+                response);
     }
 }

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.platform;
 
 import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -34,8 +33,8 @@ class PlatformConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> formsOfEveryMethod() {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods(
-                "POST,PUT,PATCH,DELETE"));
+        return factory ->
+                factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods("POST,PUT,PATCH,DELETE"));
     }
 
     /** Every time in a response, an event and a webhook in Gauzy's form. */

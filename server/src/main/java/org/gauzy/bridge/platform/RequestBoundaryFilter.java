@@ -1,14 +1,12 @@
 package org.gauzy.bridge.platform;
 
-import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -56,8 +54,13 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
 
     RequestBoundaryFilter(ApiErrorWriter errors) {
         this.errors = errors;
-        this.bounded = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxTokenCount(MAX_TOKENS).build()).build()).build();
+        this.bounded = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH)
+                                .maxTokenCount(MAX_TOKENS)
+                                .build())
+                        .build())
+                .build();
     }
 
     /** The request's JSON body, parsed, once this filter has passed it; null when there is none. */
@@ -93,12 +96,18 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
         MediaType type = hasBody(request) ? mediaType(request) : null;
         if (api && hasBody(request)) {
             boolean form = type != null && type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED);
-            boolean plainJson = type != null && type.getType().equals("application") && type.getSubtype().equals("json");
+            boolean plainJson = type != null
+                    && type.getType().equals("application")
+                    && type.getSubtype().equals("json");
             if (!form && !plainJson) {
-                throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json (or, where "
-                        + "the endpoint documents it, application/x-www-form-urlencoded); "
-                        + (type == null ? "a body without a Content-Type" : type.getType() + "/" + type.getSubtype())
-                        + " is not accepted");
+                throw new Refused(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Send the body as application/json (or, where "
+                                + "the endpoint documents it, application/x-www-form-urlencoded); "
+                                + (type == null
+                                        ? "a body without a Content-Type"
+                                        : type.getType() + "/" + type.getSubtype())
+                                + " is not accepted");
             }
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -109,8 +118,10 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
             for (String value : parameter.getValue()) {
                 int bad = controlCharacter(value, true);
                 if (bad >= 0) {
-                    throw new Refused(HttpStatus.BAD_REQUEST, "The parameter " + name + " contains a control "
-                            + "character (" + codePoint(bad) + "); remove it");
+                    throw new Refused(
+                            HttpStatus.BAD_REQUEST,
+                            "The parameter " + name + " contains a control " + "character (" + codePoint(bad)
+                                    + "); remove it");
                 }
             }
         }
@@ -141,11 +152,13 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
         try {
             tree = bounded.readTree(bytes);
         } catch (StreamConstraintsException tooComplex) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The request body is nested deeper than " + MAX_DEPTH
-                    + " levels or holds more than " + MAX_TOKENS + " values");
+            throw new Refused(
+                    HttpStatus.BAD_REQUEST,
+                    "The request body is nested deeper than " + MAX_DEPTH + " levels or holds more than " + MAX_TOKENS
+                            + " values");
         } catch (JacksonException malformed) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The request body is not valid JSON "
-                    + where(malformed.getLocation()));
+            throw new Refused(
+                    HttpStatus.BAD_REQUEST, "The request body is not valid JSON " + where(malformed.getLocation()));
         }
         check(tree, "");
         return tree;
@@ -156,12 +169,14 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
             String value = node.asString();
             int bad = controlCharacter(value, true);
             if (bad >= 0) {
-                throw new Refused(HttpStatus.BAD_REQUEST, named(path) + " contains a control character ("
-                        + codePoint(bad) + "); remove it");
+                throw new Refused(
+                        HttpStatus.BAD_REQUEST,
+                        named(path) + " contains a control character (" + codePoint(bad) + "); remove it");
             }
             if (loneSurrogate(value)) {
-                throw new Refused(HttpStatus.BAD_REQUEST, named(path)
-                        + " contains a lone surrogate (half of a UTF-16 pair); send valid Unicode");
+                throw new Refused(
+                        HttpStatus.BAD_REQUEST,
+                        named(path) + " contains a lone surrogate (half of a UTF-16 pair); send valid Unicode");
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -169,14 +184,18 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
             }
         } else if (node.isObject()) {
             if (node.size() > MAX_FIELDS) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "An object in the request body has more than " + MAX_FIELDS
-                        + " fields (at " + named(path) + ")");
+                throw new Refused(
+                        HttpStatus.BAD_REQUEST,
+                        "An object in the request body has more than " + MAX_FIELDS + " fields (at " + named(path)
+                                + ")");
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String name = field.getKey();
                 if (controlCharacter(name, false) >= 0 || loneSurrogate(name)) {
-                    throw new Refused(HttpStatus.BAD_REQUEST, "A field name in the request body (at " + named(path)
-                            + ") contains a control character or a lone surrogate; remove it");
+                    throw new Refused(
+                            HttpStatus.BAD_REQUEST,
+                            "A field name in the request body (at " + named(path)
+                                    + ") contains a control character or a lone surrogate; remove it");
                 }
                 check(field.getValue(), path.isEmpty() ? name : path + "." + name);
             }
@@ -189,7 +208,8 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
     }
 
     private static String where(@Nullable TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
+        return location == null || location.getLineNr() < 0
+                ? ""
                 : "(line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
@@ -238,8 +258,9 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
         try {
             return MediaType.parseMediaType(type);
         } catch (RuntimeException invalid) {
-            throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header is not a media type; "
-                    + "send application/json");
+            throw new Refused(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type header is not a media type; " + "send application/json");
         }
     }
 

@@ -1,14 +1,12 @@
 package org.gauzy.bridge.platform;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,7 +32,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         long started = System.nanoTime();
         MDC.put("requestId", id);
         response.setHeader(HEADER, id);
@@ -42,7 +42,11 @@ class RequestIdFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (access.isInfoEnabled()) {
-                access.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                access.info(
+                        "{} {} {} {}ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
                         (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove("requestId");

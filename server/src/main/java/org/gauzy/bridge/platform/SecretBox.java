@@ -5,10 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +28,14 @@ public class SecretBox {
     private final AesGcm aes;
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${gauzy.secrets-key:}") String configured, DataFolder dataFolder, AesGcm aes,
+    SecretBox(
+            @Value("${gauzy.secrets-key:}") String configured,
+            DataFolder dataFolder,
+            AesGcm aes,
             KeyAgreement agreement) {
         this.aes = aes;
-        String encoded = StringUtils.hasText(configured) ? configured.trim()
+        String encoded = StringUtils.hasText(configured)
+                ? configured.trim()
                 : dataFolder.readSecret(FILE).orElseGet(() -> generate(dataFolder));
         byte[] bytes;
         try {
@@ -53,7 +55,8 @@ public class SecretBox {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal("gauzy secrets key fingerprint".getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal("gauzy secrets key fingerprint".getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
@@ -67,8 +70,9 @@ public class SecretBox {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("Not a sealed value");
         }
-        return aes.open(key, sealed.substring(PREFIX.length()), context).orElseThrow(() -> new IllegalStateException(
-                "A secret does not decrypt: wrong GAUZY_SECRETS_KEY, or the value was moved between rows"));
+        return aes.open(key, sealed.substring(PREFIX.length()), context)
+                .orElseThrow(() -> new IllegalStateException(
+                        "A secret does not decrypt: wrong GAUZY_SECRETS_KEY, or the value was moved between rows"));
     }
 
     private String generate(DataFolder dataFolder) {
@@ -76,7 +80,8 @@ public class SecretBox {
         random.nextBytes(bytes);
         String encoded = Base64.getEncoder().encodeToString(bytes);
         dataFolder.writeSecret(FILE, encoded);
-        log.info("Generated the secrets key into {}; set GAUZY_SECRETS_KEY when running several nodes",
+        log.info(
+                "Generated the secrets key into {}; set GAUZY_SECRETS_KEY when running several nodes",
                 dataFolder.root().resolve(FILE));
         return encoded;
     }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +37,7 @@ public class SecretTokens {
 
     /** Compares a presented secret with a stored hash in constant time. */
     public boolean matches(String presented, String storedHash) {
-        return MessageDigest.isEqual(hash(presented).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(presented).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,9 +1,7 @@
 package org.gauzy.bridge.platform;
 
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,8 +26,10 @@ class StartupLine {
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3000"));
-        log.info("Gauzy bridge listening on http://localhost:{} (API under /api, OpenAPI at /api/docs); database: {}",
-                port, describeDatabase());
+        log.info(
+                "Gauzy bridge listening on http://localhost:{} (API under /api, OpenAPI at /api/docs); database: {}",
+                port,
+                describeDatabase());
     }
 
     private String describeDatabase() {

@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class TimeOrderedIds {
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     /**
      * The same id every time for the same two ids, ordered by the first's time: its 48-bit time, then 74 bits of
@@ -25,9 +24,12 @@ public final class TimeOrderedIds {
     public static UUID derived(UUID timed, UUID other) {
         try {
             var sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(32).putLong(timed.getMostSignificantBits())
-                    .putLong(timed.getLeastSignificantBits()).putLong(other.getMostSignificantBits())
-                    .putLong(other.getLeastSignificantBits()).array());
+            sha.update(ByteBuffer.allocate(32)
+                    .putLong(timed.getMostSignificantBits())
+                    .putLong(timed.getLeastSignificantBits())
+                    .putLong(other.getMostSignificantBits())
+                    .putLong(other.getLeastSignificantBits())
+                    .array());
             ByteBuffer hash = ByteBuffer.wrap(sha.digest());
             long high = (timed.getMostSignificantBits() & 0xFFFFFFFFFFFF0000L) | 0x7000L | (hash.getLong() & 0x0FFFL);
             long low = (hash.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

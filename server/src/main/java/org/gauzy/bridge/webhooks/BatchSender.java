@@ -1,5 +1,7 @@
 package org.gauzy.bridge.webhooks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,7 @@ class BatchSender {
      * What a batch came to; {@code gone} when the target answered 410 and wants nothing more; {@code cutShort}
      * when the target did not answer or asked to slow down, and the rest of the batch was not sent.
      */
-    record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone,
-            boolean cutShort) {
+    record Sent(Subscription subscription, List<DeliveryRepository.Outcome> outcomes, boolean gone, boolean cutShort) {
 
         boolean anyDelivered() {
             return outcomes.stream().anyMatch(o -> o.status().equals(DeliveryRepository.DELIVERED));
@@ -41,8 +39,11 @@ class BatchSender {
      * Signing secrets opened, by their sealed form (a new secret is a new key): opening one (AES-GCM) for
      * every batch was a tenth of a sender's time when batches are small.
      */
-    private final Cache<String, String> opened = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final Cache<String, String> opened = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final Clock clock;
@@ -59,7 +60,7 @@ class BatchSender {
      * rest waits for the next batch, under a renewed lease, so that a slow target never outlasts the lease.
      */
     Sent send(Subscription subscription, List<DeliveryRepository.Due> due, Instant until, BooleanSupplier running) {
-        String secret = opened.get(subscription.secretSealed(), sealed -> secrets.secretOf(subscription));
+        String secret = opened.get(subscription.secretSealed(), key -> secrets.secretOf(subscription));
         List<DeliveryRepository.Outcome> outcomes = new ArrayList<>();
         boolean gone = false;
         for (var delivery : due) {
@@ -68,12 +69,17 @@ class BatchSender {
                 break;
             }
             // The sender checks the target's addresses at each connection it opens (TargetGuard).
-            WebhookSender.Result result = sender.send(subscription.targetUrl(), secret, delivery.id(),
-                    WebhookSender.body(delivery.id(), delivery), now.toInstant());
+            WebhookSender.Result result = sender.send(
+                    subscription.targetUrl(),
+                    secret,
+                    delivery.id(),
+                    WebhookSender.body(delivery.id(), delivery),
+                    now.toInstant());
             outcomes.add(retries.after(delivery, result, now));
             gone = RetryPolicy.isGone(result);
-            if (gone || (!result.delivered() && (result.status() == null || result.status() == 429
-                    || result.status() == 503))) {
+            if (gone
+                    || (!result.delivered()
+                            && (result.status() == null || result.status() == 429 || result.status() == 503))) {
                 break;
             }
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +56,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final Queue<BatchSender.Sent> finished = new ConcurrentLinkedQueue<>();
     /** From request threads: subscriptions with a delivery made due again (a replay). */
     private final Queue<UUID> replayed = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger waitingCount = new AtomicInteger();
@@ -75,27 +75,31 @@ class DeliveryEngine implements SmartLifecycle {
     private @Nullable ScheduledExecutorService dispatcher;
     private @Nullable ExecutorService senders;
 
-    DeliveryEngine(DeliveryTurn turns, BatchSender sender, WebhookSettings settings, Clock clock,
-            WebhookMetrics metrics) {
+    DeliveryEngine(
+            DeliveryTurn turns, BatchSender sender, WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
         this.turns = turns;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
-        metrics.watch("gauzy.webhooks.senders.busy", "Senders of this node sending now, of "
-                + settings.concurrency(), busy::get);
-        metrics.watch("gauzy.webhooks.subscriptions.waiting", "Subscriptions with deliveries due that wait for a"
-                + " sender of this node", waitingCount::get);
+        metrics.watch(
+                "gauzy.webhooks.senders.busy",
+                "Senders of this node sending now, of " + settings.concurrency(),
+                busy::get);
+        metrics.watch(
+                "gauzy.webhooks.subscriptions.waiting",
+                "Subscriptions with deliveries due that wait for a" + " sender of this node",
+                waitingCount::get);
     }
 
     @Override
     public synchronized void start() {
         var threads = new AtomicInteger();
         dispatcher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-dispatcher"));
-        senders = Executors.newFixedThreadPool(settings.concurrency(),
-                r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
+        senders = Executors.newFixedThreadPool(
+                settings.concurrency(), r -> daemon(r, "webhook-sender-" + threads.incrementAndGet()));
         running = true;
-        dispatcher.scheduleWithFixedDelay(() -> turn(true), 0, settings.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(
+                () -> turn(true), 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops sending; the last batches' outcomes are written, and every subscription this node holds let go. */
@@ -108,7 +112,8 @@ class DeliveryEngine implements SmartLifecycle {
         try {
             turns.last(unrecorded, heldSince.keySet());
         } catch (RuntimeException e) {
-            log.warn("Could not record the last webhook batches; they are sent again once their leases run out: {}",
+            log.warn(
+                    "Could not record the last webhook batches; they are sent again once their leases run out: {}",
                     e.toString());
         }
         unrecorded.clear();
@@ -156,10 +161,13 @@ class DeliveryEngine implements SmartLifecycle {
         var current = dispatcher;
         if (running && current != null && wakeQueued.compareAndSet(false, true)) {
             try {
-                current.schedule(() -> {
-                    wakeQueued.set(false);
-                    turn(false);
-                }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
+                current.schedule(
+                        () -> {
+                            wakeQueued.set(false);
+                            turn(false);
+                        },
+                        settings.wakeDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 wakeQueued.set(false);
             }
@@ -199,15 +207,22 @@ class DeliveryEngine implements SmartLifecycle {
             }
         }
         // A batch stops sending at half the lease, and a request at its timeout: past both, its sender is stuck.
-        long longest = settings.lease().dividedBy(2).plus(settings.requestTimeout()).toNanos();
+        long longest =
+                settings.lease().dividedBy(2).plus(settings.requestTimeout()).toNanos();
         Set<UUID> overdue = new HashSet<>();
         sending.forEach((id, since) -> {
             if (now - since > longest) {
                 overdue.add(id);
             }
         });
-        var outcome = turns.take(new DeliveryTurn.Start(List.copyOf(unrecorded), givingWay,
-                Set.copyOf(sending.keySet()), overdue, List.copyOf(waiting), poll, settings.concurrency()));
+        var outcome = turns.take(new DeliveryTurn.Start(
+                List.copyOf(unrecorded),
+                givingWay,
+                Set.copyOf(sending.keySet()),
+                overdue,
+                List.copyOf(waiting),
+                poll,
+                settings.concurrency()));
         for (var batch : unrecorded) {
             UUID id = batch.subscription().id();
             if (!outcome.next().containsKey(id)) {
@@ -243,8 +258,11 @@ class DeliveryEngine implements SmartLifecycle {
                 // stay held by this node, and its deliveries with it.
                 BatchSender.Sent sent = new BatchSender.Sent(batch.subscription(), List.of(), false, true);
                 try {
-                    sent = sender.send(batch.subscription(), batch.due(),
-                            clock.instant().plus(settings.lease().dividedBy(2)), () -> running);
+                    sent = sender.send(
+                            batch.subscription(),
+                            batch.due(),
+                            clock.instant().plus(settings.lease().dividedBy(2)),
+                            () -> running);
                 } catch (RuntimeException e) {
                     log.warn("Sending for webhook subscription {} failed: {}", id, e.toString());
                 } finally {

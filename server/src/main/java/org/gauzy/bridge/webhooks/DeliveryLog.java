@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
@@ -15,35 +14,55 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A subscription's deliveries with every attempt, and replaying one (a dead letter, or any other). */
 @Service
 class DeliveryLog {
 
-    private static final Set<String> STATUSES = Set.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED,
-            DeliveryRepository.DEAD);
+    private static final Set<String> STATUSES =
+            Set.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED, DeliveryRepository.DEAD);
 
     /**
      * A delivery with its attempts; {@code flowId}, the flow its target starts, and {@code run}, the run that
      * followed it, where Activepieces tells (matched by time: Activepieces does not name the run to the sender).
      */
-    record DeliveryView(UUID id, String event, String status, int attempts, OffsetDateTime createdAt,
-            @Nullable OffsetDateTime nextAttemptAt, @Nullable OffsetDateTime deliveredAt, @Nullable Integer lastStatus,
-            @Nullable String lastError, List<DeliveryRepository.Attempt> attemptLog, @Nullable String flowId,
+    record DeliveryView(
+            UUID id,
+            String event,
+            String status,
+            int attempts,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime nextAttemptAt,
+            @Nullable OffsetDateTime deliveredAt,
+            @Nullable Integer lastStatus,
+            @Nullable String lastError,
+            List<DeliveryRepository.Attempt> attemptLog,
+            @Nullable String flowId,
             @Nullable Run run) {
 
         DeliveryView withOutcome(@Nullable String flow, DeliveryOutcomes.@Nullable Outcome outcome) {
-            return new DeliveryView(id, event, status, attempts, createdAt, nextAttemptAt, deliveredAt, lastStatus,
-                    lastError, attemptLog, flow, outcome == null || outcome.runId() == null ? null
+            return new DeliveryView(
+                    id,
+                    event,
+                    status,
+                    attempts,
+                    createdAt,
+                    nextAttemptAt,
+                    deliveredAt,
+                    lastStatus,
+                    lastError,
+                    attemptLog,
+                    flow,
+                    outcome == null || outcome.runId() == null
+                            ? null
                             : new Run(outcome.runId(), outcome.runStatus(), outcome.runUrl()));
         }
     }
 
     /** The run of the flow that followed a delivery. */
-    record Run(String id, @Nullable String status, @Nullable String url) {
-    }
+    record Run(String id, @Nullable String status, @Nullable String url) {}
 
     private final Subscriptions subscriptions;
     private final DeliveryRepository deliveries;
@@ -52,8 +71,13 @@ class DeliveryLog {
     private final ObjectProvider<DeliveryOutcomes> outcomes;
     private final TransactionTemplate reads;
 
-    DeliveryLog(Subscriptions subscriptions, DeliveryRepository deliveries, DeliveryEngine engine, Clock clock,
-            ObjectProvider<DeliveryOutcomes> outcomes, PlatformTransactionManager transactions) {
+    DeliveryLog(
+            Subscriptions subscriptions,
+            DeliveryRepository deliveries,
+            DeliveryEngine engine,
+            Clock clock,
+            ObjectProvider<DeliveryOutcomes> outcomes,
+            PlatformTransactionManager transactions) {
         this.outcomes = outcomes;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
@@ -65,20 +89,31 @@ class DeliveryLog {
 
     /** A page of the log, read in one transaction; then, outside it, what Activepieces did with each delivery. */
     Page<DeliveryView> list(RequestContext context, UUID subscriptionId, @Nullable String status, Paging paging) {
-        String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+        String wanted =
+                status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
-            throw new ApiException.BadRequest("status must be one of " + STATUSES.stream().sorted().toList());
+            throw new ApiException.BadRequest(
+                    "status must be one of " + STATUSES.stream().sorted().toList());
         }
-        record Read(Subscription subscription, Page<DeliveryView> page) {
-        }
+        record Read(Subscription subscription, Page<DeliveryView> page) {}
         Read read = reads.execute(tx -> {
             var subscription = subscriptions.existing(context, subscriptionId);
             var page = deliveries.page(subscription.id(), wanted, paging.skip(), paging.take());
             var attempts = deliveries.attempts(page);
             var items = page.stream()
-                    .map(d -> new DeliveryView(d.id(), d.event(), d.status(), d.attempts(), d.createdAt(),
-                            d.status().equals(DeliveryRepository.PENDING) ? d.nextAttemptAt() : null, d.deliveredAt(),
-                            d.lastStatus(), d.lastError(), attempts.get(d.id()), null, null))
+                    .map(d -> new DeliveryView(
+                            d.id(),
+                            d.event(),
+                            d.status(),
+                            d.attempts(),
+                            d.createdAt(),
+                            d.status().equals(DeliveryRepository.PENDING) ? d.nextAttemptAt() : null,
+                            d.deliveredAt(),
+                            d.lastStatus(),
+                            d.lastError(),
+                            attempts.get(d.id()),
+                            null,
+                            null))
                     .toList();
             return new Read(subscription, new Page<>(items, deliveries.count(subscription.id(), wanted)));
         });
@@ -91,11 +126,17 @@ class DeliveryLog {
         if (known == null || flow == null) {
             return page;
         }
-        var delivered = page.items().stream().filter(d -> d.deliveredAt() != null)
-                .map(d -> new DeliveryOutcomes.Delivered(d.id(), d.deliveredAt())).toList();
-        var found = delivered.isEmpty() ? java.util.Map.<UUID, DeliveryOutcomes.Outcome>of()
+        var delivered = page.items().stream()
+                .filter(d -> d.deliveredAt() != null)
+                .map(d -> new DeliveryOutcomes.Delivered(d.id(), d.deliveredAt()))
+                .toList();
+        var found = delivered.isEmpty()
+                ? java.util.Map.<UUID, DeliveryOutcomes.Outcome>of()
                 : known.of(subscription.tenantId(), subscription.organizationId(), subscription.targetUrl(), delivered);
-        return new Page<>(page.items().stream().map(d -> d.withOutcome(flow, found.get(d.id()))).toList(),
+        return new Page<>(
+                page.items().stream()
+                        .map(d -> d.withOutcome(flow, found.get(d.id())))
+                        .toList(),
                 page.total());
     }
 
@@ -103,13 +144,24 @@ class DeliveryLog {
     @Transactional
     DeliveryView replay(RequestContext context, UUID subscriptionId, UUID deliveryId) {
         var subscription = subscriptions.existingForChange(context, subscriptionId);
-        var delivery = deliveries.find(subscription.id(), deliveryId)
+        var delivery = deliveries
+                .find(subscription.id(), deliveryId)
                 .orElseThrow(() -> new ApiException.NotFound("Webhook delivery", deliveryId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         deliveries.replay(delivery.id(), now);
         engine.madeDue(subscription.id());
-        return new DeliveryView(delivery.id(), delivery.event(), DeliveryRepository.PENDING, 0, delivery.createdAt(),
-                now, delivery.deliveredAt(), delivery.lastStatus(), delivery.lastError(),
-                deliveries.attempts(List.of(delivery)).get(delivery.id()), null, null);
+        return new DeliveryView(
+                delivery.id(),
+                delivery.event(),
+                DeliveryRepository.PENDING,
+                0,
+                delivery.createdAt(),
+                now,
+                delivery.deliveredAt(),
+                delivery.lastStatus(),
+                delivery.lastError(),
+                deliveries.attempts(List.of(delivery)).get(delivery.id()),
+                null,
+                null);
     }
 }

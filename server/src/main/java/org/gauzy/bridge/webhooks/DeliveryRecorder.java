@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,12 @@ class DeliveryRecorder {
     private final Clock clock;
     private final WebhookMetrics metrics;
 
-    DeliveryRecorder(DeliveryRepository deliveries, SubscriptionRepository subscriptions, WebhookSettings settings,
-            Clock clock, WebhookMetrics metrics) {
+    DeliveryRecorder(
+            DeliveryRepository deliveries,
+            SubscriptionRepository subscriptions,
+            WebhookSettings settings,
+            Clock clock,
+            WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -65,13 +68,21 @@ class DeliveryRecorder {
         var last = sent.outcomes().get(sent.outcomes().size() - 1);
         OffsetDateTime since = s.failingSince() != null ? s.failingSince() : now;
         if (sent.gone()) {
-            subscriptions.health(s.id(), since, false, "The target answered 410 Gone at " + now
-                    + ": it no longer wants these events", now);
+            subscriptions.health(
+                    s.id(),
+                    since,
+                    false,
+                    "The target answered 410 Gone at " + now + ": it no longer wants these events",
+                    now);
             return true;
         }
         if (!since.plus(settings.disableAfter()).isAfter(now)) {
-            subscriptions.health(s.id(), since, false, "Every delivery failed since " + since + " (last: "
-                    + last.error() + ")", now);
+            subscriptions.health(
+                    s.id(),
+                    since,
+                    false,
+                    "Every delivery failed since " + since + " (last: " + last.error() + ")",
+                    now);
             return true;
         }
         if (s.failingSince() == null) {

@@ -3,7 +3,6 @@ package org.gauzy.bridge.webhooks;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,10 +19,15 @@ public class DeliveryTargets {
      * A subscription's target: whether it is active (and why not), the status its target last answered,
      * when, and when a delivery last got through.
      */
-    public record Target(UUID subscriptionId, String name, String targetUrl, boolean active,
-            @Nullable String disabledReason, @Nullable Integer lastStatus, @Nullable OffsetDateTime lastAttemptAt,
-            @Nullable OffsetDateTime lastDeliveredAt) {
-    }
+    public record Target(
+            UUID subscriptionId,
+            String name,
+            String targetUrl,
+            boolean active,
+            @Nullable String disabledReason,
+            @Nullable Integer lastStatus,
+            @Nullable OffsetDateTime lastAttemptAt,
+            @Nullable OffsetDateTime lastDeliveredAt) {}
 
     private final JdbcClient jdbc;
 
@@ -44,10 +48,16 @@ public class DeliveryTargets {
                 from webhook_subscription s
                 where s.tenant_id = :tenant and s.organization_id = :organization
                 order by s.created_at, s.id""")
-                .param("tenant", tenant).param("organization", organization)
-                .query((rs, row) -> new Target(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("target_url"), rs.getBoolean("active"), rs.getString("disabled_reason"),
-                        (Integer) rs.getObject("last_status"), rs.getObject("last_attempt_at", OffsetDateTime.class),
+                .param("tenant", tenant)
+                .param("organization", organization)
+                .query((rs, row) -> new Target(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("target_url"),
+                        rs.getBoolean("active"),
+                        rs.getString("disabled_reason"),
+                        (Integer) rs.getObject("last_status"),
+                        rs.getObject("last_attempt_at", OffsetDateTime.class),
                         rs.getObject("last_delivered_at", OffsetDateTime.class)))
                 .list();
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,20 +32,23 @@ class DeliveryTurn {
      * waiting for a lease in order, whether this is a poll (which also looks for work no node holds), and how
      * many subscriptions the node's senders may take on.
      */
-    record Start(List<BatchSender.Sent> sent, Set<UUID> givingWay, Set<UUID> sending, Set<UUID> overdue,
-            List<UUID> waiting, boolean poll, int senders) {
-    }
+    record Start(
+            List<BatchSender.Sent> sent,
+            Set<UUID> givingWay,
+            Set<UUID> sending,
+            Set<UUID> overdue,
+            List<UUID> waiting,
+            boolean poll,
+            int senders) {}
 
     /**
      * What a turn came to: each subscription's next batch to send, the subscriptions still waiting for a free
      * sender, the batches whose outcomes disabled their subscription, and whether more events wait.
      */
-    record Outcome(Map<UUID, Batch> next, List<UUID> waiting, List<BatchSender.Sent> disabled, boolean moreEvents) {
-    }
+    record Outcome(Map<UUID, Batch> next, List<UUID> waiting, List<BatchSender.Sent> disabled, boolean moreEvents) {}
 
     /** A subscription as it is now, and its next due deliveries, in order. */
-    record Batch(Subscription subscription, List<DeliveryRepository.Due> due) {
-    }
+    record Batch(Subscription subscription, List<DeliveryRepository.Due> due) {}
 
     private static final int CANDIDATES_PER_TURN = 1_000;
 
@@ -58,8 +60,14 @@ class DeliveryTurn {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DeliveryTurn(DeliveryRecorder recorder, FanOut fanOut, SubscriptionRepository subscriptions,
-            DeliveryRepository deliveries, WebhookSettings settings, TransactionTemplate transactions, Clock clock) {
+    DeliveryTurn(
+            DeliveryRecorder recorder,
+            FanOut fanOut,
+            SubscriptionRepository subscriptions,
+            DeliveryRepository deliveries,
+            WebhookSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.recorder = recorder;
         this.fanOut = fanOut;
         this.subscriptions = subscriptions;

@@ -2,9 +2,8 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.platform.OutboundEvent;
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,10 @@ class EventOutbox {
         jdbc.sql("""
                 insert into webhook_event (id, seq, tenant_id, organization_id, event, payload, occurred_at, dispatched)
                 values (:id, nextval('webhook_event_seq'), :tenant, :organization, :event, :payload, :occurred, false)""")
-                .param("id", TimeOrderedIds.next()).param("tenant", event.tenantId())
-                .param("organization", event.organizationId()).param("event", event.type())
+                .param("id", TimeOrderedIds.next())
+                .param("tenant", event.tenantId())
+                .param("organization", event.organizationId())
+                .param("event", event.type())
                 .param("payload", json.writeValueAsString(event.entity()))
                 .param("occurred", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .update();

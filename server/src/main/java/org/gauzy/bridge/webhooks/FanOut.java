@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FanOut {
 
     /** What one fan-out did: how many events it took, and the subscriptions that got new deliveries. */
-    record Result(int events, Set<UUID> subscriptions) {
-    }
+    record Result(int events, Set<UUID> subscriptions) {}
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -55,7 +53,9 @@ class FanOut {
         events.forEach(e -> tenants.add(e.tenantId()));
         Map<UUID, List<Subscription>> byOrganization = new HashMap<>();
         for (Subscription s : subscriptions.activeOf(tenants)) {
-            byOrganization.computeIfAbsent(s.organizationId(), o -> new ArrayList<>()).add(s);
+            byOrganization
+                    .computeIfAbsent(s.organizationId(), o -> new ArrayList<>())
+                    .add(s);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<DeliveryRepository.Fanned> fanned = new ArrayList<>();
@@ -69,8 +69,8 @@ class FanOut {
             for (Subscription s : candidates) {
                 if (s.tenantId().equals(event.tenantId()) && s.matches(event.event(), fields)) {
                     // Derived, not drawn: a delivery's webhook-id says which event went to which subscription.
-                    fanned.add(new DeliveryRepository.Fanned(TimeOrderedIds.derived(event.id(), s.id()), s.id(),
-                            event, now));
+                    fanned.add(new DeliveryRepository.Fanned(
+                            TimeOrderedIds.derived(event.id(), s.id()), s.id(), event, now));
                     reached.add(s.id());
                 }
             }
@@ -78,7 +78,8 @@ class FanOut {
         if (!fanned.isEmpty()) {
             deliveries.insertPending(fanned);
         }
-        deliveries.markDispatched(events.stream().map(DeliveryRepository.PendingEvent::id).toList());
+        deliveries.markDispatched(
+                events.stream().map(DeliveryRepository.PendingEvent::id).toList());
         return new Result(events.size(), reached);
     }
 

@@ -3,7 +3,6 @@ package org.gauzy.bridge.webhooks;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +29,25 @@ class RetryPolicy {
         }
         String error = result.error() != null ? result.error() : "HTTP " + result.status();
         if (isGone(result)) {
-            return outcome(due, result, DeliveryRepository.DEAD, attempts, now, now, null,
+            return outcome(
+                    due,
+                    result,
+                    DeliveryRepository.DEAD,
+                    attempts,
+                    now,
+                    now,
+                    null,
                     "the target answered 410 Gone; the subscription is disabled");
         }
         if (attempts > settings.retryDelays().size()) {
-            return outcome(due, result, DeliveryRepository.DEAD, attempts, now, now, null,
+            return outcome(
+                    due,
+                    result,
+                    DeliveryRepository.DEAD,
+                    attempts,
+                    now,
+                    now,
+                    null,
                     error + "; no retries left (dead-lettered, replay it through the API)");
         }
         Duration wait = jittered(settings.retryDelays().get(attempts - 1));
@@ -53,10 +66,25 @@ class RetryPolicy {
         return Duration.ofMillis(Math.max(1, (long) (delay.toMillis() * factor)));
     }
 
-    private static DeliveryRepository.Outcome outcome(DeliveryRepository.Due due, WebhookSender.Result result,
-            String status, int attempts, OffsetDateTime now, OffsetDateTime next, @Nullable OffsetDateTime deliveredAt,
+    private static DeliveryRepository.Outcome outcome(
+            DeliveryRepository.Due due,
+            WebhookSender.Result result,
+            String status,
+            int attempts,
+            OffsetDateTime now,
+            OffsetDateTime next,
+            @Nullable OffsetDateTime deliveredAt,
             @Nullable String error) {
-        return new DeliveryRepository.Outcome(due, status, attempts, next, deliveredAt, result.status(), error,
-                now, result.latencyMs(), result.excerpt());
+        return new DeliveryRepository.Outcome(
+                due,
+                status,
+                attempts,
+                next,
+                deliveredAt,
+                result.status(),
+                error,
+                now,
+                result.latencyMs(),
+                result.excerpt());
     }
 }

@@ -6,16 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * A stored subscription. {@code filter} holds only the keys that constrain (a null or empty value from
  * the piece's optional fields constrains nothing); the signing secret stays sealed.
  */
-record Subscription(UUID id, UUID tenantId, UUID organizationId, String name, String targetUrl, List<String> events,
-        Map<String, String> filter, boolean active, String secretSealed, @Nullable UUID createdBy,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime failingSince,
+record Subscription(
+        UUID id,
+        UUID tenantId,
+        UUID organizationId,
+        String name,
+        String targetUrl,
+        List<String> events,
+        Map<String, String> filter,
+        boolean active,
+        String secretSealed,
+        @Nullable UUID createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Nullable OffsetDateTime failingSince,
         @Nullable String disabledReason) {
 
     Subscription {

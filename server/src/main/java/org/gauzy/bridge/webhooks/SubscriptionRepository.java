@@ -1,5 +1,7 @@
 package org.gauzy.bridge.webhooks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,17 +25,19 @@ class SubscriptionRepository {
 
     private static final String COLUMNS = "id, tenant_id, organization_id, name, target_url, events, filter, active,"
             + " secret_sealed, created_by, created_at, updated_at, failing_since, disabled_reason";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> FILTER = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
     /**
      * Events and filters parsed, by their text: every fan-out reads its tenants' subscriptions, and parsing
      * their JSON again each time was a good part of its work. A few distinct texts serve most subscriptions.
      */
-    private final Cache<String, List<String>> parsedEvents = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Cache<String, Map<String, String>> parsedFilters = Caffeine.newBuilder().maximumSize(10_000)
-            .build();
+    private final Cache<String, List<String>> parsedEvents =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private final Cache<String, Map<String, String>> parsedFilters =
+            Caffeine.newBuilder().maximumSize(10_000).build();
     /** This node's name on the leases it takes, so that it renews and lets go only its own. */
     private final UUID node = UUID.randomUUID();
 
@@ -47,12 +48,19 @@ class SubscriptionRepository {
 
     void insert(Subscription s) {
         jdbc.sql("insert into webhook_subscription (" + COLUMNS + ") values (:id, :tenant, :organization, :name, :url,"
-                + " :events, :filter, :active, :secret, :createdBy, :created, :updated, null, null)")
-                .param("id", s.id()).param("tenant", s.tenantId()).param("organization", s.organizationId())
-                .param("name", s.name()).param("url", s.targetUrl())
-                .param("events", json.writeValueAsString(s.events())).param("filter", json.writeValueAsString(s.filter()))
-                .param("active", s.active()).param("secret", s.secretSealed()).param("createdBy", s.createdBy())
-                .param("created", s.createdAt()).param("updated", s.updatedAt())
+                        + " :events, :filter, :active, :secret, :createdBy, :created, :updated, null, null)")
+                .param("id", s.id())
+                .param("tenant", s.tenantId())
+                .param("organization", s.organizationId())
+                .param("name", s.name())
+                .param("url", s.targetUrl())
+                .param("events", json.writeValueAsString(s.events()))
+                .param("filter", json.writeValueAsString(s.filter()))
+                .param("active", s.active())
+                .param("secret", s.secretSealed())
+                .param("createdBy", s.createdBy())
+                .param("created", s.createdAt())
+                .param("updated", s.updatedAt())
                 .update();
     }
 
@@ -62,43 +70,64 @@ class SubscriptionRepository {
                     active = :active, updated_at = :updated, failing_since = :failingSince,
                     disabled_reason = :reason
                 where id = :id and tenant_id = :tenant""")
-                .param("name", s.name()).param("url", s.targetUrl())
-                .param("events", json.writeValueAsString(s.events())).param("filter", json.writeValueAsString(s.filter()))
-                .param("active", s.active()).param("updated", s.updatedAt()).param("failingSince", s.failingSince())
-                .param("reason", s.disabledReason()).param("id", s.id()).param("tenant", s.tenantId())
+                .param("name", s.name())
+                .param("url", s.targetUrl())
+                .param("events", json.writeValueAsString(s.events()))
+                .param("filter", json.writeValueAsString(s.filter()))
+                .param("active", s.active())
+                .param("updated", s.updatedAt())
+                .param("failingSince", s.failingSince())
+                .param("reason", s.disabledReason())
+                .param("id", s.id())
+                .param("tenant", s.tenantId())
                 .update();
     }
 
     Optional<Subscription> find(UUID tenant, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from webhook_subscription where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id).query(this::map).optional();
+                .param("tenant", tenant)
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     /** The tenant's subscriptions, in the given organizations only when {@code organizations} is not null. */
     List<Subscription> list(UUID tenant, @Nullable Collection<UUID> organizations, int skip, int take) {
         var sql = jdbc.sql("select " + COLUMNS + " from webhook_subscription where tenant_id = :tenant"
-                + (organizations == null ? "" : " and organization_id in (:organizations)")
-                + " order by created_at, id offset :skip rows fetch next :take rows only")
-                .param("tenant", tenant).param("skip", skip).param("take", take);
-        return (organizations == null ? sql : sql.param("organizations", organizations)).query(this::map).list();
+                        + (organizations == null ? "" : " and organization_id in (:organizations)")
+                        + " order by created_at, id offset :skip rows fetch next :take rows only")
+                .param("tenant", tenant)
+                .param("skip", skip)
+                .param("take", take);
+        return (organizations == null ? sql : sql.param("organizations", organizations))
+                .query(this::map)
+                .list();
     }
 
     long count(UUID tenant, @Nullable Collection<UUID> organizations) {
         var sql = jdbc.sql("select count(*) from webhook_subscription where tenant_id = :tenant"
-                + (organizations == null ? "" : " and organization_id in (:organizations)"))
+                        + (organizations == null ? "" : " and organization_id in (:organizations)"))
                 .param("tenant", tenant);
-        return (organizations == null ? sql : sql.param("organizations", organizations)).query(Long.class).single();
+        return (organizations == null ? sql : sql.param("organizations", organizations))
+                .query(Long.class)
+                .single();
     }
 
     boolean delete(UUID tenant, UUID id) {
         return jdbc.sql("delete from webhook_subscription where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id).update() > 0;
+                        .param("tenant", tenant)
+                        .param("id", id)
+                        .update()
+                > 0;
     }
 
     /** The active subscriptions of these tenants: what a fan-out matches events against. */
     List<Subscription> activeOf(Collection<UUID> tenants) {
         return jdbc.sql("select " + COLUMNS + " from webhook_subscription"
-                + " where tenant_id in (:tenants) and active = true").param("tenants", tenants).query(this::map).list();
+                        + " where tenant_id in (:tenants) and active = true")
+                .param("tenants", tenants)
+                .query(this::map)
+                .list();
     }
 
     /** These subscriptions as they are now, those still active. */
@@ -106,7 +135,10 @@ class SubscriptionRepository {
         Map<UUID, Subscription> found = new HashMap<>();
         if (!ids.isEmpty()) {
             jdbc.sql("select " + COLUMNS + " from webhook_subscription where id in (:ids) and active = true")
-                    .param("ids", ids).query(this::map).list().forEach(s -> found.put(s.id(), s));
+                    .param("ids", ids)
+                    .query(this::map)
+                    .list()
+                    .forEach(s -> found.put(s.id(), s));
         }
         return found;
     }
@@ -123,7 +155,10 @@ class SubscriptionRepository {
                 select id from webhook_subscription
                 where id in (:candidates) and active = true and (lease_until is null or lease_until < :now)
                 for update skip locked""")
-                .param("candidates", candidates).param("now", now).query(UUID.class).list());
+                .param("candidates", candidates)
+                .param("now", now)
+                .query(UUID.class)
+                .list());
         return candidates.stream().filter(free::contains).toList();
     }
 
@@ -131,7 +166,10 @@ class SubscriptionRepository {
     void lease(Collection<UUID> ids, OffsetDateTime until) {
         if (!ids.isEmpty()) {
             jdbc.sql("update webhook_subscription set lease_until = :until, lease_owner = :node where id in (:ids)")
-                    .param("until", until).param("node", node).param("ids", ids).update();
+                    .param("until", until)
+                    .param("node", node)
+                    .param("ids", ids)
+                    .update();
         }
     }
 
@@ -144,16 +182,25 @@ class SubscriptionRepository {
             return Set.of();
         }
         jdbc.sql("update webhook_subscription set lease_until = :until where id in (:ids) and lease_owner = :node")
-                .param("until", until).param("ids", ids).param("node", node).update();
+                .param("until", until)
+                .param("ids", ids)
+                .param("node", node)
+                .update();
         return new HashSet<>(jdbc.sql("select id from webhook_subscription where id in (:ids) and lease_owner = :node")
-                .param("ids", ids).param("node", node).query(UUID.class).list());
+                .param("ids", ids)
+                .param("node", node)
+                .query(UUID.class)
+                .list());
     }
 
     /** Lets go those of these subscriptions this node holds; never one whose lease ran out and another node took. */
     void release(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("update webhook_subscription set lease_until = null, lease_owner = null"
-                    + " where id in (:ids) and lease_owner = :node").param("ids", ids).param("node", node).update();
+                            + " where id in (:ids) and lease_owner = :node")
+                    .param("ids", ids)
+                    .param("node", node)
+                    .update();
         }
     }
 
@@ -168,28 +215,46 @@ class SubscriptionRepository {
                     and exists (select 1 from webhook_delivery d where d.subscription_id = s.id
                         and d.status = 'PENDING' and d.next_attempt_at <= :now)
                 order by s.id fetch first :limit rows only""")
-                .param("now", now).param("limit", limit).query(UUID.class).list();
+                .param("now", now)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     /** Records the outcome of a subscription's latest sending: failing since when, and disabled why. */
-    void health(UUID id, @Nullable OffsetDateTime failingSince, boolean active, @Nullable String reason,
+    void health(
+            UUID id,
+            @Nullable OffsetDateTime failingSince,
+            boolean active,
+            @Nullable String reason,
             OffsetDateTime now) {
         jdbc.sql("""
                 update webhook_subscription set failing_since = :failingSince, active = :active,
                     disabled_reason = :reason, updated_at = :now
                 where id = :id""")
-                .param("failingSince", failingSince).param("active", active).param("reason", reason)
-                .param("now", now).param("id", id)
+                .param("failingSince", failingSince)
+                .param("active", active)
+                .param("reason", reason)
+                .param("now", now)
+                .param("id", id)
                 .update();
     }
 
     private Subscription map(ResultSet rs, int row) throws SQLException {
-        return new Subscription(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getObject("organization_id", UUID.class), rs.getString("name"), rs.getString("target_url"),
+        return new Subscription(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("target_url"),
                 parsedEvents.get(rs.getString("events"), text -> json.readValue(text, STRINGS)),
                 parsedFilters.get(rs.getString("filter"), text -> json.readValue(text, FILTER)),
-                rs.getBoolean("active"), rs.getString("secret_sealed"), rs.getObject("created_by", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getObject("failing_since", OffsetDateTime.class), rs.getString("disabled_reason"));
+                rs.getBoolean("active"),
+                rs.getString("secret_sealed"),
+                rs.getObject("created_by", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("failing_since", OffsetDateTime.class),
+                rs.getString("disabled_reason"));
     }
 }

@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
+import org.gauzy.bridge.platform.OutboundEvent;
 import org.gauzy.bridge.platform.Page;
 import org.gauzy.bridge.platform.Paging;
 import org.gauzy.bridge.platform.SecretBox;
 import org.gauzy.bridge.platform.SecretTokens;
-import org.gauzy.bridge.platform.OutboundEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +32,20 @@ class Subscriptions {
     static final int MAX_FILTER_VALUE = 255;
 
     /** The event fields a filter may constrain. */
-    static final Set<String> FILTER_KEYS = Set.of("tenantId", "organizationId", "employeeId", "projectId", "status",
-            "taskStatusId", "priority", "size", "logType", "source", "userId", "isBillable");
+    static final Set<String> FILTER_KEYS = Set.of(
+            "tenantId",
+            "organizationId",
+            "employeeId",
+            "projectId",
+            "status",
+            "taskStatusId",
+            "priority",
+            "size",
+            "logType",
+            "source",
+            "userId",
+            "isBillable");
+
     private static final int MAX_EVENTS = 50;
 
     private final SubscriptionRepository subscriptions;
@@ -45,9 +56,15 @@ class Subscriptions {
     /** Every event type some module publishes: what a subscription may name. */
     private final List<String> types;
 
-    Subscriptions(SubscriptionRepository subscriptions, TargetGuard targets, SecretBox secretBox, SecretTokens secrets,
-            Clock clock, List<OutboundEvent.Types> published) {
-        this.types = published.stream().flatMap(t -> t.types().stream()).distinct().toList();
+    Subscriptions(
+            SubscriptionRepository subscriptions,
+            TargetGuard targets,
+            SecretBox secretBox,
+            SecretTokens secrets,
+            Clock clock,
+            List<OutboundEvent.Types> published) {
+        this.types =
+                published.stream().flatMap(t -> t.types().stream()).distinct().toList();
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.secretBox = secretBox;
@@ -63,9 +80,20 @@ class Subscriptions {
         UUID id = UUID.randomUUID();
         String secret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var subscription = new Subscription(id, tenant, organization, name(request.name()), targetUrl,
-                events(request.events()), filter(request.filter(), context), request.active() == null
-                        || request.active(), secretBox.seal(secret, context(id)), context.userId(), now, now, null,
+        var subscription = new Subscription(
+                id,
+                tenant,
+                organization,
+                name(request.name()),
+                targetUrl,
+                events(request.events()),
+                filter(request.filter(), context),
+                request.active() == null || request.active(),
+                secretBox.seal(secret, context(id)),
+                context.userId(),
+                now,
+                now,
+                null,
                 null);
         subscriptions.insert(subscription);
         return WebhookRequests.View.of(subscription, secret);
@@ -75,8 +103,11 @@ class Subscriptions {
     Page<WebhookRequests.View> list(RequestContext context, Paging paging) {
         UUID tenant = context.tenant();
         var organizations = context.seesAllOrganizations(false) ? null : context.memberships();
-        return new Page<>(subscriptions.list(tenant, organizations, paging.skip(), paging.take()).stream()
-                .map(s -> WebhookRequests.View.of(s, null)).toList(), subscriptions.count(tenant, organizations));
+        return new Page<>(
+                subscriptions.list(tenant, organizations, paging.skip(), paging.take()).stream()
+                        .map(s -> WebhookRequests.View.of(s, null))
+                        .toList(),
+                subscriptions.count(tenant, organizations));
     }
 
     @Transactional(readOnly = true)
@@ -90,12 +121,20 @@ class Subscriptions {
         var s = existingForChange(context, id);
         boolean active = request.active() != null ? request.active() : s.active();
         boolean reactivated = active && !s.active();
-        var updated = new Subscription(s.id(), s.tenantId(), s.organizationId(),
+        var updated = new Subscription(
+                s.id(),
+                s.tenantId(),
+                s.organizationId(),
                 request.name() != null ? name(request.name()) : s.name(),
                 request.targetUrl() != null ? target(request.targetUrl()) : s.targetUrl(),
                 request.events() != null ? events(request.events()) : s.events(),
-                request.filter() != null ? filter(request.filter(), context) : s.filter(), active, s.secretSealed(),
-                s.createdBy(), s.createdAt(), OffsetDateTime.now(clock), reactivated ? null : s.failingSince(),
+                request.filter() != null ? filter(request.filter(), context) : s.filter(),
+                active,
+                s.secretSealed(),
+                s.createdBy(),
+                s.createdAt(),
+                OffsetDateTime.now(clock),
+                reactivated ? null : s.failingSince(),
                 reactivated ? null : s.disabledReason());
         subscriptions.update(updated);
         return WebhookRequests.View.of(updated, null);
@@ -108,7 +147,8 @@ class Subscriptions {
 
     /** A subscription of the caller's tenant, in an organization the caller may see: else 404, never 403. */
     Subscription existing(RequestContext context, UUID id) {
-        return subscriptions.find(context.tenant(), id)
+        return subscriptions
+                .find(context.tenant(), id)
                 .filter(s -> context.memberships().contains(s.organizationId()) || context.seesAllOrganizations(false))
                 .orElseThrow(() -> new ApiException.NotFound("Webhook subscription", id));
     }
@@ -152,8 +192,7 @@ class Subscriptions {
         var out = new LinkedHashSet<String>();
         for (String event : events) {
             if (event == null || !types.contains(event)) {
-                throw new ApiException.BadRequest("events: unknown event '" + event + "'; valid events are "
-                        + types);
+                throw new ApiException.BadRequest("events: unknown event '" + event + "'; valid events are " + types);
             }
             out.add(event);
         }
@@ -182,8 +221,8 @@ class Subscriptions {
                 throw new ApiException.BadRequest("filter." + entry.getKey() + " must be a single value");
             }
             if (value.toString().trim().length() > MAX_FILTER_VALUE) {
-                throw new ApiException.BadRequest("filter." + entry.getKey() + " must be at most " + MAX_FILTER_VALUE
-                        + " characters");
+                throw new ApiException.BadRequest(
+                        "filter." + entry.getKey() + " must be at most " + MAX_FILTER_VALUE + " characters");
             }
             out.put(entry.getKey(), value.toString().trim());
         }

@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -82,8 +81,11 @@ class TargetGuard {
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
@@ -91,14 +93,17 @@ class TargetGuard {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             // 100.64.0.0/10 (carrier-grade NAT), 0.0.0.0/8, 192.0.0.0/24, 198.18.0.0/15, 240.0.0.0/4
-            return !(first == 0 || (first == 100 && second >= 64 && second <= 127)
+            return !(first == 0
+                    || (first == 100 && second >= 64 && second <= 127)
                     || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
-                    || (first == 198 && (second == 18 || second == 19)) || first >= 240);
+                    || (first == 198 && (second == 18 || second == 19))
+                    || first >= 240);
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
             // fc00::/7 unique local; Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) hide where they lead
-            if ((first & 0xfe) == 0xfc || startsWith(b, 0x20, 0x01, 0x00, 0x00)
+            if ((first & 0xfe) == 0xfc
+                    || startsWith(b, 0x20, 0x01, 0x00, 0x00)
                     || startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
                 return false;
             }
@@ -113,7 +118,8 @@ class TargetGuard {
     private static boolean isMetadata(InetAddress address) {
         String text = address.getHostAddress();
         InetAddress embedded = address instanceof Inet6Address ? embeddedIpv4(address.getAddress()) : null;
-        return text.equals("169.254.169.254") || text.equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254")
+        return text.equals("169.254.169.254")
+                || text.equalsIgnoreCase("fd00:ec2:0:0:0:0:0:254")
                 || (embedded != null && embedded.getHostAddress().equals("169.254.169.254"));
     }
 

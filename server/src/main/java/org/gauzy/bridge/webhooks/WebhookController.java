@@ -1,9 +1,7 @@
 package org.gauzy.bridge.webhooks;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
-
+import java.util.UUID;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -41,39 +39,55 @@ class WebhookController {
         this.deliveryLog = deliveryLog;
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks",
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
             organization = OrganizationFrom.REQUEST)
     @PostMapping
     ResponseEntity<WebhookRequests.View> create(RequestContext context, @Valid @RequestBody WebhookRequests.Save body) {
         // The answer carries the signing secret, once.
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
                 .body(subscriptions.create(context, body));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks",
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
             organization = OrganizationFrom.REQUEST)
     @GetMapping
-    Page<WebhookRequests.View> list(RequestContext context, @RequestParam(required = false) @Nullable String skip,
+    Page<WebhookRequests.View> list(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return subscriptions.list(context, Paging.parse(skip, take));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
+            organization = OrganizationFrom.PATH,
             record = "subscription")
     @GetMapping("/{id}")
     WebhookRequests.View get(RequestContext context, @PathVariable UUID id) {
         return subscriptions.get(context, id);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
+            organization = OrganizationFrom.PATH,
             record = "subscription")
     @PutMapping("/{id}")
-    WebhookRequests.View update(RequestContext context, @PathVariable UUID id,
-            @Valid @RequestBody WebhookRequests.Save body) {
+    WebhookRequests.View update(
+            RequestContext context, @PathVariable UUID id, @Valid @RequestBody WebhookRequests.Save body) {
         return subscriptions.update(context, id, body);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
+            organization = OrganizationFrom.PATH,
             record = "subscription")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(RequestContext context, @PathVariable UUID id) {
@@ -81,21 +95,29 @@ class WebhookController {
         return ResponseEntity.noContent().build();
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
+            organization = OrganizationFrom.PATH,
             record = "subscription")
     @GetMapping("/{id}/deliveries")
-    Page<DeliveryLog.DeliveryView> deliveries(RequestContext context, @PathVariable UUID id,
+    Page<DeliveryLog.DeliveryView> deliveries(
+            RequestContext context,
+            @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String take) {
         return deliveryLog.list(context, id, status, Paging.parse(skip, take));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT, scope = "webhooks", organization = OrganizationFrom.PATH,
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            scope = "webhooks",
+            organization = OrganizationFrom.PATH,
             record = "subscription")
     @PostMapping("/{id}/deliveries/{deliveryId}/replay")
-    ResponseEntity<DeliveryLog.DeliveryView> replay(RequestContext context, @PathVariable UUID id,
-            @PathVariable UUID deliveryId) {
+    ResponseEntity<DeliveryLog.DeliveryView> replay(
+            RequestContext context, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         return ResponseEntity.accepted().body(deliveryLog.replay(context, id, deliveryId));
     }
 }

@@ -1,13 +1,12 @@
 package org.gauzy.bridge.webhooks;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +19,31 @@ import org.springframework.stereotype.Component;
 class WebhookMetrics {
 
     /** Buckets around the delivery target (250 ms at p99) and out to the retries' days. */
-    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5),
-        Duration.ofHours(1), Duration.ofDays(1)};
-    private static final Duration[] ANSWER_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofSeconds(3), Duration.ofSeconds(10)};
+    private static final Duration[] LAG_BUCKETS = {
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(5),
+        Duration.ofHours(1),
+        Duration.ofDays(1)
+    };
+
+    private static final Duration[] ANSWER_BUCKETS = {
+        Duration.ofMillis(10),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(10)
+    };
 
     private final MeterRegistry registry;
     private final Counter delivered;
@@ -44,23 +61,27 @@ class WebhookMetrics {
         this.dead = attempts(registry, "dead");
         this.lag = Timer.builder("gauzy.webhooks.delivery.lag")
                 .description("From the change that caused an event to its delivery's 2xx, retries included")
-                .serviceLevelObjectives(LAG_BUCKETS).register(registry);
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry);
         this.answer = Timer.builder("gauzy.webhooks.attempt.duration")
                 .description("How long a target took to answer an attempt, or to fail it")
-                .serviceLevelObjectives(ANSWER_BUCKETS).register(registry);
+                .serviceLevelObjectives(ANSWER_BUCKETS)
+                .register(registry);
         this.disabledGone = disabled(registry, "gone");
         this.disabledFailing = disabled(registry, "failing");
     }
 
     private static Counter attempts(MeterRegistry registry, String outcome) {
-        return Counter.builder("gauzy.webhooks.attempts").tag("outcome", outcome)
+        return Counter.builder("gauzy.webhooks.attempts")
+                .tag("outcome", outcome)
                 .description("Delivery attempts recorded: delivered, failed and retrying, or failed for the last time"
                         + " (dead-lettered)")
                 .register(registry);
     }
 
     private static Counter disabled(MeterRegistry registry, String reason) {
-        return Counter.builder("gauzy.webhooks.subscriptions.disabled").tag("reason", reason)
+        return Counter.builder("gauzy.webhooks.subscriptions.disabled")
+                .tag("reason", reason)
                 .description("Subscriptions disabled by delivery: the target answered 410 Gone, or every delivery"
                         + " failed for too long")
                 .register(registry);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.PageController;
 import org.gauzy.bridge.identity.Pages;
@@ -34,8 +33,8 @@ class WebhookPages {
             "replayed", "The delivery is queued and goes out now.",
             "enabled", "The subscription is active again; new events reach it.",
             "disabled", "The subscription is paused: events are no longer sent to it.");
-    private static final List<String> STATUSES = List.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED,
-            DeliveryRepository.DEAD);
+    private static final List<String> STATUSES =
+            List.of(DeliveryRepository.PENDING, DeliveryRepository.DELIVERED, DeliveryRepository.DEAD);
 
     private final Subscriptions subscriptions;
     private final DeliveryLog deliveries;
@@ -50,15 +49,26 @@ class WebhookPages {
     ModelAndView list(RequestContext context, @RequestParam(required = false) @Nullable String skip) {
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
         var page = subscriptions.list(context, paging);
-        return Pages.view("webhooks/subscriptions", HttpStatus.OK, Map.of("subscriptions", page.items(),
-                "offsets", new Pages.Offsets(paging.skip(), PAGE_SIZE, page.total())));
+        return Pages.view(
+                "webhooks/subscriptions",
+                HttpStatus.OK,
+                Map.of(
+                        "subscriptions",
+                        page.items(),
+                        "offsets",
+                        new Pages.Offsets(paging.skip(), PAGE_SIZE, page.total())));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "subscription")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "subscription")
     @GetMapping(BASE + "/{id}")
-    ModelAndView subscription(RequestContext context, @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String skip,
+    ModelAndView subscription(
+            RequestContext context,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String skip,
             @RequestParam(required = false) @Nullable String notice) {
         String shown = status != null && STATUSES.contains(status) ? status : null;
         Paging paging = Paging.parse(skip, Integer.toString(PAGE_SIZE));
@@ -73,16 +83,20 @@ class WebhookPages {
         return Pages.view("webhooks/subscription", HttpStatus.OK, model);
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "subscription")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "subscription")
     @PostMapping(BASE + "/{id}/deliveries/{deliveryId}/replay")
     ModelAndView replay(RequestContext context, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         deliveries.replay(context, id, deliveryId);
         return Pages.seeOther(BASE + "/" + id, Map.of("notice", "replayed"));
     }
 
-    @RequiresPermission(value = Permission.INTEGRATION_EDIT,
-            organization = OrganizationFrom.PATH, record = "subscription")
+    @RequiresPermission(
+            value = Permission.INTEGRATION_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "subscription")
     @PostMapping(BASE + "/{id}/active")
     ModelAndView active(RequestContext context, @PathVariable UUID id, @RequestParam boolean active) {
         subscriptions.update(context, id, new WebhookRequests.Save(null, null, null, null, active));

@@ -3,7 +3,6 @@ package org.gauzy.bridge.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-
 import org.gauzy.bridge.platform.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,10 @@ class WebhookPurge implements ClusterJob {
     private final Clock clock;
     private final Duration every;
 
-    WebhookPurge(DeliveryRepository deliveries, WebhookSettings settings, Clock clock,
+    WebhookPurge(
+            DeliveryRepository deliveries,
+            WebhookSettings settings,
+            Clock clock,
             @Value("${gauzy.purge-every:1h}") Duration every) {
         this.deliveries = deliveries;
         this.settings = settings;

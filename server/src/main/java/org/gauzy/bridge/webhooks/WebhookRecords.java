@@ -11,7 +11,11 @@ class WebhookRecords {
 
     @Bean
     PathRecord subscriptionRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("subscription", "Webhook subscription", "id", jdbc,
+        return PathRecord.inTable(
+                "subscription",
+                "Webhook subscription",
+                "id",
+                jdbc,
                 "select organization_id from webhook_subscription where tenant_id = :tenant and id = :id");
     }
 }

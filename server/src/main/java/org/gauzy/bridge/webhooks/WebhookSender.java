@@ -18,10 +18,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -59,8 +57,12 @@ class WebhookSender implements DisposableBean {
     static final int EXCERPT_CHARS = 1000;
 
     /** How one request ended. */
-    record Result(@Nullable Integer status, @Nullable Duration retryAfter, @Nullable String excerpt,
-            @Nullable String error, int latencyMs) {
+    record Result(
+            @Nullable Integer status,
+            @Nullable Duration retryAfter,
+            @Nullable String excerpt,
+            @Nullable String error,
+            int latencyMs) {
 
         boolean delivered() {
             return status != null && status / 100 == 2;
@@ -74,7 +76,8 @@ class WebhookSender implements DisposableBean {
     WebhookSender(WebhookSettings settings, TargetGuard targets) {
         this.settings = settings;
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(settings.concurrency()).setMaxConnPerRoute(settings.concurrency())
+                .setMaxConnTotal(settings.concurrency())
+                .setMaxConnPerRoute(settings.concurrency())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.requestTimeout()))
@@ -88,12 +91,17 @@ class WebhookSender implements DisposableBean {
                     }
                 })
                 .build();
-        this.http = HttpClients.custom().setConnectionManager(connections)
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(settings.requestTimeout()))
-                        .setResponseTimeout(Timeout.of(settings.requestTimeout())).build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
-                .disableAuthCaching().disableContentCompression()
+                        .setResponseTimeout(Timeout.of(settings.requestTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
                 .setUserAgent("Gauzy-Webhooks/1")
                 .build();
@@ -133,24 +141,36 @@ class WebhookSender implements DisposableBean {
         request.setHeader("webhook-signature", signature(secret, deliveryId.toString(), timestamp, body));
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         var cutOff = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            cutOff.set(true);
-            request.cancel();
-        }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    cutOff.set(true);
+                    request.cancel();
+                },
+                settings.requestTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         ClassicHttpResponse response = null;
         try {
             response = http.executeOpen(null, request, null);
             Header retryAfter = response.getFirstHeader("Retry-After");
-            return new Result(response.getCode(), retryAfter(retryAfter == null ? null : retryAfter.getValue(), now),
-                    excerpt(response.getEntity(), request), null, millisSince(started));
+            return new Result(
+                    response.getCode(),
+                    retryAfter(retryAfter == null ? null : retryAfter.getValue(), now),
+                    excerpt(response.getEntity(), request),
+                    null,
+                    millisSince(started));
         } catch (TargetGuard.Refused e) {
             return new Result(null, null, null, "target refused: " + e.getMessage(), millisSince(started));
         } catch (SocketTimeoutException e) {
             return timedOut(started);
         } catch (IOException | RuntimeException e) {
-            return cutOff.get() ? timedOut(started)
-                    : new Result(null, null, null, "connection failed: " + e.getClass().getSimpleName(),
+            return cutOff.get()
+                    ? timedOut(started)
+                    : new Result(
+                            null,
+                            null,
+                            null,
+                            "connection failed: " + e.getClass().getSimpleName(),
                             millisSince(started));
         } finally {
             deadline.cancel(false);
@@ -189,7 +209,11 @@ class WebhookSender implements DisposableBean {
     }
 
     private Result timedOut(long started) {
-        return new Result(null, null, null, "timed out after " + settings.requestTimeout().toSeconds() + " s",
+        return new Result(
+                null,
+                null,
+                null,
+                "timed out after " + settings.requestTimeout().toSeconds() + " s",
                 millisSince(started));
     }
 
@@ -202,8 +226,10 @@ class WebhookSender implements DisposableBean {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration wait = Duration.between(now, ZonedDateTime.parse(value.trim(),
-                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration wait = Duration.between(
+                        now,
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException unreadable) {
                 return null;

@@ -2,7 +2,6 @@ package org.gauzy.bridge.webhooks;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,7 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long a node holds a subscription while it sends; another node takes over after it
  */
 @ConfigurationProperties("gauzy.webhooks")
-record WebhookSettings(boolean allowPrivateTargets, Duration connectTimeout, Duration requestTimeout,
-        List<Duration> retryDelays, Duration disableAfter, Duration pollInterval, Duration wakeDelay, int concurrency,
-        int batch, Duration lease, Duration retention) {
-}
+record WebhookSettings(
+        boolean allowPrivateTargets,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        List<Duration> retryDelays,
+        Duration disableAfter,
+        Duration pollInterval,
+        Duration wakeDelay,
+        int concurrency,
+        int batch,
+        Duration lease,
+        Duration retention) {}

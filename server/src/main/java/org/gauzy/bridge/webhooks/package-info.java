@@ -5,7 +5,9 @@
  * alerts).
  */
 @NullMarked
-@ApplicationModule(displayName = "Webhooks", allowedDependencies = {"platform", "identity", "workspace"})
+@ApplicationModule(
+        displayName = "Webhooks",
+        allowedDependencies = {"platform", "identity", "workspace"})
 package org.gauzy.bridge.webhooks;
 
 import org.jspecify.annotations.NullMarked;

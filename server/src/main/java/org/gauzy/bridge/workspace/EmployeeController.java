@@ -1,14 +1,12 @@
 package org.gauzy.bridge.workspace;
 
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.util.Set;
+import java.util.UUID;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -36,22 +34,28 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class EmployeeController {
 
-    record CreateEmployee(@NotNull @Valid UserFields user, @Nullable UUID organizationId,
-            @Size(min = 8, max = 64) @Nullable String password) {
-    }
+    record CreateEmployee(
+            @NotNull @Valid UserFields user,
+            @Nullable UUID organizationId,
+            @Size(min = 8, max = 64) @Nullable String password) {}
 
     /** The {@code user} object of Gauzy's employee bodies; {@code roleId} picks the role (EMPLOYEE when absent). */
-    record UserFields(@Email @Size(max = 320) @Nullable String email, @Size(max = 100) @Nullable String firstName,
-            @Size(max = 100) @Nullable String lastName, @Size(max = 2048) @Nullable String imageUrl,
-            @Size(max = 10) @Nullable String preferredLanguage, @Nullable UUID roleId, @Nullable RoleName role) {
+    record UserFields(
+            @Email @Size(max = 320) @Nullable String email,
+            @Size(max = 100) @Nullable String firstName,
+            @Size(max = 100) @Nullable String lastName,
+            @Size(max = 2048) @Nullable String imageUrl,
+            @Size(max = 10) @Nullable String preferredLanguage,
+            @Nullable UUID roleId,
+            @Nullable RoleName role) {
 
         UserDetails details() {
-            return new UserDetails(email == null ? null : email.trim(), firstName, lastName, imageUrl, preferredLanguage);
+            return new UserDetails(
+                    email == null ? null : email.trim(), firstName, lastName, imageUrl, preferredLanguage);
         }
     }
 
-    record UpdateEmployee(@NotNull @Valid UserFields user) {
-    }
+    record UpdateEmployee(@NotNull @Valid UserFields user) {}
 
     private final Employees employees;
     private final JsonMapper json;
@@ -78,24 +82,30 @@ class EmployeeController {
         return employees.list(context, GauzyQuery.parse(request, json, EmployeeRepository.LIST));
     }
 
-    @RequiresPermission(value = Permission.ORG_EMPLOYEES_VIEW,
-            organization = OrganizationFrom.PATH, record = "employee")
+    @RequiresPermission(
+            value = Permission.ORG_EMPLOYEES_VIEW,
+            organization = OrganizationFrom.PATH,
+            record = "employee")
     @GetMapping("/api/employee/{id}")
     EmployeeView get(RequestContext context, @PathVariable UUID id, HttpServletRequest request) {
         var query = GauzyQuery.parse(request, json, GauzyQuery.Shape.relationsOnly(Set.of("user")));
         return employees.get(context, id, query.withDeleted());
     }
 
-    @RequiresPermission(value = Permission.ORG_EMPLOYEES_EDIT,
-            organization = OrganizationFrom.PATH, record = "employee")
+    @RequiresPermission(
+            value = Permission.ORG_EMPLOYEES_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "employee")
     @PutMapping("/api/employee/{id}")
     EmployeeView update(RequestContext context, @PathVariable UUID id, @Valid @RequestBody UpdateEmployee request) {
         UserFields user = request.user();
         return employees.update(context, id, user.details(), user.roleId(), user.role());
     }
 
-    @RequiresPermission(value = Permission.ORG_EMPLOYEES_EDIT,
-            organization = OrganizationFrom.PATH, record = "employee")
+    @RequiresPermission(
+            value = Permission.ORG_EMPLOYEES_EDIT,
+            organization = OrganizationFrom.PATH,
+            record = "employee")
     @DeleteMapping({"/api/employee/{id}", "/api/employees/{id}"})
     EmployeeView delete(RequestContext context, @PathVariable UUID id) {
         return employees.delete(context, id);

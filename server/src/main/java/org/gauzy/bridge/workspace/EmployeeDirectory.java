@@ -2,7 +2,6 @@ package org.gauzy.bridge.workspace;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.EmployeeLookup;
 import org.springframework.stereotype.Component;
 

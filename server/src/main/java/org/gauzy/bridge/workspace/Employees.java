@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RoleName;
 import org.gauzy.bridge.identity.UserAccounts;
@@ -43,11 +42,11 @@ class Employees {
         UUID organization = context.organization();
         var user = accounts.createMember(context, details, password, roleId, null, List.of(organization));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var employee = new EmployeeRepository.Employee(UUID.randomUUID(), context.tenant(), organization, user.id(),
-                true, now, now, null);
+        var employee = new EmployeeRepository.Employee(
+                UUID.randomUUID(), context.tenant(), organization, user.id(), true, now, now, null);
         employees.insert(employee);
-        var view = new EmployeeView(employee.id(), employee.tenantId(), organization, user.id(), true, user, now, now,
-                null);
+        var view = new EmployeeView(
+                employee.id(), employee.tenantId(), organization, user.id(), true, user, now, now, null);
         publish("employee.created", view);
         return view;
     }
@@ -60,21 +59,45 @@ class Employees {
     @Transactional(readOnly = true)
     Page<EmployeeView> list(RequestContext context, GauzyQuery query) {
         UUID tenant = context.tenant();
-        var page = employees.list(tenant, context.organization(), query.where(), query.order(), query.withDeleted(),
-                query.paging().skip(), query.paging().take());
-        var users = accounts.find(tenant, page.rows().stream().map(EmployeeRepository.Employee::userId).toList());
-        return new Page<>(page.rows().stream().map(e -> new EmployeeView(e.id(), e.tenantId(), e.organizationId(),
-                e.userId(), e.isActive(), users.get(e.userId()), e.createdAt(), e.updatedAt(), e.deletedAt())).toList(),
+        var page = employees.list(
+                tenant,
+                context.organization(),
+                query.where(),
+                query.order(),
+                query.withDeleted(),
+                query.paging().skip(),
+                query.paging().take());
+        var users = accounts.find(
+                tenant,
+                page.rows().stream().map(EmployeeRepository.Employee::userId).toList());
+        return new Page<>(
+                page.rows().stream()
+                        .map(e -> new EmployeeView(
+                                e.id(),
+                                e.tenantId(),
+                                e.organizationId(),
+                                e.userId(),
+                                e.isActive(),
+                                users.get(e.userId()),
+                                e.createdAt(),
+                                e.updatedAt(),
+                                e.deletedAt()))
+                        .toList(),
                 page.total());
     }
 
     @Transactional
-    EmployeeView update(RequestContext context, UUID employeeOrUserId, UserDetails changes, @Nullable UUID roleId,
+    EmployeeView update(
+            RequestContext context,
+            UUID employeeOrUserId,
+            UserDetails changes,
+            @Nullable UUID roleId,
             @Nullable RoleName role) {
         var employee = resolveForChange(context, employeeOrUserId);
         accounts.update(context, employee.userId(), changes, roleId, role);
         employees.touch(employee.tenantId(), employee.id(), OffsetDateTime.now(clock), null);
-        var view = view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
+        var view =
+                view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
         publish("employee.updated", view);
         return view;
     }
@@ -85,7 +108,8 @@ class Employees {
         accounts.requireMayManage(context, employee.userId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         employees.touch(employee.tenantId(), employee.id(), now, now);
-        var view = view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
+        var view =
+                view(context, employees.find(employee.tenantId(), employee.id()).orElseThrow());
         publish("employee.deleted", view);
         return view;
     }
@@ -100,8 +124,10 @@ class Employees {
     /** An employee id, or a user id standing for that user's employee (in the request's organization first). */
     EmployeeRepository.Employee resolve(RequestContext context, UUID id, boolean withDeleted) {
         UUID tenant = context.tenant();
-        var employee = employees.find(tenant, id)
-                .or(() -> employees.ofUser(tenant, id, context.organizationId()).stream().findFirst())
+        var employee = employees
+                .find(tenant, id)
+                .or(() -> employees.ofUser(tenant, id, context.organizationId()).stream()
+                        .findFirst())
                 .filter(e -> withDeleted || e.deletedAt() == null)
                 .orElseThrow(() -> new ApiException.NotFound("Employee", id));
         Scopes.requireOrganization(context, employee.organizationId(), "Employee", id);
@@ -117,12 +143,20 @@ class Employees {
 
     private EmployeeView view(RequestContext context, EmployeeRepository.Employee e) {
         var user = accounts.find(context.tenant(), Set.of(e.userId())).get(e.userId());
-        return new EmployeeView(e.id(), e.tenantId(), e.organizationId(), e.userId(), e.isActive(), user,
-                e.createdAt(), e.updatedAt(), e.deletedAt());
+        return new EmployeeView(
+                e.id(),
+                e.tenantId(),
+                e.organizationId(),
+                e.userId(),
+                e.isActive(),
+                user,
+                e.createdAt(),
+                e.updatedAt(),
+                e.deletedAt());
     }
 
     private void publish(String type, EmployeeView employee) {
-        events.publishEvent(new WorkspaceEvent(type, employee.tenantId(), employee.organizationId(), employee.id(),
-                employee, clock.instant()));
+        events.publishEvent(new WorkspaceEvent(
+                type, employee.tenantId(), employee.organizationId(), employee.id(), employee, clock.instant()));
     }
 }

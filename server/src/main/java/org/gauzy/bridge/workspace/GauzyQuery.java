@@ -1,5 +1,6 @@
 package org.gauzy.bridge.workspace;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,9 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Paging;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing is ignored silently and nothing reaches SQL but known names. {@code tenantId} and
  * {@code organizationId} were checked by the tenant guard; the tenant always comes from the token.
  */
-record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<Sort> order, Paging paging,
-        boolean withDeleted) {
+record GauzyQuery(
+        Map<String, List<String>> where, Set<String> relations, List<Sort> order, Paging paging, boolean withDeleted) {
 
     static final int DEFAULT_TAKE = 100;
     static final int MAX_TAKE = 1000;
@@ -61,8 +59,7 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
     }
 
     /** One sort key: a field of the shape's and its direction. */
-    record Sort(String field, boolean ascending) {
-    }
+    record Sort(String field, boolean ascending) {}
 
     static GauzyQuery parse(HttpServletRequest request, JsonMapper json, Shape shape) {
         var where = where(tree(request, json, "where"), shape);
@@ -74,12 +71,17 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
         if (withDeleted != null && !withDeleted.isBlank() && !withDeleted.trim().matches("(?i)true|false")) {
             throw new ApiException.BadRequest("withDeleted must be true or false");
         }
-        return new GauzyQuery(where, relations, order, new Paging(skip, take), "true".equalsIgnoreCase(
-                withDeleted == null ? null : withDeleted.trim()));
+        return new GauzyQuery(
+                where,
+                relations,
+                order,
+                new Paging(skip, take),
+                "true".equalsIgnoreCase(withDeleted == null ? null : withDeleted.trim()));
     }
 
     /** The one value a field was filtered on; null when it was not. */
-    @Nullable String whereValue(String field) {
+    @Nullable
+    String whereValue(String field) {
         List<String> values = where.get(field);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
@@ -126,8 +128,7 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
             at = m.end();
         }
         if (at != brackets.length()) {
-            throw new ApiException.BadRequest(name + " is not a " + root + " parameter: use " + root
-                    + "[name]=value");
+            throw new ApiException.BadRequest(name + " is not a " + root + " parameter: use " + root + "[name]=value");
         }
         if (path.size() > MAX_DEPTH + 1) {
             throw new ApiException.BadRequest(name + " is nested deeper than " + MAX_DEPTH + " levels");
@@ -171,8 +172,9 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
     private static JsonNode set(JsonNode tree, List<String> path, String value, String root) {
         if (path.size() == 1 && isIndex(path.get(0))) {
             // relations[0]=user, relations[]=user: the root itself is a list
-            ArrayNode list = tree instanceof ArrayNode a ? a : tree.isEmpty() ? JsonNodeFactory.instance.arrayNode()
-                    : conflict(root);
+            ArrayNode list = tree instanceof ArrayNode a
+                    ? a
+                    : tree.isEmpty() ? JsonNodeFactory.instance.arrayNode() : conflict(root);
             list.add(value);
             return list;
         }
@@ -192,7 +194,12 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
                 } else if (next instanceof ArrayNode list) {
                     list.add(value);
                 } else if (next.isValueNode()) {
-                    at.set(key, JsonNodeFactory.instance.arrayNode().add(next.asString()).add(value));
+                    at.set(
+                            key,
+                            JsonNodeFactory.instance
+                                    .arrayNode()
+                                    .add(next.asString())
+                                    .add(value));
                 } else {
                     return conflict(name);
                 }
@@ -214,7 +221,12 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
         } else if (existing instanceof ArrayNode list) {
             list.add(value);
         } else if (existing.isValueNode()) {
-            at.set(key, JsonNodeFactory.instance.arrayNode().add(existing.asString()).add(value));
+            at.set(
+                    key,
+                    JsonNodeFactory.instance
+                            .arrayNode()
+                            .add(existing.asString())
+                            .add(value));
         } else {
             return conflict(name + "[" + key + "]");
         }
@@ -242,8 +254,8 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
     }
 
     private static <T> T conflict(String name) {
-        throw new ApiException.BadRequest(name + " is given in two forms that do not fit together (a value, a list "
-                + "or an object): send one");
+        throw new ApiException.BadRequest(
+                name + " is given in two forms that do not fit together (a value, a list " + "or an object): send one");
     }
 
     // ---- What the tree means ------------------------------------------------------------------------------
@@ -286,8 +298,8 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
             }
             if (value.isObject()) {
                 if (depth >= MAX_DEPTH) {
-                    throw new ApiException.BadRequest("where." + field + " is nested deeper than " + MAX_DEPTH
-                            + " levels");
+                    throw new ApiException.BadRequest(
+                            "where." + field + " is nested deeper than " + MAX_DEPTH + " levels");
                 }
                 flatten(value, field + ".", depth + 1, out);
             } else if (value.isArray()) {
@@ -319,8 +331,8 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
         }
         for (String relation : relations) {
             if (!shape.relations().contains(relation)) {
-                throw new ApiException.BadRequest("Unknown relation '" + relation + "'; this list can load "
-                        + new TreeSet<>(shape.relations()));
+                throw new ApiException.BadRequest(
+                        "Unknown relation '" + relation + "'; this list can load " + new TreeSet<>(shape.relations()));
             }
         }
         return relations;
@@ -371,8 +383,8 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
             return order;
         }
         if (!tree.isObject()) {
-            throw new ApiException.BadRequest("order must be an object of fields and directions, such as "
-                    + "order[createdAt]=DESC");
+            throw new ApiException.BadRequest(
+                    "order must be an object of fields and directions, such as " + "order[createdAt]=DESC");
         }
         addSorts(tree, "", order, shape);
         if (order.size() > MAX_SORTS) {
@@ -393,8 +405,8 @@ record GauzyQuery(Map<String, List<String>> where, Set<String> relations, List<S
                 continue;
             }
             if (!shape.sorts().contains(field)) {
-                throw new ApiException.BadRequest("Unknown order field '" + field + "'; this list sorts by "
-                        + new TreeSet<>(shape.sorts()));
+                throw new ApiException.BadRequest(
+                        "Unknown order field '" + field + "'; this list sorts by " + new TreeSet<>(shape.sorts()));
             }
             JsonNode direction = value.isObject() ? value.get("direction") : value;
             out.add(new Sort(field, ascending(direction, field)));

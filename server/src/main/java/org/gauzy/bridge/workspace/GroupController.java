@@ -1,12 +1,10 @@
 package org.gauzy.bridge.workspace;
 
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.util.UUID;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -28,11 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class GroupController {
 
-    record CreateGroup(@NotBlank @Size(max = 255) String name, @Size(max = 2000) @Nullable String description) {
-    }
+    record CreateGroup(
+            @NotBlank @Size(max = 255) String name,
+            @Size(max = 2000) @Nullable String description) {}
 
-    record UpdateGroup(@Size(min = 1, max = 255) @Nullable String name, @Size(max = 2000) @Nullable String description) {
-    }
+    record UpdateGroup(
+            @Size(min = 1, max = 255) @Nullable String name,
+            @Size(max = 2000) @Nullable String description) {}
 
     private final Groups groups;
     private final JsonMapper json;

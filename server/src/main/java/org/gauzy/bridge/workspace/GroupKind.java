@@ -9,6 +9,7 @@ enum GroupKind {
 
     /** A constant, never user input: safe to put in SQL. */
     final String table;
+
     final String path;
     /** The event prefix ({@code project.created}), when changes are published. */
     final @Nullable String event;

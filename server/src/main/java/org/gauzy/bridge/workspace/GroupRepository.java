@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,24 +23,34 @@ class GroupRepository {
 
     void insert(GroupKind kind, GroupView g) {
         jdbc.sql("insert into " + kind.table + " (" + COLUMNS + ") values (:id, :tenant, :org, :name, :description,"
-                + " :created, :updated)")
-                .param("id", g.id()).param("tenant", g.tenantId()).param("org", g.organizationId())
-                .param("name", g.name()).param("description", g.description()).param("created", g.createdAt())
+                        + " :created, :updated)")
+                .param("id", g.id())
+                .param("tenant", g.tenantId())
+                .param("org", g.organizationId())
+                .param("name", g.name())
+                .param("description", g.description())
+                .param("created", g.createdAt())
                 .param("updated", g.updatedAt())
                 .update();
     }
 
     void update(GroupKind kind, GroupView g) {
         jdbc.sql("update " + kind.table + " set name = :name, description = :description, updated_at = :updated"
-                + " where tenant_id = :tenant and id = :id")
-                .param("name", g.name()).param("description", g.description()).param("updated", g.updatedAt())
-                .param("tenant", g.tenantId()).param("id", g.id())
+                        + " where tenant_id = :tenant and id = :id")
+                .param("name", g.name())
+                .param("description", g.description())
+                .param("updated", g.updatedAt())
+                .param("tenant", g.tenantId())
+                .param("id", g.id())
                 .update();
     }
 
     Optional<GroupView> find(GroupKind kind, UUID tenant, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from " + kind.table + " where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id).query(GroupRepository::map).optional();
+                .param("tenant", tenant)
+                .param("id", id)
+                .query(GroupRepository::map)
+                .optional();
     }
 
     List<GroupView> findAll(GroupKind kind, UUID tenant, Collection<UUID> ids) {
@@ -49,23 +58,36 @@ class GroupRepository {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from " + kind.table + " where tenant_id = :tenant and id in (:ids)")
-                .param("tenant", tenant).param("ids", ids).query(GroupRepository::map).list();
+                .param("tenant", tenant)
+                .param("ids", ids)
+                .query(GroupRepository::map)
+                .list();
     }
 
     List<GroupView> list(GroupKind kind, UUID tenant, UUID organization) {
         return jdbc.sql("select " + COLUMNS + " from " + kind.table + " where tenant_id = :tenant"
-                + " and organization_id = :org order by name, id")
-                .param("tenant", tenant).param("org", organization).query(GroupRepository::map).list();
+                        + " and organization_id = :org order by name, id")
+                .param("tenant", tenant)
+                .param("org", organization)
+                .query(GroupRepository::map)
+                .list();
     }
 
     void delete(GroupKind kind, UUID tenant, UUID id) {
         jdbc.sql("delete from " + kind.table + " where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id).update();
+                .param("tenant", tenant)
+                .param("id", id)
+                .update();
     }
 
     private static GroupView map(ResultSet rs, int row) throws SQLException {
-        return new GroupView(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getObject("organization_id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        return new GroupView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

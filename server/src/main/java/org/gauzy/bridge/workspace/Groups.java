@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
@@ -34,19 +33,25 @@ class Groups {
     @Transactional
     GroupView create(GroupKind kind, RequestContext context, String name, @Nullable String description) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var group = new GroupView(UUID.randomUUID(), context.tenant(), context.organization(), name.trim(), description,
-                now, now);
+        var group = new GroupView(
+                UUID.randomUUID(), context.tenant(), context.organization(), name.trim(), description, now, now);
         groups.insert(kind, group);
         publish(kind, "created", group);
         return group;
     }
 
     @Transactional
-    GroupView update(GroupKind kind, RequestContext context, UUID id, @Nullable String name,
-            @Nullable String description) {
+    GroupView update(
+            GroupKind kind, RequestContext context, UUID id, @Nullable String name, @Nullable String description) {
         var g = find(kind, context, id);
-        var updated = new GroupView(g.id(), g.tenantId(), g.organizationId(), name == null ? g.name() : name.trim(),
-                description == null ? g.description() : description, g.createdAt(), OffsetDateTime.now(clock));
+        var updated = new GroupView(
+                g.id(),
+                g.tenantId(),
+                g.organizationId(),
+                name == null ? g.name() : name.trim(),
+                description == null ? g.description() : description,
+                g.createdAt(),
+                OffsetDateTime.now(clock));
         groups.update(kind, updated);
         publish(kind, "updated", updated);
         return updated;
@@ -65,8 +70,13 @@ class Groups {
 
     private void publish(GroupKind kind, String change, GroupView group) {
         if (kind.event != null) {
-            events.publishEvent(new WorkspaceEvent(kind.event + "." + change, group.tenantId(), group.organizationId(),
-                    group.id(), group, clock.instant()));
+            events.publishEvent(new WorkspaceEvent(
+                    kind.event + "." + change,
+                    group.tenantId(),
+                    group.organizationId(),
+                    group.id(),
+                    group,
+                    clock.instant()));
         }
     }
 }

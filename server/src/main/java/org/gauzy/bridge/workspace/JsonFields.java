@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +38,8 @@ final class JsonFields {
         return body.hasNonNull(field);
     }
 
-    @Nullable String text(String field, int max) {
+    @Nullable
+    String text(String field, int max) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -65,7 +65,8 @@ final class JsonFields {
         return Optional.of(value.asBoolean());
     }
 
-    @Nullable Integer seconds(String field) {
+    @Nullable
+    Integer seconds(String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -78,7 +79,8 @@ final class JsonFields {
     }
 
     /** An ISO-8601 instant, or a date (taken as midnight UTC). */
-    @Nullable OffsetDateTime date(String field) {
+    @Nullable
+    OffsetDateTime date(String field) {
         return date(field, text(field, 40));
     }
 
@@ -98,7 +100,8 @@ final class JsonFields {
         }
     }
 
-    @Nullable UUID id(String field) {
+    @Nullable
+    UUID id(String field) {
         String text = text(field, 36);
         if (text == null || text.isEmpty()) {
             return null;

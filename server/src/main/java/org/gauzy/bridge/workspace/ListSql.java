@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ListSql {
 
-    private ListSql() {
-    }
+    private ListSql() {}
 
     /**
      * Appends {@code and <template>} for each filter whose template the list gives (null: none, such as the
@@ -24,8 +22,12 @@ final class ListSql {
      * {@code = :fN} for one value and {@code in (:fN)} for a list. {@code typed} turns a field's text into
      * the value bound, or refuses it with a 400.
      */
-    static void filters(Map<String, List<String>> filters, Function<String, @Nullable String> template,
-            BiFunction<String, String, @Nullable Object> typed, StringBuilder where, Map<String, @Nullable Object> params) {
+    static void filters(
+            Map<String, List<String>> filters,
+            Function<String, @Nullable String> template,
+            BiFunction<String, String, @Nullable Object> typed,
+            StringBuilder where,
+            Map<String, @Nullable Object> params) {
         int n = 0;
         for (var filter : filters.entrySet()) {
             String sql = template.apply(filter.getKey());
@@ -33,7 +35,8 @@ final class ListSql {
                 continue;
             }
             String param = "f" + n++;
-            List<@Nullable Object> values = filter.getValue().stream().map(v -> typed.apply(filter.getKey(), v))
+            List<@Nullable Object> values = filter.getValue().stream()
+                    .map(v -> typed.apply(filter.getKey(), v))
                     .toList();
             where.append(" and ").append(sql.formatted(values.size() == 1 ? "= :" + param : "in (:" + param + ")"));
             params.put(param, values.size() == 1 ? values.get(0) : values);
@@ -41,22 +44,35 @@ final class ListSql {
     }
 
     /** A page of rows and how many match in all. */
-    record Rows<T>(List<T> rows, long total) {
-    }
+    record Rows<T>(List<T> rows, long total) {}
 
     /**
      * Counts the rows {@code from} (a {@code from … where …} clause) selects, then reads the page of them in the
      * order asked, else in {@code fallback}.
      */
-    static <T> Rows<T> page(JdbcClient jdbc, String columns, CharSequence from, Map<String, @Nullable Object> params,
-            List<GauzyQuery.Sort> order, Map<String, String> sorts, String fallback, int skip, int take,
+    static <T> Rows<T> page(
+            JdbcClient jdbc,
+            String columns,
+            CharSequence from,
+            Map<String, @Nullable Object> params,
+            List<GauzyQuery.Sort> order,
+            Map<String, String> sorts,
+            String fallback,
+            int skip,
+            int take,
             RowMapper<T> mapper) {
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + from)
+                .params(params)
+                .query(Long.class)
+                .single();
         var paged = new java.util.LinkedHashMap<>(params);
         paged.put("skip", skip);
         paged.put("take", take);
         List<T> rows = jdbc.sql("select " + columns + from + " order by " + orderBy(order, sorts, fallback)
-                + " offset :skip rows fetch next :take rows only").params(paged).query(mapper).list();
+                        + " offset :skip rows fetch next :take rows only")
+                .params(paged)
+                .query(mapper)
+                .list();
         return new Rows<>(rows, total);
     }
 

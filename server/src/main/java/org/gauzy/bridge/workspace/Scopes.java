@@ -1,7 +1,6 @@
 package org.gauzy.bridge.workspace;
 
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 
@@ -12,8 +11,7 @@ import org.gauzy.bridge.platform.ApiException;
  */
 final class Scopes {
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** A record of an organization the caller may not see is as good as absent: 404. */
     static void requireOrganization(RequestContext context, UUID organization, String what, UUID id) {

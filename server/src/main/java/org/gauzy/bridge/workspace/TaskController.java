@@ -1,13 +1,11 @@
 package org.gauzy.bridge.workspace;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -39,8 +37,11 @@ class TaskController {
 
     /** The task list's filters (each also a list, but the title), relations and sort keys. */
     static final GauzyQuery.Shape LIST = new GauzyQuery.Shape(
-            Stream.concat(TaskRepository.FILTERS.keySet().stream(), Stream.of("title")).collect(Collectors.toSet()),
-            TaskRepository.FILTERS.keySet(), Tasks.RELATIONS, TaskRepository.SORTS.keySet());
+            Stream.concat(TaskRepository.FILTERS.keySet().stream(), Stream.of("title"))
+                    .collect(Collectors.toSet()),
+            TaskRepository.FILTERS.keySet(),
+            Tasks.RELATIONS,
+            TaskRepository.SORTS.keySet());
 
     private final Tasks tasks;
     private final JsonMapper json;
@@ -59,7 +60,9 @@ class TaskController {
 
     @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping
-    Page<TaskView> list(RequestContext context, HttpServletRequest request,
+    Page<TaskView> list(
+            RequestContext context,
+            HttpServletRequest request,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String title) {

@@ -1,12 +1,10 @@
 package org.gauzy.bridge.workspace;
 
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.util.UUID;
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -28,13 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class TaskOptionController {
 
-    record CreateOption(@NotBlank @Size(max = 100) String name, @Size(max = 500) @Nullable String description,
-            @Size(max = 20) @Nullable String color, @Nullable Integer order) {
-    }
+    record CreateOption(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 500) @Nullable String description,
+            @Size(max = 20) @Nullable String color,
+            @Nullable Integer order) {}
 
-    record UpdateOption(@Size(min = 1, max = 100) @Nullable String name, @Size(max = 500) @Nullable String description,
-            @Size(max = 20) @Nullable String color, @Nullable Integer order) {
-    }
+    record UpdateOption(
+            @Size(min = 1, max = 100) @Nullable String name,
+            @Size(max = 500) @Nullable String description,
+            @Size(max = 20) @Nullable String color,
+            @Nullable Integer order) {}
 
     private static final String KINDS = "/api/{kind:task-status|task-priority|task-size}";
 
@@ -58,21 +60,28 @@ class TaskOptionController {
     @PostMapping(KINDS)
     @ResponseStatus(HttpStatus.CREATED)
     TaskOptionView create(RequestContext context, @PathVariable String kind, @Valid @RequestBody CreateOption request) {
-        return options.create(kind(kind), context, request.name(), request.description(), request.color(),
-                request.order());
+        return options.create(
+                kind(kind), context, request.name(), request.description(), request.color(), request.order());
     }
 
-    @RequiresPermission(value = Permission.ORG_TASK_SETTING,
-            organization = OrganizationFrom.PATH, record = "task-option")
+    @RequiresPermission(
+            value = Permission.ORG_TASK_SETTING,
+            organization = OrganizationFrom.PATH,
+            record = "task-option")
     @PutMapping(KINDS + "/{id}")
-    TaskOptionView update(RequestContext context, @PathVariable String kind, @PathVariable UUID id,
+    TaskOptionView update(
+            RequestContext context,
+            @PathVariable String kind,
+            @PathVariable UUID id,
             @Valid @RequestBody UpdateOption request) {
-        return options.update(kind(kind), context, id, request.name(), request.description(), request.color(),
-                request.order());
+        return options.update(
+                kind(kind), context, id, request.name(), request.description(), request.color(), request.order());
     }
 
-    @RequiresPermission(value = Permission.ORG_TASK_SETTING,
-            organization = OrganizationFrom.PATH, record = "task-option")
+    @RequiresPermission(
+            value = Permission.ORG_TASK_SETTING,
+            organization = OrganizationFrom.PATH,
+            record = "task-option")
     @DeleteMapping(KINDS + "/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(RequestContext context, @PathVariable String kind, @PathVariable UUID id) {

@@ -5,8 +5,10 @@ import java.util.Locale;
 
 /** The three kinds of task option, their Gauzy paths, and what every new organization starts with. */
 enum TaskOptionKind {
-    STATUS("task-status", "taskStatus", List.of("Backlog", "Open", "In Progress", "Ready for Review", "In Review",
-            "Blocked", "Done", "Completed")),
+    STATUS(
+            "task-status",
+            "taskStatus",
+            List.of("Backlog", "Open", "In Progress", "Ready for Review", "In Review", "Blocked", "Done", "Completed")),
     PRIORITY("task-priority", "taskPriority", List.of("Urgent", "High", "Medium", "Low")),
     SIZE("task-size", "taskSize", List.of("X-Large", "Large", "Medium", "Small", "Tiny"));
 
@@ -22,6 +24,9 @@ enum TaskOptionKind {
 
     /** Gauzy's value of a name: lower case, words joined by hyphens ("In Progress" → "in-progress"). */
     static String slug(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return name.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.OrganizationCreated;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
@@ -49,8 +48,20 @@ class TaskOptions implements ApplicationRunner {
         for (TaskOptionKind kind : TaskOptionKind.values()) {
             for (int i = 0; i < kind.defaults.size(); i++) {
                 String name = kind.defaults.get(i);
-                options.insertIfAbsent(kind, new TaskOptionView(UUID.randomUUID(), tenant, organization, name,
-                        TaskOptionKind.slug(name), null, null, i + 1, true, now, now));
+                options.insertIfAbsent(
+                        kind,
+                        new TaskOptionView(
+                                UUID.randomUUID(),
+                                tenant,
+                                organization,
+                                name,
+                                TaskOptionKind.slug(name),
+                                null,
+                                null,
+                                i + 1,
+                                true,
+                                now,
+                                now));
             }
         }
     }
@@ -61,25 +72,54 @@ class TaskOptions implements ApplicationRunner {
     }
 
     @Transactional
-    TaskOptionView create(TaskOptionKind kind, RequestContext context, String name, @Nullable String description,
-            @Nullable String color, @Nullable Integer order) {
+    TaskOptionView create(
+            TaskOptionKind kind,
+            RequestContext context,
+            String name,
+            @Nullable String description,
+            @Nullable String color,
+            @Nullable Integer order) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var option = new TaskOptionView(UUID.randomUUID(), context.tenant(), context.organization(), name.trim(),
-                TaskOptionKind.slug(name), description, color, order == null ? 100 : order, false, now, now);
+        var option = new TaskOptionView(
+                UUID.randomUUID(),
+                context.tenant(),
+                context.organization(),
+                name.trim(),
+                TaskOptionKind.slug(name),
+                description,
+                color,
+                order == null ? 100 : order,
+                false,
+                now,
+                now);
         if (option.value().isEmpty() || !options.insertIfAbsent(kind, option)) {
-            throw new ApiException.Conflict("This organization already has a " + kind.path.substring(5) + " named '"
-                    + name.trim() + "'");
+            throw new ApiException.Conflict(
+                    "This organization already has a " + kind.path.substring(5) + " named '" + name.trim() + "'");
         }
         return option;
     }
 
     @Transactional
-    TaskOptionView update(TaskOptionKind kind, RequestContext context, UUID id, @Nullable String name,
-            @Nullable String description, @Nullable String color, @Nullable Integer order) {
+    TaskOptionView update(
+            TaskOptionKind kind,
+            RequestContext context,
+            UUID id,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable String color,
+            @Nullable Integer order) {
         var o = find(kind, context, id);
-        var updated = new TaskOptionView(o.id(), o.tenantId(), o.organizationId(), name == null ? o.name() : name.trim(),
-                name == null ? o.value() : TaskOptionKind.slug(name), description == null ? o.description() : description,
-                color == null ? o.color() : color, order == null ? o.order() : order, o.isSystem(), o.createdAt(),
+        var updated = new TaskOptionView(
+                o.id(),
+                o.tenantId(),
+                o.organizationId(),
+                name == null ? o.name() : name.trim(),
+                name == null ? o.value() : TaskOptionKind.slug(name),
+                description == null ? o.description() : description,
+                color == null ? o.color() : color,
+                order == null ? o.order() : order,
+                o.isSystem(),
+                o.createdAt(),
                 OffsetDateTime.now(clock));
         try {
             options.update(updated);
@@ -96,8 +136,8 @@ class TaskOptions implements ApplicationRunner {
 
     /** An option of the caller's tenant and of an organization the caller may see. */
     TaskOptionView find(TaskOptionKind kind, RequestContext context, UUID id) {
-        var option = options.find(kind, context.tenant(), id)
-                .orElseThrow(() -> new ApiException.NotFound(kind.path, id));
+        var option =
+                options.find(kind, context.tenant(), id).orElseThrow(() -> new ApiException.NotFound(kind.path, id));
         Scopes.requireEditable(context, option.organizationId(), kind.path, id);
         return option;
     }

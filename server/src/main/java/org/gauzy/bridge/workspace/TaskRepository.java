@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,31 +21,128 @@ import org.springframework.stereotype.Repository;
 class TaskRepository {
 
     /** A task row. */
-    record Task(UUID id, UUID tenantId, UUID organizationId, int number, String prefix, String title,
-            @Nullable String description, @Nullable String status, @Nullable String priority, @Nullable String size,
-            @Nullable String issueType, @Nullable Integer estimate, @Nullable OffsetDateTime dueDate,
-            @Nullable OffsetDateTime startDate, @Nullable OffsetDateTime resolvedAt, boolean isPublic, boolean isDraft,
-            @Nullable UUID projectId, @Nullable UUID parentId, @Nullable UUID taskStatusId,
-            @Nullable UUID taskPriorityId, @Nullable UUID taskSizeId, @Nullable UUID creatorId,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime deletedAt) {
+    record Task(
+            UUID id,
+            UUID tenantId,
+            UUID organizationId,
+            int number,
+            String prefix,
+            String title,
+            @Nullable String description,
+            @Nullable String status,
+            @Nullable String priority,
+            @Nullable String size,
+            @Nullable String issueType,
+            @Nullable Integer estimate,
+            @Nullable OffsetDateTime dueDate,
+            @Nullable OffsetDateTime startDate,
+            @Nullable OffsetDateTime resolvedAt,
+            boolean isPublic,
+            boolean isDraft,
+            @Nullable UUID projectId,
+            @Nullable UUID parentId,
+            @Nullable UUID taskStatusId,
+            @Nullable UUID taskPriorityId,
+            @Nullable UUID taskSizeId,
+            @Nullable UUID creatorId,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            @Nullable OffsetDateTime deletedAt) {
 
         Task numbered(int newNumber) {
-            return new Task(id, tenantId, organizationId, newNumber, prefix, title, description, status, priority,
-                    size, issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
-                    taskStatusId, taskPriorityId, taskSizeId, creatorId, createdAt, updatedAt, deletedAt);
+            return new Task(
+                    id,
+                    tenantId,
+                    organizationId,
+                    newNumber,
+                    prefix,
+                    title,
+                    description,
+                    status,
+                    priority,
+                    size,
+                    issueType,
+                    estimate,
+                    dueDate,
+                    startDate,
+                    resolvedAt,
+                    isPublic,
+                    isDraft,
+                    projectId,
+                    parentId,
+                    taskStatusId,
+                    taskPriorityId,
+                    taskSizeId,
+                    creatorId,
+                    createdAt,
+                    updatedAt,
+                    deletedAt);
         }
 
-        Task withOptions(@Nullable String newStatus, @Nullable UUID statusId, @Nullable String newPriority,
-                @Nullable UUID priorityId, @Nullable String newSize, @Nullable UUID sizeId) {
-            return new Task(id, tenantId, organizationId, number, prefix, title, description, newStatus, newPriority,
-                    newSize, issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
-                    statusId, priorityId, sizeId, creatorId, createdAt, updatedAt, deletedAt);
+        Task withOptions(
+                @Nullable String newStatus,
+                @Nullable UUID statusId,
+                @Nullable String newPriority,
+                @Nullable UUID priorityId,
+                @Nullable String newSize,
+                @Nullable UUID sizeId) {
+            return new Task(
+                    id,
+                    tenantId,
+                    organizationId,
+                    number,
+                    prefix,
+                    title,
+                    description,
+                    newStatus,
+                    newPriority,
+                    newSize,
+                    issueType,
+                    estimate,
+                    dueDate,
+                    startDate,
+                    resolvedAt,
+                    isPublic,
+                    isDraft,
+                    projectId,
+                    parentId,
+                    statusId,
+                    priorityId,
+                    sizeId,
+                    creatorId,
+                    createdAt,
+                    updatedAt,
+                    deletedAt);
         }
 
         Task deleted(OffsetDateTime at) {
-            return new Task(id, tenantId, organizationId, number, prefix, title, description, status, priority, size,
-                    issueType, estimate, dueDate, startDate, resolvedAt, isPublic, isDraft, projectId, parentId,
-                    taskStatusId, taskPriorityId, taskSizeId, creatorId, createdAt, at, at);
+            return new Task(
+                    id,
+                    tenantId,
+                    organizationId,
+                    number,
+                    prefix,
+                    title,
+                    description,
+                    status,
+                    priority,
+                    size,
+                    issueType,
+                    estimate,
+                    dueDate,
+                    startDate,
+                    resolvedAt,
+                    isPublic,
+                    isDraft,
+                    projectId,
+                    parentId,
+                    taskStatusId,
+                    taskPriorityId,
+                    taskSizeId,
+                    creatorId,
+                    createdAt,
+                    at,
+                    at);
         }
     }
 
@@ -54,15 +150,42 @@ class TaskRepository {
      * The filters a list may use, mapped to their columns: only these names ever reach SQL. A relation's id is
      * the same filter in TypeORM's nested form ({@code where[project][id]}). Each takes a list ({@code In}).
      */
-    static final Map<String, String> FILTERS = Map.ofEntries(Map.entry("projectId", "project_id"),
-            Map.entry("project.id", "project_id"), Map.entry("status", "status"), Map.entry("priority", "priority"),
-            Map.entry("size", "size"), Map.entry("parentId", "parent_id"), Map.entry("parent.id", "parent_id"),
-            Map.entry("taskStatusId", "task_status_id"), Map.entry("taskStatus.id", "task_status_id"),
-            Map.entry("creatorId", "creator_id"), Map.entry("isDraft", "is_draft"), Map.entry("id", "id"));
+    static final Map<String, String> FILTERS = Map.ofEntries(
+            Map.entry("projectId", "project_id"),
+            Map.entry("project.id", "project_id"),
+            Map.entry("status", "status"),
+            Map.entry("priority", "priority"),
+            Map.entry("size", "size"),
+            Map.entry("parentId", "parent_id"),
+            Map.entry("parent.id", "parent_id"),
+            Map.entry("taskStatusId", "task_status_id"),
+            Map.entry("taskStatus.id", "task_status_id"),
+            Map.entry("creatorId", "creator_id"),
+            Map.entry("isDraft", "is_draft"),
+            Map.entry("id", "id"));
     /** The fields a list sorts by, mapped to their columns. */
-    static final Map<String, String> SORTS = Map.of("createdAt", "created_at", "updatedAt", "updated_at",
-            "title", "title", "number", "task_number", "status", "status", "priority", "priority", "size", "size",
-            "dueDate", "due_date", "startDate", "start_date", "estimate", "estimate");
+    static final Map<String, String> SORTS = Map.of(
+            "createdAt",
+            "created_at",
+            "updatedAt",
+            "updated_at",
+            "title",
+            "title",
+            "number",
+            "task_number",
+            "status",
+            "status",
+            "priority",
+            "priority",
+            "size",
+            "size",
+            "dueDate",
+            "due_date",
+            "startDate",
+            "start_date",
+            "estimate",
+            "estimate");
+
     static final UUID NO_PROJECT = new UUID(0, 0);
 
     /** Every column, in the order {@link #map} reads them. */
@@ -85,12 +208,16 @@ class TaskRepository {
     int nextNumber(UUID tenant, @Nullable UUID project) {
         UUID key = project == null ? NO_PROJECT : project;
         int counted = jdbc.sql("update task_sequence set next_number = next_number + 1"
-                + " where tenant_id = :tenant and project_key = :key")
-                .param("tenant", tenant).param("key", key).update();
+                        + " where tenant_id = :tenant and project_key = :key")
+                .param("tenant", tenant)
+                .param("key", key)
+                .update();
         if (counted == 0) {
             int created = jdbc.sql("insert into task_sequence (tenant_id, project_key, next_number)"
-                    + " values (:tenant, :key, 2) on conflict do nothing")
-                    .param("tenant", tenant).param("key", key).update();
+                            + " values (:tenant, :key, 2) on conflict do nothing")
+                    .param("tenant", tenant)
+                    .param("key", key)
+                    .update();
             if (created == 1) {
                 return 1;
             }
@@ -98,15 +225,20 @@ class TaskRepository {
             return nextNumber(tenant, project);
         }
         return jdbc.sql("select next_number - 1 from task_sequence where tenant_id = :tenant and project_key = :key")
-                .param("tenant", tenant).param("key", key).query(Integer.class).single();
+                .param("tenant", tenant)
+                .param("key", key)
+                .query(Integer.class)
+                .single();
     }
 
     void insert(Task t) {
-        jdbc.sql("insert into task (" + COLUMNS + ") values (:id, :tenant, :org, :number, :prefix, :title, :description,"
-                + " :status, :priority, :size, :issueType, :estimate, :dueDate, :startDate, :resolvedAt, :isPublic,"
-                + " :isDraft, :projectId, :parentId, :statusId, :priorityId, :sizeId, :creatorId, :created, :updated,"
-                + " :deleted)")
-                .params(params(t)).update();
+        jdbc.sql("insert into task (" + COLUMNS
+                        + ") values (:id, :tenant, :org, :number, :prefix, :title, :description,"
+                        + " :status, :priority, :size, :issueType, :estimate, :dueDate, :startDate, :resolvedAt, :isPublic,"
+                        + " :isDraft, :projectId, :parentId, :statusId, :priorityId, :sizeId, :creatorId, :created, :updated,"
+                        + " :deleted)")
+                .params(params(t))
+                .update();
     }
 
     void update(Task t) {
@@ -116,24 +248,37 @@ class TaskRepository {
                     start_date = :startDate, resolved_at = :resolvedAt, is_public = :isPublic, is_draft = :isDraft,
                     project_id = :projectId, parent_id = :parentId, task_status_id = :statusId,
                     task_priority_id = :priorityId, task_size_id = :sizeId, updated_at = :updated, deleted_at = :deleted
-                where tenant_id = :tenant and id = :id""")
-                .params(params(t)).update();
+                where tenant_id = :tenant and id = :id""").params(params(t)).update();
     }
 
     Optional<Task> find(UUID tenant, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from task where tenant_id = :tenant and id = :id")
-                .param("tenant", tenant).param("id", id).query(TaskRepository::map).optional();
+                .param("tenant", tenant)
+                .param("id", id)
+                .query(TaskRepository::map)
+                .optional();
     }
 
     /** A page of the organization's tasks that match, in the order asked (else newest first), and the count. */
-    ListSql.Rows<Task> list(UUID tenant, UUID organization, Map<String, List<String>> filters, @Nullable String title,
-            List<GauzyQuery.Sort> order, boolean withDeleted, int skip, int take) {
+    ListSql.Rows<Task> list(
+            UUID tenant,
+            UUID organization,
+            Map<String, List<String>> filters,
+            @Nullable String title,
+            List<GauzyQuery.Sort> order,
+            boolean withDeleted,
+            int skip,
+            int take) {
         var where = new StringBuilder(" from task where tenant_id = :tenant and organization_id = :org");
         var params = new LinkedHashMap<String, @Nullable Object>();
         params.put("tenant", tenant);
         params.put("org", organization);
-        ListSql.filters(filters, field -> FILTERS.containsKey(field) ? FILTERS.get(field) + " %s" : null,
-                (field, value) -> typed(field, FILTERS.get(field), value), where, params);
+        ListSql.filters(
+                filters,
+                field -> FILTERS.containsKey(field) ? FILTERS.get(field) + " %s" : null,
+                (field, value) -> typed(field, FILTERS.get(field), value),
+                where,
+                params);
         if (title != null) {
             where.append(" and lower(title) like :title escape '\\'");
             params.put("title", "%" + title.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
@@ -141,29 +286,45 @@ class TaskRepository {
         if (!withDeleted) {
             where.append(" and deleted_at is null");
         }
-        return ListSql.page(jdbc, COLUMNS, where, params, order, SORTS, "created_at desc, id", skip, take,
-                TaskRepository::map);
+        return ListSql.page(
+                jdbc, COLUMNS, where, params, order, SORTS, "created_at desc, id", skip, take, TaskRepository::map);
     }
 
     void replaceMembers(UUID tenant, UUID task, Collection<UUID> employees) {
         jdbc.sql("delete from task_member where tenant_id = :tenant and task_id = :task")
-                .param("tenant", tenant).param("task", task).update();
-        employees.forEach(e -> jdbc.sql("insert into task_member (task_id, employee_id, tenant_id) values (:task, :e, :tenant)")
-                .param("task", task).param("e", e).param("tenant", tenant).update());
+                .param("tenant", tenant)
+                .param("task", task)
+                .update();
+        employees.forEach(
+                e -> jdbc.sql("insert into task_member (task_id, employee_id, tenant_id) values (:task, :e, :tenant)")
+                        .param("task", task)
+                        .param("e", e)
+                        .param("tenant", tenant)
+                        .update());
     }
 
     void replaceTeams(UUID tenant, UUID task, Collection<UUID> teams) {
         jdbc.sql("delete from task_team where tenant_id = :tenant and task_id = :task")
-                .param("tenant", tenant).param("task", task).update();
+                .param("tenant", tenant)
+                .param("task", task)
+                .update();
         teams.forEach(t -> jdbc.sql("insert into task_team (task_id, team_id, tenant_id) values (:task, :t, :tenant)")
-                .param("task", task).param("t", t).param("tenant", tenant).update());
+                .param("task", task)
+                .param("t", t)
+                .param("tenant", tenant)
+                .update());
     }
 
     void replaceTags(UUID tenant, UUID task, Collection<String> tags) {
         jdbc.sql("delete from task_tag where tenant_id = :tenant and task_id = :task")
-                .param("tenant", tenant).param("task", task).update();
+                .param("tenant", tenant)
+                .param("task", task)
+                .update();
         tags.forEach(t -> jdbc.sql("insert into task_tag (task_id, name, tenant_id) values (:task, :t, :tenant)")
-                .param("task", task).param("t", t).param("tenant", tenant).update());
+                .param("task", task)
+                .param("t", t)
+                .param("tenant", tenant)
+                .update());
     }
 
     /** The members, teams and tags of a page of tasks. */
@@ -190,7 +351,8 @@ class TaskRepository {
                 select 'G' as kind, task_id, name as link from task_tag
                 where tenant_id = :tenant and task_id in (:tasks)
                 order by link""")
-                .param("tenant", tenant).param("tasks", tasks)
+                .param("tenant", tenant)
+                .param("tasks", tasks)
                 .query((rs, n) -> {
                     var map = switch (rs.getString("kind")) {
                         case "M" -> links.members();
@@ -200,7 +362,8 @@ class TaskRepository {
                     map.computeIfAbsent(rs.getObject("task_id", UUID.class), k -> new ArrayList<>())
                             .add(rs.getString("link"));
                     return null;
-                }).list();
+                })
+                .list();
         return links;
     }
 
@@ -210,8 +373,12 @@ class TaskRepository {
             return List.of();
         }
         return jdbc.sql("select id from employee where tenant_id = :tenant and organization_id = :org and id in (:ids)"
-                + " and deleted_at is null")
-                .param("tenant", tenant).param("org", organization).param("ids", ids).query(UUID.class).list();
+                        + " and deleted_at is null")
+                .param("tenant", tenant)
+                .param("org", organization)
+                .param("ids", ids)
+                .query(UUID.class)
+                .list();
     }
 
     private static @Nullable Object typed(String field, String column, String value) {
@@ -267,14 +434,32 @@ class TaskRepository {
      * a page of 50 tasks on PostgreSQL.
      */
     private static Task map(ResultSet rs, int row) throws SQLException {
-        return new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), (Integer) rs.getObject(12),
-                rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class),
-                rs.getObject(15, OffsetDateTime.class), rs.getBoolean(16), rs.getBoolean(17),
-                rs.getObject(18, UUID.class), rs.getObject(19, UUID.class), rs.getObject(20, UUID.class),
-                rs.getObject(21, UUID.class), rs.getObject(22, UUID.class), rs.getObject(23, UUID.class),
-                rs.getObject(24, OffsetDateTime.class), rs.getObject(25, OffsetDateTime.class),
+        return new Task(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                (Integer) rs.getObject(12),
+                rs.getObject(13, OffsetDateTime.class),
+                rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class),
+                rs.getBoolean(16),
+                rs.getBoolean(17),
+                rs.getObject(18, UUID.class),
+                rs.getObject(19, UUID.class),
+                rs.getObject(20, UUID.class),
+                rs.getObject(21, UUID.class),
+                rs.getObject(22, UUID.class),
+                rs.getObject(23, UUID.class),
+                rs.getObject(24, OffsetDateTime.class),
+                rs.getObject(25, OffsetDateTime.class),
                 rs.getObject(26, OffsetDateTime.class));
     }
 }

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
-import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Tasks {
 
-    static final Set<String> RELATIONS = Set.of("project", "members", "teams", "tags", "taskStatus", "taskPriority",
-            "taskSize", "parent");
+    static final Set<String> RELATIONS =
+            Set.of("project", "members", "teams", "tags", "taskStatus", "taskPriority", "taskSize", "parent");
 
     private final TaskRepository tasks;
     private final TaskOptionRepository options;
@@ -38,7 +37,11 @@ class Tasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Tasks(TaskRepository tasks, TaskOptionRepository options, GroupRepository groups, ApplicationEventPublisher events,
+    Tasks(
+            TaskRepository tasks,
+            TaskOptionRepository options,
+            GroupRepository groups,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.tasks = tasks;
         this.options = options;
@@ -57,17 +60,39 @@ class Tasks {
         }
         GroupView project = project(tenant, organization, input.id("projectId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var draft = new TaskRepository.Task(TimeOrderedIds.next(), tenant, organization, 0, prefix(project), title,
-                input.text("description", 20000), null, null, null, input.text("issueType", 50), input.seconds("estimate"),
-                input.date("dueDate"), input.date("startDate"), input.date("resolvedAt"),
-                input.bool("public").orElse(true), input.bool("isDraft").orElse(false),
-                project == null ? null : project.id(), parent(tenant, organization, input.id("parentId"), null), null,
-                null, null, context.userId(), now, now, null);
+        var draft = new TaskRepository.Task(
+                TimeOrderedIds.next(),
+                tenant,
+                organization,
+                0,
+                prefix(project),
+                title,
+                input.text("description", 20000),
+                null,
+                null,
+                null,
+                input.text("issueType", 50),
+                input.seconds("estimate"),
+                input.date("dueDate"),
+                input.date("startDate"),
+                input.date("resolvedAt"),
+                input.bool("public").orElse(true),
+                input.bool("isDraft").orElse(false),
+                project == null ? null : project.id(),
+                parent(tenant, organization, input.id("parentId"), null),
+                null,
+                null,
+                null,
+                context.userId(),
+                now,
+                now,
+                null);
         var task = withOptions(draft, input, true).numbered(tasks.nextNumber(tenant, draft.projectId()));
         tasks.insert(task);
         links(tenant, organization, task.id(), input);
         // A new task sent without members, teams or tags has none: no need to read them back.
-        TaskView view = input.has("members") || input.has("teams") || input.has("tags") ? view(task, Set.of())
+        TaskView view = input.has("members") || input.has("teams") || input.has("tags")
+                ? view(task, Set.of())
                 : views(List.of(task), Set.of(), TaskRepository.Links.none()).get(0);
         publish("task.created", view);
         return view;
@@ -78,23 +103,38 @@ class Tasks {
         var t = existing(context, id, false, true);
         UUID tenant = t.tenantId();
         UUID organization = t.organizationId();
-        if (input.has("title") && (input.text("title", 2000) == null || input.text("title", 2000).isEmpty())) {
+        if (input.has("title")
+                && (input.text("title", 2000) == null
+                        || input.text("title", 2000).isEmpty())) {
             throw new ApiException.BadRequest("title must not be empty");
         }
-        var changed = new TaskRepository.Task(t.id(), tenant, organization, t.number(), t.prefix(),
+        var changed = new TaskRepository.Task(
+                t.id(),
+                tenant,
+                organization,
+                t.number(),
+                t.prefix(),
                 input.has("title") ? input.text("title", 2000) : t.title(),
                 input.has("description") ? input.text("description", 20000) : t.description(),
-                t.status(), t.priority(), t.size(),
+                t.status(),
+                t.priority(),
+                t.size(),
                 input.has("issueType") ? input.text("issueType", 50) : t.issueType(),
                 input.has("estimate") ? input.seconds("estimate") : t.estimate(),
                 input.has("dueDate") ? input.date("dueDate") : t.dueDate(),
                 input.has("startDate") ? input.date("startDate") : t.startDate(),
                 input.has("resolvedAt") ? input.date("resolvedAt") : t.resolvedAt(),
-                input.bool("public").orElse(t.isPublic()), input.bool("isDraft").orElse(t.isDraft()),
+                input.bool("public").orElse(t.isPublic()),
+                input.bool("isDraft").orElse(t.isDraft()),
                 input.has("projectId") ? idOf(project(tenant, organization, input.id("projectId"))) : t.projectId(),
                 input.has("parentId") ? parent(tenant, organization, input.id("parentId"), t.id()) : t.parentId(),
-                t.taskStatusId(), t.taskPriorityId(), t.taskSizeId(), t.creatorId(), t.createdAt(),
-                OffsetDateTime.now(clock), null);
+                t.taskStatusId(),
+                t.taskPriorityId(),
+                t.taskSizeId(),
+                t.creatorId(),
+                t.createdAt(),
+                OffsetDateTime.now(clock),
+                null);
         var task = withOptions(changed, input, false);
         tasks.update(task);
         links(tenant, organization, task.id(), input);
@@ -119,15 +159,23 @@ class Tasks {
     }
 
     @Transactional(readOnly = true)
-    Page<TaskView> list(RequestContext context, GauzyQuery query, Map<String, List<String>> filters,
-            @Nullable String title) {
-        var slice = tasks.list(context.tenant(), context.organization(), filters, title, query.order(),
-                query.withDeleted(), query.paging().skip(), query.paging().take());
+    Page<TaskView> list(
+            RequestContext context, GauzyQuery query, Map<String, List<String>> filters, @Nullable String title) {
+        var slice = tasks.list(
+                context.tenant(),
+                context.organization(),
+                filters,
+                title,
+                query.order(),
+                query.withDeleted(),
+                query.paging().skip(),
+                query.paging().take());
         return new Page<>(views(slice.rows(), query.relations()), slice.total());
     }
 
     private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted, boolean change) {
-        var task = tasks.find(context.tenant(), id).filter(t -> withDeleted || t.deletedAt() == null)
+        var task = tasks.find(context.tenant(), id)
+                .filter(t -> withDeleted || t.deletedAt() == null)
                 .orElseThrow(() -> new ApiException.NotFound("Task", id));
         if (change) {
             Scopes.requireEditable(context, task.organizationId(), "Task", id);
@@ -138,33 +186,53 @@ class Tasks {
     }
 
     /** A status, priority or size: its text and, when it names one of the organization's options, the option. */
-    private record Choice(@Nullable String text, @Nullable UUID id) {
-    }
+    private record Choice(@Nullable String text, @Nullable UUID id) {}
 
     /** Status, priority and size: by option id (its name becomes the text) or by name (linked when it exists). */
     private TaskRepository.Task withOptions(TaskRepository.Task t, JsonFields input, boolean creating) {
-        Choice status = choose(t, input, TaskOptionKind.STATUS, "status", "taskStatusId",
-                new Choice(t.status(), t.taskStatusId()), creating);
-        Choice priority = choose(t, input, TaskOptionKind.PRIORITY, "priority", "taskPriorityId",
-                new Choice(t.priority(), t.taskPriorityId()), creating);
-        Choice size = choose(t, input, TaskOptionKind.SIZE, "size", "taskSizeId",
-                new Choice(t.size(), t.taskSizeId()), creating);
+        Choice status = choose(
+                t,
+                input,
+                TaskOptionKind.STATUS,
+                "status",
+                "taskStatusId",
+                new Choice(t.status(), t.taskStatusId()),
+                creating);
+        Choice priority = choose(
+                t,
+                input,
+                TaskOptionKind.PRIORITY,
+                "priority",
+                "taskPriorityId",
+                new Choice(t.priority(), t.taskPriorityId()),
+                creating);
+        Choice size = choose(
+                t, input, TaskOptionKind.SIZE, "size", "taskSizeId", new Choice(t.size(), t.taskSizeId()), creating);
         return t.withOptions(status.text(), status.id(), priority.text(), priority.id(), size.text(), size.id());
     }
 
-    private Choice choose(TaskRepository.Task t, JsonFields input, TaskOptionKind kind, String textField,
-            String idField, Choice current, boolean creating) {
+    private Choice choose(
+            TaskRepository.Task t,
+            JsonFields input,
+            TaskOptionKind kind,
+            String textField,
+            String idField,
+            Choice current,
+            boolean creating) {
         if (input.sets(idField)) {
             var option = options.find(kind, t.tenantId(), input.id(idField))
                     .filter(o -> o.organizationId().equals(t.organizationId()))
-                    .orElseThrow(() -> new ApiException.BadRequest(idField + " does not name a "
-                            + kind.path.substring(5) + " of this organization"));
+                    .orElseThrow(() -> new ApiException.BadRequest(
+                            idField + " does not name a " + kind.path.substring(5) + " of this organization"));
             return new Choice(input.sets(textField) ? input.text(textField, 100) : option.name(), option.id());
         }
         if (input.has(textField) || (!creating && input.has(idField))) {
             String name = input.text(textField, 100);
-            UUID id = name == null ? null : options.findByValue(kind, t.tenantId(), t.organizationId(),
-                    TaskOptionKind.slug(name)).map(TaskOptionView::id).orElse(null);
+            UUID id = name == null
+                    ? null
+                    : options.findByValue(kind, t.tenantId(), t.organizationId(), TaskOptionKind.slug(name))
+                            .map(TaskOptionView::id)
+                            .orElse(null);
             return new Choice(name, id);
         }
         return current;
@@ -182,7 +250,9 @@ class Tasks {
         if (input.has("teams")) {
             List<UUID> teams = input.ids("teams");
             var known = groups.findAll(GroupKind.TEAM, tenant, teams).stream()
-                    .filter(g -> g.organizationId().equals(organization)).map(GroupView::id).toList();
+                    .filter(g -> g.organizationId().equals(organization))
+                    .map(GroupView::id)
+                    .toList();
             teams.stream().filter(t -> !known.contains(t)).findFirst().ifPresent(t -> {
                 throw new ApiException.BadRequest("teams: " + t + " is not a team of this organization");
             });
@@ -197,8 +267,10 @@ class Tasks {
         if (project == null) {
             return null;
         }
-        return groups.find(GroupKind.PROJECT, tenant, project).filter(p -> p.organizationId().equals(organization))
-                .orElseThrow(() -> new ApiException.BadRequest("projectId does not name a project of this organization"));
+        return groups.find(GroupKind.PROJECT, tenant, project)
+                .filter(p -> p.organizationId().equals(organization))
+                .orElseThrow(
+                        () -> new ApiException.BadRequest("projectId does not name a project of this organization"));
     }
 
     private static @Nullable UUID idOf(@Nullable GroupView group) {
@@ -212,14 +284,17 @@ class Tasks {
         if (parent.equals(self)) {
             throw new ApiException.BadRequest("parentId cannot be the task itself");
         }
-        return tasks.find(tenant, parent).filter(p -> p.organizationId().equals(organization) && p.deletedAt() == null)
+        return tasks.find(tenant, parent)
+                .filter(p -> p.organizationId().equals(organization) && p.deletedAt() == null)
                 .map(TaskRepository.Task::id)
                 .orElseThrow(() -> new ApiException.BadRequest("parentId does not name a task of this organization"));
     }
 
     /** The first letters of the project's name ("Website" → "WEBS"), or TASK. */
     private static String prefix(@Nullable GroupView project) {
-        String letters = project == null ? "" : project.name().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        String letters = project == null
+                ? ""
+                : project.name().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
         return letters.isEmpty() ? "TASK" : letters.substring(0, Math.min(4, letters.length()));
     }
 
@@ -232,8 +307,12 @@ class Tasks {
         if (page.isEmpty()) {
             return List.of();
         }
-        return views(page, relations, tasks.links(page.get(0).tenantId(),
-                page.stream().map(TaskRepository.Task::id).toList()));
+        return views(
+                page,
+                relations,
+                tasks.links(
+                        page.get(0).tenantId(),
+                        page.stream().map(TaskRepository.Task::id).toList()));
     }
 
     private List<TaskView> views(List<TaskRepository.Task> page, Set<String> relations, TaskRepository.Links links) {
@@ -243,48 +322,91 @@ class Tasks {
         var tags = links.tags();
         Map<UUID, GroupView> teamViews = new LinkedHashMap<>();
         if (relations.contains("teams")) {
-            var teamIds = teams.values().stream().flatMap(List::stream).map(UUID::fromString).distinct().toList();
+            var teamIds = teams.values().stream()
+                    .flatMap(List::stream)
+                    .map(UUID::fromString)
+                    .distinct()
+                    .toList();
             groups.findAll(GroupKind.TEAM, tenant, teamIds).forEach(g -> teamViews.put(g.id(), g));
         }
         var out = new ArrayList<TaskView>();
         for (var t : page) {
             List<Map<String, Object>> memberList = each(members.get(t.id()), id -> Map.of("id", id));
-            List<Map<String, Object>> teamList = each(teams.get(t.id()),
+            List<Map<String, Object>> teamList = each(
+                    teams.get(t.id()),
                     id -> teamViews.containsKey(UUID.fromString(id))
-                            ? Map.of("id", id, "name", teamViews.get(UUID.fromString(id)).name())
+                            ? Map.of(
+                                    "id",
+                                    id,
+                                    "name",
+                                    teamViews.get(UUID.fromString(id)).name())
                             : Map.of("id", id));
             List<Map<String, Object>> tagList = each(tags.get(t.id()), name -> Map.of("name", name));
-            out.add(new TaskView(t.id(), t.tenantId(), t.organizationId(), t.number(), t.prefix(),
-                    t.prefix() + "-" + t.number(), t.title(), t.description(), t.status(), t.priority(), t.size(),
-                    t.issueType(), t.estimate(), t.dueDate(), t.startDate(), t.resolvedAt(), t.isPublic(), t.isDraft(),
-                    t.projectId(), t.parentId(), t.taskStatusId(), t.taskPriorityId(), t.taskSizeId(), t.creatorId(),
-                    memberList, teamList, tagList,
+            out.add(new TaskView(
+                    t.id(),
+                    t.tenantId(),
+                    t.organizationId(),
+                    t.number(),
+                    t.prefix(),
+                    t.prefix() + "-" + t.number(),
+                    t.title(),
+                    t.description(),
+                    t.status(),
+                    t.priority(),
+                    t.size(),
+                    t.issueType(),
+                    t.estimate(),
+                    t.dueDate(),
+                    t.startDate(),
+                    t.resolvedAt(),
+                    t.isPublic(),
+                    t.isDraft(),
+                    t.projectId(),
+                    t.parentId(),
+                    t.taskStatusId(),
+                    t.taskPriorityId(),
+                    t.taskSizeId(),
+                    t.creatorId(),
+                    memberList,
+                    teamList,
+                    tagList,
                     relations.contains("project") && t.projectId() != null
-                            ? groups.find(GroupKind.PROJECT, tenant, t.projectId()).orElse(null) : null,
+                            ? groups.find(GroupKind.PROJECT, tenant, t.projectId())
+                                    .orElse(null)
+                            : null,
                     option(relations, TaskOptionKind.STATUS, tenant, t.taskStatusId()),
                     option(relations, TaskOptionKind.PRIORITY, tenant, t.taskPriorityId()),
                     option(relations, TaskOptionKind.SIZE, tenant, t.taskSizeId()),
                     relations.contains("parent") && t.parentId() != null
-                            ? tasks.find(tenant, t.parentId()).map(p -> Map.<String, Object>of("id", p.id(),
-                                    "title", p.title(), "number", p.number())).orElse(null)
+                            ? tasks.find(tenant, t.parentId())
+                                    .map(p -> Map.<String, Object>of(
+                                            "id", p.id(), "title", p.title(), "number", p.number()))
+                                    .orElse(null)
                             : null,
-                    t.createdAt(), t.updatedAt(), t.deletedAt()));
+                    t.createdAt(),
+                    t.updatedAt(),
+                    t.deletedAt()));
         }
         return out;
     }
 
     /** Each link as the API shows it; most tasks have no members, teams or tags, and need no list built. */
-    private static List<Map<String, Object>> each(@Nullable List<String> links,
-            Function<String, Map<String, Object>> view) {
-        return links == null || links.isEmpty() ? List.of() : links.stream().map(view).toList();
+    private static List<Map<String, Object>> each(
+            @Nullable List<String> links, Function<String, Map<String, Object>> view) {
+        return links == null || links.isEmpty()
+                ? List.of()
+                : links.stream().map(view).toList();
     }
 
-    private @Nullable TaskOptionView option(Set<String> relations, TaskOptionKind kind, UUID tenant, @Nullable UUID id) {
-        return relations.contains(kind.relation) && id != null ? options.find(kind, tenant, id).orElse(null) : null;
+    private @Nullable TaskOptionView option(
+            Set<String> relations, TaskOptionKind kind, UUID tenant, @Nullable UUID id) {
+        return relations.contains(kind.relation) && id != null
+                ? options.find(kind, tenant, id).orElse(null)
+                : null;
     }
 
     private void publish(String type, TaskView task) {
-        events.publishEvent(new WorkspaceEvent(type, task.tenantId(), task.organizationId(), task.id(), task,
-                clock.instant()));
+        events.publishEvent(
+                new WorkspaceEvent(type, task.tenantId(), task.organizationId(), task.id(), task, clock.instant()));
     }
 }

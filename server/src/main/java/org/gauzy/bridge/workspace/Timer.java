@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
+import org.gauzy.bridge.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
@@ -30,12 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Timer {
 
     static final Set<String> LOG_TYPES = Set.of("TRACKED", "MANUAL", "IDLE", "RESUMED");
-    static final Set<String> SOURCES = Set.of("MOBILE", "BROWSER", "DESKTOP", "BROWSER_EXTENSION", "HUBSTAFF", "UPWORK",
-            "TEAMS", "CLOC");
+    static final Set<String> SOURCES =
+            Set.of("MOBILE", "BROWSER", "DESKTOP", "BROWSER_EXTENSION", "HUBSTAFF", "UPWORK", "TEAMS", "CLOC");
 
     /** The log, and whether this call started it (else it was already running). */
-    record Started(TimeLogView log, boolean started) {
-    }
+    record Started(TimeLogView log, boolean started) {}
 
     private final TimeLogRepository logs;
     private final Employees employees;
@@ -44,8 +42,13 @@ class Timer {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Timer(TimeLogRepository logs, Employees employees, GroupRepository groups, TaskRepository tasks,
-            ApplicationEventPublisher events, Clock clock) {
+    Timer(
+            TimeLogRepository logs,
+            Employees employees,
+            GroupRepository groups,
+            TaskRepository tasks,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.logs = logs;
         this.employees = employees;
         this.groups = groups;
@@ -59,12 +62,22 @@ class Timer {
         var employee = employee(context, body.id("employeeId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID organization = employee.organizationId();
-        var log = new TimeLogRepository.TimeLog(TimeOrderedIds.next(), employee.tenantId(), organization,
-                employee.id(), now, null, oneOf("logType", body.text("logType", 20), LOG_TYPES, "TRACKED"),
-                oneOf("source", body.text("source", 30), SOURCES, "BROWSER"), body.bool("isBillable").orElse(true),
-                body.text("description", 2000), inOrganization(GroupKind.PROJECT, "projectId", body, employee.tenantId(), organization),
+        var log = new TimeLogRepository.TimeLog(
+                TimeOrderedIds.next(),
+                employee.tenantId(),
+                organization,
+                employee.id(),
+                now,
+                null,
+                oneOf("logType", body.text("logType", 20), LOG_TYPES, "TRACKED"),
+                oneOf("source", body.text("source", 30), SOURCES, "BROWSER"),
+                body.bool("isBillable").orElse(true),
+                body.text("description", 2000),
+                inOrganization(GroupKind.PROJECT, "projectId", body, employee.tenantId(), organization),
                 task(body, employee.tenantId(), organization),
-                inOrganization(GroupKind.TEAM, "organizationTeamId", body, employee.tenantId(), organization), now, now);
+                inOrganization(GroupKind.TEAM, "organizationTeamId", body, employee.tenantId(), organization),
+                now,
+                now);
         boolean started;
         try {
             started = logs.startIfNoneRunning(log);
@@ -87,7 +100,8 @@ class Timer {
         var employee = employee(context, body.id("employeeId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
         var running = logs.running(employee.tenantId(), employee.id())
-                .orElseThrow(() -> new ApiException.BadRequest("No timer is running for this employee: start one first"));
+                .orElseThrow(
+                        () -> new ApiException.BadRequest("No timer is running for this employee: start one first"));
         if (!logs.stop(employee.tenantId(), running.id(), now)) {
             throw new ApiException.BadRequest("No timer is running for this employee: start one first");
         }
@@ -99,19 +113,27 @@ class Timer {
 
     /** Gauzy's timer status: whether it runs, the last log, its duration so far, and today's total. */
     @Transactional(readOnly = true)
-    Map<String, @Nullable Object> status(RequestContext context, @Nullable UUID employeeId,
-            @Nullable OffsetDateTime todayStart, @Nullable OffsetDateTime todayEnd) {
+    Map<String, @Nullable Object> status(
+            RequestContext context,
+            @Nullable UUID employeeId,
+            @Nullable OffsetDateTime todayStart,
+            @Nullable OffsetDateTime todayEnd) {
         var employee = employee(context, employeeId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime from = todayStart != null ? todayStart : now.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime from = todayStart != null
+                ? todayStart
+                : now.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = todayEnd != null ? todayEnd : from.plusDays(1);
         var last = logs.last(employee.tenantId(), employee.id()).map(l -> TimeLogView.of(l, now));
         long today = logs.between(employee.tenantId(), employee.id(), from, to).stream()
-                .mapToLong(l -> overlap(l, from, to, now)).sum();
+                .mapToLong(l -> overlap(l, from, to, now))
+                .sum();
         var out = new LinkedHashMap<String, @Nullable Object>();
         out.put("running", last.map(TimeLogView::isRunning).orElse(false));
         out.put("lastLog", last.orElse(null));
-        out.put("duration", last.filter(TimeLogView::isRunning).map(TimeLogView::duration).orElse(0L));
+        out.put(
+                "duration",
+                last.filter(TimeLogView::isRunning).map(TimeLogView::duration).orElse(0L));
         out.put("todayDuration", today);
         return out;
     }
@@ -120,13 +142,16 @@ class Timer {
     List<TimeLogView> logs(RequestContext context, @Nullable UUID employeeId, OffsetDateTime from, OffsetDateTime to) {
         var employee = employee(context, employeeId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return logs.between(employee.tenantId(), employee.id(), from, to).stream().map(l -> TimeLogView.of(l, now))
+        return logs.between(employee.tenantId(), employee.id(), from, to).stream()
+                .map(l -> TimeLogView.of(l, now))
                 .toList();
     }
 
     private EmployeeRepository.Employee employee(RequestContext context, @Nullable UUID employeeId) {
         var own = employees.own(context);
-        if (employeeId == null || own.map(e -> e.id().equals(employeeId) || e.userId().equals(employeeId)).orElse(false)) {
+        if (employeeId == null
+                || own.map(e -> e.id().equals(employeeId) || e.userId().equals(employeeId))
+                        .orElse(false)) {
             return own.orElseThrow(() -> new ApiException.BadRequest("You are not an employee of this organization: "
                     + "send employeeId, or act in an organization where you are one"));
         }
@@ -136,15 +161,17 @@ class Timer {
         return employees.resolve(context, employeeId, false);
     }
 
-    private @Nullable UUID inOrganization(GroupKind kind, String field, JsonFields body, UUID tenant,
-            UUID organization) {
+    private @Nullable UUID inOrganization(
+            GroupKind kind, String field, JsonFields body, UUID tenant, UUID organization) {
         UUID id = body.id(field);
         if (id == null) {
             return null;
         }
-        return groups.find(kind, tenant, id).filter(g -> g.organizationId().equals(organization)).map(GroupView::id)
-                .orElseThrow(() -> new ApiException.BadRequest(field + " does not name a " + kind.path.substring(13)
-                        + " of this organization"));
+        return groups.find(kind, tenant, id)
+                .filter(g -> g.organizationId().equals(organization))
+                .map(GroupView::id)
+                .orElseThrow(() -> new ApiException.BadRequest(
+                        field + " does not name a " + kind.path.substring(13) + " of this organization"));
     }
 
     private @Nullable UUID task(JsonFields body, UUID tenant, UUID organization) {
@@ -152,7 +179,8 @@ class Timer {
         if (id == null) {
             return null;
         }
-        return tasks.find(tenant, id).filter(t -> t.organizationId().equals(organization) && t.deletedAt() == null)
+        return tasks.find(tenant, id)
+                .filter(t -> t.organizationId().equals(organization) && t.deletedAt() == null)
                 .map(TaskRepository.Task::id)
                 .orElseThrow(() -> new ApiException.BadRequest("taskId does not name a task of this organization"));
     }
@@ -162,13 +190,14 @@ class Timer {
             return fallback;
         }
         if (!allowed.contains(value)) {
-            throw new ApiException.BadRequest(field + " must be one of " + allowed.stream().sorted().toList());
+            throw new ApiException.BadRequest(
+                    field + " must be one of " + allowed.stream().sorted().toList());
         }
         return value;
     }
 
-    private static long overlap(TimeLogRepository.TimeLog log, OffsetDateTime from, OffsetDateTime to,
-            OffsetDateTime now) {
+    private static long overlap(
+            TimeLogRepository.TimeLog log, OffsetDateTime from, OffsetDateTime to, OffsetDateTime now) {
         OffsetDateTime start = log.startedAt().isAfter(from) ? log.startedAt() : from;
         OffsetDateTime stop = log.stoppedAt() == null ? now : log.stoppedAt();
         OffsetDateTime end = stop.isBefore(to) ? stop : to;
@@ -176,7 +205,7 @@ class Timer {
     }
 
     private void publish(String type, TimeLogView log) {
-        events.publishEvent(new WorkspaceEvent(type, log.tenantId(), log.organizationId(), log.id(), log,
-                clock.instant()));
+        events.publishEvent(
+                new WorkspaceEvent(type, log.tenantId(), log.organizationId(), log.id(), log, clock.instant()));
     }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
@@ -37,7 +36,8 @@ class TimerController {
     @PostMapping("/api/timesheet/timer/start")
     ResponseEntity<TimeLogView> start(RequestContext context, @RequestBody JsonNode body) {
         var started = timer.start(context, new JsonFields(body));
-        return ResponseEntity.status(started.started() ? HttpStatus.CREATED : HttpStatus.OK).body(started.log());
+        return ResponseEntity.status(started.started() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(started.log());
     }
 
     @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
@@ -48,23 +48,28 @@ class TimerController {
 
     @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/timesheet/timer/status")
-    Map<String, @Nullable Object> status(RequestContext context,
+    Map<String, @Nullable Object> status(
+            RequestContext context,
             @RequestParam(required = false) @Nullable UUID employeeId,
             @RequestParam(required = false) @Nullable String todayStart,
             @RequestParam(required = false) @Nullable String todayEnd) {
-        return timer.status(context, employeeId, JsonFields.date("todayStart", todayStart),
-                JsonFields.date("todayEnd", todayEnd));
+        return timer.status(
+                context, employeeId, JsonFields.date("todayStart", todayStart), JsonFields.date("todayEnd", todayEnd));
     }
 
     @RequiresPermission(value = Permission.TIME_TRACKER, organization = OrganizationFrom.REQUEST)
     @GetMapping("/api/timesheet/time-log")
-    Page<TimeLogView> logs(RequestContext context, @RequestParam(required = false) @Nullable UUID employeeId,
+    Page<TimeLogView> logs(
+            RequestContext context,
+            @RequestParam(required = false) @Nullable UUID employeeId,
             @RequestParam(required = false) @Nullable String startDate,
             @RequestParam(required = false) @Nullable String endDate) {
         OffsetDateTime from = JsonFields.date("startDate", startDate);
         OffsetDateTime to = JsonFields.date("endDate", endDate);
-        OffsetDateTime start = from != null ? from : OffsetDateTime.now(ZoneOffset.UTC).minusDays(7);
-        OffsetDateTime end = to != null ? to : OffsetDateTime.now(ZoneOffset.UTC).plusDays(1);
+        OffsetDateTime start =
+                from != null ? from : OffsetDateTime.now(ZoneOffset.UTC).minusDays(7);
+        OffsetDateTime end =
+                to != null ? to : OffsetDateTime.now(ZoneOffset.UTC).plusDays(1);
         if (!end.isAfter(start)) {
             throw new ApiException.BadRequest("endDate must be after startDate");
         }

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.workspace;
 
 import java.util.List;
-
 import org.gauzy.bridge.platform.OutboundEvent;
 import org.springframework.stereotype.Component;
 

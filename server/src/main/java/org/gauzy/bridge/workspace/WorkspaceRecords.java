@@ -15,8 +15,8 @@ class WorkspaceRecords {
 
     @Bean
     PathRecord taskRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("task", "Task", "id", jdbc,
-                "select organization_id from task where tenant_id = :tenant and id = :id");
+        return PathRecord.inTable(
+                "task", "Task", "id", jdbc, "select organization_id from task where tenant_id = :tenant and id = :id");
     }
 
     /**
@@ -25,26 +25,44 @@ class WorkspaceRecords {
      */
     @Bean
     PathRecord employeeRecord(EmployeeRepository employees) {
-        return PathRecord.of("employee", "Employee", "id", (caller, id) -> employees.find(caller.tenant(), id)
-                .or(() -> employees.ofUser(caller.tenant(), id, caller.organizationId()).stream().findFirst())
-                .map(e -> new PathRecord.Owner(e.organizationId())));
+        return PathRecord.of(
+                "employee",
+                "Employee",
+                "id",
+                (caller, id) -> employees
+                        .find(caller.tenant(), id)
+                        .or(() -> employees.ofUser(caller.tenant(), id, caller.organizationId()).stream()
+                                .findFirst())
+                        .map(e -> new PathRecord.Owner(e.organizationId())));
     }
 
     @Bean
     PathRecord projectRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("project", GroupKind.PROJECT.path, "id", jdbc,
+        return PathRecord.inTable(
+                "project",
+                GroupKind.PROJECT.path,
+                "id",
+                jdbc,
                 "select organization_id from organization_project where tenant_id = :tenant and id = :id");
     }
 
     @Bean
     PathRecord teamRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("team", GroupKind.TEAM.path, "id", jdbc,
+        return PathRecord.inTable(
+                "team",
+                GroupKind.TEAM.path,
+                "id",
+                jdbc,
                 "select organization_id from organization_team where tenant_id = :tenant and id = :id");
     }
 
     @Bean
     PathRecord taskOptionRecord(JdbcClient jdbc) {
-        return PathRecord.inTable("task-option", "Task option", "id", jdbc,
+        return PathRecord.inTable(
+                "task-option",
+                "Task option",
+                "id",
+                jdbc,
                 "select organization_id from task_option where tenant_id = :tenant and id = :id");
     }
 }

@@ -3,7 +3,9 @@
  * sizes, tasks, employees, the timer and time logs. Each change publishes a {@link WorkspaceEvent}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Workspace", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Workspace",
+        allowedDependencies = {"platform", "identity"})
 package org.gauzy.bridge.workspace;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.integration.IntegrationTenants;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -26,8 +25,13 @@ class ActivepiecesConfigurationTests {
         @Test
         void setupAnswers502NamingTheBaseUrl() {
             var owner = accounts.onboard("ap-down");
-            var response = api.post("/api/integration/activepieces/setup").token(owner.token())
-                    .json(Map.of("apiKey", TestSandbox.GLOBAL_KEY, "organizationId", owner.organizationId().toString()))
+            var response = api.post("/api/integration/activepieces/setup")
+                    .token(owner.token())
+                    .json(Map.of(
+                            "apiKey",
+                            TestSandbox.GLOBAL_KEY,
+                            "organizationId",
+                            owner.organizationId().toString()))
                     .send();
             assertThat(response.status()).isEqualTo(502);
             assertThat(response.message()).contains("unreachable at http://127.0.0.1:9");
@@ -45,9 +49,11 @@ class ActivepiecesConfigurationTests {
         @Test
         void anInstallationWithoutAKeyIsRefusedWithAClearMessage() {
             var owner = accounts.onboard("ap-nokey");
-            UUID keyless = integrations.install(owner.tenantId(), owner.organizationId(),
-                    IntegrationTenants.ACTIVEPIECES, List.of());
-            var response = api.get("/api/integration/activepieces/projects/" + keyless).token(owner.token()).send();
+            UUID keyless = integrations.install(
+                    owner.tenantId(), owner.organizationId(), IntegrationTenants.ACTIVEPIECES, List.of());
+            var response = api.get("/api/integration/activepieces/projects/" + keyless)
+                    .token(owner.token())
+                    .send();
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.message()).startsWith("Activepieces credentials not configured");
         }

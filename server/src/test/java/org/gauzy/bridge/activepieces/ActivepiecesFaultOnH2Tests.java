@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 @TestPropertySource(properties = "test.sandbox=" + ActivepiecesFaultTests.SANDBOX)
-class ActivepiecesFaultOnH2Tests extends ActivepiecesFaultTests {
-}
+class ActivepiecesFaultOnH2Tests extends ActivepiecesFaultTests {}

@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgres
 @TestPropertySource(properties = "test.sandbox=" + ActivepiecesFaultTests.SANDBOX)
-class ActivepiecesFaultOnPostgresTests extends ActivepiecesFaultTests {
-}
+class ActivepiecesFaultOnPostgresTests extends ActivepiecesFaultTests {}

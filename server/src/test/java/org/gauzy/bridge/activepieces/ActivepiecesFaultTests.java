@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Fault;
 import org.gauzy.bridge.sandbox.Seed;
@@ -31,8 +30,14 @@ abstract class ActivepiecesFaultTests extends ApiTest {
     void tenant() {
         platform = ap.addPlatform(null, null);
         owner = accounts.onboard("ap-faults");
-        var setup = api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("apiKey", platform.apiKey(), "organizationId", owner.organizationId().toString())).send();
+        var setup = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of(
+                        "apiKey",
+                        platform.apiKey(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
         assertThat(setup.status()).as(setup.text()).isEqualTo(201);
         installation = UUID.fromString(setup.body().path("integrationTenantId").asString());
         ap.clearRequests();
@@ -44,12 +49,16 @@ abstract class ActivepiecesFaultTests extends ApiTest {
     }
 
     Api.Response listConnections() {
-        return api.get("/api/integration/activepieces/connections/" + installation + "?projectId=" + platform.projectId())
-                .token(owner.token()).send();
+        return api.get("/api/integration/activepieces/connections/" + installation + "?projectId="
+                        + platform.projectId())
+                .token(owner.token())
+                .send();
     }
 
     long calls(String method, String path) {
-        return ap.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+        return ap.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .count();
     }
 
     @Test
@@ -63,9 +72,16 @@ abstract class ActivepiecesFaultTests extends ApiTest {
     @Test
     void aWriteIsNotRetriedAndTheFailureNamesWhatActivepiecesSaid() {
         ap.injectFault(Fault.status("/api/v1/app-connections", 503, 1).onMethod("POST"));
-        var response = api.post("/api/integration/activepieces/connection").token(owner.token())
-                .json(Map.of("accessToken", "t", "projectId", platform.projectId(),
-                        "organizationId", owner.organizationId().toString())).send();
+        var response = api.post("/api/integration/activepieces/connection")
+                .token(owner.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.message()).contains("Activepieces answered 503").contains("Injected fault");
         assertThat(calls("POST", "/api/v1/app-connections")).isEqualTo(1);
@@ -98,6 +114,8 @@ abstract class ActivepiecesFaultTests extends ApiTest {
         var response = listConnections();
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.message()).startsWith("Activepieces refused the API key");
-        assertThat(api.get("/api/user/me").token(owner.token()).send().status()).as("our session is fine").isEqualTo(200);
+        assertThat(api.get("/api/user/me").token(owner.token()).send().status())
+                .as("our session is fine")
+                .isEqualTo(200);
     }
 }

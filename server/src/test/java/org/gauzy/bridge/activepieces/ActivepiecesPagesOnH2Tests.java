@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 @TestPropertySource(properties = "test.sandbox=0.72")
-class ActivepiecesPagesOnH2Tests extends ActivepiecesPagesTests {
-}
+class ActivepiecesPagesOnH2Tests extends ActivepiecesPagesTests {}

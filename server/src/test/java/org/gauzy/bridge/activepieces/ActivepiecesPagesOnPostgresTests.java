@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgres
 @TestPropertySource(properties = "test.sandbox=0.72")
-class ActivepiecesPagesOnPostgresTests extends ActivepiecesPagesTests {
-}
+class ActivepiecesPagesOnPostgresTests extends ActivepiecesPagesTests {}

@@ -3,11 +3,9 @@ package org.gauzy.bridge.activepieces;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.options.AriaRole;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Seed;
 import org.gauzy.bridge.support.Accounts;
@@ -51,8 +49,10 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     @Test
     void setUpWithABadKeyThenAGoodOneAndComeBackToTheInstallation() {
         page.navigate("/pages/integrations/activepieces");
-        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Integrate Activepieces"))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Integrate Activepieces")))
+                .isVisible();
         page.getByLabel("Activepieces API key").fill("sk-not-a-key-of-this-activepieces");
         press("Integrate");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("The Activepieces API key was rejected");
@@ -82,7 +82,8 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         screenshot("activepieces-overview");
 
         // With a key and no user, the MCP tab says what to add instead of failing.
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers"))
+                .click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("only signed-in users manage MCP servers");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Overview → Re-integrate");
 
@@ -105,7 +106,8 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     @Test
     void createWithAMintedTokenPageThroughAndDeleteConnections() {
         integrate();
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections"))
+                .click();
         assertThat(page.locator("main")).containsText("No connections of this tenant here yet.");
         assertEveryFieldIsLabelled();
 
@@ -113,7 +115,8 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("A token for you, valid for 90 days");
         String minted = page.getByLabel("Gauzy access token").inputValue();
         assertThat(minted).isNotBlank();
-        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Ever Gauzy for flows");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("Ever Gauzy for flows");
         press("Create the secret connection");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was created in Activepieces");
         assertThat(page.locator("table")).containsText("Ever Gauzy for flows");
@@ -126,24 +129,33 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
 
         // Twelve more of this tenant's connections (as Gauzy makes them) and one of another tenant.
         for (int i = 1; i <= 11; i++) {
-            addConnection("tenant-" + admin.tenantId() + "-" + i, String.format("Extra %02d", i),
+            addConnection(
+                    "tenant-" + admin.tenantId() + "-" + i,
+                    String.format("Extra %02d", i),
                     admin.tenantId().toString());
         }
-        addConnection("other-tenant", "Someone else's", java.util.UUID.randomUUID().toString());
+        addConnection(
+                "other-tenant", "Someone else's", java.util.UUID.randomUUID().toString());
         // A name is shown as text, never as markup.
-        addConnection("tenant-" + admin.tenantId() + "-markup", "<b>Bold</b> <img src=x>", admin.tenantId().toString());
+        addConnection(
+                "tenant-" + admin.tenantId() + "-markup",
+                "<b>Bold</b> <img src=x>",
+                admin.tenantId().toString());
         page.reload();
         page.getByLabel("Per page").selectOption("5");
         press("Filter");
         assertThat(page.locator("tbody tr")).hasCount(5);
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →"))
+                .click();
         assertThat(page.locator("tbody tr")).hasCount(5);
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Next →"))
+                .click();
         assertThat(page.locator("tbody tr")).hasCount(3);
         assertThat(page.locator("main")).containsText("<b>Bold</b> <img src=x>");
         assertThat(page.locator("main table b, main table img")).hasCount(0);
         assertThat(page.locator("main")).not().containsText("Someone else's");
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("← Previous")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("← Previous"))
+                .click();
         assertThat(page.locator("tbody tr")).hasCount(5);
 
         page.getByLabel("Name contains").fill("Extra 0");
@@ -157,14 +169,21 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was deleted");
         assertThat(confirmations).anyMatch(text -> text.contains("Delete the connection Extra 03"));
         assertThat(page.locator("main")).not().containsText("Extra 03");
-        assertThat(activepieces.get("/api/v1/app-connections?projectId=" + platform.projectId() + "&limit=100")
-                .token(platform.apiKey()).send().text()).doesNotContain("Extra 03").contains("Extra 04");
+        assertThat(activepieces
+                        .get("/api/v1/app-connections?projectId=" + platform.projectId() + "&limit=100")
+                        .token(platform.apiKey())
+                        .send()
+                        .text())
+                .doesNotContain("Extra 03")
+                .contains("Extra 04");
 
         // Deleting the organization's own connection ends the token minted for it: nothing else holds it.
         page.getByLabel("Name contains").fill("");
         press("Filter");
-        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Delete Ever Gauzy for flows")).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Delete Ever Gauzy for flows"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The connection was deleted");
         assertThat(api.get("/api/user/me").token(minted).send().status()).isEqualTo(401);
         assertThat(api.get("/api/user/me").token(admin.token()).send().status()).isEqualTo(200);
@@ -174,7 +193,8 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     @Test
     void createThePiecesConnectionAndSeeItsGrantAmongTheAuthorizedApps() {
         integrate();
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Connections"))
+                .click();
         page.getByLabel("Gauzy's address as Activepieces reaches it").fill("http://localhost:" + port);
         page.getByLabel("Name of the connection").fill("Ever Gauzy for the piece");
         press("Create the piece's connection");
@@ -189,11 +209,18 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
 
     @Test
     void renameEditToolsAndRotateAnMcpServerWithoutSeeingItsToken() {
-        String server = activepieces.post("/api/v1/mcp-servers").token(session())
-                .json(Map.of("name", "Support desk", "projectId", platform.projectId())).send().body().path("id").asString();
+        String server = activepieces
+                .post("/api/v1/mcp-servers")
+                .token(session())
+                .json(Map.of("name", "Support desk", "projectId", platform.projectId()))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         String token = tokenOf(server);
         integrate();
-        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers")).click();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("MCP servers"))
+                .click();
         assertThat(page.locator("table")).containsText("Support desk");
         assertEveryFieldIsLabelled();
         assertThat(page.content()).doesNotContain(token);
@@ -209,8 +236,11 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
         press("Save tools");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Tools must be a JSON list of tool objects");
 
-        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Rotate the token of Support assistant")).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions()
+                                .setName("Rotate the token of Support assistant"))
+                .click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("token was rotated");
         assertThat(confirmations).anyMatch(text -> text.startsWith("Rotate this server's token?"));
         String rotated = tokenOf(server);
@@ -220,8 +250,13 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     }
 
     String tokenOf(String server) {
-        return activepieces.get("/api/v1/mcp-servers/" + server).token(session()).send().body()
-                .path("token").asString();
+        return activepieces
+                .get("/api/v1/mcp-servers/" + server)
+                .token(session())
+                .send()
+                .body()
+                .path("token")
+                .asString();
     }
 
     String session() {
@@ -229,11 +264,25 @@ abstract class ActivepiecesPagesTests extends BrowserTest {
     }
 
     void addConnection(String externalId, String name, String tenantId) {
-        var created = activepieces.post("/api/v1/app-connections").token(platform.apiKey()).json(Map.of(
-                "externalId", externalId, "displayName", name, "pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE,
-                "projectId", platform.projectId(), "type", "SECRET_TEXT",
-                "value", Map.of("type", "SECRET_TEXT", "secret_text", "token-" + externalId),
-                "metadata", Map.of("tenantId", tenantId))).send();
+        var created = activepieces
+                .post("/api/v1/app-connections")
+                .token(platform.apiKey())
+                .json(Map.of(
+                        "externalId",
+                        externalId,
+                        "displayName",
+                        name,
+                        "pieceName",
+                        ActivepiecesSandbox.EVER_GAUZY_PIECE,
+                        "projectId",
+                        platform.projectId(),
+                        "type",
+                        "SECRET_TEXT",
+                        "value",
+                        Map.of("type", "SECRET_TEXT", "secret_text", "token-" + externalId),
+                        "metadata",
+                        Map.of("tenantId", tenantId)))
+                .send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
 }

@@ -3,5 +3,4 @@ package org.gauzy.bridge.activepieces;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class ActivepiecesSetupOnPostgresTests extends ActivepiecesSetupTests {
-}
+class ActivepiecesSetupOnPostgresTests extends ActivepiecesSetupTests {}

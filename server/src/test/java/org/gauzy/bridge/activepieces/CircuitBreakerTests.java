@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Fault;
 import org.gauzy.bridge.support.ApiTest;
@@ -24,8 +22,12 @@ import org.springframework.test.context.TestPropertySource;
  * service's clock moved rather than waited for.
  */
 @OnH2
-@TestPropertySource(properties = {"test.sandbox=circuit", "gauzy.activepieces.circuit-failure-threshold=3",
-    "gauzy.activepieces.circuit-open-for=60s"})
+@TestPropertySource(
+        properties = {
+            "test.sandbox=circuit",
+            "gauzy.activepieces.circuit-failure-threshold=3",
+            "gauzy.activepieces.circuit-open-for=60s"
+        })
 @Import(MovableClock.Config.class)
 class CircuitBreakerTests extends ApiTest {
 
@@ -44,9 +46,16 @@ class CircuitBreakerTests extends ApiTest {
     void anOpenCircuitLetsOneTrialThroughAndClosesWhenActivepiecesRecovers() {
         var platform = ap.addPlatform(null, null);
         var owner = accounts.onboard("ap-circuit-recovers");
-        var setup = api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("apiKey", platform.apiKey(), "organizationId", owner.organizationId().toString())).send();
-        String projects = "/api/integration/activepieces/projects/" + setup.body().path("integrationTenantId").asString();
+        var setup = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of(
+                        "apiKey",
+                        platform.apiKey(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
+        String projects = "/api/integration/activepieces/projects/"
+                + setup.body().path("integrationTenantId").asString();
         ap.injectFault(Fault.status("/api/v1/projects", 503, 1000));
         assertThat(api.get(projects).token(owner.token()).send().status()).isEqualTo(502);
         long reached = reached();
@@ -61,7 +70,9 @@ class CircuitBreakerTests extends ApiTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(api.get(projects).token(owner.token()).send().status()).isBetween(502, 503);
         assertThat(reached()).as("the one trial").isEqualTo(reached + 1);
-        assertThat(api.get(projects).token(owner.token()).send().status()).as("reopened").isEqualTo(503);
+        assertThat(api.get(projects).token(owner.token()).send().status())
+                .as("reopened")
+                .isEqualTo(503);
         assertThat(reached()).isEqualTo(reached + 1);
 
         // Recovered: the next trial succeeds and closes the circuit; calls flow again.
@@ -69,11 +80,15 @@ class CircuitBreakerTests extends ApiTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(api.get(projects).token(owner.token()).send().status()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.get(projects).token(owner.token()).send().status()).as("closed").isEqualTo(200);
+            assertThat(api.get(projects).token(owner.token()).send().status())
+                    .as("closed")
+                    .isEqualTo(200);
         }
     }
 
     private long reached() {
-        return ap.requests().stream().filter(r -> r.path().equals("/api/v1/projects")).count();
+        return ap.requests().stream()
+                .filter(r -> r.path().equals("/api/v1/projects"))
+                .count();
     }
 }

@@ -3,7 +3,6 @@ package org.gauzy.bridge.activepieces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -21,18 +20,37 @@ class ConnectionByIdTests extends ApiTest {
         ActivepiecesSandbox ap = TestSandbox.named("0.86");
         var platform = ap.addPlatform(null, null);
         var owner = accounts.onboard("conn-by-id");
-        var setup = api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("apiKey", platform.apiKey(), "organizationId", owner.organizationId().toString())).send();
+        var setup = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of(
+                        "apiKey",
+                        platform.apiKey(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
         String installation = setup.body().path("integrationTenantId").asString();
-        String id = api.post("/api/integration/activepieces/connection").token(owner.token())
-                .json(Map.of("accessToken", "t", "projectId", platform.projectId(),
-                        "organizationId", owner.organizationId().toString())).send().body().path("id").asString();
+        String id = api.post("/api/integration/activepieces/connection")
+                .token(owner.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ap.clearRequests();
 
-        var read = api.get("/api/integration/activepieces/connection/" + installation).token(owner.token()).send();
+        var read = api.get("/api/integration/activepieces/connection/" + installation)
+                .token(owner.token())
+                .send();
         assertThat(read.status()).as(read.text()).isEqualTo(200);
         assertThat(read.body().path("id").asString()).isEqualTo(id);
-        assertThat(ap.requests()).extracting(r -> r.method() + " " + r.path())
+        assertThat(ap.requests())
+                .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("GET /api/v1/app-connections/" + id);
     }
 }

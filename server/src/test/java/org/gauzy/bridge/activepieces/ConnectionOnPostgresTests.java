@@ -3,5 +3,4 @@ package org.gauzy.bridge.activepieces;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class ConnectionOnPostgresTests extends ConnectionTests {
-}
+class ConnectionOnPostgresTests extends ConnectionTests {}

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.RecordedRequest;
 import org.gauzy.bridge.sandbox.Seed;
@@ -41,33 +40,63 @@ abstract class ConnectionTests extends ApiTest {
     }
 
     UUID setup(Account account, String key) {
-        var response = api.post("/api/integration/activepieces/setup").token(account.token())
-                .json(Map.of("apiKey", key, "organizationId", account.organizationId().toString())).send();
+        var response = api.post("/api/integration/activepieces/setup")
+                .token(account.token())
+                .json(Map.of(
+                        "apiKey",
+                        key,
+                        "organizationId",
+                        account.organizationId().toString()))
+                .send();
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return UUID.fromString(response.body().path("integrationTenantId").asString());
     }
 
     Api.Response createConnection(Account account, String project, String name) {
-        var body = new HashMap<String, Object>(Map.of("accessToken", "gauzy-access-token-" + account.userId(),
-                "projectId", project, "organizationId", account.organizationId().toString()));
+        var body = new HashMap<String, Object>(Map.of(
+                "accessToken",
+                "gauzy-access-token-" + account.userId(),
+                "projectId",
+                project,
+                "organizationId",
+                account.organizationId().toString()));
         if (name != null) {
             body.put("connectionName", name);
         }
-        return api.post("/api/integration/activepieces/connection").token(account.token()).json(body).send();
+        return api.post("/api/integration/activepieces/connection")
+                .token(account.token())
+                .json(body)
+                .send();
     }
 
     /** A connection made directly on Activepieces for a tenant, as another Gauzy would. */
     void foreignConnection(String externalId, String tenantId, String displayName, String pieceName) {
-        var response = new Api(ap.baseUrl()).post("/api/v1/app-connections").token(platform.apiKey()).json(Map.of(
-                "externalId", externalId, "displayName", displayName, "pieceName", pieceName,
-                "projectId", platform.projectId(), "type", "SECRET_TEXT", "metadata", Map.of("tenantId", tenantId),
-                "value", Map.of("type", "SECRET_TEXT", "secret_text", "x"))).send();
+        var response = new Api(ap.baseUrl())
+                .post("/api/v1/app-connections")
+                .token(platform.apiKey())
+                .json(Map.of(
+                        "externalId",
+                        externalId,
+                        "displayName",
+                        displayName,
+                        "pieceName",
+                        pieceName,
+                        "projectId",
+                        platform.projectId(),
+                        "type",
+                        "SECRET_TEXT",
+                        "metadata",
+                        Map.of("tenantId", tenantId),
+                        "value",
+                        Map.of("type", "SECRET_TEXT", "secret_text", "x")))
+                .send();
         assertThat(response.status()).as(response.text()).isEqualTo(201);
     }
 
     RecordedRequest lastUpsert() {
         var upserts = ap.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().equals("/api/v1/app-connections")).toList();
+                .filter(r -> r.method().equals("POST") && r.path().equals("/api/v1/app-connections"))
+                .toList();
         return upserts.get(upserts.size() - 1);
     }
 
@@ -88,25 +117,31 @@ abstract class ConnectionTests extends ApiTest {
         assertThat(sent.path("value").path("type").asString()).isEqualTo("SECRET_TEXT");
         assertThat(sent.path("value").path("secret_text").asString()).isEqualTo("gauzy-access-token-" + alpha.userId());
         JsonNode metadata = sent.path("metadata");
-        assertThat(metadata.path("tenantId").asString()).isEqualTo(alpha.tenantId().toString());
-        assertThat(metadata.path("organizationId").asString()).isEqualTo(alpha.organizationId().toString());
+        assertThat(metadata.path("tenantId").asString())
+                .isEqualTo(alpha.tenantId().toString());
+        assertThat(metadata.path("organizationId").asString())
+                .isEqualTo(alpha.organizationId().toString());
         assertThat(metadata.path("gauzyVersion").asString()).isNotBlank().isNotEqualTo("1.0.0");
         assertThat(metadata.path("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
         var again = createConnection(alpha, platform.projectId(), "Renamed by admin");
-        assertThat(again.body().path("id").asString()).isEqualTo(created.body().path("id").asString());
+        assertThat(again.body().path("id").asString())
+                .isEqualTo(created.body().path("id").asString());
         assertThat(again.body().path("displayName").asString()).isEqualTo("Renamed by admin");
         assertThat(again.body().path("integrationId").asString()).isEqualTo(alphaInstall.toString());
         var installation = api.get("/api/integration/activepieces/integration-tenant/" + alphaInstall)
-                .token(alpha.token()).send();
+                .token(alpha.token())
+                .send();
         assertThat(installation.text()).doesNotContain("gauzy-access-token");
-        assertThat(installation.body().path("settings").toString()).contains("connection_id", "project_id", "access_token");
+        assertThat(installation.body().path("settings").toString())
+                .contains("connection_id", "project_id", "access_token");
     }
 
     @Test
     void listingShowsOnlyTheTenantsConnectionsAndPagesWithoutLoss() {
         for (int i = 0; i < 25; i++) {
-            String tenant = i % 3 == 0 ? alpha.tenantId().toString() : beta.tenantId().toString();
+            String tenant =
+                    i % 3 == 0 ? alpha.tenantId().toString() : beta.tenantId().toString();
             foreignConnection("ext-" + i, tenant, "Conn " + i, "@activepieces/piece-ever-gauzy");
         }
         var seen = new ArrayList<String>();
@@ -116,17 +151,21 @@ abstract class ConnectionTests extends ApiTest {
             JsonNode page = list(alpha, alphaInstall, "&limit=3" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
             assertThat(page.path("data").size()).isBetween(1, 3);
             page.path("data").forEach(c -> seen.add(c.path("displayName").asString()));
-            page.path("data").forEach(c -> assertThat(c.path("metadata").path("tenantId").asString())
-                    .isEqualTo(alpha.tenantId().toString()));
+            page.path("data")
+                    .forEach(c -> assertThat(c.path("metadata").path("tenantId").asString())
+                            .isEqualTo(alpha.tenantId().toString()));
             cursor = page.path("next").isNull() ? null : page.path("next").asString();
             pages++;
         } while (cursor != null);
-        assertThat(seen).containsExactly("Conn 0", "Conn 3", "Conn 6", "Conn 9", "Conn 12", "Conn 15", "Conn 18",
-                "Conn 21", "Conn 24");
+        assertThat(seen)
+                .containsExactly(
+                        "Conn 0", "Conn 3", "Conn 6", "Conn 9", "Conn 12", "Conn 15", "Conn 18", "Conn 21", "Conn 24");
         assertThat(pages).isEqualTo(3);
 
-        var all = api.get("/api/integration/activepieces/connections/tenant/" + betaInstall + "/" + platform.projectId())
-                .token(beta.token()).send();
+        var all = api.get(
+                        "/api/integration/activepieces/connections/tenant/" + betaInstall + "/" + platform.projectId())
+                .token(beta.token())
+                .send();
         assertThat(all.body()).hasSize(16);
     }
 
@@ -139,8 +178,13 @@ abstract class ConnectionTests extends ApiTest {
         ap.clock().pinToSecond();
         try {
             for (int i = 0; i < 30; i++) {
-                String tenant = i % 2 == 0 ? alpha.tenantId().toString() : beta.tenantId().toString();
-                foreignConnection(String.format("burst-%02d", i), tenant, String.format("Burst %02d", i),
+                String tenant = i % 2 == 0
+                        ? alpha.tenantId().toString()
+                        : beta.tenantId().toString();
+                foreignConnection(
+                        String.format("burst-%02d", i),
+                        tenant,
+                        String.format("Burst %02d", i),
                         "@activepieces/piece-ever-gauzy");
             }
         } finally {
@@ -155,7 +199,10 @@ abstract class ConnectionTests extends ApiTest {
             if (page.path("next").isNull()) {
                 break;
             }
-            page = list(alpha, alphaInstall, "&limit=2&displayName=burst&cursor=" + enc(page.path("next").asString()));
+            page = list(
+                    alpha,
+                    alphaInstall,
+                    "&limit=2&displayName=burst&cursor=" + enc(page.path("next").asString()));
         }
         var expected = new ArrayList<String>();
         for (int i = 0; i < 30; i += 2) {
@@ -169,20 +216,27 @@ abstract class ConnectionTests extends ApiTest {
         last.path("data").forEach(c -> backward.add(c.path("displayName").asString()));
         JsonNode back = last;
         while (!back.path("previous").isNull()) {
-            back = list(alpha, alphaInstall, "&limit=2&displayName=burst&cursor=" + enc(back.path("previous").asString()));
+            back = list(
+                    alpha,
+                    alphaInstall,
+                    "&limit=2&displayName=burst&cursor="
+                            + enc(back.path("previous").asString()));
             var names = new ArrayList<String>();
             back.path("data").forEach(c -> names.add(c.path("displayName").asString()));
             backward.addAll(0, names);
         }
         assertThat(backward).containsExactlyElementsOf(expected);
 
-        var all = api.get("/api/integration/activepieces/connections/tenant/" + betaInstall + "/" + platform.projectId())
-                .token(beta.token()).send();
+        var all = api.get(
+                        "/api/integration/activepieces/connections/tenant/" + betaInstall + "/" + platform.projectId())
+                .token(beta.token())
+                .send();
         assertThat(all.body()).hasSize(15);
         assertThat(all.header("X-Listing-Incomplete")).isNull();
         var activepiecesCursor = api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
-                + platform.projectId() + "&cursor=" + enc("bmV4dF9ZM0psWVhSbFpEb3hOelk1TURFek1ESTBNRFV3"))
-                .token(alpha.token()).send();
+                        + platform.projectId() + "&cursor=" + enc("bmV4dF9ZM0psWVhSbFpEb3hOelk1TURFek1ESTBNRFV3"))
+                .token(alpha.token())
+                .send();
         assertThat(activepiecesCursor.status()).isEqualTo(400);
         assertThat(activepiecesCursor.message()).contains("cursor is not one this API gave");
     }
@@ -194,47 +248,88 @@ abstract class ConnectionTests extends ApiTest {
         assertThat(names(list(alpha, alphaInstall, "&pieceName=" + enc("@activepieces/piece-slack"))))
                 .containsExactly("Slack alerts");
         assertThat(names(list(alpha, alphaInstall, "&displayName=SALES"))).containsExactly("Sales automation");
-        assertThat(names(list(alpha, alphaInstall, "&status=ACTIVE&status=ERROR"))).hasSize(2);
+        assertThat(names(list(alpha, alphaInstall, "&status=ACTIVE&status=ERROR")))
+                .hasSize(2);
         assertThat(names(list(alpha, alphaInstall, "&status=ERROR"))).isEmpty();
         assertThat(names(list(alpha, alphaInstall, "&scope=PROJECT"))).hasSize(2);
-        var query = ap.requests().stream().filter(r -> r.path().equals("/api/v1/app-connections")
-                && r.method().equals("GET")).toList();
+        var query = ap.requests().stream()
+                .filter(r ->
+                        r.path().equals("/api/v1/app-connections") && r.method().equals("GET"))
+                .toList();
         assertThat(query.get(query.size() - 1).query()).containsEntry("scope", List.of("PROJECT"));
         assertThat(query.get(query.size() - 3).query().get("status")).containsExactly("ACTIVE", "ERROR");
 
-        assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall).token(alpha.token()).send()
-                .message()).contains("projectId is required");
+        assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .message())
+                .contains("projectId is required");
         assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
-                + platform.projectId() + "&limit=500").token(alpha.token()).send().status()).isEqualTo(400);
+                                + platform.projectId() + "&limit=500")
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
-                + platform.projectId() + "&status=GONE").token(alpha.token()).send().status()).isEqualTo(400);
+                                + platform.projectId() + "&status=GONE")
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId=..%2F..%2Fx")
-                .token(alpha.token()).send().status()).isEqualTo(400);
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void theRecordedConnectionIsReadAndDeleted() {
-        String id = createConnection(alpha, platform.projectId(), null).body().path("id").asString();
-        var read = api.get("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send();
+        String id = createConnection(alpha, platform.projectId(), null)
+                .body()
+                .path("id")
+                .asString();
+        var read = api.get("/api/integration/activepieces/connection/" + alphaInstall)
+                .token(alpha.token())
+                .send();
         assertThat(read.status()).as(read.text()).isEqualTo(200);
         assertThat(read.body().path("id").asString()).isEqualTo(id);
 
-        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send()
-                .status()).isEqualTo(204);
+        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
         assertThat(names(list(alpha, alphaInstall, ""))).isEmpty();
-        assertThat(api.get("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send()
-                .status()).isEqualTo(404);
-        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send()
-                .status()).isEqualTo(404);
+        assertThat(api.get("/api/integration/activepieces/connection/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aConnectionAlreadyGoneFromActivepiecesStillDeletes() {
-        String id = createConnection(alpha, platform.projectId(), null).body().path("id").asString();
-        assertThat(new Api(ap.baseUrl()).delete("/api/v1/app-connections/" + id).token(platform.apiKey()).send()
-                .status()).isEqualTo(204);
-        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send()
-                .status()).isEqualTo(204);
+        String id = createConnection(alpha, platform.projectId(), null)
+                .body()
+                .path("id")
+                .asString();
+        assertThat(new Api(ap.baseUrl())
+                        .delete("/api/v1/app-connections/" + id)
+                        .token(platform.apiKey())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/integration/activepieces/connection/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -250,33 +345,55 @@ abstract class ConnectionTests extends ApiTest {
         createConnection(alpha, platform.projectId(), null);
         Account employee = accounts.addUser(alpha, "EMPLOYEE");
         for (var call : List.of(
-                api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId=" + platform.projectId()),
-                api.get("/api/integration/activepieces/connections/tenant/" + alphaInstall + "/" + platform.projectId()),
+                api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
+                        + platform.projectId()),
+                api.get("/api/integration/activepieces/connections/tenant/" + alphaInstall + "/"
+                        + platform.projectId()),
                 api.get("/api/integration/activepieces/connection/" + alphaInstall),
                 api.delete("/api/integration/activepieces/connection/" + alphaInstall))) {
             assertThat(call.token(beta.token()).send().status()).isEqualTo(404);
         }
         for (var call : List.of(
-                api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId=" + platform.projectId()),
+                api.get("/api/integration/activepieces/connections/" + alphaInstall + "?projectId="
+                        + platform.projectId()),
                 api.get("/api/integration/activepieces/connection/" + alphaInstall),
                 api.delete("/api/integration/activepieces/connection/" + alphaInstall))) {
             assertThat(call.token(employee.token()).send().status()).isEqualTo(403);
         }
-        var employeeCreate = api.post("/api/integration/activepieces/connection").token(employee.token())
-                .json(Map.of("accessToken", "t", "projectId", platform.projectId(),
-                        "organizationId", alpha.organizationId().toString())).send();
+        var employeeCreate = api.post("/api/integration/activepieces/connection")
+                .token(employee.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        alpha.organizationId().toString()))
+                .send();
         assertThat(employeeCreate.status()).isEqualTo(403);
-        var crossCreate = api.post("/api/integration/activepieces/connection").token(beta.token())
-                .json(Map.of("accessToken", "t", "projectId", platform.projectId(),
-                        "organizationId", alpha.organizationId().toString())).send();
+        var crossCreate = api.post("/api/integration/activepieces/connection")
+                .token(beta.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        alpha.organizationId().toString()))
+                .send();
         assertThat(crossCreate.status()).isEqualTo(403);
-        assertThat(api.get("/api/integration/activepieces/connection/" + alphaInstall).token(alpha.token()).send()
-                .status()).isEqualTo(200);
+        assertThat(api.get("/api/integration/activepieces/connection/" + alphaInstall)
+                        .token(alpha.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     JsonNode list(Account account, UUID installation, String filters) {
         var response = api.get("/api/integration/activepieces/connections/" + installation + "?projectId="
-                + platform.projectId() + filters).token(account.token()).send();
+                        + platform.projectId() + filters)
+                .token(account.token())
+                .send();
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
     }

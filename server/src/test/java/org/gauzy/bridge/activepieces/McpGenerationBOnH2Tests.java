@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 @TestPropertySource(properties = "test.sandbox=0.72")
-class McpGenerationBOnH2Tests extends McpTests.GenerationB {
-}
+class McpGenerationBOnH2Tests extends McpTests.GenerationB {}

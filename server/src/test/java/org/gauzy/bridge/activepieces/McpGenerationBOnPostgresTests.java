@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgres
 @TestPropertySource(properties = "test.sandbox=0.72")
-class McpGenerationBOnPostgresTests extends McpTests.GenerationB {
-}
+class McpGenerationBOnPostgresTests extends McpTests.GenerationB {}

@@ -3,5 +3,4 @@ package org.gauzy.bridge.activepieces;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class McpGenerationDOnH2Tests extends McpTests.GenerationD {
-}
+class McpGenerationDOnH2Tests extends McpTests.GenerationD {}

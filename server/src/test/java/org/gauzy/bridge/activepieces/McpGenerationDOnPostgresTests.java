@@ -3,5 +3,4 @@ package org.gauzy.bridge.activepieces;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class McpGenerationDOnPostgresTests extends McpTests.GenerationD {
-}
+class McpGenerationDOnPostgresTests extends McpTests.GenerationD {}

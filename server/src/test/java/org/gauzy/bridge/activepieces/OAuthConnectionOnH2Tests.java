@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 @TestPropertySource(properties = "test.sandbox=" + OAuthConnectionTests.SANDBOX)
-class OAuthConnectionOnH2Tests extends OAuthConnectionTests {
-}
+class OAuthConnectionOnH2Tests extends OAuthConnectionTests {}

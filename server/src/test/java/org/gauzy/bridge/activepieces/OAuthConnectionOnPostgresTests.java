@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgres
 @TestPropertySource(properties = "test.sandbox=" + OAuthConnectionTests.SANDBOX)
-class OAuthConnectionOnPostgresTests extends OAuthConnectionTests {
-}
+class OAuthConnectionOnPostgresTests extends OAuthConnectionTests {}

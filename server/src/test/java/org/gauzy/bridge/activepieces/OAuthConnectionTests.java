@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
@@ -36,23 +35,39 @@ abstract class OAuthConnectionTests extends ApiTest {
         ap = TestSandbox.named(SANDBOX);
         activepieces = new Api(ap.baseUrl());
         admin = accounts.onboard("ap-oauth");
-        var setup = api.post("/api/integration/activepieces/setup").token(admin.token()).json(Map.of("apiKey",
-                ap.seed().apiKey(), "organizationId", admin.organizationId().toString())).send();
+        var setup = api.post("/api/integration/activepieces/setup")
+                .token(admin.token())
+                .json(Map.of(
+                        "apiKey",
+                        ap.seed().apiKey(),
+                        "organizationId",
+                        admin.organizationId().toString()))
+                .send();
         assertThat(setup.status()).as(setup.text()).isEqualTo(201);
         installation = UUID.fromString(setup.body().path("integrationTenantId").asString());
     }
 
     Api.Response create(Map<String, Object> extra) {
-        var body = new java.util.HashMap<String, Object>(Map.of("projectId", ap.seed().projectId(),
-                "organizationId", admin.organizationId().toString(), "gauzyUrl", "http://localhost:" + port));
+        var body = new java.util.HashMap<String, Object>(Map.of(
+                "projectId",
+                ap.seed().projectId(),
+                "organizationId",
+                admin.organizationId().toString(),
+                "gauzyUrl",
+                "http://localhost:" + port));
         body.putAll(extra);
-        return api.post("/api/integration/activepieces/connection").token(admin.token()).json(body).send();
+        return api.post("/api/integration/activepieces/connection")
+                .token(admin.token())
+                .json(body)
+                .send();
     }
 
     /** A call through the connection, as the piece makes it. */
     JsonNode call(String connection, String path) {
-        var answer = activepieces.post("/sandbox/connections/" + connection + "/call")
-                .json(Map.of("method", "GET", "path", path)).send();
+        var answer = activepieces
+                .post("/sandbox/connections/" + connection + "/call")
+                .json(Map.of("method", "GET", "path", path))
+                .send();
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
     }
@@ -87,27 +102,45 @@ abstract class OAuthConnectionTests extends ApiTest {
         String first = value.path("access_token").asString();
         ap.clock().advance(Duration.ofMinutes(70));
         assertThat(call(connection, "/api/user/me").path("status").asInt()).isEqualTo(200);
-        assertThat(stored(connection).path("access_token").asString()).as("refreshed by Activepieces").isNotEqualTo(first);
+        assertThat(stored(connection).path("access_token").asString())
+                .as("refreshed by Activepieces")
+                .isNotEqualTo(first);
 
         String consent = consents().get(0).path("id").asString();
-        assertThat(api.delete("/api/oauth/consents/" + consent).token(admin.token()).send().status()).isEqualTo(204);
-        assertThat(call(connection, "/api/user/me").path("status").asInt()).as("revoked in Gauzy: at once").isEqualTo(401);
+        assertThat(api.delete("/api/oauth/consents/" + consent)
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(call(connection, "/api/user/me").path("status").asInt())
+                .as("revoked in Gauzy: at once")
+                .isEqualTo(401);
     }
 
     @Test
     void replacingOrDeletingTheConnectionEndsTheGrantItHad() {
         String first = create(Map.of()).body().path("id").asString();
-        String second = create(Map.of("connectionName", "Renamed")).body().path("id").asString();
+        String second =
+                create(Map.of("connectionName", "Renamed")).body().path("id").asString();
         assertThat(second).as("the organization's one connection, upserted").isEqualTo(first);
         assertThat(consents()).as("the first grant ended with its client").hasSize(1);
         assertThat(call(second, "/api/user/me").path("status").asInt()).isEqualTo(200);
-        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().body().path("items")
-                .findValuesAsString("name")).filteredOn(n -> n.startsWith("Activepieces connection")).hasSize(1);
+        assertThat(api.get("/api/oauth/clients")
+                        .token(admin.token())
+                        .send()
+                        .body()
+                        .path("items")
+                        .findValuesAsString("name"))
+                .filteredOn(n -> n.startsWith("Activepieces connection"))
+                .hasSize(1);
 
-        var deleted = api.delete("/api/integration/activepieces/connection/" + installation).token(admin.token()).send();
+        var deleted = api.delete("/api/integration/activepieces/connection/" + installation)
+                .token(admin.token())
+                .send();
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
         assertThat(consents()).isEmpty();
-        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text()).doesNotContain("Activepieces connection");
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
+                .doesNotContain("Activepieces connection");
     }
 
     @Test
@@ -117,10 +150,12 @@ abstract class OAuthConnectionTests extends ApiTest {
         assertThat(unreachable.message()).contains("INVALID_CLAIM");
         assertThat(consents()).isEmpty();
         assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
-                .as("the client made for the refused connection is gone").doesNotContain("Activepieces connection");
+                .as("the client made for the refused connection is gone")
+                .doesNotContain("Activepieces connection");
 
         assertThat(create(Map.of("gauzyUrl", "ftp://example.com")).message()).contains("gauzyUrl");
-        assertThat(create(Map.of("type", "OAUTH2", "accessToken", "x")).message()).contains("takes no accessToken");
+        assertThat(create(Map.of("type", "OAUTH2", "accessToken", "x")).message())
+                .contains("takes no accessToken");
         assertThat(create(Map.of("type", "SECRET_TEXT")).message()).contains("accessToken is required");
         assertThat(create(Map.of("type", "BASIC")).status()).isEqualTo(400);
     }

@@ -3,5 +3,4 @@ package org.gauzy.bridge.activepieces;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class RouteGuardOnH2Tests extends RouteGuardTests {
-}
+class RouteGuardOnH2Tests extends RouteGuardTests {}

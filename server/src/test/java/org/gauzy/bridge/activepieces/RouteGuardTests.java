@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
@@ -26,9 +25,17 @@ abstract class RouteGuardTests extends ApiTest {
         var platform = TestSandbox.shared().addPlatform(null, null);
         project = platform.projectId();
         owner = accounts.onboard("guards");
-        installation = UUID.fromString(api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("apiKey", platform.apiKey(), "organizationId", owner.organizationId().toString())).send()
-                .body().path("integrationTenantId").asString());
+        installation = UUID.fromString(api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of(
+                        "apiKey",
+                        platform.apiKey(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send()
+                .body()
+                .path("integrationTenantId")
+                .asString());
     }
 
     List<Function<Api, Api.Call>> routes() {
@@ -68,15 +75,22 @@ abstract class RouteGuardTests extends ApiTest {
     void anotherTenantNeverReachesThisInstallation() {
         Account intruder = accounts.onboard("guards-intruder");
         for (var route : routes()) {
-            var response = route.apply(api).token(intruder.token())
-                    .header("Organization-Id", owner.organizationId().toString()).send();
+            var response = route.apply(api)
+                    .token(intruder.token())
+                    .header("Organization-Id", owner.organizationId().toString())
+                    .send();
             assertThat(response.status()).as(response.text()).isEqualTo(403);
         }
         for (var route : routes().subList(1, 8)) {
             var response = route.apply(api).token(intruder.token()).send();
             assertThat(response.status()).as(response.text()).isEqualTo(404);
         }
-        assertThat(api.get("/api/integration/activepieces/status/" + installation).token(owner.token()).send().body()
-                .path("enabled").asBoolean()).isTrue();
+        assertThat(api.get("/api/integration/activepieces/status/" + installation)
+                        .token(owner.token())
+                        .send()
+                        .body()
+                        .path("enabled")
+                        .asBoolean())
+                .isTrue();
     }
 }

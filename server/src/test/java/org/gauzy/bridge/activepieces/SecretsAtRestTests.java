@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -45,21 +44,41 @@ class SecretsAtRestTests extends ApiTest {
             var platform = ap.addPlatform(null, null);
             var owner = accounts.onboard("secrets");
             String accessToken = "gauzy-access-token-that-must-stay-secret-0123456789";
-            assertThat(api.post("/api/integration/activepieces/setup").token(owner.token())
-                    .json(Map.of("apiKey", platform.apiKey(), "organizationId", owner.organizationId().toString())).send()
-                    .status()).isEqualTo(201);
-            assertThat(api.post("/api/integration/activepieces/connection").token(owner.token())
-                    .json(Map.of("accessToken", accessToken, "projectId", platform.projectId(),
-                            "organizationId", owner.organizationId().toString())).send().status()).isEqualTo(201);
+            assertThat(api.post("/api/integration/activepieces/setup")
+                            .token(owner.token())
+                            .json(Map.of(
+                                    "apiKey",
+                                    platform.apiKey(),
+                                    "organizationId",
+                                    owner.organizationId().toString()))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post("/api/integration/activepieces/connection")
+                            .token(owner.token())
+                            .json(Map.of(
+                                    "accessToken",
+                                    accessToken,
+                                    "projectId",
+                                    platform.projectId(),
+                                    "organizationId",
+                                    owner.organizationId().toString()))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
 
             jdbc.sql("checkpoint sync").update();
             byte[] file = Files.readAllBytes(Path.of(dataDir, "gauzy.mv.db"));
             String contents = new String(file, StandardCharsets.ISO_8859_1);
             assertThat(contents).as("the file holds readable data").contains(owner.email());
-            assertThat(contents).doesNotContain(platform.apiKey()).doesNotContain(accessToken)
+            assertThat(contents)
+                    .doesNotContain(platform.apiKey())
+                    .doesNotContain(accessToken)
                     .doesNotContain(platform.apiKey().substring(3, 30));
-            assertThat(output.getAll()).contains("Activepieces POST /app-connections 201")
-                    .doesNotContain(platform.apiKey()).doesNotContain(accessToken);
+            assertThat(output.getAll())
+                    .contains("Activepieces POST /app-connections 201")
+                    .doesNotContain(platform.apiKey())
+                    .doesNotContain(accessToken);
         } finally {
             LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.gauzy.bridge", null);
         }

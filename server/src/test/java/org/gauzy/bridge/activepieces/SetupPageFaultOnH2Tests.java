@@ -6,6 +6,6 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 // A context of its own: the circuit breaker of the unreachable address must not carry over to other tests.
-@TestPropertySource(properties = {"test.sandbox=" + TestSandbox.UNREACHABLE, "gauzy.activepieces.circuit-failure-threshold=1000"})
-class SetupPageFaultOnH2Tests extends SetupPageFaultTests {
-}
+@TestPropertySource(
+        properties = {"test.sandbox=" + TestSandbox.UNREACHABLE, "gauzy.activepieces.circuit-failure-threshold=1000"})
+class SetupPageFaultOnH2Tests extends SetupPageFaultTests {}

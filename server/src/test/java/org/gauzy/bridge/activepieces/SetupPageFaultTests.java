@@ -3,7 +3,6 @@ package org.gauzy.bridge.activepieces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.PageJar;
@@ -19,11 +18,14 @@ abstract class SetupPageFaultTests extends ApiTest {
         jar.signIn(admin.email(), Accounts.PASSWORD, "/pages");
         var form = jar.get("/pages/integrations/activepieces");
         assertThat(form.status()).isEqualTo(200);
-        var answer = jar.post("/pages/integrations/activepieces/setup", Map.of("_csrf", PageJar.csrf(form),
-                "apiKey", "sk-typed-by-the-admin"));
+        var answer = jar.post(
+                "/pages/integrations/activepieces/setup",
+                Map.of("_csrf", PageJar.csrf(form), "apiKey", "sk-typed-by-the-admin"));
         assertThat(answer.status()).isEqualTo(502);
-        assertThat(answer.text()).contains("Activepieces could not be reached at http://127.0.0.1:9")
-                .contains("ACTIVEPIECES_BASE_URL").contains("value=\"sk-typed-by-the-admin\"");
+        assertThat(answer.text())
+                .contains("Activepieces could not be reached at http://127.0.0.1:9")
+                .contains("ACTIVEPIECES_BASE_URL")
+                .contains("value=\"sk-typed-by-the-admin\"");
         // Nothing was installed: the page still offers the form.
         assertThat(jar.get("/pages/integrations/activepieces").status()).isEqualTo(200);
     }

@@ -15,7 +15,9 @@ class TokenRemovalTests {
                 {"id":"a","token":"t1","tools":[{"token":"t2","flow":{"token":"t3","name":"f"}}],
                  "nested":{"deeper":[[{"token":"t4"}]]},"tokenCount":2}""");
         String cleaned = McpService.withoutTokens(node).toString();
-        assertThat(cleaned).doesNotContain("t1", "t2", "t3", "t4").doesNotContain("\"token\"")
+        assertThat(cleaned)
+                .doesNotContain("t1", "t2", "t3", "t4")
+                .doesNotContain("\"token\"")
                 .contains("\"tokenCount\":2", "\"name\":\"f\"");
     }
 }

@@ -3,5 +3,4 @@ package org.gauzy.bridge.automation;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class FlowPagesOnH2Tests extends FlowPagesTests {
-}
+class FlowPagesOnH2Tests extends FlowPagesTests {}

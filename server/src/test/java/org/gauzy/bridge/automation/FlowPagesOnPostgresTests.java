@@ -3,5 +3,4 @@ package org.gauzy.bridge.automation;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class FlowPagesOnPostgresTests extends FlowPagesTests {
-}
+class FlowPagesOnPostgresTests extends FlowPagesTests {}

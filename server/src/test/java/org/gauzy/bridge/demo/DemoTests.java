@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.gauzy.bridge.BridgeApplication;
 import org.gauzy.bridge.support.Api;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,8 @@ class DemoTests {
     @Test
     void printsWorkingCredentialsAKeyOfTheSandboxAndItsPage() {
         var out = new ByteArrayOutputStream();
-        try (ConfigurableApplicationContext context = Demo.run(BridgeApplication.class,
+        try (ConfigurableApplicationContext context = Demo.run(
+                BridgeApplication.class,
                 new String[] {Demo.FLAG, "--server.port=0", "--logging.level.root=WARN"},
                 new PrintStream(out, true, StandardCharsets.UTF_8))) {
             String banner = out.toString(StandardCharsets.UTF_8);
@@ -33,19 +33,32 @@ class DemoTests {
 
             var api = new Api(open);
             assertThat(api.get("/pages/login").send().status()).isEqualTo(200);
-            var login = api.post("/api/auth/login").json(Map.of("email", "admin@ever.co", "password", password)).send();
+            var login = api.post("/api/auth/login")
+                    .json(Map.of("email", "admin@ever.co", "password", password))
+                    .send();
             assertThat(login.status()).as(login.text()).isEqualTo(200);
             String token = login.body().path("token").asString();
 
-            var setup = api.post("/api/integration/activepieces/setup").token(token)
-                    .json(Map.of("apiKey", key, "userEmail", user, "userPassword", userPassword)).send();
+            var setup = api.post("/api/integration/activepieces/setup")
+                    .token(token)
+                    .json(Map.of("apiKey", key, "userEmail", user, "userPassword", userPassword))
+                    .send();
             assertThat(setup.status()).as(setup.text()).isEqualTo(201);
             String project = api.get("/api/integration/activepieces/projects/"
-                    + setup.body().path("integrationTenantId").asString()).token(token).send().body().path("data")
-                    .get(0).path("id").asString();
-            var servers = api.get("/api/integration/activepieces/mcp?projectId=" + project).token(token).send();
+                            + setup.body().path("integrationTenantId").asString())
+                    .token(token)
+                    .send()
+                    .body()
+                    .path("data")
+                    .get(0)
+                    .path("id")
+                    .asString();
+            var servers = api.get("/api/integration/activepieces/mcp?projectId=" + project)
+                    .token(token)
+                    .send();
             assertThat(servers.status()).as(servers.text()).isEqualTo(200);
-            assertThat(servers.body().path("data").get(0).path("name").asString()).isEqualTo("Gauzy assistant");
+            assertThat(servers.body().path("data").get(0).path("name").asString())
+                    .isEqualTo("Gauzy assistant");
             var clients = api.get("/api/oauth/clients").token(token).send();
             assertThat(clients.text()).contains("activepieces-demo").contains(sandbox + "/redirect");
 
@@ -59,7 +72,8 @@ class DemoTests {
     @Test
     void runsSeveralNodesBehindAProxyWithOneCommand() {
         var out = new ByteArrayOutputStream();
-        try (ConfigurableApplicationContext context = Demo.run(BridgeApplication.class,
+        try (ConfigurableApplicationContext context = Demo.run(
+                BridgeApplication.class,
                 new String[] {Demo.FLAG, "--nodes=2", "--server.port=0", "--logging.level.root=WARN"},
                 new PrintStream(out, true, StandardCharsets.UTF_8))) {
             String banner = out.toString(StandardCharsets.UTF_8);
@@ -70,14 +84,21 @@ class DemoTests {
             assertThat(open).as("the proxy, not this process's node").doesNotEndWith(":" + ownPort);
 
             var api = new Api(open);
-            var login = api.post("/api/auth/login").json(Map.of("email", "admin@ever.co", "password", password)).send();
+            var login = api.post("/api/auth/login")
+                    .json(Map.of("email", "admin@ever.co", "password", password))
+                    .send();
             assertThat(login.status()).as(login.text()).isEqualTo(200);
             String token = login.body().path("token").asString();
-            var task = api.post("/api/tasks").token(token).json(Map.of("title", "On one node")).send();
+            var task = api.post("/api/tasks")
+                    .token(token)
+                    .json(Map.of("title", "On one node"))
+                    .send();
             assertThat(task.status()).as(task.text()).isEqualTo(201);
             // Round robin: consecutive reads land on both nodes, each seeing the task and taking the token.
             for (int i = 0; i < 4; i++) {
-                var read = api.get("/api/tasks/" + task.body().path("id").asString()).token(token).send();
+                var read = api.get("/api/tasks/" + task.body().path("id").asString())
+                        .token(token)
+                        .send();
                 assertThat(read.status()).as(read.text()).isEqualTo(200);
             }
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
@@ -29,8 +28,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 abstract class AppTokenMatrixTests extends ApiTest {
 
-    static final List<String> SCOPES = List.of("gauzy:all", "employees:read", "employees:write", "tasks:read",
-            "tasks:write", "timesheet:read", "timesheet:write", "webhooks:write");
+    static final List<String> SCOPES = List.of(
+            "gauzy:all",
+            "employees:read",
+            "employees:write",
+            "tasks:read",
+            "tasks:write",
+            "timesheet:read",
+            "timesheet:write",
+            "webhooks:write");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -55,8 +61,9 @@ abstract class AppTokenMatrixTests extends ApiTest {
     }
 
     static boolean refusedForScope(Api.Response answer) {
-        return answer.status() == 403 && (answer.message().contains("scopes do not allow")
-                || answer.message().contains("signed in to Gauzy itself"));
+        return answer.status() == 403
+                && (answer.message().contains("scopes do not allow")
+                        || answer.message().contains("signed in to Gauzy itself"));
     }
 
     Api.Response send(Route route, String token) {
@@ -81,7 +88,8 @@ abstract class AppTokenMatrixTests extends ApiTest {
         var tokens = new LinkedHashMap<String, String>();
         SCOPES.forEach(scope -> tokens.put(scope, grants.accessToken(owner, owner, scope)));
         List<Route> routes = Routes.api(mappings).stream()
-                .filter(r -> !EndpointDeclarationTests.access(r.toString()).equals("public")).toList();
+                .filter(r -> !EndpointDeclarationTests.access(r.toString()).equals("public"))
+                .toList();
         assertThat(routes).hasSizeGreaterThan(60);
 
         var failures = new ArrayList<String>();
@@ -102,12 +110,15 @@ abstract class AppTokenMatrixTests extends ApiTest {
             }
         }
         assertThat(failures).as("refusals expected: " + refused).isEmpty();
-        assertThat(DatabaseState.of(jdbc)).as("a refused app token changed nothing").isEqualTo(before);
+        assertThat(DatabaseState.of(jdbc))
+                .as("a refused app token changed nothing")
+                .isEqualTo(before);
 
         for (Route route : routes) {
             String access = EndpointDeclarationTests.access(route.toString());
             for (var token : tokens.entrySet()) {
-                if (covers(access, token.getKey(), route.writes()) && !route.toString().equals("POST /api/auth/logout")) {
+                if (covers(access, token.getKey(), route.writes())
+                        && !route.toString().equals("POST /api/auth/logout")) {
                     Api.Response answer = send(route, token.getValue());
                     if (refusedForScope(answer)) {
                         failures.add(route + " with " + token.getKey() + " refused: " + answer.text());
@@ -131,24 +142,38 @@ abstract class AppTokenMatrixTests extends ApiTest {
         grants.accessToken(owner, colleague, "tasks:read");
         String app = grants.accessToken(owner, owner, "tasks:read");
         String theirs = null;
-        for (var consent : api.get("/api/oauth/consents?everyone=true").token(owner.token()).send().body()
+        for (var consent : api.get("/api/oauth/consents?everyone=true")
+                .token(owner.token())
+                .send()
+                .body()
                 .path("items")) {
             if (consent.path("userId").asString().equals(colleague.userId().toString())) {
                 theirs = consent.path("id").asString();
             }
         }
         assertThat(theirs).as("the colleague's consent").isNotNull();
-        int consentsBefore = api.get("/api/oauth/consents?everyone=true").token(owner.token()).send().body()
-                .path("items").size();
+        int consentsBefore = api.get("/api/oauth/consents?everyone=true")
+                .token(owner.token())
+                .send()
+                .body()
+                .path("items")
+                .size();
 
         var listed = api.get("/api/oauth/consents?everyone=true").token(app).send();
         assertThat(listed.status()).isEqualTo(403);
         assertThat(listed.message()).contains("signed in to Gauzy itself");
         var revoked = api.delete("/api/oauth/consents/" + theirs).token(app).send();
         assertThat(revoked.status()).isEqualTo(403);
-        assertThat(api.get("/api/oauth/consents?everyone=true").token(owner.token()).send().body().path("items")
-                .size()).as("every consent is still there").isEqualTo(consentsBefore);
-        assertThat(api.get("/api/tasks").token(app).send().status()).as("what the scope covers still works")
+        assertThat(api.get("/api/oauth/consents?everyone=true")
+                        .token(owner.token())
+                        .send()
+                        .body()
+                        .path("items")
+                        .size())
+                .as("every consent is still there")
+                .isEqualTo(consentsBefore);
+        assertThat(api.get("/api/tasks").token(app).send().status())
+                .as("what the scope covers still works")
                 .isEqualTo(200);
     }
 }

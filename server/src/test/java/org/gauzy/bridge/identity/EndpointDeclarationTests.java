@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.support.OnH2;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +41,8 @@ class EndpointDeclarationTests {
                     continue;
                 }
                 checked++;
-                boolean isPublic = Arrays.stream(SecurityConfiguration.PUBLIC_API)
-                        .anyMatch(p -> matcher.match(p, pattern));
+                boolean isPublic =
+                        Arrays.stream(SecurityConfiguration.PUBLIC_API).anyMatch(p -> matcher.match(p, pattern));
                 if (!isPublic && !declares(handler)) {
                     undeclared.add(info.getMethodsCondition() + " " + pattern + " (" + handler + ")");
                 }
@@ -55,9 +54,15 @@ class EndpointDeclarationTests {
 
     @Test
     void publicEndpointsAreOnlyTheSignInOnes() {
-        assertThat(SecurityConfiguration.PUBLIC_API).containsExactlyInAnyOrder("/api/auth/login",
-                "/api/auth/register", "/api/auth/refresh-token", "/api/docs", "/api/docs.yaml", "/api/docs/**",
-                "/api/integration/ever-gauzy/oauth/**");
+        assertThat(SecurityConfiguration.PUBLIC_API)
+                .containsExactlyInAnyOrder(
+                        "/api/auth/login",
+                        "/api/auth/register",
+                        "/api/auth/refresh-token",
+                        "/api/docs",
+                        "/api/docs.yaml",
+                        "/api/docs/**",
+                        "/api/integration/ever-gauzy/oauth/**");
     }
 
     /**
@@ -77,7 +82,9 @@ class EndpointDeclarationTests {
                     continue;
                 }
                 for (var method : entry.getKey().getMethodsCondition().getMethods()) {
-                    actual.put(method + " " + pattern, appAccess(entry.getValue(), pattern) + organization(entry.getValue()));
+                    actual.put(
+                            method + " " + pattern,
+                            appAccess(entry.getValue(), pattern) + organization(entry.getValue()));
                 }
             }
         }
@@ -87,8 +94,12 @@ class EndpointDeclarationTests {
     static final Map<String, String> APP_ACCESS = Map.ofEntries(
             Map.entry("DELETE /api/employee/{id}", "employees · path employee"),
             Map.entry("DELETE /api/employees/{id}", "employees · path employee"),
-            Map.entry("DELETE /api/integration/activepieces/connection/{integrationId}", "first-party · path installation"),
-            Map.entry("DELETE /api/integration/activepieces/integration-tenant/{integrationId}", "first-party · path installation"),
+            Map.entry(
+                    "DELETE /api/integration/activepieces/connection/{integrationId}",
+                    "first-party · path installation"),
+            Map.entry(
+                    "DELETE /api/integration/activepieces/integration-tenant/{integrationId}",
+                    "first-party · path installation"),
             Map.entry("DELETE /api/integration/activepieces/webhooks/{id}", "webhooks · path subscription"),
             Map.entry("DELETE /api/oauth/clients/{id}", "first-party · path oauth-client"),
             Map.entry("DELETE /api/oauth/consents/{id}", "first-party · path consent"),
@@ -103,12 +114,20 @@ class EndpointDeclarationTests {
             Map.entry("GET /api/docs/ui", "public"),
             Map.entry("GET /api/employee", "employees · request"),
             Map.entry("GET /api/employee/{id}", "employees · path employee"),
-            Map.entry("GET /api/integration/activepieces/connection/{integrationId}", "first-party · path installation"),
-            Map.entry("GET /api/integration/activepieces/connections/tenant/{integrationId}/{projectId}", "first-party · path installation"),
-            Map.entry("GET /api/integration/activepieces/connections/{integrationId}", "first-party · path installation"),
+            Map.entry(
+                    "GET /api/integration/activepieces/connection/{integrationId}", "first-party · path installation"),
+            Map.entry(
+                    "GET /api/integration/activepieces/connections/tenant/{integrationId}/{projectId}",
+                    "first-party · path installation"),
+            Map.entry(
+                    "GET /api/integration/activepieces/connections/{integrationId}", "first-party · path installation"),
             Map.entry("GET /api/integration/activepieces/flows/{integrationId}", "first-party · path installation"),
-            Map.entry("GET /api/integration/activepieces/flows/{integrationId}/{flowId}/runs", "first-party · path installation"),
-            Map.entry("GET /api/integration/activepieces/integration-tenant/{integrationId}", "first-party · path installation"),
+            Map.entry(
+                    "GET /api/integration/activepieces/flows/{integrationId}/{flowId}/runs",
+                    "first-party · path installation"),
+            Map.entry(
+                    "GET /api/integration/activepieces/integration-tenant/{integrationId}",
+                    "first-party · path installation"),
             Map.entry("GET /api/integration/activepieces/mcp", "first-party · request"),
             Map.entry("GET /api/integration/activepieces/mcp/{serverId}", "first-party · request"),
             Map.entry("GET /api/integration/activepieces/projects/{integrationId}", "first-party · path installation"),
@@ -143,13 +162,21 @@ class EndpointDeclarationTests {
             Map.entry("POST /api/auth/register", "public"),
             Map.entry("POST /api/employee", "employees · request"),
             Map.entry("POST /api/integration/activepieces/connection", "first-party · request"),
-            Map.entry("POST /api/integration/activepieces/integration-tenant/{integrationId}/disable", "first-party · path installation"),
-            Map.entry("POST /api/integration/activepieces/integration-tenant/{integrationId}/enable", "first-party · path installation"),
+            Map.entry(
+                    "POST /api/integration/activepieces/integration-tenant/{integrationId}/disable",
+                    "first-party · path installation"),
+            Map.entry(
+                    "POST /api/integration/activepieces/integration-tenant/{integrationId}/enable",
+                    "first-party · path installation"),
             Map.entry("POST /api/integration/activepieces/mcp/{serverId}/rotate", "first-party · request"),
-            Map.entry("POST /api/integration/activepieces/projects/{integrationId}/bind", "first-party · path installation"),
+            Map.entry(
+                    "POST /api/integration/activepieces/projects/{integrationId}/bind",
+                    "first-party · path installation"),
             Map.entry("POST /api/integration/activepieces/setup", "first-party · request"),
             Map.entry("POST /api/integration/activepieces/webhooks", "webhooks · request"),
-            Map.entry("POST /api/integration/activepieces/webhooks/{id}/deliveries/{deliveryId}/replay", "webhooks · path subscription"),
+            Map.entry(
+                    "POST /api/integration/activepieces/webhooks/{id}/deliveries/{deliveryId}/replay",
+                    "webhooks · path subscription"),
             Map.entry("POST /api/integration/ever-gauzy/oauth/authorize/consent", "public"),
             Map.entry("POST /api/integration/ever-gauzy/oauth/authorize/login", "public"),
             Map.entry("POST /api/integration/ever-gauzy/oauth/authorize/logout", "public"),
@@ -184,7 +211,9 @@ class EndpointDeclarationTests {
     @Test
     void everyPathDeclarationNamesAKnownRecordThatItsPathHolds() {
         var kinds = new java.util.HashMap<String, PathRecord>();
-        records.forEach(r -> assertThat(kinds.put(r.kind(), r)).as("one bean per kind: " + r.kind()).isNull());
+        records.forEach(r -> assertThat(kinds.put(r.kind(), r))
+                .as("one bean per kind: " + r.kind())
+                .isNull());
         var wrong = new ArrayList<String>();
         int checked = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
@@ -208,18 +237,18 @@ class EndpointDeclarationTests {
     }
 
     /** A route's organization declaration and record, from whichever annotation declares it. */
-    record Declared(OrganizationFrom organization, String record) {
-    }
+    record Declared(OrganizationFrom organization, String record) {}
 
     static @org.jspecify.annotations.Nullable Declared declaration(HandlerMethod handler) {
-        RequiresPermission permission = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                RequiresPermission.class);
+        RequiresPermission permission =
+                AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequiresPermission.class);
         RequiresLogin login = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequiresLogin.class);
         if (permission == null && login == null) {
             permission = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequiresPermission.class);
             login = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequiresLogin.class);
         }
-        return permission != null ? new Declared(permission.organization(), permission.record())
+        return permission != null
+                ? new Declared(permission.organization(), permission.record())
                 : login != null ? new Declared(login.organization(), login.record()) : null;
     }
 
@@ -256,8 +285,8 @@ class EndpointDeclarationTests {
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), FirstPartyOnly.class)) {
             return "first-party";
         }
-        RequiresPermission permission = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                RequiresPermission.class);
+        RequiresPermission permission =
+                AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequiresPermission.class);
         if (permission == null) {
             permission = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequiresPermission.class);
         }

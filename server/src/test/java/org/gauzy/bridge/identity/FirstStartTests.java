@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.gauzy.bridge.BridgeApplication;
 import org.gauzy.bridge.support.Api;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,14 @@ class FirstStartTests {
             assertThat(printed.find()).as("the generated password is printed").isTrue();
             password = printed.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            assertThat(output.getOut()).contains("listening on http://localhost:").contains("database: H2");
+            assertThat(output.getOut())
+                    .contains("listening on http://localhost:")
+                    .contains("database: H2");
 
-            var login = api(first).post("/api/auth/login")
-                    .json(Map.of("email", "owner@first.test", "password", password)).send();
+            var login = api(first)
+                    .post("/api/auth/login")
+                    .json(Map.of("email", "owner@first.test", "password", password))
+                    .send();
             assertThat(login.status()).isEqualTo(200);
             token = login.body().path("token").asString();
         }
@@ -53,7 +56,8 @@ class FirstStartTests {
         int printedBefore = countOccurrences(output.getOut(), "shown only this once");
 
         try (var second = start(data)) {
-            assertThat(countOccurrences(output.getOut(), "shown only this once")).isEqualTo(printedBefore);
+            assertThat(countOccurrences(output.getOut(), "shown only this once"))
+                    .isEqualTo(printedBefore);
             var me = api(second).get("/api/user/me").token(token).send();
             assertThat(me.status()).as("a session survives a restart").isEqualTo(200);
             assertThat(me.body().path("tenant").path("name").asString()).isEqualTo("First Co");
@@ -62,12 +66,13 @@ class FirstStartTests {
     }
 
     private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(BridgeApplication.class).run(
-                "--server.port=0",
-                "--gauzy.data-dir=" + data,
-                "--gauzy.identity.admin.email=owner@first.test",
-                "--gauzy.identity.admin.password=",
-                "--gauzy.identity.admin.tenant-name=First Co");
+        return new SpringApplicationBuilder(BridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--gauzy.data-dir=" + data,
+                        "--gauzy.identity.admin.email=owner@first.test",
+                        "--gauzy.identity.admin.password=",
+                        "--gauzy.identity.admin.tenant-name=First Co");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

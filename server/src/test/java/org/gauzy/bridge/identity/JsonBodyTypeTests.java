@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -21,8 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OnH2
 class JsonBodyTypeTests extends ApiTest {
 
-    static final List<String> OTHER_JSON = List.of("application/merge-patch+json", "application/vnd.api+json",
-            "application/problem+json", "text/json", "application/json-patch+json");
+    static final List<String> OTHER_JSON = List.of(
+            "application/merge-patch+json",
+            "application/vnd.api+json",
+            "application/problem+json",
+            "text/json",
+            "application/json-patch+json");
 
     @Autowired
     JdbcClient jdbc;
@@ -31,23 +34,51 @@ class JsonBodyTypeTests extends ApiTest {
     void aBodyOfAnyOtherJsonTypeIsRefusedBeforeItIsRead() {
         Account mine = accounts.onboard("json-types");
         Account theirs = accounts.onboard("json-types-other");
-        int tasksBefore = jdbc.sql("select count(*) from task").query(Integer.class).single();
+        int tasksBefore =
+                jdbc.sql("select count(*) from task").query(Integer.class).single();
         for (String type : OTHER_JSON) {
-            var task = api.post("/api/tasks").token(mine.token()).json(Map.of("title", "Smuggled",
-                    "organizationId", theirs.organizationId().toString()), type).send();
+            var task = api.post("/api/tasks")
+                    .token(mine.token())
+                    .json(
+                            Map.of(
+                                    "title",
+                                    "Smuggled",
+                                    "organizationId",
+                                    theirs.organizationId().toString()),
+                            type)
+                    .send();
             assertThat(task.status()).as(type).isEqualTo(415);
             assertThat(task.body().path("statusCode").asInt()).isEqualTo(415);
             assertThat(task.message()).contains("application/json");
-            var setup = api.post("/api/integration/activepieces/setup").token(mine.token()).json(Map.of(
-                    "apiKey", "sk-x", "organizationId", theirs.organizationId().toString()), type).send();
+            var setup = api.post("/api/integration/activepieces/setup")
+                    .token(mine.token())
+                    .json(
+                            Map.of(
+                                    "apiKey",
+                                    "sk-x",
+                                    "organizationId",
+                                    theirs.organizationId().toString()),
+                            type)
+                    .send();
             assertThat(setup.status()).as(type).isEqualTo(415);
-            var signIn = api.post("/api/auth/login").json(Map.of("email", mine.email(), "password", "x"), type).send();
+            var signIn = api.post("/api/auth/login")
+                    .json(Map.of("email", mine.email(), "password", "x"), type)
+                    .send();
             assertThat(signIn.status()).as("signed in or not: " + type).isEqualTo(415);
         }
-        assertThat(jdbc.sql("select count(*) from task").query(Integer.class).single()).isEqualTo(tasksBefore);
+        assertThat(jdbc.sql("select count(*) from task").query(Integer.class).single())
+                .isEqualTo(tasksBefore);
 
-        var plain = api.post("/api/tasks").token(mine.token()).json(Map.of("title", "Smuggled",
-                "organizationId", theirs.organizationId().toString()), "application/json; charset=utf-8").send();
+        var plain = api.post("/api/tasks")
+                .token(mine.token())
+                .json(
+                        Map.of(
+                                "title",
+                                "Smuggled",
+                                "organizationId",
+                                theirs.organizationId().toString()),
+                        "application/json; charset=utf-8")
+                .send();
         assertThat(plain.status()).as("application/json is read and checked").isEqualTo(403);
     }
 
@@ -55,14 +86,18 @@ class JsonBodyTypeTests extends ApiTest {
     @Test
     void aRefusedBodyNamesThePlace() {
         Account mine = accounts.onboard("json-places");
-        var nul = api.post("/api/tasks").token(mine.token()).json("{\"title\":\"ok\",\"members\":[{\"id\":\"a\\u0000\"}]}")
+        var nul = api.post("/api/tasks")
+                .token(mine.token())
+                .json("{\"title\":\"ok\",\"members\":[{\"id\":\"a\\u0000\"}]}")
                 .send();
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.message()).contains("members[0].id").contains("U+0000");
         var twoValues = api.post("/api/tasks").token(mine.token()).json("{} {}").send();
         assertThat(twoValues.status()).isEqualTo(400);
         assertThat(twoValues.message()).contains("not valid JSON");
-        var deep = api.post("/api/tasks").token(mine.token()).json("{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}")
+        var deep = api.post("/api/tasks")
+                .token(mine.token())
+                .json("{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}")
                 .send();
         assertThat(deep.status()).isEqualTo(400);
         assertThat(deep.message()).contains("nested deeper than 32");

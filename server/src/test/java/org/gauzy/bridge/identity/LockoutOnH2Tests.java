@@ -3,5 +3,4 @@ package org.gauzy.bridge.identity;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class LockoutOnH2Tests extends LockoutTests {
-}
+class LockoutOnH2Tests extends LockoutTests {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
@@ -26,18 +25,19 @@ import org.springframework.test.context.TestPropertySource;
  * are made by the bootstrap admin, not by registration, whose own limit is tested here too. The service's clock
  * is held still, so a slow-down's delay is what the test reads, however slow the machine.
  */
-@TestPropertySource(properties = {
-    "server.forward-headers-strategy=native",
-    "gauzy.identity.login-throttle.per-account-and-address=3",
-    "gauzy.identity.login-throttle.per-address=8",
-    "gauzy.identity.login-throttle.per-account=5",
-    "gauzy.identity.login-throttle.max-delay=8s",
-    "gauzy.identity.registrations-per-address=3",
-    "gauzy.oauth.client-throttle.per-client-and-address=3",
-    "gauzy.oauth.client-throttle.per-address=8",
-    "gauzy.oauth.client-throttle.per-client=5",
-    "gauzy.oauth.client-throttle.max-delay=8s"
-})
+@TestPropertySource(
+        properties = {
+            "server.forward-headers-strategy=native",
+            "gauzy.identity.login-throttle.per-account-and-address=3",
+            "gauzy.identity.login-throttle.per-address=8",
+            "gauzy.identity.login-throttle.per-account=5",
+            "gauzy.identity.login-throttle.max-delay=8s",
+            "gauzy.identity.registrations-per-address=3",
+            "gauzy.oauth.client-throttle.per-client-and-address=3",
+            "gauzy.oauth.client-throttle.per-address=8",
+            "gauzy.oauth.client-throttle.per-client=5",
+            "gauzy.oauth.client-throttle.max-delay=8s"
+        })
 @Import(MovableClock.Config.class)
 abstract class LockoutTests extends ApiTest {
 
@@ -61,18 +61,22 @@ abstract class LockoutTests extends ApiTest {
     }
 
     Api.Response login(String email, String password, String address) {
-        return api.post("/api/auth/login").header("X-Forwarded-For", address)
-                .json(Map.of("email", email, "password", password)).send();
+        return api.post("/api/auth/login")
+                .header("X-Forwarded-For", address)
+                .json(Map.of("email", email, "password", password))
+                .send();
     }
 
     @Test
     void theOwnerSignsInFromTheirUsualAddressWhileAttackersHammerTheAccount() {
         Account owner = accounts.addUser(admin(), "EMPLOYEE");
-        assertThat(login(owner.email(), Accounts.PASSWORD, OWNER_ADDRESS).status()).isEqualTo(200);
+        assertThat(login(owner.email(), Accounts.PASSWORD, OWNER_ADDRESS).status())
+                .isEqualTo(200);
 
         // One attacker: three failures, then that address waits out the window, even with the right password.
         for (int i = 0; i < 3; i++) {
-            assertThat(login(owner.email(), "Wrong-Guess-" + i, "203.0.113.1").status()).isEqualTo(401);
+            assertThat(login(owner.email(), "Wrong-Guess-" + i, "203.0.113.1").status())
+                    .isEqualTo(401);
         }
         var blocked = login(owner.email(), Accounts.PASSWORD, "203.0.113.1");
         assertThat(blocked.status()).isEqualTo(429);
@@ -81,10 +85,13 @@ abstract class LockoutTests extends ApiTest {
 
         // More attackers from other addresses push the account past its own limit: it slows down for strangers.
         for (int i = 0; i < 2; i++) {
-            assertThat(login(owner.email(), "Wrong-Guess-x", "203.0.113.2").status()).isEqualTo(401);
+            assertThat(login(owner.email(), "Wrong-Guess-x", "203.0.113.2").status())
+                    .isEqualTo(401);
         }
         var stranger = login(owner.email(), "Wrong-Guess-y", "203.0.113.3");
-        assertThat(stranger.status()).as("the account is slowed for an address it never saw").isEqualTo(429);
+        assertThat(stranger.status())
+                .as("the account is slowed for an address it never saw")
+                .isEqualTo(429);
 
         // The owner, from the address they always use, is not slowed at all.
         var ownerAgain = login(owner.email(), Accounts.PASSWORD, OWNER_ADDRESS);
@@ -95,7 +102,9 @@ abstract class LockoutTests extends ApiTest {
     void aSlowedAccountIsSlowedNotLocked() {
         Account owner = accounts.addUser(admin(), "EMPLOYEE");
         for (int i = 0; i < 5; i++) {
-            assertThat(login(owner.email(), "Wrong-Guess-" + i, "203.0.113." + (20 + i)).status()).isEqualTo(401);
+            assertThat(login(owner.email(), "Wrong-Guess-" + i, "203.0.113." + (20 + i))
+                            .status())
+                    .isEqualTo(401);
         }
         var slowed = login(owner.email(), Accounts.PASSWORD, "192.0.2.77");
         assertThat(slowed.status()).isEqualTo(429);
@@ -104,20 +113,25 @@ abstract class LockoutTests extends ApiTest {
 
         // Once the delay has passed, the owner gets in from a new address with the right password.
         clock.advance(Duration.ofSeconds(wait));
-        assertThat(login(owner.email(), Accounts.PASSWORD, "192.0.2.77").status()).isEqualTo(200);
+        assertThat(login(owner.email(), Accounts.PASSWORD, "192.0.2.77").status())
+                .isEqualTo(200);
     }
 
     @Test
     void oneAddressGuessingManyAccountsIsThrottled() {
         int refused = 0;
         for (int i = 0; i < 12; i++) {
-            if (login(Accounts.uniqueEmail("spray"), "Wrong-Guess-1", "203.0.113.50").status() == 429) {
+            if (login(Accounts.uniqueEmail("spray"), "Wrong-Guess-1", "203.0.113.50")
+                            .status()
+                    == 429) {
                 refused++;
             }
         }
         assertThat(refused).isEqualTo(12 - 8);
-        assertThat(login(Accounts.uniqueEmail("spray"), "Wrong-Guess-1", "203.0.113.51").status())
-                .as("another address is not affected").isEqualTo(401);
+        assertThat(login(Accounts.uniqueEmail("spray"), "Wrong-Guess-1", "203.0.113.51")
+                        .status())
+                .as("another address is not affected")
+                .isEqualTo(401);
     }
 
     @Test
@@ -133,46 +147,71 @@ abstract class LockoutTests extends ApiTest {
     void aClientSecretGuesserCannotLockTheClientsOwnServerOut() {
         var grants = new OAuthGrants(api);
         var client = grants.register(admin(), Map.of());
-        assertThat(introspect(client.clientId(), client.secret(), OWNER_ADDRESS).status()).isEqualTo(200);
+        assertThat(introspect(client.clientId(), client.secret(), OWNER_ADDRESS).status())
+                .isEqualTo(200);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(introspect(client.clientId(), "wrong-secret-" + i, "203.0.113.70").status()).isEqualTo(401);
+            assertThat(introspect(client.clientId(), "wrong-secret-" + i, "203.0.113.70")
+                            .status())
+                    .isEqualTo(401);
         }
         for (int i = 0; i < 2; i++) {
-            assertThat(introspect(client.clientId(), "wrong-secret-" + i, "203.0.113.71").status()).isEqualTo(401);
+            assertThat(introspect(client.clientId(), "wrong-secret-" + i, "203.0.113.71")
+                            .status())
+                    .isEqualTo(401);
         }
         var attacker = introspect(client.clientId(), client.secret(), "203.0.113.70");
         assertThat(attacker.status()).isEqualTo(429);
         assertThat(attacker.body().path("error").asString()).isNotBlank();
-        assertThat(introspect(client.clientId(), client.secret(), "203.0.113.72").status())
-                .as("the client is slowed for strangers").isEqualTo(429);
+        assertThat(introspect(client.clientId(), client.secret(), "203.0.113.72")
+                        .status())
+                .as("the client is slowed for strangers")
+                .isEqualTo(429);
         assertThat(introspect(client.clientId(), client.secret(), OWNER_ADDRESS).status())
-                .as("the client's own server still gets in").isEqualTo(200);
+                .as("the client's own server still gets in")
+                .isEqualTo(200);
     }
 
     @Test
     void registrationIsLimitedPerAddressWhetherTheEmailIsTakenOrFree() {
         Account taken = accounts.addUser(admin(), "EMPLOYEE");
         assertThat(register(taken.email(), "192.0.2.10").status()).isEqualTo(409);
-        assertThat(register(Accounts.uniqueEmail("free"), "192.0.2.10").status()).isEqualTo(201);
-        assertThat(register(Accounts.uniqueEmail("free"), "192.0.2.10").status()).isEqualTo(201);
+        assertThat(register(Accounts.uniqueEmail("free"), "192.0.2.10").status())
+                .isEqualTo(201);
+        assertThat(register(Accounts.uniqueEmail("free"), "192.0.2.10").status())
+                .isEqualTo(201);
         String probed = Accounts.uniqueEmail("probe");
         var limited = register(probed, "192.0.2.10");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.message()).contains("Too many registrations");
-        assertThat(register(taken.email(), "192.0.2.10").status()).as("a taken email answers the same").isEqualTo(429);
-        assertThat(login(probed, Accounts.PASSWORD, "192.0.2.11").status()).as("nothing was registered").isEqualTo(401);
-        assertThat(register(probed, "192.0.2.11").status()).as("another address may register").isEqualTo(201);
+        assertThat(register(taken.email(), "192.0.2.10").status())
+                .as("a taken email answers the same")
+                .isEqualTo(429);
+        assertThat(login(probed, Accounts.PASSWORD, "192.0.2.11").status())
+                .as("nothing was registered")
+                .isEqualTo(401);
+        assertThat(register(probed, "192.0.2.11").status())
+                .as("another address may register")
+                .isEqualTo(201);
     }
 
     private Api.Response introspect(String clientId, String secret, String address) {
-        return api.post("/api/integration/ever-gauzy/oauth/introspect").header("X-Forwarded-For", address)
-                .form(Map.of("token", "not-a-token", "client_id", clientId, "client_secret", secret)).send();
+        return api.post("/api/integration/ever-gauzy/oauth/introspect")
+                .header("X-Forwarded-For", address)
+                .form(Map.of("token", "not-a-token", "client_id", clientId, "client_secret", secret))
+                .send();
     }
 
     private Api.Response register(String email, String address) {
-        return api.post("/api/auth/register").header("X-Forwarded-For", address).json(Map.of(
-                "user", Map.of("email", email, "firstName", "New", "lastName", "Person"),
-                "password", Accounts.PASSWORD, "confirmPassword", Accounts.PASSWORD)).send();
+        return api.post("/api/auth/register")
+                .header("X-Forwarded-For", address)
+                .json(Map.of(
+                        "user",
+                        Map.of("email", email, "firstName", "New", "lastName", "Person"),
+                        "password",
+                        Accounts.PASSWORD,
+                        "confirmPassword",
+                        Accounts.PASSWORD))
+                .send();
     }
 }

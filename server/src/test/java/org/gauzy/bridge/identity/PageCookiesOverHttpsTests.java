@@ -3,7 +3,6 @@ package org.gauzy.bridge.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -24,22 +23,30 @@ class PageCookiesOverHttpsTests extends ApiTest {
         var owner = accounts.onboard("https-cookies");
         var jar = new PageJar(api);
         var login = jar.get("/pages/login");
-        assertThat(cookie(login.headers().get("set-cookie"), "gauzy_pages_csrf")).contains("Secure").contains("HttpOnly")
+        assertThat(cookie(login.headers().get("set-cookie"), "gauzy_pages_csrf"))
+                .contains("Secure")
+                .contains("HttpOnly")
                 .contains("SameSite=Strict");
         var signedIn = jar.signIn(owner.email(), Accounts.PASSWORD, "/pages");
-        assertThat(cookie(signedIn.headers().get("set-cookie"), "gauzy_session")).contains("Secure");
-        assertThat(cookie(signedIn.headers().get("set-cookie"), "gauzy_pages_csrf")).as("cleared at sign-in")
+        assertThat(cookie(signedIn.headers().get("set-cookie"), "gauzy_session"))
+                .contains("Secure");
+        assertThat(cookie(signedIn.headers().get("set-cookie"), "gauzy_pages_csrf"))
+                .as("cleared at sign-in")
                 .contains("Max-Age=0");
 
-        var authorize = api.get("/api/integration/ever-gauzy/oauth/authorize?response_type=code&client_id="
-                + "gauzy_configured_test_client&redirect_uri=https://cloud.activepieces.com/redirect&state=s&scope=gauzy:all")
+        var authorize = api.get(
+                        "/api/integration/ever-gauzy/oauth/authorize?response_type=code&client_id="
+                                + "gauzy_configured_test_client&redirect_uri=https://cloud.activepieces.com/redirect&state=s&scope=gauzy:all")
                 .send();
-        assertThat(cookie(authorize.headers().get("set-cookie"), "gauzy_oauth_csrf")).contains("Secure");
+        assertThat(cookie(authorize.headers().get("set-cookie"), "gauzy_oauth_csrf"))
+                .contains("Secure");
     }
 
     private static String cookie(List<String> setCookies, String name) {
         assertThat(setCookies).as("Set-Cookie headers").isNotNull();
-        return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        return setCookies.stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + setCookies));
     }
 }

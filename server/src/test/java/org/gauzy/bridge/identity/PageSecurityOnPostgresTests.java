@@ -3,5 +3,4 @@ package org.gauzy.bridge.identity;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class PageSecurityOnPostgresTests extends PageSecurityTests {
-}
+class PageSecurityOnPostgresTests extends PageSecurityTests {}

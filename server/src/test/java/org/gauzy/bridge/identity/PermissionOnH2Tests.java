@@ -3,5 +3,4 @@ package org.gauzy.bridge.identity;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class PermissionOnH2Tests extends PermissionTests {
-}
+class PermissionOnH2Tests extends PermissionTests {}

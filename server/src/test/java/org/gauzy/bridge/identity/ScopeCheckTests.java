@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.gauzy.bridge.platform.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,13 @@ class ScopeCheckTests {
 
     static class Endpoints {
         @RequiresPermission(value = Permission.ORG_TASK_ADD, organization = OrganizationFrom.REQUEST)
-        void createTask() {
-        }
+        void createTask() {}
 
         @RequiresPermission(value = Permission.ORG_TASK_VIEW, organization = OrganizationFrom.REQUEST)
-        void listTasks() {
-        }
+        void listTasks() {}
 
         @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
-        void setup() {
-        }
+        void setup() {}
     }
 
     PermissionInterceptor interceptor = new PermissionInterceptor(java.util.List.of());
@@ -43,11 +39,21 @@ class ScopeCheckTests {
     }
 
     boolean call(String method, String endpoint, Set<String> scopes, Set<Permission> permissions) throws Exception {
-        var context = new RequestContext(UUID.randomUUID(), "a@b.test", UUID.randomUUID(), UUID.randomUUID(),
-                RoleName.ADMIN, permissions, Set.of(), null, UUID.randomUUID(), scopes);
+        var context = new RequestContext(
+                UUID.randomUUID(),
+                "a@b.test",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                RoleName.ADMIN,
+                permissions,
+                Set.of(),
+                null,
+                UUID.randomUUID(),
+                scopes);
         SecurityContextHolder.getContext().setAuthentication(new ContextAuthentication(context));
         var handler = new HandlerMethod(new Endpoints(), Endpoints.class.getDeclaredMethod(endpoint));
-        return interceptor.preHandle(new MockHttpServletRequest(method, "/api/x"), new MockHttpServletResponse(), handler);
+        return interceptor.preHandle(
+                new MockHttpServletRequest(method, "/api/x"), new MockHttpServletResponse(), handler);
     }
 
     static final Set<Permission> ALL = EnumSet.allOf(Permission.class);
@@ -56,7 +62,8 @@ class ScopeCheckTests {
     void aReadScopeReadsButCannotWrite() throws Exception {
         assertThat(call("GET", "listTasks", Set.of("tasks:read"), ALL)).isTrue();
         assertThatThrownBy(() -> call("POST", "createTask", Set.of("tasks:read"), ALL))
-                .isInstanceOf(ApiException.Forbidden.class).hasMessageContaining("tasks:write");
+                .isInstanceOf(ApiException.Forbidden.class)
+                .hasMessageContaining("tasks:write");
         assertThat(call("POST", "createTask", Set.of("tasks:write"), ALL)).isTrue();
         assertThatThrownBy(() -> call("GET", "listTasks", Set.of("employees:read"), ALL))
                 .isInstanceOf(ApiException.Forbidden.class);
@@ -68,7 +75,8 @@ class ScopeCheckTests {
         assertThatThrownBy(() -> call("POST", "setup", Set.of("tasks:write"), ALL))
                 .hasMessageContaining("gauzy:all");
         assertThatThrownBy(() -> call("POST", "createTask", Set.of("gauzy:all"), EnumSet.of(Permission.ORG_TASK_VIEW)))
-                .isInstanceOf(ApiException.Forbidden.class).hasMessageContaining("ORG_TASK_ADD");
+                .isInstanceOf(ApiException.Forbidden.class)
+                .hasMessageContaining("ORG_TASK_ADD");
     }
 
     @Test

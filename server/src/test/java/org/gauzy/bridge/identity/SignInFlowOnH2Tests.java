@@ -3,5 +3,4 @@ package org.gauzy.bridge.identity;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class SignInFlowOnH2Tests extends SignInFlowTests {
-}
+class SignInFlowOnH2Tests extends SignInFlowTests {}

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,8 +22,12 @@ class VerifiedTokensTests {
         if (token.startsWith("bad")) {
             throw new BadJwtException("invalid signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "ES256").subject("u")
-                .issuedAt(now.minusSeconds(10)).expiresAt(now.plusSeconds(60)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "ES256")
+                .subject("u")
+                .issuedAt(now.minusSeconds(10))
+                .expiresAt(now.plusSeconds(60))
+                .build();
     };
 
     @Test
@@ -37,7 +40,8 @@ class VerifiedTokensTests {
         var later = new VerifiedTokens(verifier, Clock.fixed(now.plusSeconds(61), ZoneOffset.UTC));
         later.decode("good");
         later.decode("good");
-        assertThat(verifications).as("an expired entry is verified again (and then refused by the verifier's clock)")
+        assertThat(verifications)
+                .as("an expired entry is verified again (and then refused by the verifier's clock)")
                 .hasValue(3);
     }
 

@@ -3,5 +3,4 @@ package org.gauzy.bridge.identity;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class ViewIsNotEditOnPostgresTests extends ViewIsNotEditTests {
-}
+class ViewIsNotEditOnPostgresTests extends ViewIsNotEditTests {}

@@ -3,5 +3,4 @@ package org.gauzy.bridge.loop;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class WholeLoopPagesOnPostgresTests extends WholeLoopPagesTests {
-}
+class WholeLoopPagesOnPostgresTests extends WholeLoopPagesTests {}

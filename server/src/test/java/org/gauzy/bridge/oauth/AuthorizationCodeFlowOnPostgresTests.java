@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class AuthorizationCodeFlowOnPostgresTests extends AuthorizationCodeFlowTests {
-}
+class AuthorizationCodeFlowOnPostgresTests extends AuthorizationCodeFlowTests {}

@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class ClientPagesOnH2Tests extends ClientPagesTests {
-}
+class ClientPagesOnH2Tests extends ClientPagesTests {}

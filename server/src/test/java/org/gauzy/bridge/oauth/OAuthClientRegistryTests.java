@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
-import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,8 @@ abstract class OAuthClientRegistryTests extends ApiTest {
     }
 
     Api.Response create(Account account, Map<String, Object> fields) {
-        var body = new HashMap<String, Object>(Map.of("name", "Activepieces", "redirectUris", List.of(ACTIVEPIECES_REDIRECT)));
+        var body = new HashMap<String, Object>(
+                Map.of("name", "Activepieces", "redirectUris", List.of(ACTIVEPIECES_REDIRECT)));
         body.putAll(fields);
         return api.post("/api/oauth/clients").token(account.token()).json(body).send();
     }
@@ -54,17 +53,27 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         assertThat(client.path("allowedGrantTypes").toString()).isEqualTo("[\"authorization_code\",\"refresh_token\"]");
         assertThat(client.path("pkceRequired").asBoolean()).isFalse();
         assertThat(client.path("accessTokenTtl").asInt()).isEqualTo(3600);
-        assertThat(client.path("tenantId").asString()).isEqualTo(admin.tenantId().toString());
+        assertThat(client.path("tenantId").asString())
+                .isEqualTo(admin.tenantId().toString());
 
         String stored = jdbc.sql("select client_secret_hash from oauth_client where client_id = :id")
-                .param("id", client.path("clientId").asString()).query(String.class).single();
+                .param("id", client.path("clientId").asString())
+                .query(String.class)
+                .single();
         assertThat(stored).hasSize(64).doesNotContain(secret);
         String id = client.path("id").asString();
-        assertThat(api.get("/api/oauth/clients/" + id).token(admin.token()).send().text()).doesNotContain("clientSecret");
-        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text()).doesNotContain("clientSecret")
+        assertThat(api.get("/api/oauth/clients/" + id)
+                        .token(admin.token())
+                        .send()
+                        .text())
+                .doesNotContain("clientSecret");
+        assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
+                .doesNotContain("clientSecret")
                 .doesNotContain(secret);
-        assertThat(registry.authenticate(client.path("clientId").asString(), secret)).isPresent();
-        assertThat(registry.authenticate(client.path("clientId").asString(), secret + "x")).isEmpty();
+        assertThat(registry.authenticate(client.path("clientId").asString(), secret))
+                .isPresent();
+        assertThat(registry.authenticate(client.path("clientId").asString(), secret + "x"))
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +94,8 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         assertRefused(create(admin, Map.of("clientType", "spa")), "clientType");
         assertRefused(create(admin, Map.of("name", " ")), "name");
         assertThat(create(admin, Map.of("redirectUris", List.of("http://localhost:8080/cb", "http://127.0.0.1/cb")))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -95,11 +105,21 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         assertThat(created.body().has("clientSecret")).isFalse();
         assertThat(created.body().path("pkceRequired").asBoolean()).isTrue();
         String id = created.body().path("id").asString();
-        assertThat(api.post("/api/oauth/clients/" + id + "/rotate-secret").token(admin.token()).send().status())
+        assertThat(api.post("/api/oauth/clients/" + id + "/rotate-secret")
+                        .token(admin.token())
+                        .send()
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.patch("/api/oauth/clients/" + id).token(admin.token()).json(Map.of("pkceRequired", false)).send()
-                .body().path("pkceRequired").asBoolean()).isTrue();
-        assertThat(registry.authenticate(created.body().path("clientId").asString(), null)).isPresent();
+        assertThat(api.patch("/api/oauth/clients/" + id)
+                        .token(admin.token())
+                        .json(Map.of("pkceRequired", false))
+                        .send()
+                        .body()
+                        .path("pkceRequired")
+                        .asBoolean())
+                .isTrue();
+        assertThat(registry.authenticate(created.body().path("clientId").asString(), null))
+                .isPresent();
     }
 
     @Test
@@ -108,17 +128,26 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         String id = created.body().path("id").asString();
         String clientId = created.body().path("clientId").asString();
         String secret = created.body().path("clientSecret").asString();
-        var renamed = api.patch("/api/oauth/clients/" + id).token(admin.token())
-                .json(Map.of("name", "Activepieces Cloud", "accessTokenTtl", 900)).send();
+        var renamed = api.patch("/api/oauth/clients/" + id)
+                .token(admin.token())
+                .json(Map.of("name", "Activepieces Cloud", "accessTokenTtl", 900))
+                .send();
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.body().path("name").asString()).isEqualTo("Activepieces Cloud");
         assertThat(renamed.body().path("description").asString()).isEqualTo("first");
         assertThat(renamed.body().path("accessTokenTtl").asInt()).isEqualTo(900);
         assertThat(renamed.body().path("redirectUris").get(0).asString()).isEqualTo(ACTIVEPIECES_REDIRECT);
-        assertRefused(api.patch("/api/oauth/clients/" + id).token(admin.token())
-                .json(Map.of("redirectUris", List.of("ftp://x"))).send(), "https");
+        assertRefused(
+                api.patch("/api/oauth/clients/" + id)
+                        .token(admin.token())
+                        .json(Map.of("redirectUris", List.of("ftp://x")))
+                        .send(),
+                "https");
 
-        api.patch("/api/oauth/clients/" + id).token(admin.token()).json(Map.of("isActive", false)).send();
+        api.patch("/api/oauth/clients/" + id)
+                .token(admin.token())
+                .json(Map.of("isActive", false))
+                .send();
         assertThat(registry.authenticate(clientId, secret)).isEmpty();
     }
 
@@ -128,16 +157,26 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         String id = created.body().path("id").asString();
         String clientId = created.body().path("clientId").asString();
         String old = created.body().path("clientSecret").asString();
-        var rotated = api.post("/api/oauth/clients/" + id + "/rotate-secret").token(admin.token()).send();
+        var rotated = api.post("/api/oauth/clients/" + id + "/rotate-secret")
+                .token(admin.token())
+                .send();
         assertThat(rotated.status()).isEqualTo(200);
         String fresh = rotated.body().path("clientSecret").asString();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(registry.authenticate(clientId, old)).isEmpty();
-        assertThat(registry.authenticate(clientId, fresh)).hasValueSatisfying(c ->
-                assertThat(c.tokensValidAfter()).isAfterOrEqualTo(c.createdAt()));
+        assertThat(registry.authenticate(clientId, fresh))
+                .hasValueSatisfying(c -> assertThat(c.tokensValidAfter()).isAfterOrEqualTo(c.createdAt()));
 
-        assertThat(api.delete("/api/oauth/clients/" + id).token(admin.token()).send().status()).isEqualTo(204);
-        assertThat(api.get("/api/oauth/clients/" + id).token(admin.token()).send().status()).isEqualTo(404);
+        assertThat(api.delete("/api/oauth/clients/" + id)
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/oauth/clients/" + id)
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
         assertThat(registry.authenticate(clientId, fresh)).isEmpty();
     }
 
@@ -148,18 +187,39 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         Account employee = accounts.addUser(admin, "EMPLOYEE");
         for (Account stranger : List.of(other, employee)) {
             int expected = stranger == other ? 404 : 403;
-            assertThat(api.get("/api/oauth/clients/" + id).token(stranger.token()).send().status()).isEqualTo(expected);
-            assertThat(api.patch("/api/oauth/clients/" + id).token(stranger.token()).json(Map.of("name", "x")).send()
-                    .status()).isEqualTo(expected);
-            assertThat(api.post("/api/oauth/clients/" + id + "/rotate-secret").token(stranger.token()).send().status())
+            assertThat(api.get("/api/oauth/clients/" + id)
+                            .token(stranger.token())
+                            .send()
+                            .status())
                     .isEqualTo(expected);
-            assertThat(api.delete("/api/oauth/clients/" + id).token(stranger.token()).send().status()).isEqualTo(expected);
+            assertThat(api.patch("/api/oauth/clients/" + id)
+                            .token(stranger.token())
+                            .json(Map.of("name", "x"))
+                            .send()
+                            .status())
+                    .isEqualTo(expected);
+            assertThat(api.post("/api/oauth/clients/" + id + "/rotate-secret")
+                            .token(stranger.token())
+                            .send()
+                            .status())
+                    .isEqualTo(expected);
+            assertThat(api.delete("/api/oauth/clients/" + id)
+                            .token(stranger.token())
+                            .send()
+                            .status())
+                    .isEqualTo(expected);
         }
-        assertThat(api.get("/api/oauth/clients").token(other.token()).send().text()).doesNotContain(id);
-        assertThat(api.get("/api/oauth/clients").token(employee.token()).send().status()).isEqualTo(403);
+        assertThat(api.get("/api/oauth/clients").token(other.token()).send().text())
+                .doesNotContain(id);
+        assertThat(api.get("/api/oauth/clients").token(employee.token()).send().status())
+                .isEqualTo(403);
         assertThat(create(employee, Map.of()).status()).isEqualTo(403);
         Account tenantAdmin = accounts.addUser(admin, "ADMIN");
-        assertThat(api.get("/api/oauth/clients/" + id).token(tenantAdmin.token()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/oauth/clients/" + id)
+                        .token(tenantAdmin.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -172,15 +232,27 @@ abstract class OAuthClientRegistryTests extends ApiTest {
         var global = create(operator, Map.of("global", true, "name", "SaaS Activepieces"));
         assertThat(global.status()).as(global.text()).isEqualTo(201);
         assertThat(global.body().path("isGlobal").asBoolean()).isTrue();
-        assertThat(global.body().path("tenantId").isMissingNode() || global.body().path("tenantId").isNull()).isTrue();
+        assertThat(global.body().path("tenantId").isMissingNode()
+                        || global.body().path("tenantId").isNull())
+                .isTrue();
 
-        String operatorList = api.get("/api/oauth/clients?take=100").token(operator.token()).send().text();
+        String operatorList = api.get("/api/oauth/clients?take=100")
+                .token(operator.token())
+                .send()
+                .text();
         assertThat(operatorList).contains("SaaS Activepieces").contains("gauzy_configured_test_client");
-        String adminList = api.get("/api/oauth/clients?take=100").token(admin.token()).send().text();
+        String adminList = api.get("/api/oauth/clients?take=100")
+                .token(admin.token())
+                .send()
+                .text();
         assertThat(adminList).doesNotContain("SaaS Activepieces").doesNotContain("gauzy_configured_test_client");
-        assertThat(api.get("/api/oauth/clients/" + global.body().path("id").asString()).token(admin.token()).send()
-                .status()).isEqualTo(404);
-        assertThat(registry.authenticate("gauzy_configured_test_client", "configured-secret-0123456789abcdefghijklmnop"))
+        assertThat(api.get("/api/oauth/clients/" + global.body().path("id").asString())
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(registry.authenticate(
+                        "gauzy_configured_test_client", "configured-secret-0123456789abcdefghijklmnop"))
                 .hasValueSatisfying(c -> assertThat(c.redirectUris()).containsExactly(ACTIVEPIECES_REDIRECT));
     }
 

@@ -1,7 +1,6 @@
 package org.gauzy.bridge.oauth;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OAuthBrowser;
-import org.gauzy.bridge.support.OAuthGrants.Client;
 import org.gauzy.bridge.support.OAuthGrants;
+import org.gauzy.bridge.support.OAuthGrants.Client;
 import tools.jackson.databind.JsonNode;
 
 /** What the OAuth tests share: registering clients, and going through the flow as the piece and a user would. */
@@ -26,7 +25,11 @@ abstract class OAuthTest extends ApiTest {
 
     /** The issuer, as the metadata document names it (the configured base URL, not the test's random port). */
     String issuer() {
-        return api.get("/.well-known/oauth-authorization-server").send().body().path("issuer").asString();
+        return api.get("/.well-known/oauth-authorization-server")
+                .send()
+                .body()
+                .path("issuer")
+                .asString();
     }
 
     OAuthGrants grants() {
@@ -69,8 +72,17 @@ abstract class OAuthTest extends ApiTest {
     }
 
     Api.Response refresh(Client client, String refreshToken) {
-        return api.post(TOKEN).form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", client.clientId(), "client_secret", client.secret())).send();
+        return api.post(TOKEN)
+                .form(Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        client.clientId(),
+                        "client_secret",
+                        client.secret()))
+                .send();
     }
 
     Api.Response post(String path, Client client, String... fields) {

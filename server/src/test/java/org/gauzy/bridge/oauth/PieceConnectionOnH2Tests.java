@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class PieceConnectionOnH2Tests extends PieceConnectionTests {
-}
+class PieceConnectionOnH2Tests extends PieceConnectionTests {}

@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class PieceConnectionOnPostgresTests extends PieceConnectionTests {
-}
+class PieceConnectionOnPostgresTests extends PieceConnectionTests {}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
@@ -46,24 +45,53 @@ abstract class PieceConnectionTests extends OAuthTest {
 
     /** The OAuth2 connection upsert the Activepieces UI sends once the popup returned the code. */
     Api.Response upsert(String code, String externalId) {
-        return ap.post("/api/v1/app-connections").token(activepieces.seed().apiKey()).json(Map.of(
-                "externalId", externalId, "displayName", "Ever Gauzy",
-                "pieceName", ActivepiecesSandbox.EVER_GAUZY_PIECE, "projectId", activepieces.seed().projectId(),
-                "type", "OAUTH2", "value", Map.of("type", "OAUTH2", "client_id", client.clientId(),
-                        "client_secret", client.secret(), "code", code, "redirect_url", REDIRECT,
-                        "scope", "gauzy:all", "props", Map.of("environment", "http://localhost:" + port)))).send();
+        return ap.post("/api/v1/app-connections")
+                .token(activepieces.seed().apiKey())
+                .json(Map.of(
+                        "externalId",
+                        externalId,
+                        "displayName",
+                        "Ever Gauzy",
+                        "pieceName",
+                        ActivepiecesSandbox.EVER_GAUZY_PIECE,
+                        "projectId",
+                        activepieces.seed().projectId(),
+                        "type",
+                        "OAUTH2",
+                        "value",
+                        Map.of(
+                                "type",
+                                "OAUTH2",
+                                "client_id",
+                                client.clientId(),
+                                "client_secret",
+                                client.secret(),
+                                "code",
+                                code,
+                                "redirect_url",
+                                REDIRECT,
+                                "scope",
+                                "gauzy:all",
+                                "props",
+                                Map.of("environment", "http://localhost:" + port))))
+                .send();
     }
 
     JsonNode call(String connection, String path) {
-        var answer = ap.post("/sandbox/connections/" + connection + "/call").json(Map.of("method", "GET",
-                "path", path)).send();
+        var answer = ap.post("/sandbox/connections/" + connection + "/call")
+                .json(Map.of("method", "GET", "path", path))
+                .send();
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
     }
 
     String status(String connection) {
-        var listed = ap.get("/api/v1/app-connections?projectId=" + activepieces.seed().projectId())
-                .token(activepieces.seed().apiKey()).send().body().path("data");
+        var listed = ap.get("/api/v1/app-connections?projectId="
+                        + activepieces.seed().projectId())
+                .token(activepieces.seed().apiKey())
+                .send()
+                .body()
+                .path("data");
         for (JsonNode c : listed) {
             if (c.path("id").asString().equals(connection)) {
                 return c.path("status").asString();
@@ -78,7 +106,9 @@ abstract class PieceConnectionTests extends OAuthTest {
         JsonNode me = call(connection, "/api/user/me");
         assertThat(me.path("status").asInt()).as(me.toString()).isEqualTo(200);
         assertThat(me.path("body").path("user").path("email").asString()).isEqualTo(user.email());
-        assertThat(call(connection, "/api/tasks?organizationId=" + user.organizationId()).path("status").asInt())
+        assertThat(call(connection, "/api/tasks?organizationId=" + user.organizationId())
+                        .path("status")
+                        .asInt())
                 .isEqualTo(200);
         String firstToken = activepiecesValue(connection).path("access_token").asString();
 
@@ -91,10 +121,22 @@ abstract class PieceConnectionTests extends OAuthTest {
         assertThat(value.path("access_token").asString()).as("refreshed").isNotEqualTo(firstToken);
         assertThat(value.path("refresh_token").asString()).startsWith("gzrt_");
 
-        String consent = api.get("/api/oauth/consents").token(user.token()).send().body().path("items").get(0)
-                .path("id").asString();
-        assertThat(api.delete("/api/oauth/consents/" + consent).token(user.token()).send().status()).isEqualTo(204);
-        assertThat(call(connection, "/api/user/me").path("status").asInt()).as("at once").isEqualTo(401);
+        String consent = api.get("/api/oauth/consents")
+                .token(user.token())
+                .send()
+                .body()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        assertThat(api.delete("/api/oauth/consents/" + consent)
+                        .token(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(call(connection, "/api/user/me").path("status").asInt())
+                .as("at once")
+                .isEqualTo(401);
         activepieces.clock().advance(Duration.ofMinutes(50));
         call(connection, "/api/user/me");
         assertThat(status(connection)).as("the refresh gets invalid_grant").isEqualTo("ERROR");

@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class TokenExpiryOnPostgresTests extends TokenExpiryTests {
-}
+class TokenExpiryOnPostgresTests extends TokenExpiryTests {}

@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.MovableClock;
 import org.gauzy.bridge.support.OAuthBrowser;
@@ -45,9 +44,14 @@ abstract class TokenExpiryTests extends OAuthTest {
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.header("WWW-Authenticate")).contains("invalid_token");
 
-        var refreshed = api.post("/api/auth/refresh-token").json(Map.of("refresh_token", owner.refreshToken())).send();
+        var refreshed = api.post("/api/auth/refresh-token")
+                .json(Map.of("refresh_token", owner.refreshToken()))
+                .send();
         assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
-        assertThat(api.get("/api/user/me").token(refreshed.body().path("token").asString()).send().status())
+        assertThat(api.get("/api/user/me")
+                        .token(refreshed.body().path("token").asString())
+                        .send()
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -67,7 +71,10 @@ abstract class TokenExpiryTests extends OAuthTest {
 
         var refreshed = refresh(client, tokens.path("refresh_token").asString());
         assertThat(refreshed.status()).as(refreshed.text()).isEqualTo(200);
-        assertThat(api.get("/api/tasks").token(refreshed.body().path("access_token").asString()).send().status())
+        assertThat(api.get("/api/tasks")
+                        .token(refreshed.body().path("access_token").asString())
+                        .send()
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -83,21 +90,27 @@ abstract class TokenExpiryTests extends OAuthTest {
         assertThat(withoutChallenge.header("Location")).startsWith(REDIRECT).contains("error=invalid_request");
 
         String[] wrong = pkce();
-        String wrongCode = code(owner, with(pieceRequest(client, "pkce-1"), "code_challenge", wrong[1],
-                "code_challenge_method", "S256"));
-        assertOAuthError(exchange(client, wrongCode, "client_secret", null, "code_verifier", pkce()[0]), 400,
-                "invalid_grant");
+        String wrongCode = code(
+                owner,
+                with(pieceRequest(client, "pkce-1"), "code_challenge", wrong[1], "code_challenge_method", "S256"));
+        assertOAuthError(
+                exchange(client, wrongCode, "client_secret", null, "code_verifier", pkce()[0]), 400, "invalid_grant");
         String[] missing = pkce();
-        String missingCode = code(owner, with(pieceRequest(client, "pkce-2"), "code_challenge", missing[1],
-                "code_challenge_method", "S256"));
+        String missingCode = code(
+                owner,
+                with(pieceRequest(client, "pkce-2"), "code_challenge", missing[1], "code_challenge_method", "S256"));
         assertOAuthError(exchange(client, missingCode, "client_secret", null), 400, "invalid_grant");
 
         String[] right = pkce();
-        String rightCode = code(owner, with(pieceRequest(client, "pkce-3"), "code_challenge", right[1],
-                "code_challenge_method", "S256"));
+        String rightCode = code(
+                owner,
+                with(pieceRequest(client, "pkce-3"), "code_challenge", right[1], "code_challenge_method", "S256"));
         var exchanged = exchange(client, rightCode, "client_secret", null, "code_verifier", right[0]);
         assertThat(exchanged.status()).as(exchanged.text()).isEqualTo(200);
-        assertThat(api.get("/api/tasks").token(exchanged.body().path("access_token").asString()).send().status())
+        assertThat(api.get("/api/tasks")
+                        .token(exchanged.body().path("access_token").asString())
+                        .send()
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -106,8 +119,10 @@ abstract class TokenExpiryTests extends OAuthTest {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         return new String[] {verifier, challenge};
     }
 }

@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class TokenLifecycleOnH2Tests extends TokenLifecycleTests {
-}
+class TokenLifecycleOnH2Tests extends TokenLifecycleTests {}

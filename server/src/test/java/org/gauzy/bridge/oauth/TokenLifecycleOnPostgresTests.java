@@ -3,5 +3,4 @@ package org.gauzy.bridge.oauth;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class TokenLifecycleOnPostgresTests extends TokenLifecycleTests {
-}
+class TokenLifecycleOnPostgresTests extends TokenLifecycleTests {}

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -24,14 +23,17 @@ import org.junit.jupiter.api.Test;
 class BodyLimitTests extends ApiTest {
 
     static final int OVER = 2 * 1024 * 1024;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     HttpResponse<String> post(String path, String contentType, byte[] body, boolean chunked, String token)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", contentType)
-                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -53,14 +55,15 @@ class BodyLimitTests extends ApiTest {
         tooLarge(post("/api/auth/login", "application/json", json(OVER), false, null));
         tooLarge(post("/api/auth/login", "application/json", json(OVER), true, null));
         byte[] form = ("grant_type=authorization_code&code=" + "a".repeat(OVER)).getBytes(StandardCharsets.UTF_8);
-        tooLarge(post("/api/integration/ever-gauzy/oauth/token", "application/x-www-form-urlencoded", form, false,
-                null));
+        tooLarge(post(
+                "/api/integration/ever-gauzy/oauth/token", "application/x-www-form-urlencoded", form, false, null));
         Account owner = accounts.onboard("limits");
         byte[] task = ("{\"title\":\"" + "t".repeat(OVER) + "\"}").getBytes(StandardCharsets.UTF_8);
         tooLarge(post("/api/tasks", "application/json", task, false, owner.token()));
         tooLarge(post("/api/tasks", "application/json", task, true, owner.token()));
 
-        var small = api.post("/api/auth/login").json(Map.of("email", owner.email(), "password", "wrong-password"))
+        var small = api.post("/api/auth/login")
+                .json(Map.of("email", owner.email(), "password", "wrong-password"))
                 .send();
         assertThat(small.status()).as("under the limit, read as usual").isEqualTo(401);
     }

@@ -3,5 +3,4 @@ package org.gauzy.bridge.platform;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class BoundaryOnPostgresTests extends BoundaryTests {
-}
+class BoundaryOnPostgresTests extends BoundaryTests {}

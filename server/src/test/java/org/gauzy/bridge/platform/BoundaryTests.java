@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.ApiTest;
@@ -35,8 +34,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public abstract class BoundaryTests extends ApiTest {
 
-    static final List<String> OTHER_JSON_TYPES = List.of("application/merge-patch+json", "application/vnd.api+json",
-            "application/problem+json", "text/json", "application/json-patch+json", "application/x-amz-json-1.1");
+    static final List<String> OTHER_JSON_TYPES = List.of(
+            "application/merge-patch+json",
+            "application/vnd.api+json",
+            "application/problem+json",
+            "text/json",
+            "application/json-patch+json",
+            "application/x-amz-json-1.1");
     static final String AUTHORIZATION_PAGES = "/api/integration/ever-gauzy/oauth/authorize";
     static final Pattern INTERNAL_NAMES = Pattern.compile(
             "org\\.gauzy|java\\.|jakarta\\.|springframework|tools\\.jackson|Exception|\\$[A-Z]|\\bat [a-z]+\\.");
@@ -57,23 +61,59 @@ public abstract class BoundaryTests extends ApiTest {
     void accounts() {
         mine = accounts.onboard("boundary");
         theirs = accounts.onboard("boundary-other");
-        String task = api.post("/api/tasks").token(mine.token()).json(Map.of("title", "Mine")).send()
-                .body().path("id").asString();
+        String task = api.post("/api/tasks")
+                .token(mine.token())
+                .json(Map.of("title", "Mine"))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ownIds.put("/api/tasks/{id}", task);
-        String project = api.post("/api/organization-project").token(mine.token()).json(Map.of("name", "Mine")).send()
-                .body().path("id").asString();
+        String project = api.post("/api/organization-project")
+                .token(mine.token())
+                .json(Map.of("name", "Mine"))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ownIds.put("/api/organization-project/{id}", project);
-        String team = api.post("/api/organization-team").token(mine.token()).json(Map.of("name", "Mine")).send()
-                .body().path("id").asString();
+        String team = api.post("/api/organization-team")
+                .token(mine.token())
+                .json(Map.of("name", "Mine"))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ownIds.put("/api/organization-team/{id}", team);
-        String employee = api.post("/api/employee").token(mine.token()).json(Map.of("user", Map.of("email",
-                Accounts.uniqueEmail("boundary-employee"), "firstName", "Own", "lastName", "Employee"),
-                "password", Accounts.PASSWORD)).send().body().path("id").asString();
+        String employee = api.post("/api/employee")
+                .token(mine.token())
+                .json(Map.of(
+                        "user",
+                        Map.of(
+                                "email",
+                                Accounts.uniqueEmail("boundary-employee"),
+                                "firstName",
+                                "Own",
+                                "lastName",
+                                "Employee"),
+                        "password",
+                        Accounts.PASSWORD))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ownIds.put("/api/employee/{id}", employee);
-        String client = api.post("/api/oauth/clients").token(mine.token()).json(Map.of("name", "Mine",
-                "redirectUris", List.of("https://mine.test/callback"))).send().body().path("id").asString();
+        String client = api.post("/api/oauth/clients")
+                .token(mine.token())
+                .json(Map.of("name", "Mine", "redirectUris", List.of("https://mine.test/callback")))
+                .send()
+                .body()
+                .path("id")
+                .asString();
         ownIds.put("/api/oauth/clients/{id}", client);
-        assertThat(ownIds.values()).as(ownIds.toString()).allSatisfy(id -> assertThat(UUID.fromString(id)).isNotNull());
+        assertThat(ownIds.values())
+                .as(ownIds.toString())
+                .allSatisfy(id -> assertThat(UUID.fromString(id)).isNotNull());
     }
 
     List<Route> routes() {
@@ -154,14 +194,16 @@ public abstract class BoundaryTests extends ApiTest {
         if (status < 400 || status >= 500) {
             return "answered " + status + " " + abbreviate(answer.body());
         }
-        if (route.pattern().startsWith(AUTHORIZATION_PAGES) && answer.contentType().startsWith("text/html")) {
+        if (route.pattern().startsWith(AUTHORIZATION_PAGES)
+                && answer.contentType().startsWith("text/html")) {
             // The authorization endpoint answers a browser with a page (RFC 6749 §4.1.2.1): ours, not Tomcat's.
             return answer.body().contains("<title>") ? null : "answered " + status + " with a page not ours";
         }
         if (!answer.contentType().startsWith("application/json")) {
             return "answered " + status + " as " + answer.contentType() + ": " + abbreviate(answer.body());
         }
-        if (!answer.body().contains("\"statusCode\":" + status) && !answer.body().contains("\"error\"")) {
+        if (!answer.body().contains("\"statusCode\":" + status)
+                && !answer.body().contains("\"error\"")) {
             return "answered " + status + " without our error shape: " + abbreviate(answer.body());
         }
         if (INTERNAL_NAMES.matcher(answer.body()).find()) {
@@ -194,37 +236,80 @@ public abstract class BoundaryTests extends ApiTest {
         Consumer<Case> add = cases::add;
 
         // Another tenant or organization, named wherever a request can name one: 403 on every route.
-        add.accept(new Case("Tenant-Id header of another tenant", 403, (port, method, path) ->
-                RawHttp.send(port, method, path, headers(auth(), "Tenant-Id", otherTenant), null, null)));
-        add.accept(new Case("Organization-Id header of another organization", 403, (port, method, path) ->
-                RawHttp.send(port, method, path, headers(auth(), "Organization-Id", otherOrganization), null, null)));
-        add.accept(new Case("raw where[tenantId] of another tenant", 403, (port, method, path) ->
-                RawHttp.send(port, method, path + "?where[tenantId]=" + otherTenant + "&relations[0]=user", auth(),
-                        null, null)));
-        add.accept(new Case("raw where[organizationId] of another organization", 403, (port, method, path) ->
-                RawHttp.send(port, method, path + "?where[organizationId]=" + otherOrganization, auth(), null, null)));
-        add.accept(new Case("JSON where of another tenant", 403, (port, method, path) ->
-                RawHttp.send(port, method, path + "?where={%22tenantId%22:%22" + otherTenant + "%22}", auth(), null,
+        add.accept(new Case(
+                "Tenant-Id header of another tenant",
+                403,
+                (port, method, path) ->
+                        RawHttp.send(port, method, path, headers(auth(), "Tenant-Id", otherTenant), null, null)));
+        add.accept(new Case(
+                "Organization-Id header of another organization",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port, method, path, headers(auth(), "Organization-Id", otherOrganization), null, null)));
+        add.accept(new Case(
+                "raw where[tenantId] of another tenant",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path + "?where[tenantId]=" + otherTenant + "&relations[0]=user",
+                        auth(),
+                        null,
                         null)));
-        add.accept(new Case("organizationId parameter of another organization", 403, (port, method, path) ->
-                RawHttp.send(port, method, path + "?organizationId=" + otherOrganization, auth(), null, null)));
+        add.accept(new Case(
+                "raw where[organizationId] of another organization",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port, method, path + "?where[organizationId]=" + otherOrganization, auth(), null, null)));
+        add.accept(new Case(
+                "JSON where of another tenant",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port, method, path + "?where={%22tenantId%22:%22" + otherTenant + "%22}", auth(), null, null)));
+        add.accept(new Case(
+                "organizationId parameter of another organization",
+                403,
+                (port, method, path) ->
+                        RawHttp.send(port, method, path + "?organizationId=" + otherOrganization, auth(), null, null)));
         // Paths the firewall refuses: a 400 in our shape, not a container page.
-        add.accept(new Case("a path parameter (;)", 400, (port, method, path) ->
-                RawHttp.send(port, method, path + ";jsessionid=x", auth(), null, null)));
-        add.accept(new Case("an encoded slash in the path", 400, (port, method, path) ->
-                RawHttp.send(port, method, path + "%2Fx", auth(), null, null)));
-        add.accept(new Case("an encoded backslash in the path", 400, (port, method, path) ->
-                RawHttp.send(port, method, path + "%5Cx", auth(), null, null)));
-        add.accept(new Case("a double slash in the path", 400, (port, method, path) ->
-                RawHttp.send(port, method, path.replaceFirst("/api/", "/api//"), auth(), null, null)));
+        add.accept(new Case(
+                "a path parameter (;)",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path + ";jsessionid=x", auth(), null, null)));
+        add.accept(new Case(
+                "an encoded slash in the path",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path + "%2Fx", auth(), null, null)));
+        add.accept(new Case(
+                "an encoded backslash in the path",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path + "%5Cx", auth(), null, null)));
+        add.accept(new Case(
+                "a double slash in the path",
+                400,
+                (port, method, path) ->
+                        RawHttp.send(port, method, path.replaceFirst("/api/", "/api//"), auth(), null, null)));
         // Characters no field may hold, in the query: a 400 on every route.
-        add.accept(new Case("NUL in a query value", 400, (port, method, path) ->
-                RawHttp.send(port, method, path + "?where[title]=a%00b&title=a%00b", auth(), null, null)));
-        add.accept(new Case("a control character in a query value", 400, (port, method, path) ->
-                RawHttp.send(port, method, path + "?name=a%1Bb", auth(), null, null)));
-        add.accept(new Case("a huge take, garbage relations and order", 0, (port, method, path) ->
-                RawHttp.send(port, method, path + "?take=99999999999999999999999&skip=-1&relations=[{\"a\":1}]"
-                        + "&order[nope]=SIDEWAYS&where[a][b][c][d]=1", auth(), null, null)));
+        add.accept(new Case(
+                "NUL in a query value",
+                400,
+                (port, method, path) ->
+                        RawHttp.send(port, method, path + "?where[title]=a%00b&title=a%00b", auth(), null, null)));
+        add.accept(new Case(
+                "a control character in a query value",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path + "?name=a%1Bb", auth(), null, null)));
+        add.accept(new Case(
+                "a huge take, garbage relations and order",
+                0,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path + "?take=99999999999999999999999&skip=-1&relations=[{\"a\":1}]"
+                                + "&order[nope]=SIDEWAYS&where[a][b][c][d]=1",
+                        auth(),
+                        null,
+                        null)));
         if (!route.writes()) {
             return cases;
         }
@@ -232,72 +317,167 @@ public abstract class BoundaryTests extends ApiTest {
                 + "\",\"organization\":{\"id\":\"" + otherOrganization + "\"},\"tenant\":{\"id\":\"" + otherTenant
                 + "\"},\"title\":\"Smuggled\",\"name\":\"Smuggled\"}";
         for (String type : OTHER_JSON_TYPES) {
-            add.accept(new Case("a " + type + " body naming another tenant", 415, (port, method, path) ->
-                    RawHttp.send(port, method, path, auth(), type, naming)));
-            add.accept(new Case("a " + type + " body, signed out", 415, (port, method, path) ->
-                    RawHttp.send(port, method, path, Map.of(), type, naming)));
+            add.accept(new Case(
+                    "a " + type + " body naming another tenant",
+                    415,
+                    (port, method, path) -> RawHttp.send(port, method, path, auth(), type, naming)));
+            add.accept(new Case(
+                    "a " + type + " body, signed out",
+                    415,
+                    (port, method, path) -> RawHttp.send(port, method, path, Map.of(), type, naming)));
         }
-        add.accept(new Case("a body naming another tenant and organization", 403, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", naming)));
-        add.accept(new Case("a body naming another organization only", 403, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json; charset=utf-8",
+        add.accept(new Case(
+                "a body naming another tenant and organization",
+                403,
+                (port, method, path) -> RawHttp.send(port, method, path, auth(), "application/json", naming)));
+        add.accept(new Case(
+                "a body naming another organization only",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json; charset=utf-8",
                         "{\"organization\":{\"id\":\"" + otherOrganization + "\"}}")));
-        add.accept(new Case("a body naming another tenant only", 403, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"tenantId\":\"" + otherTenant
-                        + "\"}")));
+        add.accept(new Case(
+                "a body naming another tenant only",
+                403,
+                (port, method, path) -> RawHttp.send(
+                        port, method, path, auth(), "application/json", "{\"tenantId\":\"" + otherTenant + "\"}")));
         String oversize = "{\"title\":\"" + "x".repeat(BodyLimitFilter.MAX_BODY_BYTES) + "\"}";
-        add.accept(new Case("an oversize JSON body", 413, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", oversize)));
-        add.accept(new Case("an oversize JSON body, signed out", 413, (port, method, path) ->
-                RawHttp.send(port, method, path, Map.of(), "application/json", oversize)));
-        add.accept(new Case("an oversize form", 413, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/x-www-form-urlencoded", "a=" + "x"
-                        .repeat(BodyLimitFilter.MAX_BODY_BYTES))));
+        add.accept(new Case(
+                "an oversize JSON body",
+                413,
+                (port, method, path) -> RawHttp.send(port, method, path, auth(), "application/json", oversize)));
+        add.accept(new Case(
+                "an oversize JSON body, signed out",
+                413,
+                (port, method, path) -> RawHttp.send(port, method, path, Map.of(), "application/json", oversize)));
+        add.accept(new Case(
+                "an oversize form",
+                413,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/x-www-form-urlencoded",
+                        "a=" + "x".repeat(BodyLimitFilter.MAX_BODY_BYTES))));
         // Bodies no route could read: a 400 on every route, as Express's body parser answers on Gauzy's.
-        add.accept(new Case("malformed JSON", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"title\": ")));
-        add.accept(new Case("deeply nested JSON", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json",
+        add.accept(new Case(
+                "malformed JSON",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path, auth(), "application/json", "{\"title\": ")));
+        add.accept(new Case(
+                "deeply nested JSON",
+                400,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
                         "{\"title\":" + "[".repeat(5000) + "]".repeat(5000) + "}")));
         var wide = new StringBuilder("{");
         for (int i = 0; i < 20_000; i++) {
             wide.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
         }
         String wideBody = wide.append('}').toString();
-        add.accept(new Case("a JSON object with 20,000 keys", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", wideBody)));
-        add.accept(new Case("NUL in a JSON string", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json",
+        add.accept(new Case(
+                "a JSON object with 20,000 keys",
+                400,
+                (port, method, path) -> RawHttp.send(port, method, path, auth(), "application/json", wideBody)));
+        add.accept(new Case(
+                "NUL in a JSON string",
+                400,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
                         "{\"title\":\"a\\u0000b\",\"name\":\"a\\u0000b\",\"email\":\"a\\u0000@b.test\"}")));
-        add.accept(new Case("a lone surrogate in a JSON string", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json",
+        add.accept(new Case(
+                "a lone surrogate in a JSON string",
+                400,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
                         "{\"title\":\"a\\ud800b\",\"name\":\"\\udfffx\",\"description\":\"\\ud83d\"}")));
-        add.accept(new Case("NUL in a JSON field name", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"ti\\u0000tle\":\"x\"}")));
-        add.accept(new Case("NUL in a form value", 400, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/x-www-form-urlencoded",
+        add.accept(new Case(
+                "NUL in a JSON field name",
+                400,
+                (port, method, path) ->
+                        RawHttp.send(port, method, path, auth(), "application/json", "{\"ti\\u0000tle\":\"x\"}")));
+        add.accept(new Case(
+                "NUL in a form value",
+                400,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/x-www-form-urlencoded",
                         "grant_type=a%00b&code=a%00b&name=a%00b")));
         // Bodies whose fields are wrong: a 4xx (which one depends on the route), never a 500.
-        add.accept(new Case("wrong types everywhere", 0, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"title\":{\"a\":1},\"name\":[1],"
-                        + "\"email\":5,\"redirectUris\":\"x\",\"estimate\":\"soon\",\"isActive\":\"maybe\","
-                        + "\"url\":{},\"events\":7,\"role\":[],\"user\":\"x\",\"password\":false,"
-                        + "\"apiKey\":{},\"relations\":[{\"a\":1}]}")));
-        add.accept(new Case("values of the right type but not of the field's kind", 0, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"organizationIds\":[\"not-a-uuid\"],"
-                        + "\"role\":\"NOT_A_ROLE\",\"events\":[\"nope\"],\"status\":\"sideways\",\"logType\":\"X\","
-                        + "\"dueDate\":\"yesterday\",\"projectId\":\"nope\",\"permissions\":[\"NOPE\"],"
-                        + "\"redirectUris\":[\"not a uri\"],\"scopes\":[\"nope\"],\"grantTypes\":[\"nope\"]}")));
-        add.accept(new Case("huge numbers", 0, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"estimate\":9223372036854775808,"
-                        + "\"take\":1e400,\"title\":\"ok\",\"name\":\"ok\",\"taskNumber\":-99999999999999999999,"
-                        + "\"duration\":1e308,\"events\":[\"task.created\"],\"url\":\"https://x.test\"}")));
+        add.accept(new Case(
+                "wrong types everywhere",
+                0,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
+                        "{\"title\":{\"a\":1},\"name\":[1],"
+                                + "\"email\":5,\"redirectUris\":\"x\",\"estimate\":\"soon\",\"isActive\":\"maybe\","
+                                + "\"url\":{},\"events\":7,\"role\":[],\"user\":\"x\",\"password\":false,"
+                                + "\"apiKey\":{},\"relations\":[{\"a\":1}]}")));
+        add.accept(
+                new Case(
+                        "values of the right type but not of the field's kind",
+                        0,
+                        (port, method, path) -> RawHttp.send(
+                                port,
+                                method,
+                                path,
+                                auth(),
+                                "application/json",
+                                "{\"organizationIds\":[\"not-a-uuid\"],"
+                                        + "\"role\":\"NOT_A_ROLE\",\"events\":[\"nope\"],\"status\":\"sideways\",\"logType\":\"X\","
+                                        + "\"dueDate\":\"yesterday\",\"projectId\":\"nope\",\"permissions\":[\"NOPE\"],"
+                                        + "\"redirectUris\":[\"not a uri\"],\"scopes\":[\"nope\"],\"grantTypes\":[\"nope\"]}")));
+        add.accept(new Case(
+                "huge numbers",
+                0,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
+                        "{\"estimate\":9223372036854775808,"
+                                + "\"take\":1e400,\"title\":\"ok\",\"name\":\"ok\",\"taskNumber\":-99999999999999999999,"
+                                + "\"duration\":1e308,\"events\":[\"task.created\"],\"url\":\"https://x.test\"}")));
         String longValue = "l".repeat(100_000);
-        add.accept(new Case("long strings", 0, (port, method, path) ->
-                RawHttp.send(port, method, path, auth(), "application/json", "{\"title\":\"" + longValue
-                        + "\",\"name\":\"" + longValue + "\",\"email\":\"" + longValue + "@b.test\",\"url\":\"https://"
-                        + longValue + ".test\",\"apiKey\":\"" + longValue + "\",\"redirectUris\":[\"https://"
-                        + longValue + "\"],\"password\":\"" + longValue + "\"}")));
+        add.accept(new Case(
+                "long strings",
+                0,
+                (port, method, path) -> RawHttp.send(
+                        port,
+                        method,
+                        path,
+                        auth(),
+                        "application/json",
+                        "{\"title\":\"" + longValue
+                                + "\",\"name\":\"" + longValue + "\",\"email\":\"" + longValue
+                                + "@b.test\",\"url\":\"https://"
+                                + longValue + ".test\",\"apiKey\":\"" + longValue + "\",\"redirectUris\":[\"https://"
+                                + longValue + "\"],\"password\":\"" + longValue + "\"}")));
         return cases;
     }
 

@@ -3,5 +3,4 @@ package org.gauzy.bridge.platform;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class ClusterOnH2Tests extends ClusterTests {
-}
+class ClusterOnH2Tests extends ClusterTests {}

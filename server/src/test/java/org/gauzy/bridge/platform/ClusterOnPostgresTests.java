@@ -3,5 +3,4 @@ package org.gauzy.bridge.platform;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class ClusterOnPostgresTests extends ClusterTests {
-}
+class ClusterOnPostgresTests extends ClusterTests {}

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +68,14 @@ abstract class ClusterTests extends ApiTest {
             nodes.forEach(ClusterJobs::runDue); // each node looks every minute
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThat(runs.get()).as("once per 10 minutes in an hour, not once per node per look").isEqualTo(6);
-        assertThat(jdbc.sql("select runs from cluster_job where name = :name").param("name", name).query(Long.class)
-                .single()).isEqualTo(6L);
+        assertThat(runs.get())
+                .as("once per 10 minutes in an hour, not once per node per look")
+                .isEqualTo(6);
+        assertThat(jdbc.sql("select runs from cluster_job where name = :name")
+                        .param("name", name)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6L);
     }
 
     @Test
@@ -89,7 +92,9 @@ abstract class ClusterTests extends ApiTest {
     @Test
     void thePurgesForgetWhatExpiredAndKeepWhatDidNot() {
         var stale = accounts.onboard("purge-stale");
-        api.post("/api/auth/login").json(Map.of("email", stale.email(), "password", "Wrong-Guess-1")).send();
+        api.post("/api/auth/login")
+                .json(Map.of("email", stale.email(), "password", "Wrong-Guess-1"))
+                .send();
         long sessions = count("user_session where user_id = '" + stale.userId() + "'");
         assertThat(sessions).isGreaterThan(0);
         assertThat(count("attempt_failure")).isGreaterThan(0);
@@ -98,13 +103,19 @@ abstract class ClusterTests extends ApiTest {
         clock.advance(Duration.ofDays(9));
         var fresh = accounts.onboard("purge-fresh");
         jobs.runDue();
-        assertThat(count("user_session where user_id = '" + stale.userId() + "'")).isZero();
-        assertThat(count("user_session where user_id = '" + fresh.userId() + "'")).isPositive();
+        assertThat(count("user_session where user_id = '" + stale.userId() + "'"))
+                .isZero();
+        assertThat(count("user_session where user_id = '" + fresh.userId() + "'"))
+                .isPositive();
         assertThat(jdbc.sql("select count(*) from attempt_failure where last_failure_at < :before")
-                .param("before", java.time.OffsetDateTime.now(clock).minusDays(1)).query(Long.class).single())
-                .as("the stale sign-in failure; the fresh registration's count stays").isZero();
+                        .param("before", java.time.OffsetDateTime.now(clock).minusDays(1))
+                        .query(Long.class)
+                        .single())
+                .as("the stale sign-in failure; the fresh registration's count stays")
+                .isZero();
         assertThat(count("attempt_failure")).isPositive();
-        assertThat(count("cluster_job where name in ('session-purge', 'grant-purge', 'webhook-purge', 'attempt-purge')"))
+        assertThat(count(
+                        "cluster_job where name in ('session-purge', 'grant-purge', 'webhook-purge', 'attempt-purge')"))
                 .isEqualTo(4);
     }
 
@@ -113,7 +124,8 @@ abstract class ClusterTests extends ApiTest {
         var agreement = new KeyAgreement(jdbc, false, clock);
         // The keys this node started with are recorded; the same ones agree.
         String recorded = jdbc.sql("select fingerprint from key_fingerprint where name = 'jwt-signing-key'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         agreement.require("jwt-signing-key", "JWT_SIGNING_KEY", recorded);
 
         assertThatThrownBy(() -> agreement.require("jwt-signing-key", "JWT_SIGNING_KEY", "another-thumbprint"))
@@ -121,8 +133,10 @@ abstract class ClusterTests extends ApiTest {
                 .hasMessageContaining("JWT_SIGNING_KEY: this node's key")
                 .hasMessageContaining("Give every node the same JWT_SIGNING_KEY")
                 .hasMessageContaining("GAUZY_REPLACE_KEYS=true");
-        assertThat(jdbc.sql("select count(*) from key_fingerprint where name = 'secrets-key'").query(Long.class)
-                .single()).isEqualTo(1L);
+        assertThat(jdbc.sql("select count(*) from key_fingerprint where name = 'secrets-key'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
         // Replacing on purpose records the new key; the old one is then the odd one out.
         new KeyAgreement(jdbc, true, clock).require("jwt-signing-key", "JWT_SIGNING_KEY", "another-thumbprint");

@@ -3,7 +3,6 @@ package org.gauzy.bridge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.RawHttp;
@@ -20,7 +19,10 @@ class ContainerErrorTests extends ApiTest {
     JsonNode refused(RawHttp.Answer answer, int status) {
         assertThat(answer.status()).as(answer.head()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/json");
-        assertThat(answer.body()).doesNotContain("<html").doesNotContain("Tomcat").doesNotContain("org.apache");
+        assertThat(answer.body())
+                .doesNotContain("<html")
+                .doesNotContain("Tomcat")
+                .doesNotContain("org.apache");
         JsonNode body = json.readTree(answer.body());
         assertThat(body.path("statusCode").asInt()).isEqualTo(status);
         assertThat(body.path("error").asString()).isNotBlank();

@@ -3,7 +3,6 @@ package org.gauzy.bridge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -36,9 +35,15 @@ class LogHygieneTests extends ApiTest {
     @Test
     void noSecretReachesTheLogs(CapturedOutput output) {
         var owner = accounts.onboard("hygiene");
-        api.post("/api/auth/login").json(Map.of("email", owner.email(), "password", "Wrong-Password-77")).send();
-        var refreshed = api.post("/api/auth/refresh-token").json(Map.of("refresh_token", owner.refreshToken())).send();
-        api.get("/api/user/me?code=QUERY-SECRET-123&access_token=QUERY-SECRET-456").token(owner.token()).send();
+        api.post("/api/auth/login")
+                .json(Map.of("email", owner.email(), "password", "Wrong-Password-77"))
+                .send();
+        var refreshed = api.post("/api/auth/refresh-token")
+                .json(Map.of("refresh_token", owner.refreshToken()))
+                .send();
+        api.get("/api/user/me?code=QUERY-SECRET-123&access_token=QUERY-SECRET-456")
+                .token(owner.token())
+                .send();
         api.get("/api/user/me").token("garbage.token.value").send();
 
         assertThat(output.getOut()).contains("POST /api/auth/login").contains("GET /api/user/me 200");

@@ -3,7 +3,6 @@ package org.gauzy.bridge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.Metrics;
 import org.gauzy.bridge.support.OnH2;
@@ -16,19 +15,23 @@ class OperationsTests extends ApiTest {
 
     @Test
     void healthHasLivenessAndReadiness() {
-        assertThat(api.get("/actuator/health").send().body().path("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health").send().body().path("status").asString())
+                .isEqualTo("UP");
         assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
         assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
     }
 
     @Test
     void prometheusMetricsAreServed() {
-        assertThat(api.get("/actuator/health").send().status()).as("health stays open").isEqualTo(200);
+        assertThat(api.get("/actuator/health").send().status())
+                .as("health stays open")
+                .isEqualTo(200);
         assertThat(Metrics.scrape(api)).contains("http_server_requests_seconds");
         var anonymous = api.get("/actuator/prometheus").send();
         assertThat(anonymous.status()).as("not public").isEqualTo(401);
         assertThat(anonymous.message()).contains("GAUZY_METRICS_TOKEN");
-        assertThat(api.get("/actuator/prometheus").token("a-guess").send().status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").token("a-guess").send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -41,8 +44,10 @@ class OperationsTests extends ApiTest {
 
     @Test
     void everyResponseCarriesARequestIdAndSecurityHeaders() {
-        var response = api.post("/api/auth/login").header("X-Request-Id", "trace-123")
-                .json(Map.of("email", TestDatabases.ADMIN_EMAIL, "password", TestDatabases.ADMIN_PASSWORD)).send();
+        var response = api.post("/api/auth/login")
+                .header("X-Request-Id", "trace-123")
+                .json(Map.of("email", TestDatabases.ADMIN_EMAIL, "password", TestDatabases.ADMIN_PASSWORD))
+                .send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Request-Id")).isEqualTo("trace-123");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -51,7 +56,9 @@ class OperationsTests extends ApiTest {
         assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.header("Cache-Control")).contains("no-store");
 
-        var unsafeId = api.get("/actuator/health").header("X-Request-Id", "bad id <script>").send();
+        var unsafeId = api.get("/actuator/health")
+                .header("X-Request-Id", "bad id <script>")
+                .send();
         assertThat(unsafeId.header("X-Request-Id")).matches("[0-9a-f-]{36}");
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedIdsTests {
@@ -53,7 +52,8 @@ class TimeOrderedIdsTests {
             others.add(TimeOrderedIds.derived(event, UUID.randomUUID()));
         }
         assertThat(others).hasSize(10_000).doesNotContain(derived);
-        assertThat(TimeOrderedIds.derived(subscription, event)).as("the order of the two matters")
+        assertThat(TimeOrderedIds.derived(subscription, event))
+                .as("the order of the two matters")
                 .isNotEqualTo(derived);
     }
 }

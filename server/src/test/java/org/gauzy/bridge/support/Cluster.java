@@ -1,5 +1,6 @@
 package org.gauzy.bridge.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gauzy.bridge.demo.DemoNodes;
 import org.gauzy.bridge.demo.RoundRobinProxy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +61,8 @@ public final class Cluster implements AutoCloseable {
     private final List<String> arguments;
     private final List<Node> nodes = new ArrayList<>();
     private int launched;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Cluster(List<String> arguments) throws IOException {
         if (!Files.isRegularFile(JAR)) {
@@ -118,8 +117,12 @@ public final class Cluster implements AutoCloseable {
         int port = DemoNodes.freePort();
         Path data = Files.createDirectories(folder.resolve("node-" + index));
         Path output = folder.resolve("node-" + index + ".log");
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
@@ -134,12 +137,15 @@ public final class Cluster implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!node.process().isAlive()) {
-                throw new IllegalStateException("Node " + node.index() + " exited with " + node.process().exitValue()
-                        + ":\n" + tail(node.output()));
+                throw new IllegalStateException("Node " + node.index() + " exited with "
+                        + node.process().exitValue() + ":\n" + tail(node.output()));
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                var answer = http.send(
+                        HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200 && answer.body().contains("UP")) {
                     return;
                 }
@@ -151,16 +157,16 @@ public final class Cluster implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException("Node " + node.index() + " was not ready in " + START_TIMEOUT + ":\n"
-                + tail(node.output()));
+        throw new IllegalStateException(
+                "Node " + node.index() + " was not ready in " + START_TIMEOUT + ":\n" + tail(node.output()));
     }
 
     /** Waits for a process to exit, and answers its exit value. */
     public static int awaitExit(Node node, Duration timeout) {
         try {
             if (!node.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Node " + node.index() + " did not exit in " + timeout + ":\n"
-                        + tail(node.output()));
+                throw new IllegalStateException(
+                        "Node " + node.index() + " did not exit in " + timeout + ":\n" + tail(node.output()));
             }
             return node.process().exitValue();
         } catch (InterruptedException e) {
@@ -194,8 +200,11 @@ public final class Cluster implements AutoCloseable {
 
     /** The one PostgreSQL, on a port and a data folder that survive a stop, so that it can come back. */
     private EmbeddedPostgres postgres() throws IOException {
-        return EmbeddedPostgres.builder().setPort(postgresPort).setDataDirectory(folder.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+        return EmbeddedPostgres.builder()
+                .setPort(postgresPort)
+                .setDataDirectory(folder.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .start();
     }
 
     public String setting(String name) {
@@ -223,9 +232,6 @@ public final class Cluster implements AutoCloseable {
     static String tail(String output) {
         return output.length() > 4000 ? "…" + output.substring(output.length() - 4000) : output;
     }
-
-
-
 
     private static void sleep(long millis) {
         try {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,29 +19,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DatabaseState {
 
     /** Tables that workers write on their own, whatever a request does. */
-    private static final Set<String> BACKGROUND = Set.of("webhook_event", "webhook_delivery", "webhook_attempt",
-            "automation_watch", "flyway_schema_history");
+    private static final Set<String> BACKGROUND =
+            Set.of("webhook_event", "webhook_delivery", "webhook_attempt", "automation_watch", "flyway_schema_history");
 
-    private DatabaseState() {
-    }
+    private DatabaseState() {}
 
     public static Map<String, String> of(JdbcClient jdbc) {
         var tables = jdbc.sql("select lower(table_name) from information_schema.tables"
-                + " where lower(table_schema) = 'public' and table_type in ('BASE TABLE', 'TABLE')")
-                .query(String.class).list();
+                        + " where lower(table_schema) = 'public' and table_type in ('BASE TABLE', 'TABLE')")
+                .query(String.class)
+                .list();
         assertThat(tables).contains("task", "organization", "oauth_client");
         var out = new TreeMap<String, String>();
         for (String table : tables) {
             if (BACKGROUND.contains(table)) {
                 continue;
             }
-            List<String> rows = jdbc.sql("select * from " + table).query((rs, n) -> {
-                var row = new StringBuilder();
-                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                    row.append(rs.getString(c)).append('\u0001');
-                }
-                return row.toString();
-            }).list();
+            List<String> rows = jdbc.sql("select * from " + table)
+                    .query((rs, n) -> {
+                        var row = new StringBuilder();
+                        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                            row.append(rs.getString(c)).append('\u0001');
+                        }
+                        return row.toString();
+                    })
+                    .list();
             out.put(table, rows.size() + ":" + digest(rows.stream().sorted().toList()));
         }
         return out;

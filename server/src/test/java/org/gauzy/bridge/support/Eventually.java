@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Waiting for what happens in the background (webhook deliveries), polling without a library. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first non-null answer of {@code probe} within 15 seconds; else the test fails naming {@code what}. */
     public static <T> T await(Supplier<T> probe, String what) {

@@ -6,8 +6,7 @@ public final class Metrics {
     /** The token the test configuration sets ({@code gauzy.metrics.token}). */
     public static final String TOKEN = "test-metrics-token-0123456789";
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     public static String scrape(Api api) {
         var answer = api.get("/actuator/prometheus").token(TOKEN).send();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * A browser going through the authorization pages: it keeps cookies, reads the hidden fields of the
  * forms it is shown and posts them back, as a person clicking through would.
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 public final class OAuthBrowser {
 
     public static final String AUTHORIZE = "/api/integration/ever-gauzy/oauth/authorize";
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     private final Api api;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -31,7 +31,8 @@ public final class OAuthBrowser {
     public static String query(Map<String, String> parameters) {
         var out = new StringBuilder();
         parameters.forEach((name, value) -> out.append(out.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }
@@ -94,7 +95,8 @@ public final class OAuthBrowser {
         }
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
@@ -103,7 +105,9 @@ public final class OAuthBrowser {
     private Api.Call withCookies(Api.Call call) {
         if (!cookies.isEmpty()) {
             var header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
+                    .append(name)
+                    .append('=')
                     .append(value));
             call.header("Cookie", header.toString());
         }
@@ -111,8 +115,10 @@ public final class OAuthBrowser {
     }
 
     private Api.Response keep(Api.Response response) {
-        response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-                .flatMap(e -> e.getValue().stream()).forEach(line -> {
+        response.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .forEach(line -> {
                     String pair = line.split(";", 2)[0];
                     int eq = pair.indexOf('=');
                     String name = pair.substring(0, eq).trim();
@@ -127,7 +133,10 @@ public final class OAuthBrowser {
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 }

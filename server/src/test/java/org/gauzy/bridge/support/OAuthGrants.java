@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.gauzy.bridge.support.Accounts.Account;
 
 /**
@@ -21,8 +20,7 @@ public final class OAuthGrants {
     public static final String TOKEN = "/api/integration/ever-gauzy/oauth/token";
 
     /** A registered client, with the secret shown once. */
-    public record Client(String id, String clientId, String secret) {
-    }
+    public record Client(String id, String clientId, String secret) {}
 
     private final Api api;
 
@@ -33,9 +31,12 @@ public final class OAuthGrants {
     public Client register(Account admin, Map<String, Object> fields) {
         var body = new HashMap<String, Object>(Map.of("name", "Activepieces", "redirectUris", List.of(REDIRECT)));
         body.putAll(fields);
-        var created = api.post("/api/oauth/clients").token(admin.token()).json(body).send();
+        var created =
+                api.post("/api/oauth/clients").token(admin.token()).json(body).send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return new Client(created.body().path("id").asString(), created.body().path("clientId").asString(),
+        return new Client(
+                created.body().path("id").asString(),
+                created.body().path("clientId").asString(),
                 created.body().path("clientSecret").asString(null));
     }
 
@@ -97,9 +98,19 @@ public final class OAuthGrants {
 
     /** An access token of {@code user} for {@code scope}, from a client the admin registers for every scope. */
     public String accessToken(Account admin, Account user, String scope) {
-        var client = register(admin, Map.of("allowedScopes", List.of("gauzy:all", "employees:read",
-                "employees:write", "tasks:read", "tasks:write", "timesheet:read", "timesheet:write",
-                "webhooks:write")));
+        var client = register(
+                admin,
+                Map.of(
+                        "allowedScopes",
+                        List.of(
+                                "gauzy:all",
+                                "employees:read",
+                                "employees:write",
+                                "tasks:read",
+                                "tasks:write",
+                                "timesheet:read",
+                                "timesheet:write",
+                                "webhooks:write")));
         var exchanged = exchange(client, code(user, with(pieceRequest(client, "state"), "scope", scope)));
         assertThat(exchanged.status()).as(exchanged.text()).isEqualTo(200);
         return exchanged.body().path("access_token").asString();

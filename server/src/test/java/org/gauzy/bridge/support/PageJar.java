@@ -46,7 +46,10 @@ public final class PageJar {
     private Api.Call with(Api.Call call) {
         if (!cookies.isEmpty()) {
             var header = new StringBuilder();
-            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ")
+                    .append(k)
+                    .append('=')
+                    .append(v));
             call.header("Cookie", header.toString());
         }
         return call;

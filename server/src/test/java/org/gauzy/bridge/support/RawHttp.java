@@ -28,8 +28,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** {@code GET target} (path and query exactly as given) with the headers, HTTP/1.1, connection closed. */
     public static Answer get(int port, String target, Map<String, String> headers) {
@@ -41,14 +40,22 @@ public final class RawHttp {
      * length). A server that answers before it has read the whole body may close the connection while the
      * body is still being written: its answer is read all the same.
      */
-    public static Answer send(int port, String method, String target, Map<String, String> headers,
-            String contentType, String body) {
+    public static Answer send(
+            int port, String method, String target, Map<String, String> headers, String contentType, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        var request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost:")
-                .append(port).append("\r\nConnection: close\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        var request = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\nHost: localhost:")
+                .append(port)
+                .append("\r\nConnection: close\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         if (contentType != null) {
-            request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length)
+            request.append("Content-Type: ")
+                    .append(contentType)
+                    .append("\r\nContent-Length: ")
+                    .append(content.length)
                     .append("\r\n");
         }
         request.append("\r\n");

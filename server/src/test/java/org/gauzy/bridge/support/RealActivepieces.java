@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,13 +20,11 @@ public final class RealActivepieces {
     public static final String NAME = "real";
 
     /** @param baseUrl without {@code /api} */
-    public record Facts(String baseUrl, @Nullable String apiKey, String email, String password, String projectId) {
-    }
+    public record Facts(String baseUrl, @Nullable String apiKey, String email, String password, String projectId) {}
 
     private static final AtomicReference<Facts> FACTS = new AtomicReference<>();
 
-    private RealActivepieces() {
-    }
+    private RealActivepieces() {}
 
     public static Facts facts() {
         return FACTS.updateAndGet(known -> known != null ? known : read(provisioned()));
@@ -39,7 +36,8 @@ public final class RealActivepieces {
             return Path.of(given);
         }
         String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        Path base =
+                cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("real-activepieces").resolve("provisioned.json");
     }
 
@@ -48,10 +46,16 @@ public final class RealActivepieces {
         try {
             facts = JsonMapper.builder().build().readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("No provisioned real Activepieces at " + file + ": run the kit's setup.sh, "
-                    + "start.sh, provision.sh and smoke.sh first (README: testing against the real Activepieces)", e);
+            throw new UncheckedIOException(
+                    "No provisioned real Activepieces at " + file + ": run the kit's setup.sh, "
+                            + "start.sh, provision.sh and smoke.sh first (README: testing against the real Activepieces)",
+                    e);
         }
-        return new Facts(facts.path("baseUrl").asString().replaceAll("/api/?$", ""), facts.path("apiKey").asString(null),
-                facts.path("email").asString(), facts.path("password").asString(), facts.path("projectId").asString());
+        return new Facts(
+                facts.path("baseUrl").asString().replaceAll("/api/?$", ""),
+                facts.path("apiKey").asString(null),
+                facts.path("email").asString(),
+                facts.path("password").asString(),
+                facts.path("projectId").asString());
     }
 }

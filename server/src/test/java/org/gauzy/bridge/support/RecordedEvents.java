@@ -2,7 +2,6 @@ package org.gauzy.bridge.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.gauzy.bridge.workspace.WorkspaceEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class RecordedEvents {
 
-    public record Recorded(WorkspaceEvent event, boolean insideTransaction) {
-    }
+    public record Recorded(WorkspaceEvent event, boolean insideTransaction) {}
 
     private final List<Recorded> events = new CopyOnWriteArrayList<>();
 
@@ -23,7 +21,9 @@ public class RecordedEvents {
     }
 
     public List<Recorded> of(String type, Object entityId) {
-        return events.stream().filter(r -> r.event().type().equals(type)
-                && r.event().entityId().toString().equals(entityId.toString())).toList();
+        return events.stream()
+                .filter(r -> r.event().type().equals(type)
+                        && r.event().entityId().toString().equals(entityId.toString()))
+                .toList();
     }
 }

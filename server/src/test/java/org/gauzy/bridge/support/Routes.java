@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -33,10 +32,13 @@ public final class Routes {
             var out = new StringBuilder();
             while (m.find()) {
                 String variable = m.group(1);
-                String choice = variable.contains(":") ? variable.substring(variable.indexOf(':') + 1).split("\\|")[0]
+                String choice = variable.contains(":")
+                        ? variable.substring(variable.indexOf(':') + 1).split("\\|")[0]
                         : UUID.randomUUID().toString();
-                m.appendReplacement(out, Matcher.quoteReplacement(ids.getOrDefault(
-                        pattern.substring(0, m.start()) + "{" + variable + "}", choice)));
+                m.appendReplacement(
+                        out,
+                        Matcher.quoteReplacement(
+                                ids.getOrDefault(pattern.substring(0, m.start()) + "{" + variable + "}", choice)));
             }
             m.appendTail(out);
             return out.toString();
@@ -48,8 +50,7 @@ public final class Routes {
         }
     }
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** Every {@code /api} endpoint, once per method, in a stable order. */
     public static List<Route> api(RequestMappingHandlerMapping mappings) {
@@ -58,13 +59,16 @@ public final class Routes {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
                 if (pattern.startsWith("/api/")) {
-                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
-                            : methods) {
+                    for (RequestMethod method :
+                            methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
                         routes.add(new Route(method.name(), pattern));
                     }
                 }
             }
         });
-        return routes.stream().distinct().sorted(Comparator.comparing(Route::toString)).toList();
+        return routes.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Route::toString))
+                .toList();
     }
 }

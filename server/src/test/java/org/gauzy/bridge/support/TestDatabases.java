@@ -1,14 +1,12 @@
 package org.gauzy.bridge.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.UUID;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +20,7 @@ public final class TestDatabases {
     public static final String ADMIN_EMAIL = "admin@bootstrap.test";
     public static final String ADMIN_PASSWORD = "Bootstrap-Admin-1";
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** In-memory H2 in the embedded default's mode. */
     public static final class H2 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -33,8 +30,11 @@ public final class TestDatabases {
             // test.database.file=true keeps the database in a file under the data folder, as the embedded default does.
             boolean file = context.getEnvironment().getProperty("test.database.file", Boolean.class, false);
             String location = file ? "file:" + dataFolder(context) + "/gauzy" : "mem:" + name;
-            common(context, "jdbc:h2:" + location
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+            common(
+                    context,
+                    "jdbc:h2:" + location
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "sa");
         }
     }
 
@@ -46,7 +46,9 @@ public final class TestDatabases {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             String kept = context.getEnvironment().getProperty("test.database.name");
-            String name = kept != null ? kept : "bridge_" + UUID.randomUUID().toString().replace("-", "");
+            String name = kept != null
+                    ? kept
+                    : "bridge_" + UUID.randomUUID().toString().replace("-", "");
             EmbeddedPostgres server = Server.INSTANCE.get();
             try (var connection = server.getPostgresDatabase().getConnection();
                     var statement = connection.createStatement()) {
@@ -79,15 +81,16 @@ public final class TestDatabases {
     private static void common(ConfigurableApplicationContext context, String url, String user) {
         Path data = dataFolder(context);
         TestPropertyValues.of(
-                "spring.datasource.url=" + url,
-                "spring.datasource.username=" + user,
-                "spring.datasource.password=",
-                "gauzy.data-dir=" + data,
-                "gauzy.identity.admin.email=" + ADMIN_EMAIL,
-                "gauzy.identity.admin.password=" + ADMIN_PASSWORD,
-                "gauzy.activepieces.base-url="
-                        + TestSandbox.baseUrl(context.getEnvironment().getProperty("test.sandbox", TestSandbox.DEFAULT)),
-                "gauzy.activepieces.api-key=" + TestSandbox.GLOBAL_KEY)
+                        "spring.datasource.url=" + url,
+                        "spring.datasource.username=" + user,
+                        "spring.datasource.password=",
+                        "gauzy.data-dir=" + data,
+                        "gauzy.identity.admin.email=" + ADMIN_EMAIL,
+                        "gauzy.identity.admin.password=" + ADMIN_PASSWORD,
+                        "gauzy.activepieces.base-url="
+                                + TestSandbox.baseUrl(
+                                        context.getEnvironment().getProperty("test.sandbox", TestSandbox.DEFAULT)),
+                        "gauzy.activepieces.api-key=" + TestSandbox.GLOBAL_KEY)
                 .applyTo(context);
     }
 
@@ -102,8 +105,10 @@ public final class TestDatabases {
                 try {
                     server = EmbeddedPostgres.builder().start();
                 } catch (IOException e) {
-                    throw new IllegalStateException("Cannot start embedded PostgreSQL (it refuses to run as root: "
-                            + "run the tests as a normal user, as .ci/run does)", e);
+                    throw new IllegalStateException(
+                            "Cannot start embedded PostgreSQL (it refuses to run as root: "
+                                    + "run the tests as a normal user, as .ci/run does)",
+                            e);
                 }
                 EmbeddedPostgres started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,7 +2,6 @@ package org.gauzy.bridge.support;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 
 /**
@@ -19,22 +18,26 @@ public final class TestSandbox {
 
     /** The sandbox platform's key, configured as the service's global key (GAUZY_ACTIVEPIECES_API_KEY). */
     public static final String GLOBAL_KEY = "sk-GlobalSharedTestKey000000000000000000000000000000000000000000";
+
     public static final String DEFAULT = "default";
     /** A base URL where nothing listens. */
     public static final String UNREACHABLE = "unreachable";
 
     private static final Map<String, ActivepiecesSandbox> SANDBOXES = new ConcurrentHashMap<>();
 
-    private TestSandbox() {
-    }
+    private TestSandbox() {}
 
     public static ActivepiecesSandbox shared() {
         return named(DEFAULT);
     }
 
     public static ActivepiecesSandbox named(String name) {
-        return SANDBOXES.computeIfAbsent(name, n -> ActivepiecesSandbox.builder().apVersion(version(n))
-                .apiKey(GLOBAL_KEY).start());
+        return SANDBOXES.computeIfAbsent(
+                name,
+                n -> ActivepiecesSandbox.builder()
+                        .apVersion(version(n))
+                        .apiKey(GLOBAL_KEY)
+                        .start());
     }
 
     private static String version(String name) {

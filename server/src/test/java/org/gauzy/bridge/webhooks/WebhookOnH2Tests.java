@@ -3,5 +3,4 @@ package org.gauzy.bridge.webhooks;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class WebhookOnH2Tests extends WebhookTests {
-}
+class WebhookOnH2Tests extends WebhookTests {}

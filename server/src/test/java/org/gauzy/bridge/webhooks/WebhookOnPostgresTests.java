@@ -3,5 +3,4 @@ package org.gauzy.bridge.webhooks;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class WebhookOnPostgresTests extends WebhookTests {
-}
+class WebhookOnPostgresTests extends WebhookTests {}

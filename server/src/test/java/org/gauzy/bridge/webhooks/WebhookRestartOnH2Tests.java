@@ -1,7 +1,6 @@
 package org.gauzy.bridge.webhooks;
 
 import java.util.Map;
-
 import org.gauzy.bridge.support.TestDatabases;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

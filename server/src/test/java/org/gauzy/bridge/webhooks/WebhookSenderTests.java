@@ -2,6 +2,7 @@ package org.gauzy.bridge.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,8 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** One request as a target sees it, over kept-alive connections, within the timeouts and address rules. */
 class WebhookSenderTests {
 
-    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String SECRET =
+            "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     private HttpServer target;
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
@@ -75,9 +75,18 @@ class WebhookSenderTests {
     }
 
     private WebhookSender sender(boolean allowPrivate, Duration requestTimeout) {
-        var settings = new WebhookSettings(allowPrivate, Duration.ofSeconds(1), requestTimeout,
-                List.of(Duration.ofSeconds(10)), Duration.ofDays(3), Duration.ofSeconds(1), Duration.ofMillis(20), 4,
-                100, Duration.ofMinutes(2), Duration.ofDays(7));
+        var settings = new WebhookSettings(
+                allowPrivate,
+                Duration.ofSeconds(1),
+                requestTimeout,
+                List.of(Duration.ofSeconds(10)),
+                Duration.ofDays(3),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(20),
+                4,
+                100,
+                Duration.ofMinutes(2),
+                Duration.ofDays(7));
         sender = new WebhookSender(settings, new TargetGuard(settings));
         return sender;
     }
@@ -93,12 +102,17 @@ class WebhookSenderTests {
         Instant now = Instant.now();
         var first = sender.send(url("/ok"), SECRET, id, "{\"a\":1}", now);
         assertThat(first.delivered()).isTrue();
-        assertThat(first.excerpt()).isEqualTo(id + " " + WebhookSender.signature(SECRET, id.toString(),
-                now.getEpochSecond(), "{\"a\":1}"));
+        assertThat(first.excerpt())
+                .isEqualTo(
+                        id + " " + WebhookSender.signature(SECRET, id.toString(), now.getEpochSecond(), "{\"a\":1}"));
         for (int i = 0; i < 5; i++) {
-            assertThat(sender.send(url("/ok"), SECRET, UUID.randomUUID(), "{}", now).delivered()).isTrue();
+            assertThat(sender.send(url("/ok"), SECRET, UUID.randomUUID(), "{}", now)
+                            .delivered())
+                    .isTrue();
         }
-        assertThat(clientPorts).as("one kept-alive connection for six sequential deliveries").hasSize(1);
+        assertThat(clientPorts)
+                .as("one kept-alive connection for six sequential deliveries")
+                .hasSize(1);
     }
 
     @Test
@@ -108,7 +122,9 @@ class WebhookSenderTests {
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(answer.excerpt()).hasSize(WebhookSender.EXCERPT_CHARS);
-        assertThat(sender.send(url("/ok"), SECRET, UUID.randomUUID(), "{}", Instant.now()).delivered()).isTrue();
+        assertThat(sender.send(url("/ok"), SECRET, UUID.randomUUID(), "{}", Instant.now())
+                        .delivered())
+                .isTrue();
     }
 
     @Test
@@ -124,10 +140,16 @@ class WebhookSenderTests {
     void anAddressOffLimitsIsRefusedWhenConnectingNotOnlyWhenSubscribing() {
         var sender = sender(false, Duration.ofSeconds(5));
         for (String host : List.of("127.0.0.1", "localhost")) {
-            var answer = sender.send("http://" + host + ":" + target.getAddress().getPort() + "/ok", SECRET,
-                    UUID.randomUUID(), "{}", Instant.now());
+            var answer = sender.send(
+                    "http://" + host + ":" + target.getAddress().getPort() + "/ok",
+                    SECRET,
+                    UUID.randomUUID(),
+                    "{}",
+                    Instant.now());
             assertThat(answer.delivered()).as(host).isFalse();
-            assertThat(answer.error()).as(host).startsWith("target refused: targetUrl resolves to")
+            assertThat(answer.error())
+                    .as(host)
+                    .startsWith("target refused: targetUrl resolves to")
                     .contains("WEBHOOKS_ALLOW_PRIVATE_TARGETS");
         }
         assertThat(clientPorts).as("nothing reached the target").isEmpty();

@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2
 @TestPropertySource(properties = "gauzy.webhooks.allow-private-targets=false")
-class WebhookTargetRefusalOnH2Tests extends WebhookTargetRefusalTests {
-}
+class WebhookTargetRefusalOnH2Tests extends WebhookTargetRefusalTests {}

@@ -5,5 +5,4 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgres
 @TestPropertySource(properties = "gauzy.webhooks.allow-private-targets=false")
-class WebhookTargetRefusalOnPostgresTests extends WebhookTargetRefusalTests {
-}
+class WebhookTargetRefusalOnPostgresTests extends WebhookTargetRefusalTests {}

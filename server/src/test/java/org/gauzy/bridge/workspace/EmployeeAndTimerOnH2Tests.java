@@ -3,5 +3,4 @@ package org.gauzy.bridge.workspace;
 import org.gauzy.bridge.support.OnH2;
 
 @OnH2
-class EmployeeAndTimerOnH2Tests extends EmployeeAndTimerTests {
-}
+class EmployeeAndTimerOnH2Tests extends EmployeeAndTimerTests {}

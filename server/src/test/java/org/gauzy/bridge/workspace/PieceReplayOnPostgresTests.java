@@ -3,5 +3,4 @@ package org.gauzy.bridge.workspace;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class PieceReplayOnPostgresTests extends PieceReplayTests {
-}
+class PieceReplayOnPostgresTests extends PieceReplayTests {}

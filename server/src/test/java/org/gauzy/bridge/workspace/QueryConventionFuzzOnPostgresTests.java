@@ -3,5 +3,4 @@ package org.gauzy.bridge.workspace;
 import org.gauzy.bridge.support.OnPostgres;
 
 @OnPostgres
-class QueryConventionFuzzOnPostgresTests extends QueryConventionFuzzTests {
-}
+class QueryConventionFuzzOnPostgresTests extends QueryConventionFuzzTests {}

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.RawHttp;
@@ -34,17 +33,15 @@ abstract class QueryConventionFuzzTests extends ApiTest {
     static final int QUERIES = 150;
     static final List<String> STATUSES = List.of("open", "in-progress", "done", "blocked");
     static final List<String> PRIORITIES = List.of("low", "medium", "high");
-    static final List<String> TITLES = List.of("Alpha 100%", "beta_one", "Gamma [x]", "delta & co", "Epsilon+1",
-            "zeta #7");
+    static final List<String> TITLES =
+            List.of("Alpha 100%", "beta_one", "Gamma [x]", "delta & co", "Epsilon+1", "zeta #7");
     final JsonMapper json = JsonMapper.builder().build();
 
     /** One part of a query: a where filter, a relation, a sort key, or take/skip. */
-    record Part(String kind, String name, List<String> values) {
-    }
+    record Part(String kind, String name, List<String> values) {}
 
     /** A query: its parts, and the name a 400 must mention when one part is faulty (null when none is). */
-    record Query(List<Part> parts, String fault) {
-    }
+    record Query(List<Part> parts, String fault) {}
 
     @Test
     void everyFormOfAQueryMeansTheSameOrIsA400NamingTheFault() {
@@ -53,8 +50,13 @@ abstract class QueryConventionFuzzTests extends ApiTest {
         Account owner = accounts.onboard("fuzz");
         List<String> projects = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
-            projects.add(api.post("/api/organization-project").token(owner.token()).json(Map.of("name", "P" + p))
-                    .send().body().path("id").asString());
+            projects.add(api.post("/api/organization-project")
+                    .token(owner.token())
+                    .json(Map.of("name", "P" + p))
+                    .send()
+                    .body()
+                    .path("id")
+                    .asString());
         }
         for (int i = 0; i < 24; i++) {
             var body = new LinkedHashMap<String, Object>();
@@ -72,16 +74,20 @@ abstract class QueryConventionFuzzTests extends ApiTest {
         int faulty = 0;
         for (int n = 0; n < QUERIES; n++) {
             Query query = query(random, projects);
-            List<String> forms = List.of(render(query, Form.RAW), render(query, Form.ENCODED),
-                    render(query, Form.INDEXLESS), render(query, Form.JSON));
+            List<String> forms = List.of(
+                    render(query, Form.RAW),
+                    render(query, Form.ENCODED),
+                    render(query, Form.INDEXLESS),
+                    render(query, Form.JSON));
             JsonNode first = null;
             for (String form : forms) {
                 RawHttp.Answer answer = RawHttp.get(port, "/api/tasks?" + form, auth);
-                String what = "seed " + seed + ", query " + n + ": " + form + " -> " + answer.status() + " "
-                        + answer.body();
+                String what =
+                        "seed " + seed + ", query " + n + ": " + form + " -> " + answer.status() + " " + answer.body();
                 if (query.fault() != null) {
                     assertThat(answer.status()).as(what).isEqualTo(400);
-                    assertThat(json.readTree(answer.body()).path("message").asString()).as(what)
+                    assertThat(json.readTree(answer.body()).path("message").asString())
+                            .as(what)
                             .contains(query.fault());
                     continue;
                 }
@@ -112,8 +118,8 @@ abstract class QueryConventionFuzzTests extends ApiTest {
         var used = new ArrayList<String>();
         for (int i = 0; i < filters; i++) {
             String field = pick(random, List.of("status", "priority", "projectId", "project.id", "title", "isDraft"));
-            if (used.contains(field) || (field.startsWith("project") && used.stream().anyMatch(u -> u.startsWith(
-                    "project")))) {
+            if (used.contains(field)
+                    || (field.startsWith("project") && used.stream().anyMatch(u -> u.startsWith("project")))) {
                 continue;
             }
             used.add(field);
@@ -132,7 +138,9 @@ abstract class QueryConventionFuzzTests extends ApiTest {
             }
         }
         if (random.nextBoolean()) {
-            parts.add(new Part("order", pick(random, List.of("title", "createdAt", "status", "priority")),
+            parts.add(new Part(
+                    "order",
+                    pick(random, List.of("title", "createdAt", "status", "priority")),
                     List.of(pick(random, List.of("ASC", "DESC", "asc", "desc", "1", "-1")))));
         }
         if (random.nextBoolean()) {
@@ -175,8 +183,10 @@ abstract class QueryConventionFuzzTests extends ApiTest {
                 }
                 case 6 -> {
                     parts.removeIf(p -> p.kind().equals("take"));
-                    parts.add(new Part("take", "take", List.of(pick(random, List.of("0", "-1", "1001", "ten",
-                            "99999999999999999999")))));
+                    parts.add(new Part(
+                            "take",
+                            "take",
+                            List.of(pick(random, List.of("0", "-1", "1001", "ten", "99999999999999999999")))));
                     fault = "take";
                 }
                 default -> {
@@ -202,7 +212,12 @@ abstract class QueryConventionFuzzTests extends ApiTest {
 
     // ---- Forms ----------------------------------------------------------------------------------------------
 
-    enum Form { RAW, ENCODED, INDEXLESS, JSON }
+    enum Form {
+        RAW,
+        ENCODED,
+        INDEXLESS,
+        JSON
+    }
 
     String render(Query query, Form form) {
         var out = new ArrayList<String>();
@@ -212,8 +227,11 @@ abstract class QueryConventionFuzzTests extends ApiTest {
             var relations = new ArrayList<String>();
             for (Part part : query.parts()) {
                 switch (part.kind()) {
-                    case "where" -> nest(where, part.name(), part.values().size() == 1 ? part.values().get(0)
-                            : part.values());
+                    case "where" ->
+                        nest(
+                                where,
+                                part.name(),
+                                part.values().size() == 1 ? part.values().get(0) : part.values());
                     case "order" -> order.put(part.name(), part.values().get(0));
                     case "relations" -> relations.add(part.name());
                     default -> out.add(part.name() + "=" + encode(part.values().get(0)));
@@ -232,23 +250,31 @@ abstract class QueryConventionFuzzTests extends ApiTest {
         }
         int relation = 0;
         for (Part part : query.parts()) {
-            String brackets = part.kind().equals("take") ? "" : part.kind() + "[" + part.name().replace(".", "][")
-                    + "]";
+            String brackets = part.kind().equals("take")
+                    ? ""
+                    : part.kind() + "[" + part.name().replace(".", "][") + "]";
             switch (part.kind()) {
                 case "where" -> {
                     if (part.values().size() == 1) {
-                        out.add(name(brackets, form) + "=" + encode(part.values().get(0)));
+                        out.add(name(brackets, form) + "="
+                                + encode(part.values().get(0)));
                     } else {
                         for (int i = 0; i < part.values().size(); i++) {
-                            String listed = form == Form.INDEXLESS ? (i % 2 == 0 ? brackets + "[]" : brackets)
+                            String listed = form == Form.INDEXLESS
+                                    ? (i % 2 == 0 ? brackets + "[]" : brackets)
                                     : brackets + "[" + i + "]";
-                            out.add(name(listed, form) + "=" + encode(part.values().get(i)));
+                            out.add(name(listed, form) + "="
+                                    + encode(part.values().get(i)));
                         }
                     }
                 }
-                case "relations" -> out.add(form == Form.INDEXLESS ? name(brackets, form) + "=true"
-                        : name("relations[" + relation++ + "]", form) + "=" + encode(part.name()));
-                case "order" -> out.add(name(brackets, form) + "=" + encode(part.values().get(0)));
+                case "relations" ->
+                    out.add(
+                            form == Form.INDEXLESS
+                                    ? name(brackets, form) + "=true"
+                                    : name("relations[" + relation++ + "]", form) + "=" + encode(part.name()));
+                case "order" ->
+                    out.add(name(brackets, form) + "=" + encode(part.values().get(0)));
                 default -> out.add(part.name() + "=" + encode(part.values().get(0)));
             }
         }
@@ -287,23 +313,33 @@ abstract class QueryConventionFuzzTests extends ApiTest {
                     for (JsonNode item : items) {
                         String actual = item.path(field).asString();
                         if (field.equals("title")) {
-                            assertThat(actual.toLowerCase(Locale.ROOT)).as(what).contains(part.values().get(0));
+                            assertThat(actual.toLowerCase(Locale.ROOT))
+                                    .as(what)
+                                    .contains(part.values().get(0));
                         } else {
                             assertThat(part.values()).as(what).contains(actual);
                         }
                     }
                 }
-                case "relations" -> items.forEach(item -> {
-                    if (!part.name().equals("members") && !item.path(part.name() + "Id").isNull()
-                            && !item.path(part.name() + "Id").isMissingNode()) {
-                        assertThat(item.has(part.name())).as(what + " loads " + part.name()).isTrue();
-                    }
-                });
+                case "relations" ->
+                    items.forEach(item -> {
+                        if (!part.name().equals("members")
+                                && !item.path(part.name() + "Id").isNull()
+                                && !item.path(part.name() + "Id").isMissingNode()) {
+                            assertThat(item.has(part.name()))
+                                    .as(what + " loads " + part.name())
+                                    .isTrue();
+                        }
+                    });
                 case "order" -> {
-                    boolean ascending = List.of("asc", "1").contains(part.values().get(0).toLowerCase(Locale.ROOT));
+                    boolean ascending =
+                            List.of("asc", "1").contains(part.values().get(0).toLowerCase(Locale.ROOT));
                     Comparator<String> order = Comparator.naturalOrder();
-                    List<String> keys = items.stream().map(i -> i.path(part.name()).asString()).toList();
-                    List<String> sorted = keys.stream().sorted(ascending ? order : order.reversed())
+                    List<String> keys = items.stream()
+                            .map(i -> i.path(part.name()).asString())
+                            .toList();
+                    List<String> sorted = keys.stream()
+                            .sorted(ascending ? order : order.reversed())
                             .collect(Collectors.toList());
                     if (!part.name().equals("title")) {
                         assertThat(keys).as(what).isEqualTo(sorted);

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
@@ -55,7 +54,10 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     void removeWhatWasMade(TestInfo test) {
         calls.stop(target().name(), test.getTestMethod().orElseThrow().getName());
         String credential = bearer();
-        madeOnActivepieces.forEach(id -> activepieces.delete("/api/v1/app-connections/" + id).token(credential).send());
+        madeOnActivepieces.forEach(id -> activepieces
+                .delete("/api/v1/app-connections/" + id)
+                .token(credential)
+                .send());
     }
 
     /** What connections and projects are managed with: the key if there is one, else the user's session. */
@@ -64,8 +66,10 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     }
 
     String userSession() {
-        var signedIn = activepieces.post("/api/v1/authentication/sign-in")
-                .json(Map.of("email", target().userEmail(), "password", target().userPassword())).send();
+        var signedIn = activepieces
+                .post("/api/v1/authentication/sign-in")
+                .json(Map.of("email", target().userEmail(), "password", target().userPassword()))
+                .send();
         assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
         return signedIn.body().path("token").asString();
     }
@@ -73,7 +77,10 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     UUID setup(Map<String, String> credentials) {
         var body = new HashMap<String, Object>(credentials);
         body.put("organizationId", owner.organizationId().toString());
-        var response = api.post("/api/integration/activepieces/setup").token(owner.token()).json(body).send();
+        var response = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(body)
+                .send();
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return UUID.fromString(response.body().path("integrationTenantId").asString());
     }
@@ -100,22 +107,28 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     @Test
     void setupChecksEachCredentialAndRefusesWhatActivepiecesRefuses() {
         setup(everything());
-        var wrongPassword = api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("userEmail", target().userEmail(), "userPassword", "not-the-password")).send();
+        var wrongPassword = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of("userEmail", target().userEmail(), "userPassword", "not-the-password"))
+                .send();
         assertThat(wrongPassword.status()).as(wrongPassword.text()).isEqualTo(400);
         assertThat(wrongPassword.message()).contains("refused to sign in");
-        var wrongKey = api.post("/api/integration/activepieces/setup").token(owner.token())
-                .json(Map.of("apiKey", "sk-" + "0".repeat(61))).send();
+        var wrongKey = api.post("/api/integration/activepieces/setup")
+                .token(owner.token())
+                .json(Map.of("apiKey", "sk-" + "0".repeat(61)))
+                .send();
         assertThat(wrongKey.status()).as(wrongKey.text()).isEqualTo(400);
         assertThat(wrongKey.message()).contains("API key was rejected");
     }
 
     @Test
     void theUsersProjectIsListedWithEitherCredential() {
-        for (Map<String, String> credentials : target().apiKey() == null ? List.of(user())
-                : List.of(user(), Map.of("apiKey", target().apiKey()))) {
+        for (Map<String, String> credentials :
+                target().apiKey() == null ? List.of(user()) : List.of(user(), Map.of("apiKey", target().apiKey()))) {
             UUID installation = setup(credentials);
-            var projects = api.get("/api/integration/activepieces/projects/" + installation).token(owner.token()).send();
+            var projects = api.get("/api/integration/activepieces/projects/" + installation)
+                    .token(owner.token())
+                    .send();
             assertThat(projects.status()).as(projects.text()).isEqualTo(200);
             assertThat(ids(projects.body().path("data"))).contains(target().projectId());
         }
@@ -124,9 +137,16 @@ public abstract class ActivepiecesContractTests extends ApiTest {
     @Test
     void aConnectionIsCreatedListedReadAndDeletedWithAUserAlone() {
         UUID installation = setup(user());
-        var created = api.post("/api/integration/activepieces/connection").token(owner.token()).json(Map.of(
-                "accessToken", "contract-token-" + UUID.randomUUID(), "projectId", target().projectId(),
-                "organizationId", owner.organizationId().toString())).send();
+        var created = api.post("/api/integration/activepieces/connection")
+                .token(owner.token())
+                .json(Map.of(
+                        "accessToken",
+                        "contract-token-" + UUID.randomUUID(),
+                        "projectId",
+                        target().projectId(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String id = created.body().path("id").asString();
         madeOnActivepieces.add(id);
@@ -134,17 +154,25 @@ public abstract class ActivepiecesContractTests extends ApiTest {
         assertThat(created.body().path("status").asString()).isEqualTo("ACTIVE");
 
         var listed = api.get("/api/integration/activepieces/connections/" + installation + "?projectId="
-                + target().projectId()).token(owner.token()).send();
+                        + target().projectId())
+                .token(owner.token())
+                .send();
         assertThat(listed.status()).as(listed.text()).isEqualTo(200);
         assertThat(ids(listed.body().path("data"))).containsExactly(id);
-        var recorded = api.get("/api/integration/activepieces/connection/" + installation).token(owner.token()).send();
+        var recorded = api.get("/api/integration/activepieces/connection/" + installation)
+                .token(owner.token())
+                .send();
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
         assertThat(recorded.body().path("id").asString()).isEqualTo(id);
 
-        var deleted = api.delete("/api/integration/activepieces/connection/" + installation).token(owner.token()).send();
+        var deleted = api.delete("/api/integration/activepieces/connection/" + installation)
+                .token(owner.token())
+                .send();
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
         var after = api.get("/api/integration/activepieces/connections/" + installation + "?projectId="
-                + target().projectId()).token(owner.token()).send();
+                        + target().projectId())
+                .token(owner.token())
+                .send();
         assertThat(after.body().path("data")).isEmpty();
     }
 
@@ -160,11 +188,25 @@ public abstract class ActivepiecesContractTests extends ApiTest {
             for (int i = 0; i < 24; i++) {
                 String name = String.format("%s %02d", marker, i);
                 pool.execute(() -> {
-                    var made = activepieces.post("/api/v1/app-connections").token(credential).json(Map.of(
-                            "externalId", name.replace(' ', '-'), "displayName", name, "pieceName", target().pieceName(),
-                            "projectId", target().projectId(), "type", "SECRET_TEXT",
-                            "value", Map.of("type", "SECRET_TEXT", "secret_text", "x"),
-                            "metadata", Map.of("tenantId", owner.tenantId().toString()))).send();
+                    var made = activepieces
+                            .post("/api/v1/app-connections")
+                            .token(credential)
+                            .json(Map.of(
+                                    "externalId",
+                                    name.replace(' ', '-'),
+                                    "displayName",
+                                    name,
+                                    "pieceName",
+                                    target().pieceName(),
+                                    "projectId",
+                                    target().projectId(),
+                                    "type",
+                                    "SECRET_TEXT",
+                                    "value",
+                                    Map.of("type", "SECRET_TEXT", "secret_text", "x"),
+                                    "metadata",
+                                    Map.of("tenantId", owner.tenantId().toString())))
+                            .send();
                     assertThat(made.status()).as(made.text()).isEqualTo(201);
                     ids.add(made.body().path("id").asString());
                 });
@@ -185,20 +227,24 @@ public abstract class ActivepiecesContractTests extends ApiTest {
         String cursor = null;
         do {
             var page = api.get("/api/integration/activepieces/connections/" + installation + "?projectId="
-                    + target().projectId() + "&limit=2&displayName=" + marker
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))
-                    .token(owner.token()).send();
+                            + target().projectId() + "&limit=2&displayName=" + marker
+                            + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))
+                    .token(owner.token())
+                    .send();
             assertThat(page.status()).as(page.text()).isEqualTo(200);
             page.body().path("data").forEach(c -> {
                 seen.add(c.path("id").asString());
                 created.add(Instant.parse(c.path("created").asString()));
             });
-            cursor = page.body().path("next").isNull() ? null : page.body().path("next").asString();
+            cursor = page.body().path("next").isNull()
+                    ? null
+                    : page.body().path("next").asString();
         } while (cursor != null);
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
-        Map<Long, Long> perSecond = created.stream().collect(Collectors.groupingBy(t -> t.getEpochSecond(),
-                Collectors.counting()));
-        assertThat(perSecond.values()).as("the burst put several rows in one second, the case Activepieces loses")
+        Map<Long, Long> perSecond =
+                created.stream().collect(Collectors.groupingBy(t -> t.getEpochSecond(), Collectors.counting()));
+        assertThat(perSecond.values())
+                .as("the burst put several rows in one second, the case Activepieces loses")
                 .anyMatch(n -> n >= 3);
     }
 
@@ -207,13 +253,15 @@ public abstract class ActivepiecesContractTests extends ApiTest {
         if (target().apiKey() != null) {
             setup(Map.of("apiKey", target().apiKey()));
             var refused = api.get("/api/integration/activepieces/mcp?projectId=" + target().projectId())
-                    .token(owner.token()).send();
+                    .token(owner.token())
+                    .send();
             assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         }
         setup(user());
         if (target().generation() == 'C') {
             var unmanaged = api.get("/api/integration/activepieces/mcp?projectId=" + target().projectId())
-                    .token(owner.token()).send();
+                    .token(owner.token())
+                    .send();
             assertThat(unmanaged.status()).as(unmanaged.text()).isEqualTo(422);
             assertThat(unmanaged.message()).contains("0.61 to 0.72 or 0.83");
             return;
@@ -223,42 +271,77 @@ public abstract class ActivepiecesContractTests extends ApiTest {
         String serverId;
         String base = "/api/integration/activepieces/mcp";
         if (target().generation() == 'D') {
-            before = activepieces.get("/api/v1/projects/" + target().projectId() + "/mcp-server").token(session).send()
-                    .body().path("token").asString();
-            var listed = api.get(base + "?projectId=" + target().projectId()).token(owner.token()).send();
+            before = activepieces
+                    .get("/api/v1/projects/" + target().projectId() + "/mcp-server")
+                    .token(session)
+                    .send()
+                    .body()
+                    .path("token")
+                    .asString();
+            var listed = api.get(base + "?projectId=" + target().projectId())
+                    .token(owner.token())
+                    .send();
             assertThat(listed.status()).as(listed.text()).isEqualTo(200);
             assertThat(listed.text()).doesNotContain(before);
             serverId = listed.body().path("data").get(0).path("id").asString();
             String field = target().mcpToolsField();
             String otherField = field.equals("disabledTools") ? "enabledTools" : "disabledTools";
-            var tools = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
-                    .json(Map.of(field, List.of("ap_list_flows"))).send();
+            var tools = api.patch(base + "/" + serverId + "?projectId=" + target().projectId())
+                    .token(owner.token())
+                    .json(Map.of(field, List.of("ap_list_flows")))
+                    .send();
             assertThat(tools.status()).as(tools.text()).isEqualTo(200);
-            assertThat(activepieces.get("/api/v1/projects/" + target().projectId() + "/mcp-server").token(session).send()
-                    .body().path(field).get(0).asString()).isEqualTo("ap_list_flows");
-            var unread = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
-                    .json(Map.of(otherField, List.of())).send();
-            assertThat(unread.status()).as("a field this release does not read is refused: " + unread.text())
+            assertThat(activepieces
+                            .get("/api/v1/projects/" + target().projectId() + "/mcp-server")
+                            .token(session)
+                            .send()
+                            .body()
+                            .path(field)
+                            .get(0)
+                            .asString())
+                    .isEqualTo("ap_list_flows");
+            var unread = api.patch(base + "/" + serverId + "?projectId=" + target().projectId())
+                    .token(owner.token())
+                    .json(Map.of(otherField, List.of()))
+                    .send();
+            assertThat(unread.status())
+                    .as("a field this release does not read is refused: " + unread.text())
                     .isEqualTo(400);
             assertThat(unread.message()).contains(field);
-            api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
-                    .json(Map.of(field, List.of())).send();
+            api.patch(base + "/" + serverId + "?projectId=" + target().projectId())
+                    .token(owner.token())
+                    .json(Map.of(field, List.of()))
+                    .send();
         } else {
-            var made = activepieces.post("/api/v1/mcp-servers").token(session)
-                    .json(Map.of("name", "Contract", "projectId", target().projectId())).send();
+            var made = activepieces
+                    .post("/api/v1/mcp-servers")
+                    .token(session)
+                    .json(Map.of("name", "Contract", "projectId", target().projectId()))
+                    .send();
             serverId = made.body().path("id").asString();
             before = made.body().path("token").asString();
-            var renamed = api.patch(base + "/" + serverId + "?projectId=" + target().projectId()).token(owner.token())
-                    .json(Map.of("name", "Contract renamed")).send();
+            var renamed = api.patch(base + "/" + serverId + "?projectId=" + target().projectId())
+                    .token(owner.token())
+                    .json(Map.of("name", "Contract renamed"))
+                    .send();
             assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
         }
-        var rotated = api.post(base + "/" + serverId + "/rotate?projectId=" + target().projectId()).token(owner.token())
+        var rotated = api.post(base + "/" + serverId + "/rotate?projectId=" + target().projectId())
+                .token(owner.token())
                 .send();
         assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
         assertThat(rotated.text()).doesNotContain("\"token\"");
         JsonNode after = target().generation() == 'D'
-                ? activepieces.get("/api/v1/projects/" + target().projectId() + "/mcp-server").token(session).send().body()
-                : activepieces.get("/api/v1/mcp-servers/" + serverId).token(session).send().body();
+                ? activepieces
+                        .get("/api/v1/projects/" + target().projectId() + "/mcp-server")
+                        .token(session)
+                        .send()
+                        .body()
+                : activepieces
+                        .get("/api/v1/mcp-servers/" + serverId)
+                        .token(session)
+                        .send()
+                        .body();
         assertThat(after.path("token").asString()).isNotBlank().isNotEqualTo(before);
     }
 }

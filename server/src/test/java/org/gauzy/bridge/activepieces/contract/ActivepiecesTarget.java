@@ -12,8 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param generation the MCP generation: 'B' (0.56–0.72), 'C' (0.73–0.82, not managed) or 'D' (0.83 on)
  * @param mcpToolsField generation D's tool list: {@code enabledTools} on 0.83, {@code disabledTools} from 0.85.2
  */
-public record ActivepiecesTarget(String name, String baseUrl, @Nullable String apiKey, String userEmail,
-        String userPassword, String projectId, String pieceName, char generation, String mcpToolsField) {
+public record ActivepiecesTarget(
+        String name,
+        String baseUrl,
+        @Nullable String apiKey,
+        String userEmail,
+        String userPassword,
+        String projectId,
+        String pieceName,
+        char generation,
+        String mcpToolsField) {
 
     /**
      * The real Activepieces of {@link RealActivepieces}. Its pieces come from the npm registry: connections
@@ -22,8 +30,16 @@ public record ActivepiecesTarget(String name, String baseUrl, @Nullable String a
      */
     public static ActivepiecesTarget real() {
         RealActivepieces.Facts facts = RealActivepieces.facts();
-        return new ActivepiecesTarget("real 0.85.4", facts.baseUrl(), facts.apiKey(), facts.email(), facts.password(),
-                facts.projectId(), "@activepieces/piece-ashby", 'D', "disabledTools");
+        return new ActivepiecesTarget(
+                "real 0.85.4",
+                facts.baseUrl(),
+                facts.apiKey(),
+                facts.email(),
+                facts.password(),
+                facts.projectId(),
+                "@activepieces/piece-ashby",
+                'D',
+                "disabledTools");
     }
 
     private static char generation(int minor) {
@@ -32,8 +48,14 @@ public record ActivepiecesTarget(String name, String baseUrl, @Nullable String a
 
     /** A sandbox, through its seed. */
     public static ActivepiecesTarget sandbox(ActivepiecesSandbox ap) {
-        return new ActivepiecesTarget("sandbox " + ap.apVersion(), ap.baseUrl(), ap.seed().apiKey(),
-                ap.seed().userEmail(), ap.seed().userPassword(), ap.seed().projectId(), ActivepiecesSandbox.EVER_GAUZY_PIECE,
+        return new ActivepiecesTarget(
+                "sandbox " + ap.apVersion(),
+                ap.baseUrl(),
+                ap.seed().apiKey(),
+                ap.seed().userEmail(),
+                ap.seed().userPassword(),
+                ap.seed().projectId(),
+                ActivepiecesSandbox.EVER_GAUZY_PIECE,
                 generation(Integer.parseInt(ap.apVersion().split("\\.")[1])),
                 ap.apVersion().startsWith("0.83.") ? "enabledTools" : "disabledTools");
     }

@@ -40,36 +40,30 @@ class ContractOnSandboxTests {
     @Nested
     @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.85")
-    class Release085OnH2 extends OnSandbox {
-    }
+    class Release085OnH2 extends OnSandbox {}
 
     @Nested
     @OnPostgres
     @TestPropertySource(properties = "test.sandbox=contract@0.85")
-    class Release085OnPostgres extends OnSandbox {
-    }
+    class Release085OnPostgres extends OnSandbox {}
 
     @Nested
     @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.72")
-    class Release072OnH2 extends OnSandbox {
-    }
+    class Release072OnH2 extends OnSandbox {}
 
     @Nested
     @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.76.1")
-    class Release076OnH2 extends OnSandbox {
-    }
+    class Release076OnH2 extends OnSandbox {}
 
     @Nested
     @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.83.0")
-    class Release083OnH2 extends OnSandbox {
-    }
+    class Release083OnH2 extends OnSandbox {}
 
     @Nested
     @OnH2
     @TestPropertySource(properties = "test.sandbox=contract@0.86")
-    class Release086OnH2 extends OnSandbox {
-    }
+    class Release086OnH2 extends OnSandbox {}
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +23,14 @@ class ContractReportOnRealActivepiecesTests {
 
     @Test
     void everyCallDifferenceBetweenSandboxAndRealIsKnown() throws IOException {
-        Path real = CallRecorder.ROOT.resolve(CallRecorder.directory(ActivepiecesTarget.real().name()));
+        Path real = CallRecorder.ROOT.resolve(
+                CallRecorder.directory(ActivepiecesTarget.real().name()));
         Path sandbox = CallRecorder.ROOT.resolve(CallRecorder.directory("sandbox 0.85.4"));
         List<String> tests = calls(real);
         assertThat(tests).as("the real suite's recordings in " + real).hasSize(5);
-        assertThat(calls(sandbox)).as("the 0.85 sandbox suite's recordings in " + sandbox).containsAll(tests);
+        assertThat(calls(sandbox))
+                .as("the 0.85 sandbox suite's recordings in " + sandbox)
+                .containsAll(tests);
 
         var differences = new ArrayList<String>();
         for (String test : tests) {
@@ -42,10 +44,15 @@ class ContractReportOnRealActivepiecesTests {
                 }
             }
         }
-        Files.write(CallRecorder.ROOT.resolve("report.txt"), differences.isEmpty()
-                ? List.of("No call differs between the real Activepieces and the sandbox.") : differences);
+        Files.write(
+                CallRecorder.ROOT.resolve("report.txt"),
+                differences.isEmpty()
+                        ? List.of("No call differs between the real Activepieces and the sandbox.")
+                        : differences);
         String known = Files.readString(FIDELITY);
-        assertThat(differences).as("differences not listed in " + FIDELITY).allSatisfy(d -> assertThat(known).contains(d));
+        assertThat(differences)
+                .as("differences not listed in " + FIDELITY)
+                .allSatisfy(d -> assertThat(known).contains(d));
     }
 
     private static List<String> calls(Path directory) throws IOException {
@@ -53,7 +60,10 @@ class ContractReportOnRealActivepiecesTests {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".calls")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".calls"))
+                    .sorted()
+                    .toList();
         }
     }
 
