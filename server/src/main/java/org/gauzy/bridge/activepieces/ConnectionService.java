@@ -101,7 +101,8 @@ class ConnectionService {
             }
         }
         BuildProperties info = build.getIfAvailable();
-        this.gauzyVersion = info == null ? "development" : info.getVersion();
+        String version = info == null ? null : info.getVersion();
+        this.gauzyVersion = version == null ? "development" : version;
     }
 
     static String externalId(UUID tenant, UUID organization) {
@@ -210,8 +211,11 @@ class ConnectionService {
         }
         var recorded = new ArrayList<Setting>(List.of(
                 Setting.plain(CONNECTION_ID, connection.path("id").asString()), Setting.plain(PROJECT_ID, projectId)));
+        // Without a client the connection is SECRET_TEXT, whose token was required above.
         recorded.add(
-                newClient != null ? Setting.plain(OAUTH_CLIENT, newClient) : Setting.secret(ACCESS_TOKEN, accessToken));
+                newClient != null
+                        ? Setting.plain(OAUTH_CLIENT, newClient)
+                        : Setting.secret(ACCESS_TOKEN, Objects.requireNonNull(accessToken)));
         UUID integrationId = installation.isPresent()
                 ? record(tenant, installation.get().id(), recorded)
                 : integrations.install(tenant, organization, IntegrationTenants.ACTIVEPIECES, recorded);

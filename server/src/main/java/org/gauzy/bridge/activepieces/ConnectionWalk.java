@@ -91,7 +91,7 @@ final class ConnectionWalk {
                     fresh.add(row);
                 }
             }
-            if (fresh.isEmpty() && !end) {
+            if (fresh.isEmpty() && !end && last != null) {
                 if (limit < MAX_LIMIT) {
                     limit *= 2;
                     continue;
@@ -140,7 +140,7 @@ final class ConnectionWalk {
                     fresh.add(row);
                 }
             }
-            if (fresh.isEmpty() && !start) {
+            if (fresh.isEmpty() && !start && first != null) {
                 if (limit < MAX_LIMIT) {
                     limit *= 2;
                     continue;

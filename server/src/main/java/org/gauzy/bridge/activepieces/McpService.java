@@ -164,11 +164,11 @@ class McpService {
             projects.require(context, key, projectId);
         }
         McpGeneration.Generation generation = generations.current();
-        if (generation == McpGeneration.Generation.D && projectId == null) {
-            throw new ApiException.BadRequest(
-                    "This Activepieces has one MCP server per project: send projectId " + "with the server id");
-        }
         if (generation == McpGeneration.Generation.D) {
+            if (projectId == null) {
+                throw new ApiException.BadRequest(
+                        "This Activepieces has one MCP server per project: send projectId with the server id");
+            }
             ObjectNode server = fromProjectServer(
                     calls.sendAsUser(key, projectId, ActivepiecesHttp.Call.get("projects", projectId, "mcp-server")));
             if (!serverId.equals(server.path("id").asString())) {

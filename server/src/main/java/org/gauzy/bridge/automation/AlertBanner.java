@@ -39,7 +39,6 @@ class AlertBanner implements WebMvcConfigurer, HandlerInterceptor {
         RequestContext.current()
                 .filter(context -> context.tenantId() != null && context.organizationId() != null)
                 .ifPresent(context -> page.addObject(
-                        "automationAlerts",
-                        alerts.open(context.tenantId(), context.organizationId(), installation.id())));
+                        "automationAlerts", alerts.open(context.tenant(), context.organization(), installation.id())));
     }
 }

@@ -182,26 +182,27 @@ class FlowHealth {
                 json);
         String ours = ActivepiecesReads.connectionExternalId(tenant, organization);
         boolean installationIsOurs = organization.equals(project.organization());
-        var concerning = new ArrayList<FlowFacts>();
-        var links = new LinkedHashMap<String, List<Link>>();
+        record Concern(FlowFacts facts, List<Link> why) {}
+        var concerning = new ArrayList<Concern>();
         for (JsonNode flow : walked.flows()) {
             FlowFacts facts = FlowFacts.of(flow);
             List<Link> why = links(facts, ours, deliveriesByFlow.containsKey(facts.id()), installationIsOurs);
             if (!why.isEmpty()) {
-                concerning.add(facts);
-                links.put(facts.id(), why);
+                concerning.add(new Concern(facts, why));
             }
         }
         boolean connectionBroken =
-                concerning.stream().anyMatch(f -> f.connectionIds().contains(ours)) && connectionInError(project, ours);
+                concerning.stream().anyMatch(c -> c.facts().connectionIds().contains(ours))
+                        && connectionInError(project, ours);
         List<CompletableFuture<FlowView>> reads = concerning.stream()
-                .map(facts -> CompletableFuture.supplyAsync(
+                .map(concern -> CompletableFuture.supplyAsync(
                         () -> view(
                                 project,
-                                facts,
-                                links.get(facts.id()),
-                                deliveriesByFlow.getOrDefault(facts.id(), List.of()),
-                                connectionBroken && facts.connectionIds().contains(ours),
+                                concern.facts(),
+                                concern.why(),
+                                deliveriesByFlow.getOrDefault(concern.facts().id(), List.of()),
+                                connectionBroken
+                                        && concern.facts().connectionIds().contains(ours),
                                 now),
                         readers))
                 .toList();

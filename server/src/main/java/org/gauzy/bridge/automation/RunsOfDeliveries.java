@@ -89,9 +89,13 @@ class RunsOfDeliveries implements DeliveryOutcomes {
             for (Delivered delivery : byTime) {
                 Instant at = delivery.deliveredAt().toInstant();
                 runs.stream()
-                        .filter(run -> !taken.contains(run.id())
-                                && !run.created().isBefore(at.minus(BEFORE))
-                                && !run.created().isAfter(at.plus(AFTER)))
+                        .filter(run -> {
+                            Instant created = run.created();
+                            return created != null
+                                    && !taken.contains(run.id())
+                                    && !created.isBefore(at.minus(BEFORE))
+                                    && !created.isAfter(at.plus(AFTER));
+                        })
                         .findFirst()
                         .ifPresent(run -> {
                             taken.add(run.id());

@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * On the first start with an empty database, creates a tenant, an organization and a SUPER_ADMIN.
@@ -52,8 +51,9 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         var admin = settings.admin();
-        boolean generated = !StringUtils.hasText(admin.password());
-        String password = generated ? secrets.generate("", 18) : admin.password();
+        String configured = admin.password();
+        boolean generated = configured == null || configured.isBlank();
+        String password = configured != null && !generated ? configured : secrets.generate("", 18);
         try {
             transaction.executeWithoutResult(status -> {
                 var user = auth.newUser(

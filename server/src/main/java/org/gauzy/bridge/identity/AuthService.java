@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.gauzy.bridge.platform.ApiException;
@@ -59,7 +60,7 @@ class AuthService {
         this.settings = settings;
         this.clock = clock;
         this.throttle = throttle;
-        this.decoyHash = passwords.encode(secrets.generate("", 16));
+        this.decoyHash = hash(secrets.generate("", 16));
     }
 
     static String normalizeEmail(String email) {
@@ -108,7 +109,7 @@ class AuthService {
                 details.lastName(),
                 details.imageUrl(),
                 details.preferredLanguage() == null ? "en" : details.preferredLanguage(),
-                passwords.encode(password),
+                hash(password),
                 true,
                 lastOrganization,
                 now,
@@ -200,5 +201,10 @@ class AuthService {
         return roles.find(user.tenantId(), user.roleId())
                 .map(RoleRepository.Role::name)
                 .orElse(null);
+    }
+
+    /** The stored form of a password; the encoder answers null only for a null password. */
+    private String hash(String password) {
+        return Objects.requireNonNull(passwords.encode(password));
     }
 }

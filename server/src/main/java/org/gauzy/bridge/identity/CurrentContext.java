@@ -1,6 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import org.gauzy.bridge.platform.ApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -26,9 +27,9 @@ final class CurrentContext implements HandlerMethodArgumentResolver {
     @Override
     public RequestContext resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mavContainer,
+            @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
-            WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory) {
         return require();
     }
 }

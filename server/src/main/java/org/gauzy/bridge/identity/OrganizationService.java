@@ -72,10 +72,12 @@ class OrganizationService {
     @Transactional
     MembershipRepository.Membership addMember(RequestContext context, UserRequests.AddMembership request) {
         UUID tenant = context.tenant();
-        users.find(tenant, request.userId()).orElseThrow(() -> new ApiException.NotFound("User", request.userId()));
-        organizations
-                .find(tenant, request.organizationId())
-                .orElseThrow(() -> new ApiException.NotFound("Organization", request.organizationId()));
+        if (users.find(tenant, request.userId()).isEmpty()) {
+            throw new ApiException.NotFound("User", request.userId());
+        }
+        if (organizations.find(tenant, request.organizationId()).isEmpty()) {
+            throw new ApiException.NotFound("Organization", request.organizationId());
+        }
         requireAccess(context, request.organizationId(), true);
         var membership = new MembershipRepository.Membership(
                 UUID.randomUUID(), tenant, request.userId(), request.organizationId(), true, OffsetDateTime.now(clock));

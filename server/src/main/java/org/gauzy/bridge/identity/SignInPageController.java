@@ -80,8 +80,10 @@ class SignInPageController {
 
     /** Only a page of ours, so the sign-in page cannot be made to send anyone elsewhere. */
     static String safeNext(@Nullable String next) {
-        boolean ours = next != null
-                && (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/"))
+        if (next == null) {
+            return Pages.BASE;
+        }
+        boolean ours = (next.equals(Pages.BASE) || next.startsWith(Pages.BASE + "/"))
                 && !next.contains("\\")
                 && !next.contains("://");
         return ours ? next : Pages.BASE;

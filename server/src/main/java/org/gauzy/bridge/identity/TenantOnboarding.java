@@ -50,9 +50,10 @@ class TenantOnboarding {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var tenant = new TenantRepository.Tenant(UUID.randomUUID(), tenantName, now, now);
         tenants.insert(tenant);
-        UUID superAdmin = null;
+        UUID superAdmin = UUID.randomUUID();
         for (RoleName name : RoleName.values()) {
-            var role = new RoleRepository.Role(UUID.randomUUID(), tenant.id(), name, true);
+            UUID roleId = name == RoleName.SUPER_ADMIN ? superAdmin : UUID.randomUUID();
+            var role = new RoleRepository.Role(roleId, tenant.id(), name, true);
             roles.insert(role, now);
             Set<Permission> granted = Permission.defaultsFor(name);
             roles.insertPermissions(
@@ -68,9 +69,6 @@ class TenantOnboarding {
                                     now,
                                     now))
                             .toList());
-            if (name == RoleName.SUPER_ADMIN) {
-                superAdmin = role.id();
-            }
         }
         OrganizationView organization = insertOrganization(tenant.id(), organizationName, null, now);
         if (!users.joinTenant(owner, tenant.id(), superAdmin, organization.id(), now)) {

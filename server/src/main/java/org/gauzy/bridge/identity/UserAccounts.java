@@ -91,7 +91,7 @@ public class UserAccounts {
     public UserView update(
             RequestContext context,
             UUID userId,
-            UserDetails changes,
+            UserChanges changes,
             @Nullable UUID roleId,
             @Nullable RoleName roleName) {
         UUID tenant = context.tenant();
@@ -145,9 +145,14 @@ public class UserAccounts {
 
     private RoleRepository.Role role(RequestContext context, @Nullable UUID roleId, @Nullable RoleName name) {
         UUID tenant = context.tenant();
-        var role = roleId != null
-                ? roles.find(tenant, roleId).orElseThrow(() -> new ApiException.NotFound("Role", roleId))
-                : roles.find(tenant, name).orElseThrow(() -> new ApiException.NotFound("Role", name));
+        RoleRepository.Role role;
+        if (roleId != null) {
+            role = roles.find(tenant, roleId).orElseThrow(() -> new ApiException.NotFound("Role", roleId));
+        } else if (name != null) {
+            role = roles.find(tenant, name).orElseThrow(() -> new ApiException.NotFound("Role", name));
+        } else {
+            throw new ApiException.BadRequest("Name the role: roleId or role");
+        }
         RoleOrder.requireGrantable(context, role.name());
         return role;
     }

@@ -54,7 +54,7 @@ class UserService {
                 : employees
                         .orderedStream()
                         .findFirst()
-                        .flatMap(lookup -> lookup.employeeOf(context.tenantId(), user.id(), context.organizationId()))
+                        .flatMap(lookup -> lookup.employeeOf(context.tenant(), user.id(), context.organization()))
                         .orElse(null);
         return new MeView(
                 UserView.of(user, context.role()),

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.gauzy.bridge.identity.DelegatedAccess;
@@ -102,9 +103,9 @@ class AuthorizationCodes {
         verifyPkce(stored.codeChallenge(), verifier);
         UUID session = UUID.randomUUID();
         boolean refreshable = client.allowedGrantTypes().contains(ClientRules.REFRESH_TOKEN);
-        TokenResponse tokens = transactions.execute(tx -> {
+        Optional<TokenResponse> tokens = transactions.execute(tx -> {
             if (!codes.redeem(hash, session, now)) {
-                return null;
+                return Optional.empty();
             }
             Instant grantEnds =
                     now.toInstant().plusSeconds(refreshable ? client.refreshTokenTtl() : client.accessTokenTtl());
@@ -116,19 +117,16 @@ class AuthorizationCodes {
                             client.clientId(),
                             TokenIssuer.scopeSet(stored.scopes())),
                     grantEnds);
-            return issuer.issue(
+            return Optional.of(issuer.issue(
                     client,
                     session,
                     stored.userId(),
                     stored.scopes(),
                     refreshable ? issuer.newRefreshToken() : null,
-                    now);
+                    now));
         });
-        if (tokens == null) {
-            // Another exchange redeemed it a moment ago: this one is a replay.
-            throw replayed(codes.find(hash).orElse(stored));
-        }
-        return tokens;
+        // Empty: another exchange redeemed it a moment ago, and this one is a replay.
+        return tokens.orElseThrow(() -> replayed(codes.find(hash).orElse(stored)));
     }
 
     private OAuthError replayed(CodeRepository.Code stored) {

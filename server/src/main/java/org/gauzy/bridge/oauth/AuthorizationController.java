@@ -203,7 +203,7 @@ class AuthorizationController {
         try {
             request = requests.parse(parameters);
         } catch (AuthorizationRequests.UntrustedRequest untrusted) {
-            return errorPage(untrusted.getMessage());
+            return errorPage(untrusted.reason());
         } catch (AuthorizationRequests.RedirectableError error) {
             return Pages.seeOther(error.request().errorRedirect(error.error(), access.issuer()));
         }

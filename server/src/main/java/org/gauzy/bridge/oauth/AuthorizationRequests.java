@@ -41,8 +41,15 @@ class AuthorizationRequests {
 
     /** The client or redirect URI is unknown, inactive or mismatched: say so, but never redirect. */
     static final class UntrustedRequest extends RuntimeException {
-        UntrustedRequest(String message) {
-            super(message, null, false, false);
+        private final String reason;
+
+        UntrustedRequest(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 

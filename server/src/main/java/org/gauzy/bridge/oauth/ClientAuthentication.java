@@ -36,7 +36,7 @@ class ClientAuthentication {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         String clientId;
         String secret;
-        if (basic) {
+        if (basic && authorization != null) {
             if (parameters.containsKey("client_secret")) {
                 throw OAuthError.of(
                         OAuthError.INVALID_REQUEST,

@@ -26,6 +26,7 @@ final class OAuthError extends RuntimeException {
     private final HttpStatus status;
     private final @Nullable Duration retryAfter;
     private final boolean basicChallenge;
+    private final String description;
 
     private OAuthError(
             String error,
@@ -34,6 +35,7 @@ final class OAuthError extends RuntimeException {
             @Nullable Duration retryAfter,
             boolean basicChallenge) {
         super(description, null, false, false);
+        this.description = description;
         this.error = error;
         this.status = status;
         this.retryAfter = retryAfter;
@@ -68,7 +70,7 @@ final class OAuthError extends RuntimeException {
     }
 
     String description() {
-        return getMessage();
+        return description;
     }
 
     HttpStatus status() {

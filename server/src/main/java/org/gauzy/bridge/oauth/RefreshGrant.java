@@ -2,6 +2,7 @@ package org.gauzy.bridge.oauth;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -79,9 +80,9 @@ class RefreshGrant {
                             + "); omit scope or send exactly these");
         }
         if (stored.usedAt() == null) {
-            TokenResponse rotated = rotate(client, stored, refreshToken, now);
-            if (rotated != null) {
-                return rotated;
+            Optional<TokenResponse> rotated = rotate(client, stored, refreshToken, now);
+            if (rotated.isPresent()) {
+                return rotated.get();
             }
             // A concurrent refresh rotated it a moment ago: answer as a repeat of that one.
             stored = refreshTokens.find(hash).orElseThrow(() -> OAuthError.of(OAuthError.INVALID_GRANT, UNUSABLE));
@@ -89,8 +90,8 @@ class RefreshGrant {
         return repeated(client, stored, refreshToken, now);
     }
 
-    /** Uses the token and issues its successor pair; null when a concurrent refresh used it first. */
-    private @Nullable TokenResponse rotate(
+    /** Uses the token and issues its successor pair; empty when a concurrent refresh used it first. */
+    private Optional<TokenResponse> rotate(
             OAuthClientRepository.Client client,
             RefreshTokenRepository.RefreshToken stored,
             String refreshToken,
@@ -99,12 +100,13 @@ class RefreshGrant {
         return transactions.execute(tx -> {
             if (!refreshTokens.use(
                     stored.tokenHash(), secrets.hash(successor), seal.seal(successor, refreshToken), now)) {
-                return null;
+                return Optional.empty();
             }
             if (!access.extend(stored.sessionId(), now.toInstant().plusSeconds(client.refreshTokenTtl()))) {
                 throw OAuthError.of(OAuthError.INVALID_GRANT, UNUSABLE);
             }
-            return issuer.issue(client, stored.sessionId(), stored.userId(), stored.scopes(), successor, now);
+            return Optional.of(
+                    issuer.issue(client, stored.sessionId(), stored.userId(), stored.scopes(), successor, now));
         });
     }
 

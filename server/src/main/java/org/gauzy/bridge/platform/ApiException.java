@@ -1,6 +1,7 @@
 package org.gauzy.bridge.platform;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -23,6 +24,12 @@ public class ApiException extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
+    }
+
+    /** Never null: every constructor takes the message the caller will read. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public HttpStatus status() {

@@ -72,8 +72,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> handle(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
-                return respond(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            if (t instanceof BodyLimitFilter.BodyTooLarge) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.TOO_LARGE);
             }
         }
         Throwable cause = e.getMostSpecificCause();

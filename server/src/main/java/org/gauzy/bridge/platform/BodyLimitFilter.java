@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     /** A request whose body stops at the limit. */
     private static final class Limited extends HttpServletRequestWrapper {
 
-        private ServletInputStream limited;
+        private @Nullable ServletInputStream limited;
 
         Limited(HttpServletRequest request) {
             super(request);

@@ -71,10 +71,12 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
     /** A request this filter refuses, with the status and the message that says what to fix. */
     private static final class Refused extends Exception {
         private final HttpStatus status;
+        private final String message;
 
         Refused(HttpStatus status, String message) {
             super(message, null, false, false);
             this.status = status;
+            this.message = message;
         }
     }
 
@@ -85,7 +87,7 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
         try {
             forward = check(request);
         } catch (Refused refused) {
-            errors.write(response, refused.status, refused.getMessage());
+            errors.write(response, refused.status, refused.message);
             return;
         }
         chain.doFilter(forward, response);

@@ -111,7 +111,7 @@ class DeliveryLog {
                             d.deliveredAt(),
                             d.lastStatus(),
                             d.lastError(),
-                            attempts.get(d.id()),
+                            attempts.getOrDefault(d.id(), List.of()),
                             null,
                             null))
                     .toList();
@@ -160,7 +160,7 @@ class DeliveryLog {
                 delivery.deliveredAt(),
                 delivery.lastStatus(),
                 delivery.lastError(),
-                deliveries.attempts(List.of(delivery)).get(delivery.id()),
+                deliveries.attempts(List.of(delivery)).getOrDefault(delivery.id(), List.of()),
                 null,
                 null);
     }

@@ -127,7 +127,12 @@ class DeliveryTurn {
             subscriptions.release(idle);
 
             Map<UUID, Batch> next = new LinkedHashMap<>();
-            due.forEach((id, batch) -> next.put(id, new Batch(active.get(id), batch)));
+            due.forEach((id, batch) -> {
+                Subscription subscription = active.get(id);
+                if (subscription != null) { // always: due reads only active subscriptions
+                    next.put(id, new Batch(subscription, batch));
+                }
+            });
             List<UUID> waiting = new ArrayList<>(leasable.subList(leased.size(), leasable.size()));
             waiting.addAll(notLooked);
             return new Outcome(next, waiting, disabled, fanned.events() == settings.batch());

@@ -43,7 +43,7 @@ class TargetGuard {
         try {
             addresses(host(uri));
         } catch (Refused e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(e.reason());
         } catch (UnknownHostException e) {
             return Optional.of("targetUrl's host " + uri.getHost() + " does not resolve");
         }
@@ -75,8 +75,15 @@ class TargetGuard {
 
         private static final long serialVersionUID = 1L;
 
+        private final String reason;
+
         Refused(String reason) {
             super(reason);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 

@@ -12,6 +12,7 @@ import org.gauzy.bridge.identity.Permission;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresPermission;
 import org.gauzy.bridge.identity.RoleName;
+import org.gauzy.bridge.identity.UserChanges;
 import org.gauzy.bridge.identity.UserDetails;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
@@ -49,8 +50,16 @@ class EmployeeController {
             @Nullable UUID roleId,
             @Nullable RoleName role) {
 
+        /** A new person's details: the email is required. */
         UserDetails details() {
-            return new UserDetails(
+            if (email == null || email.isBlank()) {
+                throw new ApiException.BadRequest("user.email is required");
+            }
+            return new UserDetails(email.trim(), firstName, lastName, imageUrl, preferredLanguage);
+        }
+
+        UserChanges changes() {
+            return new UserChanges(
                     email == null ? null : email.trim(), firstName, lastName, imageUrl, preferredLanguage);
         }
     }
@@ -70,9 +79,6 @@ class EmployeeController {
     @ResponseStatus(HttpStatus.CREATED)
     EmployeeView create(RequestContext context, @Valid @RequestBody CreateEmployee request) {
         UserFields user = request.user();
-        if (user.email() == null || user.email().isBlank()) {
-            throw new ApiException.BadRequest("user.email is required");
-        }
         return employees.create(context, user.details(), request.password(), user.roleId());
     }
 
@@ -99,7 +105,7 @@ class EmployeeController {
     @PutMapping("/api/employee/{id}")
     EmployeeView update(RequestContext context, @PathVariable UUID id, @Valid @RequestBody UpdateEmployee request) {
         UserFields user = request.user();
-        return employees.update(context, id, user.details(), user.roleId(), user.role());
+        return employees.update(context, id, user.changes(), user.roleId(), user.role());
     }
 
     @RequiresPermission(

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RoleName;
 import org.gauzy.bridge.identity.UserAccounts;
+import org.gauzy.bridge.identity.UserChanges;
 import org.gauzy.bridge.identity.UserDetails;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.Page;
@@ -90,7 +91,7 @@ class Employees {
     EmployeeView update(
             RequestContext context,
             UUID employeeOrUserId,
-            UserDetails changes,
+            UserChanges changes,
             @Nullable UUID roleId,
             @Nullable RoleName role) {
         var employee = resolveForChange(context, employeeOrUserId);

@@ -276,7 +276,7 @@ class TaskRepository {
         ListSql.filters(
                 filters,
                 field -> FILTERS.containsKey(field) ? FILTERS.get(field) + " %s" : null,
-                (field, value) -> typed(field, FILTERS.get(field), value),
+                (field, value) -> typed(field, FILTERS.getOrDefault(field, field), value),
                 where,
                 params);
         if (title != null) {
@@ -350,20 +350,15 @@ class TaskRepository {
                 union all
                 select 'G' as kind, task_id, name as link from task_tag
                 where tenant_id = :tenant and task_id in (:tasks)
-                order by link""")
-                .param("tenant", tenant)
-                .param("tasks", tasks)
-                .query((rs, n) -> {
-                    var map = switch (rs.getString("kind")) {
-                        case "M" -> links.members();
-                        case "T" -> links.teams();
-                        default -> links.tags();
-                    };
-                    map.computeIfAbsent(rs.getObject("task_id", UUID.class), k -> new ArrayList<>())
-                            .add(rs.getString("link"));
-                    return null;
-                })
-                .list();
+                order by link""").param("tenant", tenant).param("tasks", tasks).query((ResultSet rs) -> {
+            var map = switch (rs.getString("kind")) {
+                case "M" -> links.members();
+                case "T" -> links.teams();
+                default -> links.tags();
+            };
+            map.computeIfAbsent(rs.getObject("task_id", UUID.class), k -> new ArrayList<>())
+                    .add(rs.getString("link"));
+        });
         return links;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -103,9 +104,8 @@ class Tasks {
         var t = existing(context, id, false, true);
         UUID tenant = t.tenantId();
         UUID organization = t.organizationId();
-        if (input.has("title")
-                && (input.text("title", 2000) == null
-                        || input.text("title", 2000).isEmpty())) {
+        String title = input.has("title") ? input.text("title", 2000) : t.title();
+        if (title == null || title.isEmpty()) {
             throw new ApiException.BadRequest("title must not be empty");
         }
         var changed = new TaskRepository.Task(
@@ -114,7 +114,7 @@ class Tasks {
                 organization,
                 t.number(),
                 t.prefix(),
-                input.has("title") ? input.text("title", 2000) : t.title(),
+                title,
                 input.has("description") ? input.text("description", 20000) : t.description(),
                 t.status(),
                 t.priority(),
@@ -220,7 +220,8 @@ class Tasks {
             Choice current,
             boolean creating) {
         if (input.sets(idField)) {
-            var option = options.find(kind, t.tenantId(), input.id(idField))
+            var option = Optional.ofNullable(input.id(idField))
+                    .flatMap(id -> options.find(kind, t.tenantId(), id))
                     .filter(o -> o.organizationId().equals(t.organizationId()))
                     .orElseThrow(() -> new ApiException.BadRequest(
                             idField + " does not name a " + kind.path.substring(5) + " of this organization"));
@@ -332,15 +333,10 @@ class Tasks {
         var out = new ArrayList<TaskView>();
         for (var t : page) {
             List<Map<String, Object>> memberList = each(members.get(t.id()), id -> Map.of("id", id));
-            List<Map<String, Object>> teamList = each(
-                    teams.get(t.id()),
-                    id -> teamViews.containsKey(UUID.fromString(id))
-                            ? Map.of(
-                                    "id",
-                                    id,
-                                    "name",
-                                    teamViews.get(UUID.fromString(id)).name())
-                            : Map.of("id", id));
+            List<Map<String, Object>> teamList = each(teams.get(t.id()), id -> {
+                var team = teamViews.get(UUID.fromString(id));
+                return team != null ? Map.of("id", id, "name", team.name()) : Map.of("id", id);
+            });
             List<Map<String, Object>> tagList = each(tags.get(t.id()), name -> Map.of("name", name));
             out.add(new TaskView(
                     t.id(),
