@@ -157,7 +157,7 @@ abstract class RoleOrderTests extends ApiTest {
         assertThatThrownBy(() -> userAccounts.update(
                         context,
                         owner.userId(),
-                        new UserDetails(owner.email(), null, null, null, null),
+                        new UserChanges(owner.email(), null, null, null, null),
                         null,
                         RoleName.ADMIN))
                 .isInstanceOf(ApiException.class)
