@@ -20,132 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRepository {
 
-    /** A task row. */
-    record Task(
-            UUID id,
-            UUID tenantId,
-            UUID organizationId,
-            int number,
-            String prefix,
-            String title,
-            @Nullable String description,
-            @Nullable String status,
-            @Nullable String priority,
-            @Nullable String size,
-            @Nullable String issueType,
-            @Nullable Integer estimate,
-            @Nullable OffsetDateTime dueDate,
-            @Nullable OffsetDateTime startDate,
-            @Nullable OffsetDateTime resolvedAt,
-            boolean isPublic,
-            boolean isDraft,
-            @Nullable UUID projectId,
-            @Nullable UUID parentId,
-            @Nullable UUID taskStatusId,
-            @Nullable UUID taskPriorityId,
-            @Nullable UUID taskSizeId,
-            @Nullable UUID creatorId,
-            OffsetDateTime createdAt,
-            OffsetDateTime updatedAt,
-            @Nullable OffsetDateTime deletedAt) {
-
-        Task numbered(int newNumber) {
-            return new Task(
-                    id,
-                    tenantId,
-                    organizationId,
-                    newNumber,
-                    prefix,
-                    title,
-                    description,
-                    status,
-                    priority,
-                    size,
-                    issueType,
-                    estimate,
-                    dueDate,
-                    startDate,
-                    resolvedAt,
-                    isPublic,
-                    isDraft,
-                    projectId,
-                    parentId,
-                    taskStatusId,
-                    taskPriorityId,
-                    taskSizeId,
-                    creatorId,
-                    createdAt,
-                    updatedAt,
-                    deletedAt);
-        }
-
-        Task withOptions(
-                @Nullable String newStatus,
-                @Nullable UUID statusId,
-                @Nullable String newPriority,
-                @Nullable UUID priorityId,
-                @Nullable String newSize,
-                @Nullable UUID sizeId) {
-            return new Task(
-                    id,
-                    tenantId,
-                    organizationId,
-                    number,
-                    prefix,
-                    title,
-                    description,
-                    newStatus,
-                    newPriority,
-                    newSize,
-                    issueType,
-                    estimate,
-                    dueDate,
-                    startDate,
-                    resolvedAt,
-                    isPublic,
-                    isDraft,
-                    projectId,
-                    parentId,
-                    statusId,
-                    priorityId,
-                    sizeId,
-                    creatorId,
-                    createdAt,
-                    updatedAt,
-                    deletedAt);
-        }
-
-        Task deleted(OffsetDateTime at) {
-            return new Task(
-                    id,
-                    tenantId,
-                    organizationId,
-                    number,
-                    prefix,
-                    title,
-                    description,
-                    status,
-                    priority,
-                    size,
-                    issueType,
-                    estimate,
-                    dueDate,
-                    startDate,
-                    resolvedAt,
-                    isPublic,
-                    isDraft,
-                    projectId,
-                    parentId,
-                    taskStatusId,
-                    taskPriorityId,
-                    taskSizeId,
-                    creatorId,
-                    createdAt,
-                    at,
-                    at);
-        }
-    }
-
     /**
      * The filters a list may use, mapped to their columns: only these names ever reach SQL. A relation's id is
      * the same filter in TypeORM's nested form ({@code where[project][id]}). Each takes a list ({@code In}).
@@ -400,23 +274,25 @@ class TaskRepository {
         p.put("org", t.organizationId());
         p.put("number", t.number());
         p.put("prefix", t.prefix());
-        p.put("title", t.title());
-        p.put("description", t.description());
-        p.put("status", t.status());
-        p.put("priority", t.priority());
-        p.put("size", t.size());
-        p.put("issueType", t.issueType());
-        p.put("estimate", t.estimate());
-        p.put("dueDate", t.dueDate());
-        p.put("startDate", t.startDate());
-        p.put("resolvedAt", t.resolvedAt());
-        p.put("isPublic", t.isPublic());
-        p.put("isDraft", t.isDraft());
-        p.put("projectId", t.projectId());
-        p.put("parentId", t.parentId());
-        p.put("statusId", t.taskStatusId());
-        p.put("priorityId", t.taskPriorityId());
-        p.put("sizeId", t.taskSizeId());
+        Task.Details d = t.details();
+        p.put("title", d.title());
+        p.put("description", d.description());
+        p.put("issueType", d.issueType());
+        p.put("estimate", d.estimate());
+        p.put("dueDate", d.dueDate());
+        p.put("startDate", d.startDate());
+        p.put("resolvedAt", d.resolvedAt());
+        p.put("isPublic", d.isPublic());
+        p.put("isDraft", d.isDraft());
+        p.put("projectId", d.projectId());
+        p.put("parentId", d.parentId());
+        Task.Options o = t.options();
+        p.put("status", o.status().text());
+        p.put("priority", o.priority().text());
+        p.put("size", o.size().text());
+        p.put("statusId", o.status().id());
+        p.put("priorityId", o.priority().id());
+        p.put("sizeId", o.size().id());
         p.put("creatorId", t.creatorId());
         p.put("created", t.createdAt());
         p.put("updated", t.updatedAt());
@@ -429,17 +305,9 @@ class TaskRepository {
      * a page of 50 tasks on PostgreSQL.
      */
     private static Task map(ResultSet rs, int row) throws SQLException {
-        return new Task(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class),
-                rs.getInt(4),
-                rs.getString(5),
+        var details = new Task.Details(
                 rs.getString(6),
                 rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
                 rs.getString(11),
                 (Integer) rs.getObject(12),
                 rs.getObject(13, OffsetDateTime.class),
@@ -448,10 +316,19 @@ class TaskRepository {
                 rs.getBoolean(16),
                 rs.getBoolean(17),
                 rs.getObject(18, UUID.class),
-                rs.getObject(19, UUID.class),
-                rs.getObject(20, UUID.class),
-                rs.getObject(21, UUID.class),
-                rs.getObject(22, UUID.class),
+                rs.getObject(19, UUID.class));
+        var options = new Task.Options(
+                new Task.Choice(rs.getString(8), rs.getObject(20, UUID.class)),
+                new Task.Choice(rs.getString(9), rs.getObject(21, UUID.class)),
+                new Task.Choice(rs.getString(10), rs.getObject(22, UUID.class)));
+        return new Task(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getInt(4),
+                rs.getString(5),
+                details,
+                options,
                 rs.getObject(23, UUID.class),
                 rs.getObject(24, OffsetDateTime.class),
                 rs.getObject(25, OffsetDateTime.class),

@@ -61,17 +61,9 @@ class Tasks {
         }
         GroupView project = project(tenant, organization, input.id("projectId"));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var draft = new TaskRepository.Task(
-                TimeOrderedIds.next(),
-                tenant,
-                organization,
-                0,
-                prefix(project),
+        var details = new Task.Details(
                 title,
                 input.text("description", 20000),
-                null,
-                null,
-                null,
                 input.text("issueType", 50),
                 input.seconds("estimate"),
                 input.date("dueDate"),
@@ -80,15 +72,10 @@ class Tasks {
                 input.bool("public").orElse(true),
                 input.bool("isDraft").orElse(false),
                 project == null ? null : project.id(),
-                parent(tenant, organization, input.id("parentId"), null),
-                null,
-                null,
-                null,
-                context.userId(),
-                now,
-                now,
-                null);
-        var task = withOptions(draft, input, true).numbered(tasks.nextNumber(tenant, draft.projectId()));
+                parent(tenant, organization, input.id("parentId"), null));
+        var draft = Task.created(
+                TimeOrderedIds.next(), tenant, organization, prefix(project), details, context.userId(), now);
+        var task = withOptions(draft, input, true).numbered(tasks.nextNumber(tenant, details.projectId()));
         tasks.insert(task);
         links(tenant, organization, task.id(), input);
         // A new task sent without members, teams or tags has none: no need to read them back.
@@ -104,38 +91,24 @@ class Tasks {
         var t = existing(context, id, false, true);
         UUID tenant = t.tenantId();
         UUID organization = t.organizationId();
-        String title = input.has("title") ? input.text("title", 2000) : t.title();
+        Task.Details d = t.details();
+        String title = input.has("title") ? input.text("title", 2000) : d.title();
         if (title == null || title.isEmpty()) {
             throw new ApiException.BadRequest("title must not be empty");
         }
-        var changed = new TaskRepository.Task(
-                t.id(),
-                tenant,
-                organization,
-                t.number(),
-                t.prefix(),
+        var details = new Task.Details(
                 title,
-                input.has("description") ? input.text("description", 20000) : t.description(),
-                t.status(),
-                t.priority(),
-                t.size(),
-                input.has("issueType") ? input.text("issueType", 50) : t.issueType(),
-                input.has("estimate") ? input.seconds("estimate") : t.estimate(),
-                input.has("dueDate") ? input.date("dueDate") : t.dueDate(),
-                input.has("startDate") ? input.date("startDate") : t.startDate(),
-                input.has("resolvedAt") ? input.date("resolvedAt") : t.resolvedAt(),
-                input.bool("public").orElse(t.isPublic()),
-                input.bool("isDraft").orElse(t.isDraft()),
-                input.has("projectId") ? idOf(project(tenant, organization, input.id("projectId"))) : t.projectId(),
-                input.has("parentId") ? parent(tenant, organization, input.id("parentId"), t.id()) : t.parentId(),
-                t.taskStatusId(),
-                t.taskPriorityId(),
-                t.taskSizeId(),
-                t.creatorId(),
-                t.createdAt(),
-                OffsetDateTime.now(clock),
-                null);
-        var task = withOptions(changed, input, false);
+                input.has("description") ? input.text("description", 20000) : d.description(),
+                input.has("issueType") ? input.text("issueType", 50) : d.issueType(),
+                input.has("estimate") ? input.seconds("estimate") : d.estimate(),
+                input.has("dueDate") ? input.date("dueDate") : d.dueDate(),
+                input.has("startDate") ? input.date("startDate") : d.startDate(),
+                input.has("resolvedAt") ? input.date("resolvedAt") : d.resolvedAt(),
+                input.bool("public").orElse(d.isPublic()),
+                input.bool("isDraft").orElse(d.isDraft()),
+                input.has("projectId") ? idOf(project(tenant, organization, input.id("projectId"))) : d.projectId(),
+                input.has("parentId") ? parent(tenant, organization, input.id("parentId"), t.id()) : d.parentId());
+        var task = withOptions(t.changed(details, OffsetDateTime.now(clock)), input, false);
         tasks.update(task);
         links(tenant, organization, task.id(), input);
         TaskView view = view(task, Set.of());
@@ -173,7 +146,7 @@ class Tasks {
         return new Page<>(views(slice.rows(), query.relations()), slice.total());
     }
 
-    private TaskRepository.Task existing(RequestContext context, UUID id, boolean withDeleted, boolean change) {
+    private Task existing(RequestContext context, UUID id, boolean withDeleted, boolean change) {
         var task = tasks.find(context.tenant(), id)
                 .filter(t -> withDeleted || t.deletedAt() == null)
                 .orElseThrow(() -> new ApiException.NotFound("Task", id));
@@ -185,39 +158,22 @@ class Tasks {
         return task;
     }
 
-    /** A status, priority or size: its text and, when it names one of the organization's options, the option. */
-    private record Choice(@Nullable String text, @Nullable UUID id) {}
-
     /** Status, priority and size: by option id (its name becomes the text) or by name (linked when it exists). */
-    private TaskRepository.Task withOptions(TaskRepository.Task t, JsonFields input, boolean creating) {
-        Choice status = choose(
-                t,
-                input,
-                TaskOptionKind.STATUS,
-                "status",
-                "taskStatusId",
-                new Choice(t.status(), t.taskStatusId()),
-                creating);
-        Choice priority = choose(
-                t,
-                input,
-                TaskOptionKind.PRIORITY,
-                "priority",
-                "taskPriorityId",
-                new Choice(t.priority(), t.taskPriorityId()),
-                creating);
-        Choice size = choose(
-                t, input, TaskOptionKind.SIZE, "size", "taskSizeId", new Choice(t.size(), t.taskSizeId()), creating);
-        return t.withOptions(status.text(), status.id(), priority.text(), priority.id(), size.text(), size.id());
+    private Task withOptions(Task t, JsonFields input, boolean creating) {
+        Task.Options o = t.options();
+        return t.with(new Task.Options(
+                choose(t, input, TaskOptionKind.STATUS, "status", "taskStatusId", o.status(), creating),
+                choose(t, input, TaskOptionKind.PRIORITY, "priority", "taskPriorityId", o.priority(), creating),
+                choose(t, input, TaskOptionKind.SIZE, "size", "taskSizeId", o.size(), creating)));
     }
 
-    private Choice choose(
-            TaskRepository.Task t,
+    private Task.Choice choose(
+            Task t,
             JsonFields input,
             TaskOptionKind kind,
             String textField,
             String idField,
-            Choice current,
+            Task.Choice current,
             boolean creating) {
         if (input.sets(idField)) {
             var option = Optional.ofNullable(input.id(idField))
@@ -225,7 +181,7 @@ class Tasks {
                     .filter(o -> o.organizationId().equals(t.organizationId()))
                     .orElseThrow(() -> new ApiException.BadRequest(
                             idField + " does not name a " + kind.path.substring(5) + " of this organization"));
-            return new Choice(input.sets(textField) ? input.text(textField, 100) : option.name(), option.id());
+            return new Task.Choice(input.sets(textField) ? input.text(textField, 100) : option.name(), option.id());
         }
         if (input.has(textField) || (!creating && input.has(idField))) {
             String name = input.text(textField, 100);
@@ -234,7 +190,7 @@ class Tasks {
                     : options.findByValue(kind, t.tenantId(), t.organizationId(), TaskOptionKind.slug(name))
                             .map(TaskOptionView::id)
                             .orElse(null);
-            return new Choice(name, id);
+            return new Task.Choice(name, id);
         }
         return current;
     }
@@ -287,7 +243,7 @@ class Tasks {
         }
         return tasks.find(tenant, parent)
                 .filter(p -> p.organizationId().equals(organization) && p.deletedAt() == null)
-                .map(TaskRepository.Task::id)
+                .map(Task::id)
                 .orElseThrow(() -> new ApiException.BadRequest("parentId does not name a task of this organization"));
     }
 
@@ -299,24 +255,22 @@ class Tasks {
         return letters.isEmpty() ? "TASK" : letters.substring(0, Math.min(4, letters.length()));
     }
 
-    private TaskView view(TaskRepository.Task task, Set<String> relations) {
+    private TaskView view(Task task, Set<String> relations) {
         return views(List.of(task), relations).get(0);
     }
 
     /** The views of a page of tasks: links and relations loaded with a fixed number of queries. */
-    private List<TaskView> views(List<TaskRepository.Task> page, Set<String> relations) {
+    private List<TaskView> views(List<Task> page, Set<String> relations) {
         if (page.isEmpty()) {
             return List.of();
         }
         return views(
                 page,
                 relations,
-                tasks.links(
-                        page.get(0).tenantId(),
-                        page.stream().map(TaskRepository.Task::id).toList()));
+                tasks.links(page.get(0).tenantId(), page.stream().map(Task::id).toList()));
     }
 
-    private List<TaskView> views(List<TaskRepository.Task> page, Set<String> relations, TaskRepository.Links links) {
+    private List<TaskView> views(List<Task> page, Set<String> relations, TaskRepository.Links links) {
         UUID tenant = page.get(0).tenantId();
         var members = links.members();
         var teams = links.teams();
@@ -338,6 +292,10 @@ class Tasks {
                 return team != null ? Map.of("id", id, "name", team.name()) : Map.of("id", id);
             });
             List<Map<String, Object>> tagList = each(tags.get(t.id()), name -> Map.of("name", name));
+            Task.Details d = t.details();
+            Task.Options o = t.options();
+            UUID project = d.projectId();
+            UUID parent = d.parentId();
             out.add(new TaskView(
                     t.id(),
                     t.tenantId(),
@@ -345,38 +303,41 @@ class Tasks {
                     t.number(),
                     t.prefix(),
                     t.prefix() + "-" + t.number(),
-                    t.title(),
-                    t.description(),
-                    t.status(),
-                    t.priority(),
-                    t.size(),
-                    t.issueType(),
-                    t.estimate(),
-                    t.dueDate(),
-                    t.startDate(),
-                    t.resolvedAt(),
-                    t.isPublic(),
-                    t.isDraft(),
-                    t.projectId(),
-                    t.parentId(),
-                    t.taskStatusId(),
-                    t.taskPriorityId(),
-                    t.taskSizeId(),
+                    d.title(),
+                    d.description(),
+                    o.status().text(),
+                    o.priority().text(),
+                    o.size().text(),
+                    d.issueType(),
+                    d.estimate(),
+                    d.dueDate(),
+                    d.startDate(),
+                    d.resolvedAt(),
+                    d.isPublic(),
+                    d.isDraft(),
+                    project,
+                    parent,
+                    o.status().id(),
+                    o.priority().id(),
+                    o.size().id(),
                     t.creatorId(),
                     memberList,
                     teamList,
                     tagList,
-                    relations.contains("project") && t.projectId() != null
-                            ? groups.find(GroupKind.PROJECT, tenant, t.projectId())
-                                    .orElse(null)
+                    relations.contains("project") && project != null
+                            ? groups.find(GroupKind.PROJECT, tenant, project).orElse(null)
                             : null,
-                    option(relations, TaskOptionKind.STATUS, tenant, t.taskStatusId()),
-                    option(relations, TaskOptionKind.PRIORITY, tenant, t.taskPriorityId()),
-                    option(relations, TaskOptionKind.SIZE, tenant, t.taskSizeId()),
-                    relations.contains("parent") && t.parentId() != null
-                            ? tasks.find(tenant, t.parentId())
+                    option(relations, TaskOptionKind.STATUS, tenant, o.status().id()),
+                    option(
+                            relations,
+                            TaskOptionKind.PRIORITY,
+                            tenant,
+                            o.priority().id()),
+                    option(relations, TaskOptionKind.SIZE, tenant, o.size().id()),
+                    relations.contains("parent") && parent != null
+                            ? tasks.find(tenant, parent)
                                     .map(p -> Map.<String, Object>of(
-                                            "id", p.id(), "title", p.title(), "number", p.number()))
+                                            "id", p.id(), "title", p.details().title(), "number", p.number()))
                                     .orElse(null)
                             : null,
                     t.createdAt(),

@@ -181,7 +181,7 @@ class Timer {
         }
         return tasks.find(tenant, id)
                 .filter(t -> t.organizationId().equals(organization) && t.deletedAt() == null)
-                .map(TaskRepository.Task::id)
+                .map(Task::id)
                 .orElseThrow(() -> new ApiException.BadRequest("taskId does not name a task of this organization"));
     }
 
