@@ -16,6 +16,10 @@ public class BridgeApplication {
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains(Demo.FLAG)) {
+            if (!Demo.sandboxPresent()) {
+                System.err.println(Demo.SANDBOX_MISSING);
+                System.exit(2);
+            }
             Demo.run(BridgeApplication.class, args, System.out);
             return;
         }

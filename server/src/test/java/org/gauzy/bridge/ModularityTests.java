@@ -1,5 +1,10 @@
 package org.gauzy.bridge;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,6 +20,28 @@ class ModularityTests {
     @Test
     void modulesOnlyMeetThroughTheirPublicApi() {
         modules.verify();
+    }
+
+    /**
+     * Jackson 3 ({@code tools.jackson}) is the service's. Jackson 2 is in the jar only because two
+     * dependencies are built on it: springdoc's swagger-core writes the OpenAPI document with it, and
+     * flyway-core requires it. Its annotations package is shared by both versions.
+     */
+    @Test
+    void ourCodeUsesOneJackson() {
+        JavaClasses ours = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.gauzy.bridge");
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.fasterxml.jackson.core..",
+                        "com.fasterxml.jackson.databind..",
+                        "com.fasterxml.jackson.datatype..",
+                        "com.fasterxml.jackson.dataformat..")
+                .because("the service reads and writes JSON with Jackson 3 only")
+                .check(ours);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs the service for a first look: an Activepieces sandbox in this process (Activepieces 0.72, with
@@ -29,6 +30,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Demo {
 
     public static final String FLAG = "--demo";
+
+    /** What to do when the jar runs with {@link #FLAG} alone: the production jar leaves the sandbox out. */
+    public static final String SANDBOX_MISSING = "--demo needs the Activepieces sandbox, which this jar leaves out."
+            + " Add it to the class path: java -Dloader.path=activepieces-sandbox/target/classes"
+            + " -jar server/target/gauzy-bridge.jar --demo";
+
+    private static final String SANDBOX_CLASS = "org.gauzy.bridge.sandbox.ActivepiecesSandbox";
     static final String NODES = "--nodes=";
     private static final String ADMIN = "admin@ever.co";
     private static final String CLIENT_ID = "activepieces-demo";
@@ -99,6 +107,11 @@ public final class Demo {
             }
         });
         return context;
+    }
+
+    /** Whether the sandbox is on the class path; asked by name, so that this class loads without it. */
+    public static boolean sandboxPresent() {
+        return ClassUtils.isPresent(SANDBOX_CLASS, Demo.class.getClassLoader());
     }
 
     /** {@code --nodes=N}: how many nodes the demo runs (one unless said). */

@@ -1,9 +1,15 @@
 package org.gauzy.bridge.support;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
-/** Waiting for what happens in the background (webhook deliveries), polling without a library. */
+/**
+ * Waiting for what happens in the background (webhook deliveries, other processes): the tests' one idiom,
+ * a probe that answers null until the thing has happened, polled by Awaitility.
+ */
 public final class Eventually {
 
     private Eventually() {}
@@ -15,21 +21,16 @@ public final class Eventually {
 
     /** The first non-null answer of {@code probe} within {@code limit}; else the test fails naming {@code what}. */
     public static <T> T await(Supplier<T> probe, String what, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
         // Long waits are for other servers (a real Activepieces running flows): ask them less often.
-        long interval = limit.compareTo(Duration.ofSeconds(15)) > 0 ? 250 : 50;
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Duration interval = Duration.ofMillis(limit.compareTo(Duration.ofSeconds(15)) > 0 ? 250 : 50);
+        try {
+            return Awaitility.await(what)
+                    .atMost(limit)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(interval)
+                    .until(probe::get, Objects::nonNull);
+        } catch (ConditionTimeoutException timedOut) {
+            throw new AssertionError("Timed out waiting for " + what, timedOut);
         }
-        throw new AssertionError("Timed out waiting for " + what);
     }
 }
