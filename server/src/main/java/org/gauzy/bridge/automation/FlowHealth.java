@@ -1,5 +1,7 @@
 package org.gauzy.bridge.automation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +100,6 @@ class FlowHealth {
 
     private record Key(UUID tenant, UUID organization, UUID integration, String project) {}
 
-    private record Cached(FlowsView view, Instant at) {}
-
     private final ActivepiecesReads activepieces;
     private final DeliveryTargets targets;
     private final FlowAlerts alerts;
@@ -106,12 +107,8 @@ class FlowHealth {
     private final JsonMapper json;
     private final Clock clock;
     private final ExecutorService readers;
-    private final Map<Key, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
-            return size() > 1000;
-        }
-    };
+    /** Recent looks, by the service's clock (so that a test can move time past them). */
+    private final Cache<Key, FlowsView> cache;
 
     FlowHealth(
             ActivepiecesReads activepieces,
@@ -126,6 +123,11 @@ class FlowHealth {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(1_000)
+                .expireAfterWrite(settings.cacheFor())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
         var number = new AtomicInteger();
         this.readers = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), r -> {
             var thread = new Thread(r, "flow-health-" + number.incrementAndGet());
@@ -142,14 +144,11 @@ class FlowHealth {
     FlowsView flows(RequestContext context, UUID integrationId, @Nullable String projectId) {
         ActivepiecesReads.Project project = activepieces.open(context, integrationId, projectId);
         var key = new Key(context.tenant(), context.organization(), integrationId, project.id());
-        Instant now = clock.instant();
-        synchronized (cache) {
-            Cached hit = cache.get(key);
-            if (hit != null && hit.at().plus(settings.cacheFor()).isAfter(now)) {
-                return hit.view();
-            }
+        FlowsView hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
-        return look(context.tenant(), context.organization(), integrationId, project, now);
+        return look(context.tenant(), context.organization(), integrationId, project, clock.instant());
     }
 
     /**
@@ -158,9 +157,7 @@ class FlowHealth {
      */
     FlowsView look(UUID tenant, UUID organization, UUID integrationId, ActivepiecesReads.Project project, Instant now) {
         FlowsView view = fresh(tenant, organization, integrationId, project, now);
-        synchronized (cache) {
-            cache.put(new Key(tenant, organization, integrationId, project.id()), new Cached(view, now));
-        }
+        cache.put(new Key(tenant, organization, integrationId, project.id()), view);
         return view;
     }
 
