@@ -272,7 +272,7 @@ abstract class AuthorizationCodeFlowTests extends OAuthTenantTest {
         var noCookie = new OAuthBrowser(api)
                 .submit(login, "/login", Map.of("email", admin.email(), "password", admin.password()));
         assertThat(noCookie.status()).isEqualTo(403);
-        assertThat(noCookie.header("Set-Cookie")).doesNotContain(AuthorizationController.SESSION_COOKIE);
+        assertThat(noCookie.header("Set-Cookie")).doesNotContain(AuthorizationBrowser.SESSION_COOKIE);
 
         var consentPage = browser.signIn(login, admin.email(), admin.password());
         var forged = browser.submit(

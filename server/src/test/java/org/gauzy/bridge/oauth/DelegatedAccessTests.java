@@ -296,7 +296,7 @@ abstract class DelegatedAccessTests extends OAuthTenantTest {
     void aClientTokenIsNotASignInCookie() {
         String token = accessToken(admin, client, "gauzy:all");
         var browser = new OAuthBrowser(api);
-        browser.setCookie(AuthorizationController.SESSION_COOKIE, token);
+        browser.setCookie(AuthorizationBrowser.SESSION_COOKIE, token);
         assertThat(browser.open(pieceRequest(client, "s")).text()).contains("Sign in to Gauzy");
     }
 }
