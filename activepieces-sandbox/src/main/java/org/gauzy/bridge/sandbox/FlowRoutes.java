@@ -118,7 +118,7 @@ final class FlowRoutes {
         for (int i = 0; i < flowIds.size(); i++) {
             if (!Ids.isApId(flowIds.get(i))) {
                 throw ApError.validation(
-                        "querystring/flowId/" + i, "Invalid string: must match pattern " + "/^[0-9a-zA-Z]{21}$/");
+                        "querystring/flowId/" + i, "Invalid string: must match pattern /^[0-9a-zA-Z]{21}$/");
             }
         }
         List<String> statuses = request.queryAll("status");

@@ -103,7 +103,7 @@ public class ActivepiecesReads {
                 ? projectId.trim()
                 : recorded.setting(context.tenant(), integrationId, ConnectionService.PROJECT_ID)
                         .orElseThrow(() -> new ApiException.BadRequest(
-                                "projectId is required: no connection of this " + "integration names a project yet"));
+                                "projectId is required: no connection of this integration names a project yet"));
         return new Project(key, projects.require(context, key, project), installation.organizationId());
     }
 

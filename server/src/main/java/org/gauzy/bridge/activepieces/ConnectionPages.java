@@ -174,7 +174,7 @@ class ConnectionPages {
                     integrationId,
                     filters,
                     form,
-                    "Fill in the access token: press \"Mint a token for me\"" + " or paste one.",
+                    "Fill in the access token: press \"Mint a token for me\" or paste one.",
                     null,
                     HttpStatus.BAD_REQUEST);
         }

@@ -194,7 +194,7 @@ final class ConnectionWalk {
                     parts[0].equals("n"), new Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
         } catch (IllegalArgumentException e) {
             throw new ApiException.BadRequest(
-                    "cursor is not one this API gave: pass the next or previous value " + "of a page as it is");
+                    "cursor is not one this API gave: pass the next or previous value of a page as it is");
         }
     }
 

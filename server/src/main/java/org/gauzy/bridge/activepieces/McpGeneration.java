@@ -61,7 +61,7 @@ class McpGeneration {
         }
         throw new ApiException(
                 HttpStatus.UNPROCESSABLE_CONTENT,
-                "Managing MCP servers needs Activepieces 0.61 to " + "0.72 or 0.83 and later; this Activepieces is "
+                "Managing MCP servers needs Activepieces 0.61 to 0.72 or 0.83 and later; this Activepieces is "
                         + version);
     }
 

@@ -118,7 +118,7 @@ class McpService {
         }
         if (changes.disabledTools() != null || changes.enabledTools() != null) {
             throw new ApiException.BadRequest(
-                    "This Activepieces (MCP generation B) has named servers with tools: " + "send name and tools");
+                    "This Activepieces (MCP generation B) has named servers with tools: send name and tools");
         }
         var body = new LinkedHashMap<String, Object>();
         if (changes.name() != null) {

@@ -180,7 +180,7 @@ public class UserAccounts {
                 .orElse(0L);
         if (others == 0) {
             throw new ApiException.Conflict(
-                    "This is the tenant's last active SUPER_ADMIN: make another user " + "SUPER_ADMIN first");
+                    "This is the tenant's last active SUPER_ADMIN: make another user SUPER_ADMIN first");
         }
     }
 

@@ -27,7 +27,7 @@ class AuthorizationCodes {
 
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
     private static final String UNUSABLE =
-            "The authorization code is invalid, expired or already used;" + " start the authorization again";
+            "The authorization code is invalid, expired or already used; start the authorization again";
 
     private final CodeRepository codes;
     private final DelegatedAccess access;
@@ -152,7 +152,7 @@ class AuthorizationCodes {
         if (verifier == null) {
             throw OAuthError.of(
                     OAuthError.INVALID_GRANT,
-                    "code_verifier is required: the authorization request" + " sent a code_challenge");
+                    "code_verifier is required: the authorization request sent a code_challenge");
         }
         if (!VERIFIER.matcher(verifier).matches()
                 || !MessageDigest.isEqual(

@@ -162,7 +162,7 @@ class AuthorizationRequests {
             throw fail(
                     base,
                     OAuthError.INVALID_REQUEST,
-                    "This code_challenge was already used; send a fresh one" + " for every authorization request");
+                    "This code_challenge was already used; send a fresh one for every authorization request");
         }
         return challenge;
     }
@@ -177,7 +177,7 @@ class AuthorizationRequests {
             throw fail(
                     base,
                     OAuthError.INVALID_REQUEST,
-                    "prompt must be none, or any of login, consent" + " and select_account");
+                    "prompt must be none, or any of login, consent and select_account");
         }
         return values;
     }

@@ -31,7 +31,7 @@ class ConsentRepository {
             @Nullable OffsetDateTime lastUsedAt) {}
 
     private static final String COLUMNS =
-            "id, tenant_id, user_id, client_id, organization_id, scopes, remembered," + " created_at";
+            "id, tenant_id, user_id, client_id, organization_id, scopes, remembered, created_at";
 
     private final JdbcClient jdbc;
 

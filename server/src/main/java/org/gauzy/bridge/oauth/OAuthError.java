@@ -50,7 +50,7 @@ final class OAuthError extends RuntimeException {
     static OAuthError invalidClient(boolean triedBasic) {
         return new OAuthError(
                 INVALID_CLIENT,
-                "Client authentication failed: unknown client, wrong secret or" + " inactive client",
+                "Client authentication failed: unknown client, wrong secret or inactive client",
                 HttpStatus.UNAUTHORIZED,
                 null,
                 triedBasic);

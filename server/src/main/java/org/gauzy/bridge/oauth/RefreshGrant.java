@@ -68,7 +68,7 @@ class RefreshGrant {
             access.revoke(stored.sessionId());
             throw OAuthError.of(
                     OAuthError.INVALID_GRANT,
-                    "This client may no longer use every scope of the grant;" + " authorize again");
+                    "This client may no longer use every scope of the grant; authorize again");
         }
         if (scope != null
                 && !scope.isBlank()

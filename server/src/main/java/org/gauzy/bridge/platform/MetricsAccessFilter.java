@@ -61,7 +61,7 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
             errors.write(
                     response,
                     HttpStatus.UNAUTHORIZED,
-                    "Send Authorization: Bearer <GAUZY_METRICS_TOKEN> to " + "read the metrics");
+                    "Send Authorization: Bearer <GAUZY_METRICS_TOKEN> to read the metrics");
             return;
         }
         // The token is the scraper's, not a user's: the API's bearer authentication must not read it.

@@ -122,7 +122,7 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
                 if (bad >= 0) {
                     throw new Refused(
                             HttpStatus.BAD_REQUEST,
-                            "The parameter " + name + " contains a control " + "character (" + codePoint(bad)
+                            "The parameter " + name + " contains a control character (" + codePoint(bad)
                                     + "); remove it");
                 }
             }
@@ -262,7 +262,7 @@ public class RequestBoundaryFilter extends OncePerRequestFilter {
         } catch (RuntimeException invalid) {
             throw new Refused(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "The Content-Type header is not a media type; " + "send application/json");
+                    "The Content-Type header is not a media type; send application/json");
         }
     }
 

@@ -30,7 +30,7 @@ class EmployeeRepository {
             @Nullable OffsetDateTime deletedAt) {}
 
     private static final String COLUMNS =
-            "id, tenant_id, organization_id, user_id, is_active, created_at, updated_at," + " deleted_at";
+            "id, tenant_id, organization_id, user_id, is_active, created_at, updated_at, deleted_at";
 
     private final JdbcClient jdbc;
 
@@ -40,7 +40,7 @@ class EmployeeRepository {
 
     void insert(Employee e) {
         jdbc.sql("insert into employee (" + COLUMNS
-                        + ") values (:id, :tenant, :org, :user, :active, :created, :updated," + " :deleted)")
+                        + ") values (:id, :tenant, :org, :user, :active, :created, :updated, :deleted)")
                 .param("id", e.id())
                 .param("tenant", e.tenantId())
                 .param("org", e.organizationId())

@@ -255,7 +255,7 @@ record GauzyQuery(
 
     private static <T> T conflict(String name) {
         throw new ApiException.BadRequest(
-                name + " is given in two forms that do not fit together (a value, a list " + "or an object): send one");
+                name + " is given in two forms that do not fit together (a value, a list or an object): send one");
     }
 
     // ---- What the tree means ------------------------------------------------------------------------------
@@ -384,7 +384,7 @@ record GauzyQuery(
         }
         if (!tree.isObject()) {
             throw new ApiException.BadRequest(
-                    "order must be an object of fields and directions, such as " + "order[createdAt]=DESC");
+                    "order must be an object of fields and directions, such as order[createdAt]=DESC");
         }
         addSorts(tree, "", order, shape);
         if (order.size() > MAX_SORTS) {
