@@ -1,14 +1,8 @@
 package org.gauzy.bridge.webhooks;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,13 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gauzy.bridge.platform.AfterCommit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Moves events from the outbox to their subscribers with two kinds of thread:
@@ -42,11 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class DeliveryEngine implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
-    /**
-     * How long a subscription keeps its sender before it gives way to those waiting for one: long enough that a
-     * busy subscription's batches grow, short enough that the others wait a fraction of a second.
-     */
-    private static final long FAIR_SHARE_NANOS = 100_000_000L;
 
     private final DeliveryTurn turns;
     private final BatchSender sender;
@@ -61,15 +49,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger waitingCount = new AtomicInteger();
 
-    // The dispatcher's own state.
-    /** Batches sent whose outcomes no turn has written yet. */
-    private final List<BatchSender.Sent> unrecorded = new ArrayList<>();
-    /** The subscriptions whose batch is sending now, and since when (nanoTime). */
-    private final Map<UUID, Long> sending = new HashMap<>();
-    /** Since when (nanoTime) this node holds each subscription it holds. */
-    private final Map<UUID, Long> heldSince = new HashMap<>();
-    /** Subscriptions with deliveries due that wait for a free sender, in order. */
-    private final Set<UUID> waiting = new LinkedHashSet<>();
+    private final DispatcherState state;
 
     private volatile boolean running;
     private @Nullable ScheduledExecutorService dispatcher;
@@ -81,13 +61,16 @@ class DeliveryEngine implements SmartLifecycle {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+        // A batch stops sending at half the lease, and a request at its timeout: past both, its sender is stuck.
+        this.state = new DispatcherState(
+                settings.concurrency(), settings.lease().dividedBy(2).plus(settings.requestTimeout()));
         metrics.watch(
                 "gauzy.webhooks.senders.busy",
                 "Senders of this node sending now, of " + settings.concurrency(),
                 busy::get);
         metrics.watch(
                 "gauzy.webhooks.subscriptions.waiting",
-                "Subscriptions with deliveries due that wait for a" + " sender of this node",
+                "Subscriptions with deliveries due that wait for a sender of this node",
                 waitingCount::get);
     }
 
@@ -110,16 +93,13 @@ class DeliveryEngine implements SmartLifecycle {
         awaitTermination(dispatcher);
         drainFinished();
         try {
-            turns.last(unrecorded, heldSince.keySet());
+            turns.last(state.unrecorded(), state.held());
         } catch (RuntimeException e) {
             log.warn(
                     "Could not record the last webhook batches; they are sent again once their leases run out: {}",
                     e.toString());
         }
-        unrecorded.clear();
-        sending.clear();
-        heldSince.clear();
-        waiting.clear();
+        state.clear();
     }
 
     @Override
@@ -129,28 +109,15 @@ class DeliveryEngine implements SmartLifecycle {
 
     /** New events are in the outbox: fan them out once the current transaction, if any, commits. */
     void eventsRecorded() {
-        afterCommit(this::wake);
+        AfterCommit.run(this::wake);
     }
 
     /** A delivery of this subscription was made due (a replay): send it once the transaction commits. */
     void madeDue(UUID subscription) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             replayed.add(subscription);
             wake();
         });
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     /**
@@ -194,50 +161,13 @@ class DeliveryEngine implements SmartLifecycle {
         }
         drainFinished();
         for (UUID id; (id = replayed.poll()) != null; ) {
-            waiting.add(id);
+            state.replayed(id);
         }
         long now = System.nanoTime();
-        Set<UUID> givingWay = new HashSet<>();
-        if (!waiting.isEmpty()) {
-            for (var batch : unrecorded) {
-                UUID id = batch.subscription().id();
-                if (now - heldSince.getOrDefault(id, now) > FAIR_SHARE_NANOS) {
-                    givingWay.add(id);
-                }
-            }
-        }
-        // A batch stops sending at half the lease, and a request at its timeout: past both, its sender is stuck.
-        long longest =
-                settings.lease().dividedBy(2).plus(settings.requestTimeout()).toNanos();
-        Set<UUID> overdue = new HashSet<>();
-        sending.forEach((id, since) -> {
-            if (now - since > longest) {
-                overdue.add(id);
-            }
-        });
-        var outcome = turns.take(new DeliveryTurn.Start(
-                List.copyOf(unrecorded),
-                givingWay,
-                Set.copyOf(sending.keySet()),
-                overdue,
-                List.copyOf(waiting),
-                poll,
-                settings.concurrency()));
-        for (var batch : unrecorded) {
-            UUID id = batch.subscription().id();
-            if (!outcome.next().containsKey(id)) {
-                heldSince.remove(id); // let go: it has nothing due, gives way, or another node took it
-            }
-        }
-        unrecorded.clear();
-        waiting.clear();
-        waiting.addAll(outcome.waiting());
-        waiting.addAll(givingWay);
-        waitingCount.set(waiting.size());
-        outcome.next().forEach((id, batch) -> {
-            heldSince.putIfAbsent(id, now);
-            send(batch);
-        });
+        var start = state.start(poll, now);
+        var outcome = turns.take(start);
+        state.after(start, outcome, now).forEach(this::send);
+        waitingCount.set(state.waiting());
         if (outcome.moreEvents()) {
             wake();
         }
@@ -246,7 +176,6 @@ class DeliveryEngine implements SmartLifecycle {
     /** Gives a batch to a sender; what it came to goes back to the dispatcher. */
     private void send(DeliveryTurn.Batch batch) {
         UUID id = batch.subscription().id();
-        sending.put(id, System.nanoTime());
         busy.incrementAndGet();
         try {
             var pool = senders;
@@ -280,8 +209,7 @@ class DeliveryEngine implements SmartLifecycle {
     /** Takes the batches the senders finished: their subscriptions are no longer sending. */
     private void drainFinished() {
         for (BatchSender.Sent sent; (sent = finished.poll()) != null; ) {
-            sending.remove(sent.subscription().id());
-            unrecorded.add(sent);
+            state.finished(sent);
         }
     }
 
