@@ -1,6 +1,7 @@
 package org.gauzy.bridge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,6 +21,24 @@ class ModularityTests {
     @Test
     void modulesOnlyMeetThroughTheirPublicApi() {
         modules.verify();
+    }
+
+    /** One module per capability a reader can name; the README's layout table lists the same. */
+    @Test
+    void theModulesAreTheCapabilitiesTheReadmeNames() {
+        assertThat(modules.stream().map(module -> module.getDisplayName()))
+                .containsExactlyInAnyOrder(
+                        "Platform",
+                        "Identity",
+                        "Web pages",
+                        "Integration",
+                        "Activepieces",
+                        "OAuth",
+                        "Workspace",
+                        "Webhooks",
+                        "Automation health",
+                        "Demo",
+                        "Sandbox");
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.Map;
-import org.gauzy.bridge.identity.Pages;
+import org.gauzy.bridge.pages.Pages;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Activepieces",
-        allowedDependencies = {"platform", "identity", "integration", "oauth"})
+        allowedDependencies = {"platform", "identity", "pages", "integration", "oauth"})
 package org.gauzy.bridge.activepieces;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Automation health",
-        allowedDependencies = {"platform", "identity", "integration", "activepieces", "webhooks"})
+        allowedDependencies = {"platform", "identity", "pages", "integration", "activepieces", "webhooks"})
 package org.gauzy.bridge.automation;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,8 @@
 package org.gauzy.bridge.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -17,11 +19,21 @@ public class BrowserSignIn {
     private final AuthService auth;
     private final JwtDecoder decoder;
     private final SessionTokenConverter converter;
+    private final IdentitySettings settings;
 
-    BrowserSignIn(AuthService auth, JwtDecoder decoder, SessionTokenConverter converter) {
+    BrowserSignIn(AuthService auth, JwtDecoder decoder, SessionTokenConverter converter, IdentitySettings settings) {
         this.auth = auth;
         this.decoder = decoder;
         this.converter = converter;
+        this.settings = settings;
+    }
+
+    /**
+     * Whether the cookies that keep a sign-in must be Secure: whenever the request came over https or the
+     * service's public address is https, also behind a proxy that ends TLS and forwards plain http.
+     */
+    public boolean secureCookies(HttpServletRequest request) {
+        return request.isSecure() || settings.issuer().startsWith("https://");
     }
 
     /**
@@ -35,7 +47,7 @@ public class BrowserSignIn {
 
     /** Who a kept token belongs to, if it is still good. */
     public Optional<RequestContext> signedIn(String token) {
-        return authentication(token).map(ContextAuthentication::getPrincipal);
+        return signInOf(token).map(ContextAuthentication::getPrincipal);
     }
 
     /**
@@ -43,7 +55,11 @@ public class BrowserSignIn {
      * session, like any bearer token. Only a sign-in's own token counts here, never one delegated to
      * an application (an OAuth client's, or one minted for an Activepieces connection).
      */
-    Optional<ContextAuthentication> authentication(String token) {
+    public Optional<Authentication> authentication(String token) {
+        return signInOf(token).map(Authentication.class::cast);
+    }
+
+    private Optional<ContextAuthentication> signInOf(String token) {
         try {
             return converter.convert(decoder.decode(token)) instanceof ContextAuthentication authentication
                             && authentication.getPrincipal().scopes() == null

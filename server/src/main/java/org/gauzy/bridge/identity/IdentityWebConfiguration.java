@@ -17,7 +17,8 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor(records)).addPathPatterns("/api/**", Pages.BASE + "/**");
+        // Every handler that declares a rule, wherever it is: the API, the pages and any later path.
+        registry.addInterceptor(new PermissionInterceptor(records));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.gauzy.bridge.identity.BrowserSignIn;
-import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.SecretTokens;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +30,10 @@ class AuthorizationBrowser {
     record SignedIn(String token, RequestContext user) {}
 
     private final BrowserSignIn signIn;
-    private final DelegatedAccess access;
     private final SecretTokens secrets;
 
-    AuthorizationBrowser(BrowserSignIn signIn, DelegatedAccess access, SecretTokens secrets) {
+    AuthorizationBrowser(BrowserSignIn signIn, SecretTokens secrets) {
         this.signIn = signIn;
-        this.access = access;
         this.secrets = secrets;
     }
 
@@ -103,15 +100,11 @@ class AuthorizationBrowser {
                         + " form-action 'self' " + origin + "; frame-ancestors 'none'");
     }
 
-    /**
-     * A cookie for the pages only. It is Secure whenever the service's public address is https, also
-     * behind a proxy that ends TLS and forwards plain http.
-     */
+    /** A cookie for the authorization pages only, Secure as every sign-in cookie is. */
     private ResponseCookie cookie(String name, String value, HttpServletRequest http, String sameSite) {
-        boolean secure = http.isSecure() || access.issuer().startsWith("https://");
         return ResponseCookie.from(name, value)
                 .httpOnly(true)
-                .secure(secure)
+                .secure(signIn.secureCookies(http))
                 .sameSite(sameSite)
                 .path(OAuthPaths.BASE)
                 .build();

@@ -3,7 +3,7 @@ package org.gauzy.bridge.oauth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gauzy.bridge.identity.BrowserSignIn;
-import org.gauzy.bridge.identity.Pages;
+import org.gauzy.bridge.pages.Pages;
 import org.gauzy.bridge.platform.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

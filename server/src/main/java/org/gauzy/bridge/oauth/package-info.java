@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "OAuth",
-        allowedDependencies = {"platform", "identity"})
+        allowedDependencies = {"platform", "identity", "pages"})
 package org.gauzy.bridge.oauth;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Webhooks",
-        allowedDependencies = {"platform", "identity", "workspace"})
+        allowedDependencies = {"platform", "identity", "pages", "workspace"})
 package org.gauzy.bridge.webhooks;
 
 import org.jspecify.annotations.NullMarked;

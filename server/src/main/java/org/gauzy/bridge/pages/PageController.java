@@ -1,4 +1,4 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

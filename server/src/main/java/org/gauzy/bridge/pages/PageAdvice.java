@@ -1,7 +1,11 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
+import org.gauzy.bridge.identity.OrganizationDirectory;
+import org.gauzy.bridge.identity.OrganizationView;
+import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,7 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -41,8 +44,9 @@ class PageAdvice {
 
     @ModelAttribute("me")
     Me me() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof ContextAuthentication authentication) {
-            RequestContext context = authentication.getPrincipal();
+        Optional<RequestContext> signedIn = RequestContext.current();
+        if (signedIn.isPresent()) {
+            RequestContext context = signedIn.get();
             String organization = context.tenantId() == null || context.organizationId() == null
                     ? null
                     : organizations

@@ -1,9 +1,10 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.gauzy.bridge.identity.BrowserSignIn;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,10 @@ class PageSession {
 
     static final String COOKIE = "gauzy_session";
 
-    private final IdentitySettings settings;
+    private final BrowserSignIn signIn;
 
-    PageSession(IdentitySettings settings) {
-        this.settings = settings;
+    PageSession(BrowserSignIn signIn) {
+        this.signIn = signIn;
     }
 
     Optional<String> token(HttpServletRequest request) {
@@ -47,7 +48,7 @@ class PageSession {
     }
 
     boolean secure(HttpServletRequest request) {
-        return request.isSecure() || settings.issuer().startsWith("https://");
+        return signIn.secureCookies(request);
     }
 
     private ResponseCookie.ResponseCookieBuilder cookie(HttpServletRequest request, String value) {

@@ -1,4 +1,4 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import org.gauzy.bridge.support.OnH2;
 

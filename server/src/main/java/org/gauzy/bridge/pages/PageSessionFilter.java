@@ -1,10 +1,11 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.gauzy.bridge.identity.BrowserSignIn;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 

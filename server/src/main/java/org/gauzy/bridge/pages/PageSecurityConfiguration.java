@@ -1,7 +1,8 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.gauzy.bridge.identity.BrowserSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -1,4 +1,4 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,11 @@
-package org.gauzy.bridge.identity;
+package org.gauzy.bridge.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.gauzy.bridge.identity.BrowserSignIn;
+import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
