@@ -200,7 +200,8 @@ final class ConnectUi {
     private Reply enableFlow(Request request) {
         Map<String, String> form = request.form();
         String connectionId = form.getOrDefault("connectionId", "");
-        String event = EVENTS.contains(form.get("event")) ? form.get("event") : EVENTS.get(0);
+        String chosen = form.get("event");
+        String event = chosen != null && EVENTS.contains(chosen) ? chosen : EVENTS.get(0);
         String flowId = sandbox.addFlow(true);
         JsonNode claims = caller.tokenClaims(connectionId);
         var subscribe = new LinkedHashMap<String, Object>();
@@ -246,9 +247,8 @@ final class ConnectUi {
     /** The piece's "Create task" action. */
     private Reply createTask(Request request) {
         Map<String, String> form = request.form();
-        String title = form.getOrDefault("title", "").isBlank()
-                ? "Task from Activepieces"
-                : form.get("title").trim();
+        String typed = form.get("title");
+        String title = typed == null || typed.isBlank() ? "Task from Activepieces" : typed.trim();
         Map<String, @Nullable Object> answer = caller.call(
                 form.getOrDefault("connectionId", ""),
                 spec("POST", "/api/tasks", Map.of("title", title, "isDraft", false, "public", true)));

@@ -94,6 +94,9 @@ final class ConnectionRoutes {
             if (piece.auth() == null) {
                 throw ApError.domain(400, "INVALID_APP_CONNECTION", Map.of("error", "The piece has no OAuth2 auth"));
             }
+            if (value == null) {
+                throw ApError.validation("body/value", "must have required property 'value'");
+            }
             stored = oauth2.claim(piece.auth(), value);
         }
         synchronized (store) {

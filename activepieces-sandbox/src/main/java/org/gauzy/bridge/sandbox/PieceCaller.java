@@ -113,13 +113,18 @@ final class PieceCaller {
             if (connection == null) {
                 throw ApError.entityNotFound("app_connection", connectionId);
             }
+            ObjectNode current = connection.value;
+            if (current == null) {
+                throw ApError.entityNotFound("app_connection", connectionId);
+            }
             if (refreshed.ok() && refreshed.body() != null) {
-                connection.value = oauth2.merge(connection.value, refreshed.body());
+                current = oauth2.merge(current, refreshed.body());
+                connection.value = current;
                 connection.status = "ACTIVE";
             } else if ("invalid_grant".equals(refreshed.error())) {
                 connection.status = "ERROR";
             }
-            return connection.value.deepCopy();
+            return current.deepCopy();
         }
     }
 

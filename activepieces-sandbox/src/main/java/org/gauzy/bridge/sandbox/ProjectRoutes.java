@@ -156,7 +156,11 @@ final class ProjectRoutes {
             if (!project.platformId.equals(principal.platformId()) || !mayEnter(principal, project)) {
                 throw ApError.authorization("The user is not a member of the project");
             }
-            return Reply.ok(authenticationResponse(principal.user(), projectId));
+            Model.User user = principal.user();
+            if (user == null) {
+                throw ApError.authorization("Only a signed-in user switches projects");
+            }
+            return Reply.ok(authenticationResponse(user, projectId));
         }
     }
 

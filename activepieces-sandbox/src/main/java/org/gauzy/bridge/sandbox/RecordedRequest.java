@@ -3,6 +3,7 @@ package org.gauzy.bridge.sandbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the sandbox received on {@code /api}, so tests can assert exactly what was sent.
@@ -16,7 +17,7 @@ public record RecordedRequest(
         Map<String, String> headers,
         String body) {
 
-    public String header(String name) {
+    public @Nullable String header(String name) {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)

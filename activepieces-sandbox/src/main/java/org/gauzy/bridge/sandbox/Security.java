@@ -35,7 +35,11 @@ final class Security {
                 var key = store.apiKey(token)
                         .orElseThrow(() -> ApError.domain(401, "AUTHENTICATION", Map.of("message", "invalid api key")));
                 key.lastUsedAt = store.clock.now();
-                String owner = store.platforms.get(key.platformId).ownerId;
+                var platform = store.platforms.get(key.platformId);
+                if (platform == null) {
+                    throw ApError.domain(401, "AUTHENTICATION", Map.of("message", "invalid api key"));
+                }
+                String owner = platform.ownerId;
                 return new Principal(Principal.Type.SERVICE, key.id, key.platformId, owner, null, null);
             }
         }
