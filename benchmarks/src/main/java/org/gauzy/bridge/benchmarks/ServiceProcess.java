@@ -89,8 +89,13 @@ final class ServiceProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
     }
 
+    /** Prints the most memory the service's process held resident (Linux's VmHWM), then stops it. */
     @Override
     public void close() throws InterruptedException {
+        long peak = StartupBenchmark.procStatusMegabytes(process.pid(), "VmHWM:");
+        if (peak >= 0) {
+            System.out.printf("service peak resident memory: %d MB%n", peak);
+        }
         process.destroy();
         process.waitFor();
     }

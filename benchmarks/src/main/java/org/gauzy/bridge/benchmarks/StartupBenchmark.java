@@ -95,7 +95,7 @@ public final class StartupBenchmark {
                                         ? "started in " + started.group(1) + " s, process running for "
                                                 + started.group(2) + " s"
                                         : "no start line",
-                                residentMegabytes(process.pid()));
+                                procStatusMegabytes(process.pid(), "VmRSS:"));
                         return took;
                     }
                 } catch (IOException notYet) {
@@ -113,11 +113,11 @@ public final class StartupBenchmark {
         }
     }
 
-    /** VmRSS of a process, from Linux's /proc; -1 elsewhere. */
-    static long residentMegabytes(long pid) {
+    /** A memory figure of a process from Linux's /proc status (VmRSS now, VmHWM at its peak); -1 elsewhere. */
+    static long procStatusMegabytes(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
