@@ -51,6 +51,29 @@ final class BenchmarkOptions {
         return text("server-jvm-args", "");
     }
 
+    /** A build under test: the jar, the JVM arguments it runs with, and the name the figures give it. */
+    record Build(Path jar, String jvmArgs) {
+
+        String name() {
+            return jar.getFileName() + (jvmArgs.isBlank() ? "" : " [" + jvmArgs + "]");
+        }
+    }
+
+    /**
+     * The build under test, then what it is compared with, side by side: the jar {@code --compare} names (with
+     * the same JVM arguments), or the same jar with {@code --compare-jvm-args} (say, a bounded heap).
+     */
+    List<Build> builds() {
+        List<Build> builds = new ArrayList<>(List.of(new Build(jar(), serverJvmArgs())));
+        if (!text("compare", "").isBlank()) {
+            builds.add(new Build(Path.of(text("compare", "")), serverJvmArgs()));
+        }
+        if (values.containsKey("compare-jvm-args")) {
+            builds.add(new Build(jar(), text("compare-jvm-args", "")));
+        }
+        return builds;
+    }
+
     /** The build under test, then the one {@code --compare} names, if any. */
     List<Path> jars() {
         List<Path> jars = new ArrayList<>(List.of(jar()));
@@ -65,10 +88,10 @@ final class BenchmarkOptions {
      * the same build measured twice in one run differed by up to 1.48 times in service CPU per change, more
      * often to the cost of the one that ran first, so one pair in a fixed order can mislead.
      */
-    static List<Path> inTurns(List<Path> jars, int rounds) {
-        List<Path> order = new ArrayList<>();
+    static <T> List<T> inTurns(List<T> builds, int rounds) {
+        List<T> order = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            List<Path> turn = new ArrayList<>(jars);
+            List<T> turn = new ArrayList<>(builds);
             if (round % 2 == 1) {
                 Collections.reverse(turn);
             }

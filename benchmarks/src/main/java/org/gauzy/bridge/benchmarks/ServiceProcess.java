@@ -89,10 +89,15 @@ final class ServiceProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
     }
 
-    /** Prints the most memory the service's process held resident (Linux's VmHWM), then stops it. */
+    /** The most memory the service's process has held resident so far (Linux's VmHWM), in MB; -1 elsewhere. */
+    long peakResidentMegabytes() {
+        return StartupBenchmark.procStatusMegabytes(process.pid(), "VmHWM:");
+    }
+
+    /** Prints the most memory the service's process held resident, then stops it. */
     @Override
     public void close() throws InterruptedException {
-        long peak = StartupBenchmark.procStatusMegabytes(process.pid(), "VmHWM:");
+        long peak = peakResidentMegabytes();
         if (peak >= 0) {
             System.out.printf("service peak resident memory: %d MB%n", peak);
         }

@@ -60,52 +60,59 @@ public final class WebhookBenchmark {
     private ApiCalls api;
 
     /** One run's figures. */
-    record Measured(double deliveriesPerSecond, double cpuMillisPerChange, long p99Millis) {}
+    record Measured(double deliveriesPerSecond, double cpuMillisPerChange, long p99Millis, long peakMegabytes) {}
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
         var benchmark = new WebhookBenchmark();
-        List<Path> jars = options.jars();
+        List<BenchmarkOptions.Build> builds = options.builds();
         int rounds = options.number("rounds", 1);
-        // With --compare, the two builds take turns on each kind of database, each on a fresh one.
+        // With --compare or --compare-jvm-args, the two builds take turns on each kind of database, each on a
+        // fresh one.
         for (String database : options.databases()) {
-            Map<Path, List<Measured>> measured = new LinkedHashMap<>();
-            for (Path jar : BenchmarkOptions.inTurns(jars, rounds)) {
+            Map<BenchmarkOptions.Build, List<Measured>> measured = new LinkedHashMap<>();
+            for (var build : BenchmarkOptions.inTurns(builds, rounds)) {
                 BenchmarkOptions.onFreshDatabase(
                         database,
-                        (label, environment) -> measured.computeIfAbsent(jar, j -> new ArrayList<>())
+                        (label, environment) -> measured.computeIfAbsent(build, b -> new ArrayList<>())
                                 .add(benchmark.run(
-                                        jars.size() > 1 ? label + ", " + jar.getFileName() : label,
+                                        builds.size() > 1 ? label + ", " + build.name() : label,
                                         environment,
-                                        jar,
-                                        options.serverJvmArgs(),
+                                        build.jar(),
+                                        build.jvmArgs(),
                                         options.seconds("warmup", 60),
                                         options.seconds("seconds", 20),
                                         options.number("rate", 500))));
             }
-            if (jars.size() > 1 && rounds > 1) {
-                summary(database, jars, measured);
+            if (builds.size() > 1 && rounds > 1) {
+                summary(database, builds, measured);
             }
         }
     }
 
     /** Each build's mean over its runs, and its service CPU per change against the first build's. */
-    private static void summary(String database, List<Path> jars, Map<Path, List<Measured>> measured) {
-        double first = mean(measured.get(jars.get(0)), Measured::cpuMillisPerChange);
-        System.out.printf(
-                "%n%s, mean of %d runs each, the builds taking turns:%n",
-                database, measured.get(jars.get(0)).size());
-        for (Path jar : jars) {
-            List<Measured> runs = measured.get(jar);
+    private static void summary(
+            String database,
+            List<BenchmarkOptions.Build> builds,
+            Map<BenchmarkOptions.Build, List<Measured>> measured) {
+        List<Measured> firstRuns = measured.getOrDefault(builds.get(0), List.of());
+        double first = mean(firstRuns, Measured::cpuMillisPerChange);
+        double firstRate = mean(firstRuns, Measured::deliveriesPerSecond);
+        System.out.printf("%n%s, mean of %d runs each, the builds taking turns:%n", database, firstRuns.size());
+        for (var build : builds) {
+            List<Measured> runs = measured.getOrDefault(build, List.of());
             double cpu = mean(runs, Measured::cpuMillisPerChange);
+            double rate = mean(runs, Measured::deliveriesPerSecond);
             System.out.printf(
-                    "  %-24s %6.0f deliveries/s, service CPU %.2f ms per change (%.2fx the first build's),"
-                            + " worst p99 %d ms%n",
-                    jar.getFileName(),
-                    mean(runs, Measured::deliveriesPerSecond),
+                    "  %s: %.0f deliveries/s (%.2fx the first build's), service CPU %.2f ms per change (%.2fx),"
+                            + " worst p99 %d ms, peak resident %d MB%n",
+                    build.name(),
+                    rate,
+                    rate / firstRate,
                     cpu,
                     cpu / first,
-                    runs.stream().mapToLong(Measured::p99Millis).max().orElse(0));
+                    runs.stream().mapToLong(Measured::p99Millis).max().orElse(0),
+                    runs.stream().mapToLong(Measured::peakMegabytes).max().orElse(-1));
         }
     }
 
@@ -182,7 +189,7 @@ public final class WebhookBenchmark {
                     percentile(sorted, 90),
                     percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
-            return new Measured(perSecond, cpuPerChange, percentile(sorted, 99));
+            return new Measured(perSecond, cpuPerChange, percentile(sorted, 99), service.peakResidentMegabytes());
         } finally {
             receiver.stop(0);
         }
