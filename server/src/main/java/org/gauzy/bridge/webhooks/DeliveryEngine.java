@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Moves events from the outbox to their subscribers with two kinds of thread:
  * <ul>
  * <li>the <b>dispatcher</b> (one per node) does all the database work, in turns ({@link DeliveryTurn}): after a
- * change commits on this node, after batches finish sending, and at every poll interval. Its state is its own:
- * no other thread reads or changes it.</li>
+ * change commits on this node, after batches finish sending, and at every poll interval. Its state
+ * ({@link DispatcherState}) is its own: no other thread reads or changes it.</li>
  * <li>the <b>senders</b> ({@code concurrency} per node) each send one batch of one subscription
  * ({@link BatchSender}), hand what it came to back, and wake the dispatcher. They never touch the database.</li>
  * </ul>
