@@ -91,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The most memory the service's process has held resident so far (Linux's VmHWM), in MB; -1 elsewhere. */
     long peakResidentMegabytes() {
-        return StartupBenchmark.procStatusMegabytes(process.pid(), "VmHWM:");
+        return procStatusMegabytes(process.pid(), "VmHWM:");
     }
 
     /** Prints the most memory the service's process held resident, then stops it. */
@@ -127,7 +127,21 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service did not become healthy within 120 s");
     }
 
-    private static int freePort() throws IOException {
+    /** A memory figure of a process from Linux's /proc status (VmRSS now, VmHWM at its peak); -1 elsewhere. */
+    static long procStatusMegabytes(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException unknown) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

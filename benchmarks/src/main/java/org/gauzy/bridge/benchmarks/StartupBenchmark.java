@@ -1,7 +1,6 @@
 package org.gauzy.bridge.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +61,7 @@ public final class StartupBenchmark {
 
     private static double start(Path jar, String jvmArgs, HttpClient http) throws Exception {
         Path data = Files.createTempDirectory("bridge-start");
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         var command = new ArrayList<String>(List.of("java"));
         Arrays.stream(jvmArgs.split(" ")).filter(a -> !a.isBlank()).forEach(command::add);
         command.addAll(List.of("-jar", jar.toString()));
@@ -95,7 +94,7 @@ public final class StartupBenchmark {
                                         ? "started in " + started.group(1) + " s, process running for "
                                                 + started.group(2) + " s"
                                         : "no start line",
-                                procStatusMegabytes(process.pid(), "VmRSS:"));
+                                ServiceProcess.procStatusMegabytes(process.pid(), "VmRSS:"));
                         return took;
                     }
                 } catch (IOException notYet) {
@@ -110,26 +109,6 @@ public final class StartupBenchmark {
         } finally {
             process.destroy();
             process.waitFor();
-        }
-    }
-
-    /** A memory figure of a process from Linux's /proc status (VmRSS now, VmHWM at its peak); -1 elsewhere. */
-    static long procStatusMegabytes(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException unknown) {
-            // not Linux, or the process is gone
-        }
-        return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
