@@ -3,6 +3,7 @@ package org.gauzy.bridge.webhooks;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,6 +102,11 @@ class DeliveryTurn {
             goingOn.retainAll(subscriptions.renew(renewing, until));
             subscriptions.release(letGo);
 
+            // Those going on read their next deliveries first: one with none is let go, and its sender is free.
+            Map<UUID, Subscription> active = new HashMap<>(subscriptions.activeByIds(goingOn));
+            Map<UUID, List<DeliveryRepository.Due>> due =
+                    new LinkedHashMap<>(deliveries.due(active.keySet(), now, settings.batch()));
+
             // New ones, as far as senders are free: those waiting, those just fanned out, and at a poll those no
             // node holds that have deliveries due. One this node holds reads its new deliveries itself.
             Set<UUID> candidates = new LinkedHashSet<>(start.waiting());
@@ -114,15 +120,15 @@ class DeliveryTurn {
             List<UUID> looked = candidates.stream().limit(CANDIDATES_PER_TURN).toList();
             List<UUID> notLooked = candidates.stream().skip(CANDIDATES_PER_TURN).toList();
             List<UUID> leasable = subscriptions.leasable(looked, now);
-            int free = Math.max(0, start.senders() - start.sending().size() - goingOn.size());
+            int free = Math.max(0, start.senders() - start.sending().size() - due.size());
             List<UUID> leased = leasable.subList(0, Math.min(free, leasable.size()));
             subscriptions.lease(leased, until);
+            Map<UUID, Subscription> fresh = subscriptions.activeByIds(leased);
+            active.putAll(fresh);
+            due.putAll(deliveries.due(fresh.keySet(), now, settings.batch()));
 
-            Set<UUID> ready = new LinkedHashSet<>(goingOn);
-            ready.addAll(leased);
-            Map<UUID, Subscription> active = subscriptions.activeByIds(ready);
-            Map<UUID, List<DeliveryRepository.Due>> due = deliveries.due(active.keySet(), now, settings.batch());
-            Set<UUID> idle = new HashSet<>(ready);
+            Set<UUID> idle = new HashSet<>(goingOn);
+            idle.addAll(leased);
             idle.removeAll(due.keySet());
             subscriptions.release(idle);
 
