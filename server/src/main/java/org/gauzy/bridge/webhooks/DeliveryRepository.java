@@ -161,19 +161,28 @@ class DeliveryRepository {
                         .toList());
     }
 
+    /** A subscription's first due deliveries (see {@link #due}). */
+    static final String DUE = """
+            select d.id, d.event, d.attempts, e.tenant_id, e.organization_id, e.occurred_at, e.payload
+            from webhook_delivery d join webhook_event e on e.id = d.event_id
+            where d.subscription_id = :subscription and d.status = 'PENDING' and d.position >= 0
+                and d.next_attempt_at <= :now
+            order by d.subscription_id, d.status, d.position fetch first :limit rows only""";
+
     /**
      * Each of these subscriptions' first {@code limit} due deliveries, in order of position: a query each, as
-     * each walks its subscription's part of the due index (one query for all, with a window function, made H2
-     * scan the whole table).
+     * each walks its subscription's part of the due index and stops at {@code limit} (one query for all, with a
+     * window function, made H2 scan the whole table). Written for H2's planner, which weighs indexes by
+     * statistics that see {@code status} as unselective: ordered by {@code position} alone, the read took the
+     * foreign key's index on {@code subscription_id} and visited the subscription's whole history (589 rows for
+     * 14 due, 1 to 2 ms a read, and a dispatcher turn four times as long). Ordered by the index's columns, the
+     * leading two fixed here, H2 sees that the index gives the order; {@code position >= 0}, always true, makes
+     * the index's range explicit, so it wins whatever the statistics say. {@code DueReadPlanTests} keeps it so.
      */
     Map<UUID, List<Due>> due(Collection<UUID> subscriptions, OffsetDateTime now, int limit) {
         Map<UUID, List<Due>> due = new HashMap<>();
         for (UUID subscription : subscriptions) {
-            List<Due> first = jdbc.sql("""
-                    select d.id, d.event, d.attempts, e.tenant_id, e.organization_id, e.occurred_at, e.payload
-                    from webhook_delivery d join webhook_event e on e.id = d.event_id
-                    where d.subscription_id = :subscription and d.status = 'PENDING' and d.next_attempt_at <= :now
-                    order by d.position fetch first :limit rows only""")
+            List<Due> first = jdbc.sql(DUE)
                     .param("subscription", subscription)
                     .param("now", now)
                     .param("limit", limit)
