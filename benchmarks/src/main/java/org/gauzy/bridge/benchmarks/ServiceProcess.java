@@ -25,10 +25,12 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final String base;
+    private final Path data;
 
-    private ServiceProcess(Process process, String base) {
+    private ServiceProcess(Process process, String base, Path data) {
         this.process = process;
         this.base = base;
+        this.data = data;
     }
 
     /** Starts the jar; {@code environment} adds to the defaults (for example {@code DB_URL} for PostgreSQL). */
@@ -63,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
                 base));
         env.putAll(environment);
         builder.environment().putAll(env);
-        var service = new ServiceProcess(builder.start(), base);
+        var service = new ServiceProcess(builder.start(), base, data);
         try {
             service.awaitHealthy(http);
         } catch (Exception e) {
@@ -82,6 +84,18 @@ final class ServiceProcess implements AutoCloseable {
      * included. Taken before and after a phase, it gives what a request costs the service, apart from the
      * load generator and the database it shares the machine with.
      */
+    /**
+     * The keys this node generated on its first start, as the environment of another node on the same database:
+     * nodes of one database must agree on them, and a node with other keys refuses to start.
+     */
+    Map<String, String> keys() throws IOException {
+        return Map.of(
+                "GAUZY_SECRETS_KEY",
+                Files.readString(data.resolve("secrets.key")).trim(),
+                "JWT_SIGNING_KEY",
+                Files.readString(data.resolve("jwt-signing-key.jwk")).trim());
+    }
+
     Duration cpuTime() {
         return process.toHandle()
                 .info()

@@ -4,13 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * tenants, then a filtered, paged list ({@code take=50}) and task creation, each from 4 and 16
  * concurrent clients on keep-alive connections (and one, for the time a request takes), after a warm-up.
  * The service runs as its own process (the built jar); the load generator shares the machine's cores
- * with it. {@code --compare=<other jar>} runs a second build on the same database and measures the two
+ * with it. {@code --compare=<other jar>} runs a second build on the same database, or
+ * {@code --compare-jvm-args=…} the same jar with other JVM arguments (a bounded heap), and measures the two
  * in turn, phase by phase, so that their ratio is taken side by side. Run as a normal user (PostgreSQL
  * refuses root), after {@code ./mvnw -B -q -DskipTests install}:
  *
@@ -75,8 +76,7 @@ public final class TaskApiBenchmark {
                         options.number("tenants", 10),
                         options.seconds("warmup", 60),
                         options.seconds("seconds", 20),
-                        options.jars(),
-                        options.serverJvmArgs(),
+                        options.builds(),
                         options.flag("explain"));
     }
 
@@ -85,8 +85,7 @@ public final class TaskApiBenchmark {
             int tenantCount,
             Duration warmup,
             Duration measure,
-            List<Path> jars,
-            String jvmArgs,
+            List<BenchmarkOptions.Build> builds,
             boolean explain)
             throws Exception {
         try (var pg = EmbeddedPostgres.builder().start()) {
@@ -99,8 +98,12 @@ public final class TaskApiBenchmark {
             List<ServiceProcess> processes = new ArrayList<>();
             try {
                 // One after the other: the first applies the migrations.
-                for (Path jar : jars) {
-                    processes.add(ServiceProcess.start(jar, jvmArgs, database, http));
+                for (var build : builds) {
+                    Map<String, String> environment = new HashMap<>(database);
+                    if (!processes.isEmpty()) {
+                        environment.putAll(processes.get(0).keys());
+                    }
+                    processes.add(ServiceProcess.start(build.jar(), build.jvmArgs(), environment, http));
                 }
                 api = new ApiCalls(http, json, processes.get(0).base());
                 List<Tenant> tenants = new ArrayList<>();
@@ -119,9 +122,7 @@ public final class TaskApiBenchmark {
                         signedIn.add(t.signedInAt(calls));
                     }
                     services.add(new Service(
-                            jars.size() == 1 ? "" : " [" + jars.get(i).getFileName() + "]",
-                            processes.get(i),
-                            signedIn));
+                            builds.size() == 1 ? "" : " [" + builds.get(i).name() + "]", processes.get(i), signedIn));
                 }
                 System.out.printf(
                         "PostgreSQL %s, %d tasks in %d tenants loaded; warming up %d s%n",
