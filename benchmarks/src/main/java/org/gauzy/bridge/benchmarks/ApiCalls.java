@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,20 @@ final class ApiCalls {
         return post("/api/auth/login", null, Map.of("email", email, "password", ServiceProcess.ADMIN_PASSWORD))
                 .path("token")
                 .asString();
+    }
+
+    /** Creates a project of each name in the account's organization; answers their ids, in order. */
+    List<String> projects(Account account, String... names) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            ids.add(post(
+                            "/api/organization-project",
+                            account.token(),
+                            Map.of("name", name, "organizationId", account.organizationId()))
+                    .path("id")
+                    .asString());
+        }
+        return ids;
     }
 
     JsonNode post(String path, String token, Object body) throws Exception {

@@ -235,15 +235,7 @@ public final class PieceCallsBenchmark {
     /** A tenant with two projects and its employees, its admin signed in and connected through OAuth. */
     private Tenant onboard(ApiCalls api, OAuthFlow flow, int index, int employeeCount) throws Exception {
         var admin = api.onboard("piece" + index);
-        List<String> projects = new ArrayList<>();
-        for (String name : new String[] {"Website", "Mobile"}) {
-            projects.add(api.post(
-                            "/api/organization-project",
-                            admin.token(),
-                            Map.of("name", name, "organizationId", admin.organizationId()))
-                    .path("id")
-                    .asString());
-        }
+        List<String> projects = api.projects(admin, "Website", "Mobile");
         List<String> employees = new ArrayList<>();
         for (int e = 0; e < employeeCount; e++) {
             employees.add(api.post(

@@ -188,15 +188,7 @@ public final class TaskApiBenchmark {
 
     private Tenant onboard(int i) throws Exception {
         var account = api.onboard("bench" + i);
-        List<String> projects = new ArrayList<>();
-        for (String name : new String[] {"Website", "Mobile"}) {
-            projects.add(api.post(
-                            "/api/organization-project",
-                            account.token(),
-                            Map.of("name", name, "organizationId", account.organizationId()))
-                    .path("id")
-                    .asString());
-        }
+        List<String> projects = api.projects(account, "Website", "Mobile");
         return new Tenant(account.email(), account.token(), account.tenantId(), account.organizationId(), projects);
     }
 
