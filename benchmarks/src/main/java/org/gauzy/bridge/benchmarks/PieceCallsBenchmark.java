@@ -48,10 +48,21 @@ public final class PieceCallsBenchmark {
         }
     }
 
+    /**
+     * A client of the load: client {@code c} works in tenant {@code c % tenants}, as its {@code place}-th client
+     * there (so that each has an employee of its own, and timers never meet).
+     */
+    record Caller(Tenant tenant, int client, int place) {
+
+        static Caller of(List<Tenant> tenants, int client) {
+            return new Caller(tenants.get(client % tenants.size()), client, client / tenants.size());
+        }
+    }
+
     /** One of the piece's actions: what a client sends, once, with the given token. */
     @FunctionalInterface
     interface Call {
-        boolean make(Tenant tenant, int client, boolean oauth) throws Exception;
+        boolean make(Caller caller, boolean oauth) throws Exception;
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -60,7 +71,6 @@ public final class PieceCallsBenchmark {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private String base = "";
-    private int tenantCount = 1;
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
@@ -92,7 +102,6 @@ public final class PieceCallsBenchmark {
             base = service.base();
             var api = new ApiCalls(http, json, base);
             var flow = new OAuthFlow(http, base);
-            this.tenantCount = tenantCount;
             List<Tenant> tenants = new ArrayList<>();
             for (int t = 0; t < tenantCount; t++) {
                 tenants.add(onboard(api, flow, t, (MAX_CLIENTS + tenantCount - 1) / tenantCount));
@@ -114,7 +123,7 @@ public final class PieceCallsBenchmark {
                             "warm-up",
                             4,
                             warmup.dividedBy(calls.size() * 2L),
-                            (c, i) -> call.getValue().make(tenants.get(c % tenants.size()), c, oauth));
+                            (c, i) -> call.getValue().make(Caller.of(tenants, c), oauth));
                 }
             }
             List<String> summary = new ArrayList<>();
@@ -148,7 +157,7 @@ public final class PieceCallsBenchmark {
                         name + (oauth ? " [OAuth]" : " [sign-in]"),
                         clients,
                         measure,
-                        (c, i) -> call.make(tenants.get(c % tenants.size()), c, oauth));
+                        (c, i) -> call.make(Caller.of(tenants, c), oauth));
                 double cpu = service.cpuTime().minus(before).toNanos() / 1e6 / Math.max(1, result.requests());
                 System.out.println(result.line() + String.format("  CPU %.2f ms/call", cpu));
                 p[oauth ? 1 : 0][0] += result.percentileMillis(50) / rounds;
@@ -161,22 +170,24 @@ public final class PieceCallsBenchmark {
     }
 
     /** The piece's "List of Tasks": filters as query parameters, relations as a comma-separated list. */
-    private boolean listTasks(Tenant t, int client, boolean oauth) throws Exception {
+    private boolean listTasks(Caller caller, boolean oauth) throws Exception {
+        Tenant t = caller.tenant();
         return get(
                 "/api/tasks?organizationId=" + t.organizationId() + "&projectId="
-                        + t.projects().get(client % 2) + "&status=Open&take=50&relations=project,members,tags",
+                        + t.projects().get(caller.client() % 2) + "&status=Open&take=50&relations=project,members,tags",
                 t.token(oauth));
     }
 
     /** The piece's "Create Task". */
-    private boolean createTask(Tenant t, int client, boolean oauth) throws Exception {
-        return send("/api/tasks", t.token(oauth), createBody(t, client, "Open"));
+    private boolean createTask(Caller caller, boolean oauth) throws Exception {
+        Tenant t = caller.tenant();
+        return send("/api/tasks", t.token(oauth), createBody(t, caller.client(), "Open"));
     }
 
     /** The piece's "Start Timer" then "Stop Timer", for the client's own employee. */
-    private boolean timer(Tenant t, int client, boolean oauth) throws Exception {
-        // Client c works in tenant c % tenants, as the others; each its own employee there, so timers never meet.
-        String employee = t.employees().get(client / tenantCount % t.employees().size());
+    private boolean timer(Caller caller, boolean oauth) throws Exception {
+        Tenant t = caller.tenant();
+        String employee = t.employees().get(caller.place() % t.employees().size());
         var body = Map.of(
                 "tenantId",
                 t.tenantId(),
@@ -195,7 +206,8 @@ public final class PieceCallsBenchmark {
     }
 
     /** The piece's "List Employees": {@code where} and {@code relations} as JSON in the query. */
-    private boolean listEmployees(Tenant t, int client, boolean oauth) throws Exception {
+    private boolean listEmployees(Caller caller, boolean oauth) throws Exception {
+        Tenant t = caller.tenant();
         return get(
                 "/api/employee?where=" + enc("{\"organizationId\":\"" + t.organizationId() + "\"}") + "&relations="
                         + enc("{\"user\":true}") + "&take=50",

@@ -80,11 +80,6 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The CPU time the service's process has used so far, its JIT compiler and garbage collector
-     * included. Taken before and after a phase, it gives what a request costs the service, apart from the
-     * load generator and the database it shares the machine with.
-     */
-    /**
      * The keys this node generated on its first start, as the environment of another node on the same database:
      * nodes of one database must agree on them, and a node with other keys refuses to start.
      */
@@ -96,6 +91,11 @@ final class ServiceProcess implements AutoCloseable {
                 Files.readString(data.resolve("jwt-signing-key.jwk")).trim());
     }
 
+    /**
+     * The CPU time the service's process has used so far, its JIT compiler and garbage collector
+     * included. Taken before and after a phase, it gives what a request costs the service, apart from the
+     * load generator and the database it shares the machine with.
+     */
     Duration cpuTime() {
         return process.toHandle()
                 .info()
