@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node on the embedded default, stopped as an operator stops it (SIGTERM): its last webhook turn still
+ * A node on the embedded default, started with the README's first command (class data sharing, the bean
+ * definitions prepared at build time) and stopped as an operator stops it (SIGTERM): its last webhook turn still
  * reaches the database. H2's own shutdown hook used to close the database first, and the turn's batches were
  * then sent again once their leases ran out.
  */
@@ -28,8 +29,10 @@ class GracefulShutdownIT {
         Path log = folder.resolve("node.log");
         var process = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:SharedArchiveFile=" + Path.of("target", "app", "gauzy-bridge.jsa"),
+                        "-Dspring.aot.enabled=true",
                         "-jar",
-                        Path.of("target", "gauzy-bridge.jar").toString(),
+                        Path.of("target", "app", "gauzy-bridge.jar").toString(),
                         "--server.port=0",
                         "--gauzy.data-dir=" + folder.resolve("data"),
                         "--gauzy.identity.admin.password=Shutdown-Test-7"))
@@ -48,6 +51,7 @@ class GracefulShutdownIT {
                     .isTrue();
         }
         String output = read(log);
+        assertThat(output).contains("Starting AOT-processed BridgeApplication");
         assertThat(output).contains("HikariPool-1 - Shutdown completed");
         assertThat(output).doesNotContain("Could not record the last webhook batches");
     }

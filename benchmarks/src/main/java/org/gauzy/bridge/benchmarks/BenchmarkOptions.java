@@ -60,27 +60,20 @@ final class BenchmarkOptions {
     }
 
     /**
-     * The build under test, then what it is compared with, side by side: the jar {@code --compare} names (with
-     * the same JVM arguments), or the same jar with {@code --compare-jvm-args} (say, a bounded heap).
+     * The build under test, then what it is compared with, side by side: the jar {@code --compare} names, the
+     * same jar with {@code --compare-jvm-args} (say, a bounded heap), or, with both, that jar with those
+     * arguments (an older build that lacks a flag of this one's).
      */
     List<Build> builds() {
         List<Build> builds = new ArrayList<>(List.of(new Build(jar(), serverJvmArgs())));
-        if (!text("compare", "").isBlank()) {
-            builds.add(new Build(Path.of(text("compare", "")), serverJvmArgs()));
-        }
-        if (values.containsKey("compare-jvm-args")) {
-            builds.add(new Build(jar(), text("compare-jvm-args", "")));
+        boolean otherJar = !text("compare", "").isBlank();
+        boolean otherArgs = values.containsKey("compare-jvm-args");
+        if (otherJar || otherArgs) {
+            builds.add(new Build(
+                    otherJar ? Path.of(text("compare", "")) : jar(),
+                    otherArgs ? text("compare-jvm-args", "") : serverJvmArgs()));
         }
         return builds;
-    }
-
-    /** The build under test, then the one {@code --compare} names, if any. */
-    List<Path> jars() {
-        List<Path> jars = new ArrayList<>(List.of(jar()));
-        if (!text("compare", "").isBlank()) {
-            jars.add(Path.of(text("compare", "")));
-        }
-        return jars;
     }
 
     /**

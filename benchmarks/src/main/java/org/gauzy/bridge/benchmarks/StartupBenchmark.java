@@ -10,20 +10,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cold starts of the built jar on the embedded default: each on a new, empty data folder (so each creates its
- * database, keys and first admin, as a first start does), timed from the process's start to the first
- * {@code UP} from {@code /actuator/health/readiness}. Prints every start, the median, what Spring Boot itself
- * reports, and the resident memory at readiness. Run after {@code ./mvnw -B -q -DskipTests install}:
+ * Cold starts of the built jar on the embedded default, each timed from the process's start to the first
+ * {@code UP} from {@code /actuator/health/readiness}. Each round starts a node on a new, empty data folder (it
+ * creates its database, keys and first admin, as a first start does), stops it, and starts it again on that
+ * folder (as a restart after an upgrade does). Prints every start, what Spring Boot itself reports, the resident
+ * memory at readiness, and the medians of both kinds. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.StartupBenchmark
- *     [-Dexec.args="--starts=5 --server-jvm-args='-XX:TieredStopAtLevel=1' --compare=other.jar"]</pre>
+ *     [-Dexec.args="--starts=5 --server-jvm-args='-XX:TieredStopAtLevel=1' --compare=other.jar
+ *     --compare-jvm-args=..."]</pre>
  *
- * With {@code --compare}, the two builds start in turns (A B, B A, ...).
+ * With {@code --compare} or {@code --compare-jvm-args}, the two builds start in turns (A B, B A, ...).
  */
 public final class StartupBenchmark {
 
@@ -32,42 +36,47 @@ public final class StartupBenchmark {
 
     private StartupBenchmark() {}
 
+    /** One build's starts, in seconds to readiness. */
+    record Starts(List<Double> first, List<Double> restart) {}
+
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
-        int starts = options.number("starts", 5);
-        List<Path> jars = options.jars();
+        List<BenchmarkOptions.Build> builds = options.builds();
         var http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        List<List<Double>> seconds = new ArrayList<>();
-        jars.forEach(j -> seconds.add(new ArrayList<>()));
-        for (int round = 0; round < starts; round++) {
-            for (int k = 0; k < jars.size(); k++) {
-                int which = round % 2 == 0 ? k : jars.size() - 1 - k;
-                Path jar = jars.get(which);
-                double took = start(jar, options.serverJvmArgs(), http);
-                seconds.get(which).add(took);
-            }
+        Map<BenchmarkOptions.Build, Starts> starts = new LinkedHashMap<>();
+        builds.forEach(b -> starts.put(b, new Starts(new ArrayList<>(), new ArrayList<>())));
+        for (var build : BenchmarkOptions.inTurns(builds, options.number("starts", 5))) {
+            Path data = Files.createTempDirectory("bridge-start");
+            starts.get(build).first().add(start(build, data, "first start", http));
+            starts.get(build).restart().add(start(build, data, "restart", http));
         }
-        for (int k = 0; k < jars.size(); k++) {
-            double[] sorted = seconds.get(k).stream()
-                    .mapToDouble(Double::doubleValue)
-                    .sorted()
-                    .toArray();
-            System.out.printf(
-                    "%s: ready in %s s; median %.2f s over %d cold starts%n",
-                    jars.get(k), Arrays.toString(sorted), sorted[sorted.length / 2], sorted.length);
-        }
+        starts.forEach((build, times) -> {
+            System.out.printf("%s: first start ready in %s%n", build.name(), median(times.first()));
+            System.out.printf("%s: restart ready in %s%n", build.name(), median(times.restart()));
+        });
     }
 
-    private static double start(Path jar, String jvmArgs, HttpClient http) throws Exception {
-        Path data = Files.createTempDirectory("bridge-start");
+    private static String median(List<Double> seconds) {
+        double[] sorted =
+                seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(
+                "%s s; median %.2f s over %d cold starts",
+                Arrays.toString(Arrays.stream(sorted)
+                        .mapToObj(t -> String.format("%.2f", t))
+                        .toArray()),
+                sorted[sorted.length / 2],
+                sorted.length);
+    }
+
+    private static double start(BenchmarkOptions.Build build, Path data, String kind, HttpClient http)
+            throws Exception {
         int port = ServiceProcess.freePort();
         var command = new ArrayList<String>(List.of("java"));
-        Arrays.stream(jvmArgs.split(" ")).filter(a -> !a.isBlank()).forEach(command::add);
-        command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile());
+        Arrays.stream(build.jvmArgs().split(" ")).filter(a -> !a.isBlank()).forEach(command::add);
+        command.addAll(List.of("-jar", build.jar().toString()));
+        Path log = data.resolve(kind.replace(' ', '-') + ".log");
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("GAUZY_DATA_DIR", data.toString());
         builder.environment().put("GAUZY_ADMIN_PASSWORD", ServiceProcess.ADMIN_PASSWORD);
@@ -84,11 +93,11 @@ public final class StartupBenchmark {
                     var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                         double took = (System.nanoTime() - began) / 1e9;
-                        String log = Files.readString(data.resolve("server.log"));
-                        Matcher started = STARTED.matcher(log);
+                        Matcher started = STARTED.matcher(Files.readString(log));
                         System.out.printf(
-                                "%s: ready after %.2f s (Spring Boot: %s); resident %d MB%n",
-                                jar.getFileName(),
+                                "%s, %s: ready after %.2f s (Spring Boot: %s); resident %d MB%n",
+                                build.name(),
+                                kind,
                                 took,
                                 started.find()
                                         ? "started in " + started.group(1) + " s, process running for "

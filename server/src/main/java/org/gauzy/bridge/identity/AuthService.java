@@ -37,7 +37,13 @@ class AuthService {
     private final IdentitySettings settings;
     private final Clock clock;
     private final AttemptThrottle throttle;
-    private final String decoyHash;
+    /**
+     * What an unknown email's password is checked against, so that it costs what a known one's does. No
+     * password fits it (its hash part is random), and it is written here rather than hashed at start-up, where
+     * a bcrypt hash is a tenth of a second of a cold JVM's start. Its cost must be the encoder's:
+     * {@code AuthServiceDecoyTests} fails if a new default would change it.
+     */
+    static final String DECOY_HASH = "{bcrypt}$2a$10$gQ1vEIKj5svgnVp.IGdXc3ZJuSOLL53JXpqQ6SdDouKqCS74re.JE";
 
     AuthService(
             UserRepository users,
@@ -60,7 +66,6 @@ class AuthService {
         this.settings = settings;
         this.clock = clock;
         this.throttle = throttle;
-        this.decoyHash = hash(secrets.generate("", 16));
     }
 
     static String normalizeEmail(String email) {
@@ -139,7 +144,7 @@ class AuthService {
         }
         Optional<UserRepository.User> user = users.findByEmail(email);
         boolean passwordFits = request.password().getBytes(StandardCharsets.UTF_8).length <= PasswordPolicy.MAX_BYTES;
-        String hash = user.map(UserRepository.User::passwordHash).orElse(decoyHash);
+        String hash = user.map(UserRepository.User::passwordHash).orElse(DECOY_HASH);
         boolean matches = passwordFits && passwords.matches(request.password(), hash);
         if (user.isEmpty() || !matches || !user.get().isActive()) {
             attempt.failed();

@@ -121,6 +121,8 @@ public final class Cluster implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
+                // As the README runs a node: with the bean definitions prepared at build time.
+                "-Dspring.aot.enabled=true",
                 "-jar",
                 JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
