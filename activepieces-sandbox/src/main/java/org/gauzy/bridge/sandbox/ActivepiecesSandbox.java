@@ -452,12 +452,16 @@ public final class ActivepiecesSandbox implements AutoCloseable {
                     request.bodyText()));
             Optional<Fault> fault = faults.take(request.method, request.path);
             if (fault.isPresent()) {
-                Optional<Reply> faulted = apply(fault.get());
+                Optional<Reply> faulted = apply(fault.get(), request);
                 if (faulted.isPresent()) {
                     return faulted.get();
                 }
             }
         }
+        return dispatch(request);
+    }
+
+    private Reply dispatch(Request request) {
         try {
             return router.dispatch(request);
         } catch (ApError e) {
@@ -465,7 +469,7 @@ public final class ActivepiecesSandbox implements AutoCloseable {
         }
     }
 
-    private Optional<Reply> apply(Fault fault) {
+    private Optional<Reply> apply(Fault fault, Request request) {
         switch (fault.kind()) {
             case LATENCY -> {
                 try {
@@ -476,6 +480,13 @@ public final class ActivepiecesSandbox implements AutoCloseable {
                 return Optional.empty();
             }
             case RESET -> throw new DropConnection();
+            case BROKEN_BODY -> {
+                Reply whole = dispatch(request);
+                return Optional.of(
+                        whole.body() == null || whole.body() instanceof Reply.Html
+                                ? whole
+                                : new Reply(whole.status(), new Reply.Broken(whole.body()), whole.headers()));
+            }
             case RATE_LIMIT -> {
                 var error = ApError.fastify(
                         429,
@@ -503,6 +514,16 @@ public final class ActivepiecesSandbox implements AutoCloseable {
             exchange.sendResponseHeaders(reply.status(), -1);
             exchange.close();
             return;
+        }
+        if (reply.body() instanceof Reply.Broken broken) {
+            byte[] whole = json.writeValueAsBytes(broken.json());
+            headers.set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(reply.status(), whole.length);
+            var out = exchange.getResponseBody();
+            out.write(whole, 0, whole.length / 2);
+            out.flush();
+            // The JDK server closes the connection when a handler throws: the client reads a body cut short.
+            throw new DropConnection();
         }
         byte[] bytes;
         if (reply.body() instanceof Reply.Html page) {

@@ -225,7 +225,7 @@ final class ControlRoutes {
         String path = Body.string(body, "path", "body");
         var kind = Fault.Kind.valueOf(Body.oneOf(
                 Body.optionalString(body, "kind", "body"),
-                Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT"),
+                Set.of("LATENCY", "STATUS", "RESET", "RATE_LIMIT", "BROKEN_BODY"),
                 "body/kind"));
         var fault = new Fault(
                 body.path("method").asString(null),

@@ -26,7 +26,9 @@ public record Fault(
         /** Close the connection without an answer. */
         RESET,
         /** Answer 429 with {@code Retry-After}. */
-        RATE_LIMIT
+        RATE_LIMIT,
+        /** Answer as usual, but close the connection halfway through the body (its length promised whole). */
+        BROKEN_BODY
     }
 
     public static Fault latency(String pathPattern, Duration latency) {
@@ -39,6 +41,10 @@ public record Fault(
 
     public static Fault reset(String pathPattern, int times) {
         return new Fault(null, pathPattern, Kind.RESET, 0, Duration.ZERO, Duration.ZERO, times);
+    }
+
+    public static Fault brokenBody(String pathPattern, int times) {
+        return new Fault(null, pathPattern, Kind.BROKEN_BODY, 0, Duration.ZERO, Duration.ZERO, times);
     }
 
     public static Fault rateLimit(String pathPattern, Duration retryAfter, int times) {

@@ -18,6 +18,9 @@ record Reply(int status, @Nullable Object body, Map<String, String> headers) {
     /** A page of the sandbox's own user interface. */
     record Html(String text) {}
 
+    /** A JSON body of which only the first half is sent before the connection closes (the BROKEN_BODY fault). */
+    record Broken(Object json) {}
+
     static Reply page(String html) {
         return new Reply(200, new Html(html), Map.of("Cache-Control", "no-store"));
     }

@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What the service adds on top of Activepieces when it answers a connections page: the same page
  * ({@code limit=10} of a project's 50 connections) asked of the sandbox directly, with the platform's API key,
  * and through {@code GET /api/integration/activepieces/connections/:integrationId}, with a tenant admin's
- * token (permission check, the installation's credentials, retries and the circuit breaker in place). The two
- * run in turns, {@code --rounds} times, at 1 and 4 clients; the summary gives what the service added at p50
- * and p99. The sandbox runs in this process, as in the tests. Run after {@code ./mvnw -B -q -DskipTests install}:
+ * token (permission check, the installation's credentials, retries and the circuit breaker in place), and, for
+ * the service's own floor, {@code GET /api/user/me} with that token (no Activepieces call). The three run in
+ * turns, {@code --rounds} times, at 1 and 4 clients; the summary gives what the service added at p50 and p99. The sandbox runs in this process, as in the tests. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.ProxyBenchmark
  *     [-Dexec.args="--warmup=30 --seconds=10 --rounds=3"]</pre>
@@ -72,6 +72,14 @@ public final class ProxyBenchmark {
                                     + "?projectId=" + platform.projectId() + "&limit=10"))
                     .header("Authorization", "Bearer " + admin.token())
                     .build();
+            // The service's floor: an authenticated call of the same token that reaches no Activepieces (the
+            // request's way through Tomcat, the filters, the session check and JSON).
+            var floor = HttpRequest.newBuilder(URI.create(service.base() + "/api/user/me"))
+                    .header("Authorization", "Bearer " + admin.token())
+                    .build();
+            if (http.send(floor, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                throw new IllegalStateException("GET /api/user/me did not answer 200");
+            }
             for (var request : new HttpRequest[] {direct, proxied}) {
                 var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int listed = json.readTree(answer.body()).path("data").size();
@@ -92,27 +100,33 @@ public final class ProxyBenchmark {
             Load.run("warm-up", http, 4, warmup.dividedBy(2), i -> direct);
             Load.run("warm-up", http, 4, warmup.dividedBy(2), i -> proxied);
 
+            HttpRequest[] paths = {direct, proxied, floor};
+            String[] names = {"Activepieces directly", "through the service", "the service alone (/user/me)"};
             StringBuilder summary = new StringBuilder();
             for (int clients : new int[] {1, 4}) {
-                double[][] p = new double[2][2]; // [direct, proxied][p50, p99], means over the rounds
+                double[][] p = new double[3][2]; // [direct, proxied, floor][p50, p99], means over the rounds
                 for (int round = 0; round < rounds; round++) {
-                    for (int turn = 0; turn < 2; turn++) {
-                        boolean viaService = (round + turn) % 2 == 1;
-                        var request = viaService ? proxied : direct;
-                        var result = Load.run(
-                                viaService ? "through the service" : "Activepieces directly",
-                                http,
-                                clients,
-                                measure,
-                                i -> request);
+                    for (int turn = 0; turn < paths.length; turn++) {
+                        int path = (round + turn) % paths.length;
+                        var request = paths[path];
+                        var result = Load.run(names[path], http, clients, measure, i -> request);
                         System.out.println(result.line());
-                        p[viaService ? 1 : 0][0] += result.percentileMillis(50) / rounds;
-                        p[viaService ? 1 : 0][1] += result.percentileMillis(99) / rounds;
+                        p[path][0] += result.percentileMillis(50) / rounds;
+                        p[path][1] += result.percentileMillis(99) / rounds;
                     }
                 }
                 summary.append(String.format(
-                        "  clients=%-3d p50 %6.2f → %6.2f ms (+%.2f ms)   p99 %6.2f → %6.2f ms (+%.2f ms)%n",
-                        clients, p[0][0], p[1][0], p[1][0] - p[0][0], p[0][1], p[1][1], p[1][1] - p[0][1]));
+                        "  clients=%-3d p50 %6.2f → %6.2f ms (+%.2f ms)   p99 %6.2f → %6.2f ms (+%.2f ms)"
+                                + "   the service alone: p50 %.2f ms, p99 %.2f ms%n",
+                        clients,
+                        p[0][0],
+                        p[1][0],
+                        p[1][0] - p[0][0],
+                        p[0][1],
+                        p[1][1],
+                        p[1][1] - p[0][1],
+                        p[2][0],
+                        p[2][1]));
             }
             System.out.printf("%nWhat the service adds (means of %d rounds):%n%s", rounds, summary);
         }

@@ -2,6 +2,8 @@ package org.gauzy.bridge.activepieces;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -23,6 +25,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -168,20 +172,23 @@ class ActivepiecesHttp {
         if (call.body() != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(call.body()));
         }
-        return request.exchange((req, res) -> {
-            byte[] bytes = res.getBody().readAllBytes();
-            return new Answer(
-                    res.getStatusCode().value(), parse(bytes), res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-        });
+        return request.exchange((req, res) -> new Answer(
+                res.getStatusCode().value(),
+                parse(res.getBody()),
+                res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
     }
 
-    private JsonNode parse(byte[] bytes) {
-        if (bytes.length == 0) {
-            return json.missingNode();
-        }
+    /**
+     * The answer's JSON, read as it arrives (not gathered into an array first: on a connections page that array
+     * was a third of what a call allocated); an empty or non-JSON body is a missing node. A connection that
+     * breaks mid-body is a failure, as it was, not an answer without a body.
+     */
+    private JsonNode parse(InputStream body) throws IOException {
         try {
-            return json.readTree(bytes);
-        } catch (RuntimeException notJson) {
+            return json.readTree(body);
+        } catch (JacksonIOException broken) {
+            throw broken.getCause();
+        } catch (JacksonException notJson) {
             return json.missingNode();
         }
     }

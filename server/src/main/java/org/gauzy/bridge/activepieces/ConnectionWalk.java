@@ -23,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  * time gave 33 on 0.85.4). Its cursor is {@code base64("next_" | "prev_" + base64("created:" + millis))};
  * this walk writes cursors that start at the second of the last row it trusts, reads that second again,
  * and drops what it has passed by position. A row is trusted once a row created later was read after it
- * (ties within a millisecond may straddle a page), or when Activepieces says nothing follows. When one
- * millisecond holds more rows than a page, the page is made larger, up to {@link #MAX_LIMIT}; past that
- * the walk gives up on that millisecond and says so ({@link Walk#gap()}).
+ * (ties within a millisecond may straddle a page), or when Activepieces says nothing follows. The first
+ * page asks for what the caller wants and one row more, which shows whether the last row wanted is trusted;
+ * pages that filtering thins out grow, up to {@link #FIRST_LIMIT}. When one millisecond holds more rows than
+ * a page, the page is made larger, up to {@link #MAX_LIMIT}; past that the walk gives up on that millisecond
+ * and says so ({@link Walk#gap()}).
  */
 final class ConnectionWalk {
 
@@ -72,41 +74,40 @@ final class ConnectionWalk {
     static Walk forward(Fetch fetch, @Nullable Position from, int want, Predicate<JsonNode> keep, int maxCalls) {
         var out = new ArrayList<JsonNode>();
         Position passed = from;
-        int limit = FIRST_LIMIT;
+        int firstLimit = firstLimit(want);
+        int limit = firstLimit;
         boolean gap = false;
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
-            List<JsonNode> rows = sorted(page.path("data"));
+            List<Row> rows = sorted(page.path("data"));
             boolean end = rows.isEmpty()
                     || page.path("next").isNull()
                     || page.path("next").isMissingNode();
-            Instant last = rows.isEmpty()
-                    ? null
-                    : Position.of(rows.get(rows.size() - 1)).created();
-            List<JsonNode> fresh = new ArrayList<>();
-            for (JsonNode row : rows) {
-                Position at = Position.of(row);
-                if ((passed == null || at.compareTo(passed) > 0)
-                        && (end || at.created().isBefore(last))) {
+            Instant last =
+                    rows.isEmpty() ? null : rows.get(rows.size() - 1).at().created();
+            List<Row> fresh = new ArrayList<>();
+            for (Row row : rows) {
+                if ((passed == null || row.at().compareTo(passed) > 0)
+                        && (end || row.at().created().isBefore(last))) {
                     fresh.add(row);
                 }
             }
             if (fresh.isEmpty() && !end && last != null) {
                 if (limit < MAX_LIMIT) {
-                    limit *= 2;
+                    limit = Math.min(limit * 2, MAX_LIMIT);
                     continue;
                 }
                 // One millisecond holds more rows than we may read at once: step past it.
                 gap = true;
                 passed = new Position(last, "\uffff");
-                limit = FIRST_LIMIT;
+                limit = firstLimit;
                 continue;
             }
             for (int i = 0; i < fresh.size(); i++) {
-                JsonNode row = fresh.get(i);
-                passed = Position.of(row);
-                if (keep.test(row)) {
-                    out.add(row);
+                Row row = fresh.get(i);
+                passed = row.at();
+                if (keep.test(row.json())) {
+                    out.add(row.json());
                     if (out.size() == want) {
                         return new Walk(out, i < fresh.size() - 1 || !end, gap);
                     }
@@ -115,7 +116,7 @@ final class ConnectionWalk {
             if (end) {
                 return new Walk(out, false, gap);
             }
-            limit = FIRST_LIMIT;
+            limit = nextLimit(firstLimit, limit);
         }
         return new Walk(out, true, gap);
     }
@@ -124,37 +125,38 @@ final class ConnectionWalk {
     static Walk backward(Fetch fetch, Position before, int want, Predicate<JsonNode> keep, int maxCalls) {
         var out = new ArrayList<JsonNode>();
         Position passed = before;
-        int limit = FIRST_LIMIT;
+        int firstLimit = firstLimit(want);
+        int limit = firstLimit;
         boolean gap = false;
         for (int call = 0; call < maxCalls; call++) {
             JsonNode page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
-            List<JsonNode> rows = sorted(page.path("data"));
+            List<Row> rows = sorted(page.path("data"));
             boolean start = rows.isEmpty()
                     || page.path("previous").isNull()
                     || page.path("previous").isMissingNode();
-            Instant first = rows.isEmpty() ? null : Position.of(rows.get(0)).created();
-            List<JsonNode> fresh = new ArrayList<>();
-            for (JsonNode row : rows) {
-                Position at = Position.of(row);
-                if (at.compareTo(passed) < 0 && (start || at.created().isAfter(first))) {
+            Instant first = rows.isEmpty() ? null : rows.get(0).at().created();
+            List<Row> fresh = new ArrayList<>();
+            for (Row row : rows) {
+                if (row.at().compareTo(passed) < 0
+                        && (start || row.at().created().isAfter(first))) {
                     fresh.add(row);
                 }
             }
             if (fresh.isEmpty() && !start && first != null) {
                 if (limit < MAX_LIMIT) {
-                    limit *= 2;
+                    limit = Math.min(limit * 2, MAX_LIMIT);
                     continue;
                 }
                 gap = true;
                 passed = new Position(first, "");
-                limit = FIRST_LIMIT;
+                limit = firstLimit;
                 continue;
             }
             for (int i = fresh.size() - 1; i >= 0; i--) {
-                JsonNode row = fresh.get(i);
-                passed = Position.of(row);
-                if (keep.test(row)) {
-                    out.add(0, row);
+                Row row = fresh.get(i);
+                passed = row.at();
+                if (keep.test(row.json())) {
+                    out.add(0, row.json());
                     if (out.size() == want) {
                         return new Walk(out, i > 0 || !start, gap);
                     }
@@ -163,9 +165,22 @@ final class ConnectionWalk {
             if (start) {
                 return new Walk(out, false, gap);
             }
-            limit = FIRST_LIMIT;
+            limit = nextLimit(firstLimit, limit);
         }
         return new Walk(out, true, gap);
+    }
+
+    /**
+     * The first page's size: the rows wanted and one more, so that the last row wanted is trusted unless it
+     * shares its millisecond with the next. A walk that wants every row, or one, reads {@link #FIRST_LIMIT}.
+     */
+    private static int firstLimit(int want) {
+        return want > 1 && want < FIRST_LIMIT ? want + 1 : FIRST_LIMIT;
+    }
+
+    /** After a page that filtering thinned out: twice as many rows, up to {@link #FIRST_LIMIT}. */
+    private static int nextLimit(int firstLimit, int limit) {
+        return Math.max(firstLimit, Math.min(limit * 2, FIRST_LIMIT));
     }
 
     /** Our page cursor: a direction and the position of the row it continues from. */
@@ -209,10 +224,13 @@ final class ConnectionWalk {
         return Math.floorDiv(created.toEpochMilli(), 1000L) * 1000L;
     }
 
-    private static List<JsonNode> sorted(JsonNode data) {
-        var rows = new ArrayList<JsonNode>();
-        data.forEach(rows::add);
-        rows.sort(Comparator.comparing(Position::of));
+    /** A row of Activepieces' page and its position, read once. */
+    private record Row(Position at, JsonNode json) {}
+
+    private static List<Row> sorted(JsonNode data) {
+        var rows = new ArrayList<Row>(data.size());
+        data.forEach(row -> rows.add(new Row(Position.of(row), row)));
+        rows.sort(Comparator.comparing(Row::at));
         return rows;
     }
 }

@@ -1,6 +1,8 @@
 package org.gauzy.bridge.activepieces;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.integration.IntegrationTenantView;
@@ -26,6 +28,7 @@ class CredentialResolver {
     static final String API_KEY = "api_key";
     static final String USER_EMAIL = "user_email";
     static final String USER_PASSWORD = "user_password";
+    private static final Set<String> CREDENTIAL_SETTINGS = Set.of(API_KEY, USER_EMAIL, USER_PASSWORD);
     static final String GLOBAL = "global";
     /** How the refusal for want of a user begins, for the pages that word it their own way. */
     static final String USER_NEEDED = "Activepieces lets only signed-in users manage MCP servers";
@@ -52,7 +55,10 @@ class CredentialResolver {
     }
 
     Credential forIntegration(RequestContext context, UUID integrationId, Need need) {
-        IntegrationTenantView installation = installation(context, integrationId);
+        IntegrationTenants.Installation installation = integrations
+                .installation(context.tenant(), integrationId)
+                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(found.provider()))
+                .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
         if (!installation.isEnabled()) {
             throw new ApiException.Conflict(
                     "The Activepieces integration " + integrationId + " is disabled; enable it first");
@@ -83,11 +89,11 @@ class CredentialResolver {
      */
     Optional<Credential> forInstallation(UUID tenant, UUID integrationId) {
         return integrations
-                .view(tenant, integrationId)
-                .filter(view -> IntegrationTenants.ACTIVEPIECES.equals(view.name()) && view.isEnabled())
-                .flatMap(view -> {
+                .installation(tenant, integrationId)
+                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(found.provider()) && found.isEnabled())
+                .flatMap(found -> {
                     try {
-                        return Optional.of(resolve(tenant, view.organizationId(), Need.ANY));
+                        return Optional.of(resolve(tenant, found.organizationId(), Need.ANY));
                     } catch (ApiException notConfigured) {
                         return Optional.empty();
                     }
@@ -128,20 +134,16 @@ class CredentialResolver {
     private Optional<Credential> stored(
             UUID tenant, @Nullable UUID scope, Credential.Source source, @Nullable UUID organization, Need need) {
         return integrations
-                .find(tenant, scope, IntegrationTenants.ACTIVEPIECES)
-                .filter(id -> integrations.isEnabled(tenant, id))
+                .findEnabled(tenant, scope, IntegrationTenants.ACTIVEPIECES)
                 .flatMap(id -> {
-                    String key = integrations
-                            .setting(tenant, id, API_KEY)
-                            .filter(StringUtils::hasText)
-                            .orElse(null);
-                    Credential.UserLogin user = integrations
-                            .setting(tenant, id, USER_EMAIL)
-                            .filter(StringUtils::hasText)
-                            .flatMap(email -> integrations
-                                    .setting(tenant, id, USER_PASSWORD)
-                                    .map(password -> new Credential.UserLogin(id.toString(), email, password)))
-                            .orElse(null);
+                    Map<String, String> values = integrations.settings(tenant, id, CREDENTIAL_SETTINGS);
+                    String apiKey = values.get(API_KEY);
+                    String key = apiKey != null && !apiKey.isBlank() ? apiKey : null;
+                    String email = values.get(USER_EMAIL);
+                    String password = values.get(USER_PASSWORD);
+                    Credential.UserLogin user = email != null && !email.isBlank() && password != null
+                            ? new Credential.UserLogin(id.toString(), email, password)
+                            : null;
                     return serves(key, user, need)
                             ? Optional.of(new Credential(key, user, source, organization))
                             : Optional.empty();

@@ -3,8 +3,11 @@ package org.gauzy.bridge.integration;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretBox;
@@ -63,6 +66,37 @@ public class IntegrationTenants {
                 .map(IntegrationTenantRepository.Row::id);
     }
 
+    /**
+     * The enabled installation serving exactly this organization (or the tenant-wide one for null), in one
+     * read: a disabled one lends nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> findEnabled(UUID tenant, @Nullable UUID organization, String provider) {
+        return repository
+                .findByTriple(tenant, organization == null ? TENANT_WIDE : organization, provider)
+                .filter(IntegrationTenantRepository.Row::isEnabled)
+                .map(IntegrationTenantRepository.Row::id);
+    }
+
+    /**
+     * An installation's provider, organization and state, without its settings: what choosing a credential
+     * needs on every request, where {@link #view} would also read and unseal every setting to mask it.
+     *
+     * @param organizationId the organization it serves, or null for the tenant-wide installation
+     */
+    public record Installation(UUID id, @Nullable UUID organizationId, String provider, boolean isEnabled) {}
+
+    @Transactional(readOnly = true)
+    public Optional<Installation> installation(UUID tenant, UUID id) {
+        return repository
+                .find(tenant, id)
+                .map(row -> new Installation(
+                        row.id(),
+                        TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(),
+                        row.provider(),
+                        row.isEnabled()));
+    }
+
     /** An installation as a background task needs it: which tenant's, and its id. */
     public record Installed(UUID tenantId, UUID id) {}
 
@@ -99,20 +133,27 @@ public class IntegrationTenants {
                                 .toList()));
     }
 
-    @Transactional(readOnly = true)
-    public boolean isEnabled(UUID tenant, UUID id) {
-        return repository
-                .find(tenant, id)
-                .map(IntegrationTenantRepository.Row::isEnabled)
-                .orElse(false);
-    }
-
     /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
     @Transactional(readOnly = true)
     public Optional<String> setting(UUID tenant, UUID id, String name) {
         return repository
                 .setting(tenant, id, name)
                 .map(s -> s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
+    }
+
+    /**
+     * The values of the named settings it has, decrypted when secret, in one read: for the code that uses
+     * them, never for a response.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> settings(UUID tenant, UUID id, Set<String> names) {
+        var values = new HashMap<String, String>();
+        for (var s : repository.settings(tenant, id)) {
+            if (names.contains(s.name())) {
+                values.put(s.name(), s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
+            }
+        }
+        return values;
     }
 
     @Transactional

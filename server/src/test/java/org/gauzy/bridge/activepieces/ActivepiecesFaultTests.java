@@ -87,6 +87,33 @@ abstract class ActivepiecesFaultTests extends ApiTest {
         assertThat(calls("POST", "/api/v1/app-connections")).isEqualTo(1);
     }
 
+    /**
+     * A connection that breaks halfway through the body is a failed call, never an answer without a body: a read
+     * is tried again, a write is reported and not repeated.
+     */
+    @Test
+    void aBodyCutShortIsAFailedCallNotAnEmptyAnswer() {
+        ap.injectFault(Fault.brokenBody("/api/v1/app-connections", 1).onMethod("GET"));
+        var listed = listConnections();
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        assertThat(listed.body().path("data").isArray()).isTrue();
+        assertThat(calls("GET", "/api/v1/app-connections")).isEqualTo(2);
+
+        ap.injectFault(Fault.brokenBody("/api/v1/app-connections", 1).onMethod("POST"));
+        var created = api.post("/api/integration/activepieces/connection")
+                .token(owner.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
+        assertThat(created.status()).as(created.text()).isIn(502, 503);
+        assertThat(calls("POST", "/api/v1/app-connections")).isEqualTo(1);
+    }
+
     @Test
     void rateLimitsAreWaitedOutWithinReasonAndPassedOnBeyondIt() {
         ap.injectFault(Fault.rateLimit("/api/v1/app-connections", Duration.ofSeconds(1), 1));

@@ -257,6 +257,9 @@ abstract class ConnectionTests extends ApiTest {
                         r.path().equals("/api/v1/app-connections") && r.method().equals("GET"))
                 .toList();
         assertThat(query.get(query.size() - 1).query()).containsEntry("scope", List.of("PROJECT"));
+        // A page of 10 (the default) asks for 11 rows: the eleventh shows whether the tenth shares its millisecond
+        // with rows Activepieces' cursor would skip. Not a fixed 100, which cost the proxy more than the rest.
+        assertThat(query.get(query.size() - 1).query()).containsEntry("limit", List.of("11"));
         assertThat(query.get(query.size() - 3).query().get("status")).containsExactly("ACTIVE", "ERROR");
 
         assertThat(api.get("/api/integration/activepieces/connections/" + alphaInstall)
