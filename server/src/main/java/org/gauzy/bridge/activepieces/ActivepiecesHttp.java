@@ -4,21 +4,28 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -38,13 +45,16 @@ import tools.jackson.databind.json.JsonMapper;
  * offering an {@code Upgrade: h2c}, which a self-hosted Activepieces answers by closing the connection.
  */
 @Component
-class ActivepiecesHttp {
+class ActivepiecesHttp implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ActivepiecesHttp.class);
+    /** Calls in flight to one Activepieces at once; a request past them waits up to the connect timeout. */
+    private static final int MAX_CONNECTIONS = 64;
 
     private final ActivepiecesSettings settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final CloseableHttpClient http;
     private final RestClient rest;
     private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
 
@@ -52,16 +62,41 @@ class ActivepiecesHttp {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        // HTTP/1.1 always: on an http:// URL Java would otherwise ask to upgrade to h2c, and a self-hosted
-        // Activepieces (Node, with its websocket upgrade handler) answers that with an empty reply.
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        // Apache's classic client: a call runs on the request's own thread, with no hand-over to a selector
+        // thread and back (Java's HttpClient added 1 ms at p50 and 5 ms at p99 to a connections page), and it
+        // speaks HTTP/1.1 only: on an http:// URL Java's client asks to upgrade to h2c, which a self-hosted
+        // Activepieces (Node, with its websocket upgrade handler) answers with an empty reply.
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        // Node closes a keep-alive connection idle for 5 s: check one idle this long first.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
                 .build();
-        var factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(settings.readTimeout());
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                // Retries are ours (reads only, with backoff, through the circuit breaker).
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        this.rest = RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(http))
+                .build();
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
     }
 
     /** A call: method, path segments under {@code /api/v1} (each encoded), query, JSON body. */
@@ -121,7 +156,8 @@ class ActivepiecesHttp {
                 answer = exchange(call, uri, bearer);
             } catch (ResourceAccessException e) {
                 circuit.failure();
-                boolean timeout = causedBy(e, HttpTimeoutException.class);
+                // A connect or read timeout (SocketTimeoutException, ConnectTimeoutException).
+                boolean timeout = causedBy(e, InterruptedIOException.class);
                 log.warn(
                         "Activepieces {} {} failed: {}",
                         call.method(),
