@@ -29,8 +29,7 @@ class GracefulShutdownIT {
         Path log = folder.resolve("node.log");
         var process = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:SharedArchiveFile=" + Path.of("target", "app", "gauzy-bridge.jsa"),
-                        "-Dspring.aot.enabled=true",
+                        "@" + Path.of("target", "app", "gauzy-bridge.options"),
                         "-jar",
                         Path.of("target", "app", "gauzy-bridge.jar").toString(),
                         "--server.port=0",
