@@ -72,7 +72,8 @@ class ActivepiecesHttp implements DisposableBean {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
-                        // Node closes a keep-alive connection idle for 5 s: check one idle this long first.
+                        // Activepieces, or a proxy before it, may close an idle keep-alive connection: check one
+                        // idle this long before reusing it, since a write that fails on it is not retried.
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
