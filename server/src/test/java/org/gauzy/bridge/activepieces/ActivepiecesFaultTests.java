@@ -55,6 +55,19 @@ abstract class ActivepiecesFaultTests extends ApiTest {
                 .send();
     }
 
+    Api.Response createConnection() {
+        return api.post("/api/integration/activepieces/connection")
+                .token(owner.token())
+                .json(Map.of(
+                        "accessToken",
+                        "t",
+                        "projectId",
+                        platform.projectId(),
+                        "organizationId",
+                        owner.organizationId().toString()))
+                .send();
+    }
+
     long calls(String method, String path) {
         return ap.requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().equals(path))
@@ -72,16 +85,7 @@ abstract class ActivepiecesFaultTests extends ApiTest {
     @Test
     void aWriteIsNotRetriedAndTheFailureNamesWhatActivepiecesSaid() {
         ap.injectFault(Fault.status("/api/v1/app-connections", 503, 1).onMethod("POST"));
-        var response = api.post("/api/integration/activepieces/connection")
-                .token(owner.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        owner.organizationId().toString()))
-                .send();
+        var response = createConnection();
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.message()).contains("Activepieces answered 503").contains("Injected fault");
         assertThat(calls("POST", "/api/v1/app-connections")).isEqualTo(1);
@@ -100,16 +104,7 @@ abstract class ActivepiecesFaultTests extends ApiTest {
         assertThat(calls("GET", "/api/v1/app-connections")).isEqualTo(2);
 
         ap.injectFault(Fault.brokenBody("/api/v1/app-connections", 1).onMethod("POST"));
-        var created = api.post("/api/integration/activepieces/connection")
-                .token(owner.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        owner.organizationId().toString()))
-                .send();
+        var created = createConnection();
         assertThat(created.status()).as(created.text()).isIn(502, 503);
         assertThat(calls("POST", "/api/v1/app-connections")).isEqualTo(1);
     }
