@@ -138,7 +138,17 @@ class EmployeeRepository {
             where.append(" and deleted_at is null");
         }
         return ListSql.page(
-                jdbc, COLUMNS, where, params, order, SORTS, "created_at, id", skip, take, EmployeeRepository::map);
+                jdbc,
+                COLUMNS,
+                where,
+                params,
+                order,
+                SORTS,
+                "created_at, id",
+                List.of(),
+                skip,
+                take,
+                EmployeeRepository::map);
     }
 
     private static Object typed(String field, String value) {

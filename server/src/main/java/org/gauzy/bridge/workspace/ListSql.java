@@ -49,6 +49,12 @@ final class ListSql {
     /**
      * Counts the rows {@code from} (a {@code from … where …} clause) selects, then reads the page of them in the
      * order asked, else in {@code fallback}.
+     *
+     * <p>{@code pinned} are columns the clause holds at one value, in the order of an index that begins with
+     * them and continues with {@code fallback}'s columns. They lead the {@code order by}, where they change
+     * nothing, because H2 walks an index in order only for an {@code order by} that begins with the index's
+     * first columns; otherwise it reads every matching row and sorts them to return a page. PostgreSQL drops
+     * such keys from the order by itself.
      */
     static <T> Rows<T> page(
             JdbcClient jdbc,
@@ -58,6 +64,7 @@ final class ListSql {
             List<GauzyQuery.Sort> order,
             Map<String, String> sorts,
             String fallback,
+            List<String> pinned,
             int skip,
             int take,
             RowMapper<T> mapper) {
@@ -68,12 +75,24 @@ final class ListSql {
         var paged = new java.util.LinkedHashMap<>(params);
         paged.put("skip", skip);
         paged.put("take", take);
-        List<T> rows = jdbc.sql("select " + columns + from + " order by " + orderBy(order, sorts, fallback)
-                        + " offset :skip rows fetch next :take rows only")
+        List<T> rows = jdbc.sql(pageQuery(columns, from, order, sorts, fallback, pinned))
                 .params(paged)
                 .query(mapper)
                 .list();
         return new Rows<>(rows, total);
+    }
+
+    /** The query of one page, with {@code :skip} and {@code :take} to bind. */
+    static String pageQuery(
+            String columns,
+            CharSequence from,
+            List<GauzyQuery.Sort> order,
+            Map<String, String> sorts,
+            String fallback,
+            List<String> pinned) {
+        String leading = pinned.isEmpty() ? "" : String.join(", ", pinned) + ", ";
+        return "select " + columns + from + " order by " + leading + orderBy(order, sorts, fallback)
+                + " offset :skip rows fetch next :take rows only";
     }
 
     /** The sort keys' columns with their directions and the id last, so that a page's order is stable. */

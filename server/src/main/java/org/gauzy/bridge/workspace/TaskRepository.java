@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,11 @@ class TaskRepository {
             "estimate");
 
     static final UUID NO_PROJECT = new UUID(0, 0);
+
+    /** The order a list takes when none is asked, which the list's indexes hold after their leading columns. */
+    static final String NEWEST_FIRST = "created_at desc, id";
+    /** The leading columns of {@code ix_task_project_status}; {@code ix_task_scope} has the first two. */
+    private static final List<String> INDEX_LEAD = List.of("tenant_id", "organization_id", "project_id", "status");
 
     /** Every column, in the order {@link #map} reads them. */
     private static final String COLUMNS = "id, tenant_id, organization_id, task_number, prefix, title, description,"
@@ -161,7 +167,32 @@ class TaskRepository {
             where.append(" and deleted_at is null");
         }
         return ListSql.page(
-                jdbc, COLUMNS, where, params, order, SORTS, "created_at desc, id", skip, take, TaskRepository::map);
+                jdbc,
+                COLUMNS,
+                where,
+                params,
+                order,
+                SORTS,
+                NEWEST_FIRST,
+                pinned(filters),
+                skip,
+                take,
+                TaskRepository::map);
+    }
+
+    /**
+     * The leading columns of the list's indexes ({@code ix_task_project_status}, {@code ix_task_scope}) that
+     * the filters hold at one value: a page of one organization, or of one project and status in it, is then
+     * read from its index in order, 50 rows for 50, rather than every match sorted.
+     */
+    static List<String> pinned(Map<String, List<String>> filters) {
+        var single = new HashSet<>(List.of("tenant_id", "organization_id"));
+        filters.forEach((field, values) -> {
+            if (values.size() == 1 && FILTERS.containsKey(field)) {
+                single.add(FILTERS.get(field));
+            }
+        });
+        return INDEX_LEAD.stream().takeWhile(single::contains).toList();
     }
 
     void replaceMembers(UUID tenant, UUID task, Collection<UUID> employees) {
