@@ -7,8 +7,8 @@ drop index ix_task_project_status;
 create index ix_task_project_status on task (tenant_id, organization_id, project_id, status, created_at desc, id, deleted_at);
 drop index ix_task_scope;
 create index ix_task_scope on task (tenant_id, organization_id, created_at desc, id);
--- H2's planner does not count an index's order for an order by whose columns may be null-ordered, and of
--- equally selective indexes it takes the one made first: the status index is made again after the scope
--- index, so that a page of the whole organization takes the scope index (TaskListIndexOrderOnH2Tests).
+-- For a page of the whole organization, H2's planner rated the status index as cheap as the scope index
+-- and, of equal costs, took the one made first: the status index is made again after the scope index, so
+-- that such a page takes the scope index and its order (TaskListIndexOrderOnH2Tests holds it).
 drop index ix_task_status;
 create index ix_task_status on task (tenant_id, organization_id, status);
