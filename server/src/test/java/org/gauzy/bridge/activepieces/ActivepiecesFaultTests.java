@@ -56,15 +56,7 @@ abstract class ActivepiecesFaultTests extends ApiTest {
     }
 
     Api.Response createConnection() {
-        return api.post("/api/integration/activepieces/connection")
-                .token(owner.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        owner.organizationId().toString()))
+        return ConnectionRequests.create(api, owner.token(), owner.organizationId(), platform.projectId())
                 .send();
     }
 

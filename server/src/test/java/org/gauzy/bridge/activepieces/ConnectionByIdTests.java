@@ -29,15 +29,7 @@ class ConnectionByIdTests extends ApiTest {
                         owner.organizationId().toString()))
                 .send();
         String installation = setup.body().path("integrationTenantId").asString();
-        String id = api.post("/api/integration/activepieces/connection")
-                .token(owner.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        owner.organizationId().toString()))
+        String id = ConnectionRequests.create(api, owner.token(), owner.organizationId(), platform.projectId())
                 .send()
                 .body()
                 .path("id")

@@ -363,26 +363,11 @@ abstract class ConnectionTests extends ApiTest {
                 api.delete("/api/integration/activepieces/connection/" + alphaInstall))) {
             assertThat(call.token(employee.token()).send().status()).isEqualTo(403);
         }
-        var employeeCreate = api.post("/api/integration/activepieces/connection")
-                .token(employee.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        alpha.organizationId().toString()))
+        var employeeCreate = ConnectionRequests.create(
+                        api, employee.token(), alpha.organizationId(), platform.projectId())
                 .send();
         assertThat(employeeCreate.status()).isEqualTo(403);
-        var crossCreate = api.post("/api/integration/activepieces/connection")
-                .token(beta.token())
-                .json(Map.of(
-                        "accessToken",
-                        "t",
-                        "projectId",
-                        platform.projectId(),
-                        "organizationId",
-                        alpha.organizationId().toString()))
+        var crossCreate = ConnectionRequests.create(api, beta.token(), alpha.organizationId(), platform.projectId())
                 .send();
         assertThat(crossCreate.status()).isEqualTo(403);
         assertThat(api.get("/api/integration/activepieces/connection/" + alphaInstall)
