@@ -34,6 +34,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.gauzy.bridge.platform.FirstUseTls;
 import org.gauzy.bridge.platform.JsonTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -76,6 +77,7 @@ class WebhookSender implements DisposableBean {
     WebhookSender(WebhookSettings settings, TargetGuard targets) {
         this.settings = settings;
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new FirstUseTls())
                 .setMaxConnTotal(settings.concurrency())
                 .setMaxConnPerRoute(settings.concurrency())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
