@@ -1,8 +1,10 @@
 package org.gauzy.bridge.identity;
 
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import org.gauzy.bridge.platform.ApiException;
 import org.gauzy.bridge.platform.SecretTokens;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On the first start with an empty database, creates a tenant, an organization and a SUPER_ADMIN.
  * Without a configured password it generates a strong one and prints it once, to the console only:
  * it never reaches a log file, and it is never shown again.
+ *
+ * <p>The password's bcrypt hash, a tenth of a second or more of a cold JVM, is computed on another thread from
+ * the moment this bean is built, on an empty database only, while the rest of the context is built.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -28,6 +33,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final IdentitySettings settings;
     private final TransactionTemplate transaction;
     private final PrintStream console;
+    private final @Nullable FirstAdmin prepared;
+
+    /** The first admin's password, and its hash on the way. */
+    private record FirstAdmin(String password, boolean generated, CompletableFuture<String> hash) {}
 
     AdminBootstrap(
             TenantRepository tenants,
@@ -43,6 +52,13 @@ class AdminBootstrap implements ApplicationRunner {
         this.settings = settings;
         this.transaction = transaction;
         this.console = System.out;
+        this.prepared = tenants.any() ? null : prepare(settings.admin().password());
+    }
+
+    private FirstAdmin prepare(@Nullable String configured) {
+        boolean generated = configured == null || configured.isBlank();
+        String password = configured != null && !generated ? configured : secrets.generate("", 18);
+        return new FirstAdmin(password, generated, CompletableFuture.supplyAsync(() -> auth.hash(password)));
     }
 
     @Override
@@ -51,13 +67,18 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         var admin = settings.admin();
-        String configured = admin.password();
-        boolean generated = configured == null || configured.isBlank();
-        String password = configured != null && !generated ? configured : secrets.generate("", 18);
+        var first = prepared != null ? prepared : prepare(admin.password());
+        String password = first.password();
+        boolean generated = first.generated();
         try {
             transaction.executeWithoutResult(status -> {
                 var user = auth.newUser(
-                        new UserDetails(admin.email(), "Admin", null, null, "en"), password, null, null, null);
+                        new UserDetails(admin.email(), "Admin", null, null, "en"),
+                        password,
+                        first.hash().join(),
+                        null,
+                        null,
+                        null);
                 onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
             });
         } catch (DuplicateKeyException | ApiException anotherNodeWon) {

@@ -104,6 +104,30 @@ class AuthService {
             @Nullable UUID role,
             @Nullable UUID lastOrganization) {
         policy.requireAcceptable(password, details.email());
+        return store(details, hash(password), tenant, role, lastOrganization);
+    }
+
+    /**
+     * As {@link #newUser(UserDetails, String, UUID, UUID, UUID)}, with the password's {@link #hash} computed
+     * ahead, off the caller's thread.
+     */
+    UserRepository.User newUser(
+            UserDetails details,
+            String password,
+            String passwordHash,
+            @Nullable UUID tenant,
+            @Nullable UUID role,
+            @Nullable UUID lastOrganization) {
+        policy.requireAcceptable(password, details.email());
+        return store(details, passwordHash, tenant, role, lastOrganization);
+    }
+
+    private UserRepository.User store(
+            UserDetails details,
+            String passwordHash,
+            @Nullable UUID tenant,
+            @Nullable UUID role,
+            @Nullable UUID lastOrganization) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var user = new UserRepository.User(
                 UUID.randomUUID(),
@@ -114,7 +138,7 @@ class AuthService {
                 details.lastName(),
                 details.imageUrl(),
                 details.preferredLanguage() == null ? "en" : details.preferredLanguage(),
-                hash(password),
+                passwordHash,
                 true,
                 lastOrganization,
                 now,
@@ -209,7 +233,7 @@ class AuthService {
     }
 
     /** The stored form of a password; the encoder answers null only for a null password. */
-    private String hash(String password) {
+    String hash(String password) {
         return Objects.requireNonNull(passwords.encode(password));
     }
 }
