@@ -2,6 +2,9 @@ package org.gauzy.bridge.activepieces;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +44,7 @@ final class ConnectionWalk {
         static Position of(JsonNode connection) {
             try {
                 return new Position(
-                        Instant.parse(connection.path("created").asString()),
+                        instant(connection.path("created").asString()),
                         connection.path("id").asString());
             } catch (DateTimeParseException e) {
                 throw new ApiException(
@@ -54,6 +57,63 @@ final class ConnectionWalk {
             int byTime = created.compareTo(other.created);
             return byTime != 0 ? byTime : id.compareTo(other.id);
         }
+    }
+
+    /**
+     * An instant as Activepieces writes it, by JavaScript's {@code Date.toISOString}
+     * ({@code 2026-12-07T03:41:05.123Z}), read without a {@link java.time.format.DateTimeFormatter}: its parse
+     * made a twentieth of the garbage of a connections page, which sets how often the collector pauses. Any
+     * other form, and any field out of range, is left to {@link Instant#parse}.
+     *
+     * @throws DateTimeParseException when the text is no ISO-8601 instant
+     */
+    static Instant instant(String text) {
+        if (text.length() == 24
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(19) == '.'
+                && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int millis = digits(text, 20, 3);
+            if (year >= 0
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= Month.of(month).length(Year.isLeap(year))
+                    && hour >= 0
+                    && hour < 24
+                    && minute >= 0
+                    && minute < 60
+                    && second >= 0
+                    && second < 60
+                    && millis >= 0) {
+                long epochDay = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(
+                        epochDay * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number of {@code length} digits at {@code from}; -1 if one of them is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Reads one page of Activepieces' list with one of its cursors (null: the first page) and a limit. */
