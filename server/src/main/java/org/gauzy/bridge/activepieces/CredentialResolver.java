@@ -1,6 +1,7 @@
 package org.gauzy.bridge.activepieces;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +64,7 @@ class CredentialResolver {
             throw new ApiException.Conflict(
                     "The Activepieces integration " + integrationId + " is disabled; enable it first");
         }
-        return resolve(context, installation.organizationId(), need);
+        return resolve(context.tenant(), installation.organizationId(), need, installation);
     }
 
     /** For an operation in the organization the request acts in. */
@@ -93,7 +94,7 @@ class CredentialResolver {
                 .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(found.provider()) && found.isEnabled())
                 .flatMap(found -> {
                     try {
-                        return Optional.of(resolve(tenant, found.organizationId(), Need.ANY));
+                        return Optional.of(resolve(tenant, found.organizationId(), Need.ANY, found));
                     } catch (ApiException notConfigured) {
                         return Optional.empty();
                     }
@@ -101,17 +102,20 @@ class CredentialResolver {
     }
 
     private Credential resolve(RequestContext context, @Nullable UUID organization, Need need) {
-        return resolve(context.tenant(), organization, need);
+        return resolve(context.tenant(), organization, need, null);
     }
 
-    private Credential resolve(UUID tenant, @Nullable UUID organization, Need need) {
+    /** {@code known}: an enabled installation already read, which need not be looked up again. */
+    private Credential resolve(
+            UUID tenant, @Nullable UUID organization, Need need, IntegrationTenants.@Nullable Installation known) {
         if (organization != null) {
-            Optional<Credential> own = stored(tenant, organization, Credential.Source.ORGANIZATION, organization, need);
+            Optional<Credential> own =
+                    stored(tenant, organization, Credential.Source.ORGANIZATION, organization, need, known);
             if (own.isPresent()) {
                 return own.get();
             }
         }
-        Optional<Credential> tenantWide = stored(tenant, null, Credential.Source.TENANT, organization, need);
+        Optional<Credential> tenantWide = stored(tenant, null, Credential.Source.TENANT, organization, need, known);
         if (tenantWide.isPresent()) {
             return tenantWide.get();
         }
@@ -132,22 +136,28 @@ class CredentialResolver {
 
     /** The credential of an enabled installation; a disabled one lends nothing. */
     private Optional<Credential> stored(
-            UUID tenant, @Nullable UUID scope, Credential.Source source, @Nullable UUID organization, Need need) {
-        return integrations
-                .findEnabled(tenant, scope, IntegrationTenants.ACTIVEPIECES)
-                .flatMap(id -> {
-                    Map<String, String> values = integrations.settings(tenant, id, CREDENTIAL_SETTINGS);
-                    String apiKey = values.get(API_KEY);
-                    String key = apiKey != null && !apiKey.isBlank() ? apiKey : null;
-                    String email = values.get(USER_EMAIL);
-                    String password = values.get(USER_PASSWORD);
-                    Credential.UserLogin user = email != null && !email.isBlank() && password != null
-                            ? new Credential.UserLogin(id.toString(), email, password)
-                            : null;
-                    return serves(key, user, need)
-                            ? Optional.of(new Credential(key, user, source, organization))
-                            : Optional.empty();
-                });
+            UUID tenant,
+            @Nullable UUID scope,
+            Credential.Source source,
+            @Nullable UUID organization,
+            Need need,
+            IntegrationTenants.@Nullable Installation known) {
+        Optional<UUID> enabled = known != null && Objects.equals(known.organizationId(), scope)
+                ? Optional.of(known.id())
+                : integrations.findEnabled(tenant, scope, IntegrationTenants.ACTIVEPIECES);
+        return enabled.flatMap(id -> {
+            Map<String, String> values = integrations.settings(tenant, id, CREDENTIAL_SETTINGS);
+            String apiKey = values.get(API_KEY);
+            String key = apiKey != null && !apiKey.isBlank() ? apiKey : null;
+            String email = values.get(USER_EMAIL);
+            String password = values.get(USER_PASSWORD);
+            Credential.UserLogin user = email != null && !email.isBlank() && password != null
+                    ? new Credential.UserLogin(id.toString(), email, password)
+                    : null;
+            return serves(key, user, need)
+                    ? Optional.of(new Credential(key, user, source, organization))
+                    : Optional.empty();
+        });
     }
 
     private Optional<Credential> global(@Nullable UUID organization, Need need) {
