@@ -44,6 +44,14 @@ record Task(
     /** The task's status, priority and size. */
     record Options(Choice status, Choice priority, Choice size) {
         static final Options NONE = new Options(Choice.NONE, Choice.NONE, Choice.NONE);
+
+        Choice choice(TaskOptionKind kind) {
+            return switch (kind) {
+                case STATUS -> status;
+                case PRIORITY -> priority;
+                case SIZE -> size;
+            };
+        }
     }
 
     /** A new task: no options yet, and number 0 until it takes the next number of its project. */

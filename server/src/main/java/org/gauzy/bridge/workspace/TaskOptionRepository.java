@@ -3,6 +3,7 @@ package org.gauzy.bridge.workspace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,19 @@ class TaskOptionRepository {
                 .param("kind", kind.name())
                 .query(TaskOptionRepository::map)
                 .optional();
+    }
+
+    List<TaskOptionView> findAll(TaskOptionKind kind, UUID tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS
+                        + " from task_option where tenant_id = :tenant and id in (:ids) and kind = :kind")
+                .param("tenant", tenant)
+                .param("ids", ids)
+                .param("kind", kind.name())
+                .query(TaskOptionRepository::map)
+                .list();
     }
 
     Optional<TaskOptionView> findByValue(TaskOptionKind kind, UUID tenant, UUID organization, String value) {

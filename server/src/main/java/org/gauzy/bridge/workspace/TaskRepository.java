@@ -139,6 +139,17 @@ class TaskRepository {
                 .optional();
     }
 
+    List<Task> findAll(UUID tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from task where tenant_id = :tenant and id in (:ids)")
+                .param("tenant", tenant)
+                .param("ids", ids)
+                .query(TaskRepository::map)
+                .list();
+    }
+
     /** A page of the organization's tasks that match, in the order asked (else newest first), and the count. */
     ListSql.Rows<Task> list(
             UUID tenant,

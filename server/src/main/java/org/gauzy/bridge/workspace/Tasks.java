@@ -3,6 +3,7 @@ package org.gauzy.bridge.workspace;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,7 +260,10 @@ class Tasks {
         return views(List.of(task), relations).get(0);
     }
 
-    /** The views of a page of tasks: links and relations loaded with a fixed number of queries. */
+    /**
+     * The views of a page of tasks: links and relations loaded with a fixed number of queries, one per kind of
+     * relation asked for, however many tasks the page holds.
+     */
     private List<TaskView> views(List<Task> page, Set<String> relations) {
         if (page.isEmpty()) {
             return List.of();
@@ -284,6 +288,32 @@ class Tasks {
                     .toList();
             groups.findAll(GroupKind.TEAM, tenant, teamIds).forEach(g -> teamViews.put(g.id(), g));
         }
+        Map<UUID, GroupView> projects = relations.contains("project")
+                ? byId(
+                        groups.findAll(
+                                GroupKind.PROJECT,
+                                tenant,
+                                distinct(page, t -> t.details().projectId())),
+                        GroupView::id)
+                : Map.of();
+        Map<TaskOptionKind, Map<UUID, TaskOptionView>> chosen = new LinkedHashMap<>();
+        for (var kind : TaskOptionKind.values()) {
+            if (relations.contains(kind.relation)) {
+                chosen.put(
+                        kind,
+                        byId(
+                                options.findAll(
+                                        kind,
+                                        tenant,
+                                        distinct(
+                                                page,
+                                                t -> t.options().choice(kind).id())),
+                                TaskOptionView::id));
+            }
+        }
+        Map<UUID, Task> parents = relations.contains("parent")
+                ? byId(tasks.findAll(tenant, distinct(page, t -> t.details().parentId())), Task::id)
+                : Map.of();
         var out = new ArrayList<TaskView>();
         for (var t : page) {
             List<Map<String, Object>> memberList = each(members.get(t.id()), id -> Map.of("id", id));
@@ -324,22 +354,11 @@ class Tasks {
                     memberList,
                     teamList,
                     tagList,
-                    relations.contains("project") && project != null
-                            ? groups.find(GroupKind.PROJECT, tenant, project).orElse(null)
-                            : null,
-                    option(relations, TaskOptionKind.STATUS, tenant, o.status().id()),
-                    option(
-                            relations,
-                            TaskOptionKind.PRIORITY,
-                            tenant,
-                            o.priority().id()),
-                    option(relations, TaskOptionKind.SIZE, tenant, o.size().id()),
-                    relations.contains("parent") && parent != null
-                            ? tasks.find(tenant, parent)
-                                    .map(p -> Map.<String, Object>of(
-                                            "id", p.id(), "title", p.details().title(), "number", p.number()))
-                                    .orElse(null)
-                            : null,
+                    project != null ? projects.get(project) : null,
+                    option(chosen, TaskOptionKind.STATUS, o.status().id()),
+                    option(chosen, TaskOptionKind.PRIORITY, o.priority().id()),
+                    option(chosen, TaskOptionKind.SIZE, o.size().id()),
+                    parent != null && parents.containsKey(parent) ? parentView(parents.get(parent)) : null,
                     t.createdAt(),
                     t.updatedAt(),
                     t.deletedAt()));
@@ -355,11 +374,33 @@ class Tasks {
                 : links.stream().map(view).toList();
     }
 
-    private @Nullable TaskOptionView option(
-            Set<String> relations, TaskOptionKind kind, UUID tenant, @Nullable UUID id) {
-        return relations.contains(kind.relation) && id != null
-                ? options.find(kind, tenant, id).orElse(null)
-                : null;
+    /** The option a task chose, when its relation was asked for and the option still exists. */
+    private static @Nullable TaskOptionView option(
+            Map<TaskOptionKind, Map<UUID, TaskOptionView>> chosen, TaskOptionKind kind, @Nullable UUID id) {
+        var asked = chosen.get(kind);
+        return asked != null && id != null ? asked.get(id) : null;
+    }
+
+    private static Map<String, Object> parentView(Task parent) {
+        return Map.of("id", parent.id(), "title", parent.details().title(), "number", parent.number());
+    }
+
+    /** The distinct non-null ids the page's tasks refer to. */
+    private static Set<UUID> distinct(List<Task> page, Function<Task, @Nullable UUID> id) {
+        var ids = new HashSet<UUID>();
+        for (var t : page) {
+            UUID value = id.apply(t);
+            if (value != null) {
+                ids.add(value);
+            }
+        }
+        return ids;
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+        var out = new HashMap<UUID, T>();
+        rows.forEach(row -> out.put(id.apply(row), row));
+        return out;
     }
 
     private void publish(String type, TaskView task) {

@@ -14,6 +14,7 @@ import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.RecordedEvents;
+import org.gauzy.bridge.support.SqlLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -528,6 +529,56 @@ abstract class WorkspaceTests extends ApiTest {
             out.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return out;
+    }
+
+    @Test
+    void aPageOfTasksReadsEachRelationOnceHoweverManyTasksItHolds() {
+        String relationsProject = project("Relations");
+        String parent = id(createTask(owner, Map.of("title", "Parent")));
+        for (int i = 0; i < 12; i++) {
+            id(createTask(
+                    owner,
+                    Map.of(
+                            "title",
+                            "Child " + i,
+                            "projectId",
+                            relationsProject,
+                            "status",
+                            "Open",
+                            "priority",
+                            "High",
+                            "size",
+                            "Small",
+                            "parentId",
+                            parent)));
+        }
+        var page = new JsonNode[1];
+        List<String> sql = SqlLog.during(() -> page[0] = list("organizationId=" + owner.organizationId()
+                + "&projectId=" + relationsProject
+                + "&take=50&relations=project,taskStatus,taskPriority,taskSize,parent"));
+
+        assertThat(page[0].path("items")).hasSize(12).allSatisfy(task -> {
+            assertThat(task.path("project").path("name").asString()).isEqualTo("Relations");
+            assertThat(task.path("taskStatus").path("value").asString()).isEqualTo("open");
+            assertThat(task.path("taskPriority").path("name").asString()).isEqualTo("High");
+            assertThat(task.path("taskSize").path("name").asString()).isEqualTo("Small");
+            assertThat(task.path("parent").path("title").asString()).isEqualTo("Parent");
+        });
+        assertThat(sql)
+                .as("the project")
+                .filteredOn(s -> s.contains(" from organization_project "))
+                .hasSize(1);
+        assertThat(sql)
+                .as("status, priority and size")
+                .filteredOn(s -> s.contains(" from task_option "))
+                .hasSize(3);
+        assertThat(sql)
+                .as("the parents")
+                .filteredOn(s -> s.contains(" from task where tenant_id = ? and id in ("))
+                .hasSize(1);
+        assertThat(sql)
+                .as("nothing read task by task")
+                .noneMatch(s -> s.contains(" from task where tenant_id = ? and id = ?"));
     }
 
     JsonNode list(String query) {
