@@ -3,6 +3,7 @@ package org.gauzy.bridge.workspace;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -288,32 +289,9 @@ class Tasks {
                     .toList();
             groups.findAll(GroupKind.TEAM, tenant, teamIds).forEach(g -> teamViews.put(g.id(), g));
         }
-        Map<UUID, GroupView> projects = relations.contains("project")
-                ? byId(
-                        groups.findAll(
-                                GroupKind.PROJECT,
-                                tenant,
-                                distinct(page, t -> t.details().projectId())),
-                        GroupView::id)
-                : Map.of();
-        Map<TaskOptionKind, Map<UUID, TaskOptionView>> chosen = new LinkedHashMap<>();
-        for (var kind : TaskOptionKind.values()) {
-            if (relations.contains(kind.relation)) {
-                chosen.put(
-                        kind,
-                        byId(
-                                options.findAll(
-                                        kind,
-                                        tenant,
-                                        distinct(
-                                                page,
-                                                t -> t.options().choice(kind).id())),
-                                TaskOptionView::id));
-            }
-        }
-        Map<UUID, Task> parents = relations.contains("parent")
-                ? byId(tasks.findAll(tenant, distinct(page, t -> t.details().parentId())), Task::id)
-                : Map.of();
+        Map<UUID, GroupView> projects = relations.contains("project") ? projects(tenant, page) : Map.of();
+        Map<TaskOptionKind, Map<UUID, TaskOptionView>> chosen = chosenOptions(tenant, page, relations);
+        Map<UUID, Task> parents = relations.contains("parent") ? parents(tenant, page) : Map.of();
         var out = new ArrayList<TaskView>();
         for (var t : page) {
             List<Map<String, Object>> memberList = each(members.get(t.id()), id -> Map.of("id", id));
@@ -372,6 +350,29 @@ class Tasks {
         return links == null || links.isEmpty()
                 ? List.of()
                 : links.stream().map(view).toList();
+    }
+
+    private Map<UUID, GroupView> projects(UUID tenant, List<Task> page) {
+        var ids = distinct(page, t -> t.details().projectId());
+        return byId(groups.findAll(GroupKind.PROJECT, tenant, ids), GroupView::id);
+    }
+
+    /** The options the page's tasks chose, of each kind whose relation was asked for. */
+    private Map<TaskOptionKind, Map<UUID, TaskOptionView>> chosenOptions(
+            UUID tenant, List<Task> page, Set<String> relations) {
+        var chosen = new EnumMap<TaskOptionKind, Map<UUID, TaskOptionView>>(TaskOptionKind.class);
+        for (var kind : TaskOptionKind.values()) {
+            if (relations.contains(kind.relation)) {
+                var ids = distinct(page, t -> t.options().choice(kind).id());
+                chosen.put(kind, byId(options.findAll(kind, tenant, ids), TaskOptionView::id));
+            }
+        }
+        return chosen;
+    }
+
+    private Map<UUID, Task> parents(UUID tenant, List<Task> page) {
+        var ids = distinct(page, t -> t.details().parentId());
+        return byId(tasks.findAll(tenant, ids), Task::id);
     }
 
     /** The option a task chose, when its relation was asked for and the option still exists. */
