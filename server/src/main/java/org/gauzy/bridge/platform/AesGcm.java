@@ -24,8 +24,8 @@ public class AesGcm {
     private final SecureRandom random = new SecureRandom();
     /**
      * A decrypting cipher per thread, initialized anew for each value: every call to Activepieces opens its
-     * credential, and looking the cipher up and expanding the same key again each time made a fifth of the
-     * garbage that opening costs. (Encrypting is rare, and GCM refuses to reuse an encrypting cipher's nonce.)
+     * credential, and looking the cipher up again each time made about half of the garbage that opening a value
+     * costs. (Encrypting is rare, and GCM refuses to reuse an encrypting cipher's nonce.)
      */
     private final ThreadLocal<Cipher> decrypting = ThreadLocal.withInitial(AesGcm::newCipher);
 

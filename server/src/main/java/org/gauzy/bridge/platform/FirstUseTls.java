@@ -12,7 +12,7 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Apache HttpClient's default TLS, set up at a client's first https call rather than when the client is built.
  * Setting it up reads the JDK's trust store, a noticeable share of a start-up bound by the CPU, and a node may
- * call nothing over https for a long while (the sandbox and most webhook targets in tests are http).
+ * make no https call for a long while, or ever: an Activepieces on the same network is often reached over http.
  */
 public final class FirstUseTls implements TlsSocketStrategy {
 
