@@ -70,15 +70,12 @@ class AdminBootstrap implements ApplicationRunner {
         var first = prepared != null ? prepared : prepare(admin.password());
         String password = first.password();
         boolean generated = first.generated();
+        // Awaited before the transaction, which should not hold a connection while a hash is computed.
+        String hash = first.hash().join();
         try {
             transaction.executeWithoutResult(status -> {
                 var user = auth.newUser(
-                        new UserDetails(admin.email(), "Admin", null, null, "en"),
-                        password,
-                        first.hash().join(),
-                        null,
-                        null,
-                        null);
+                        new UserDetails(admin.email(), "Admin", null, null, "en"), password, hash, null, null, null);
                 onboarding.createTenant(user.id(), admin.tenantName(), admin.organizationName());
             });
         } catch (DuplicateKeyException | ApiException anotherNodeWon) {
