@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SQL statements the service runs while an action runs, on every thread, as Spring's JDBC template logs them
- * at debug level (named parameters shown as {@code ?}): to count the queries a request makes. Tests run one at a time, so the statements are the
- * action's and the background workers'; count them by table.
+ * at debug level (named parameters shown as {@code ?}): to count the queries a request makes. Tests run one at
+ * a time, so the statements are the action's and the background workers'; count them by table.
  */
 public final class SqlLog {
 
