@@ -20,11 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * turns, {@code --rounds} times, at 1 and 4 clients; the summary gives what the service added at p50 and p99. The sandbox runs in this process, as in the tests. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.ProxyBenchmark
- *     [-Dexec.args="--warmup=30 --seconds=10 --rounds=3"]</pre>
+ *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3"]</pre>
  */
 public final class ProxyBenchmark {
 
     private static final int CONNECTIONS = 50;
+    private static final int[] CLIENTS = {1, 4};
+    /** How long each call runs at each client count in a pass of the warm-up. */
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder()
@@ -44,11 +47,13 @@ public final class ProxyBenchmark {
                         options.jar(),
                         options.serverJvmArgs(),
                         options.seconds("warmup", 30),
+                        options.seconds("max-warmup", 300),
                         options.seconds("seconds", 10),
                         options.number("rounds", 3));
     }
 
-    private void run(Path jar, String jvmArgs, Duration warmup, Duration measure, int rounds) throws Exception {
+    private void run(Path jar, String jvmArgs, Duration warmup, Duration maxWarmup, Duration measure, int rounds)
+            throws Exception {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start();
                 var service = ServiceProcess.start(jar, jvmArgs, Map.of("ACTIVEPIECES_BASE_URL", ap.baseUrl()), http)) {
             var api = new ApiCalls(http, json, service.base());
@@ -92,18 +97,22 @@ public final class ProxyBenchmark {
             http.send(proxied, HttpResponse.BodyHandlers.discarding());
             System.out.printf(
                     "%nConnections page (10 of %d): %d Activepieces call(s) for a page through the service (%s);"
-                            + " warming up %d s%n",
+                            + " warming up for at least %d s, until the compilers are quiet%n",
                     CONNECTIONS,
                     ap.requests().size(),
                     ap.requests().stream().map(r -> r.method() + " " + r.path()).toList(),
                     warmup.toSeconds());
-            Load.run("warm-up", http, 4, warmup.dividedBy(2), i -> direct);
-            Load.run("warm-up", http, 4, warmup.dividedBy(2), i -> proxied);
-
             HttpRequest[] paths = {direct, proxied, floor};
             String[] names = {"Activepieces directly", "through the service", "the service alone (/user/me)"};
+            WarmUp.untilCompiled(service, warmup, maxWarmup, () -> {
+                for (int clients : CLIENTS) {
+                    for (var request : paths) {
+                        Load.run("warm-up", http, clients, WARM_UP_STEP, i -> request);
+                    }
+                }
+            });
             StringBuilder summary = new StringBuilder();
-            for (int clients : new int[] {1, 4}) {
+            for (int clients : CLIENTS) {
                 double[][] p = new double[3][2]; // [direct, proxied, floor][p50, p99], means over the rounds
                 for (int round = 0; round < rounds; round++) {
                     for (int turn = 0; turn < paths.length; turn++) {

@@ -1,6 +1,7 @@
 package org.gauzy.bridge.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service as its own process (the built jar) on a free port, with its own data folder: what the
@@ -22,6 +24,9 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "Benchmark-Pass-1";
+
+    /** Linux reports a thread's CPU time in clock ticks of {@code USER_HZ}, 100 a second on every architecture. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final String base;
@@ -101,6 +106,43 @@ final class ServiceProcess implements AutoCloseable {
                 .info()
                 .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
+    }
+
+    /**
+     * The CPU time the service's JIT compiler threads have used so far (Linux's per-thread {@code stat}); empty
+     * elsewhere. A compiler thread that the JVM retired takes its time with it, so only a difference over a
+     * short phase means anything, and it may be an underestimate, never more.
+     */
+    Optional<Duration> compilerCpuTime() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        try (var threads = Files.list(tasks)) {
+            long ticks = 0;
+            for (Path thread : threads.toList()) {
+                ticks += compilerTicks(thread);
+            }
+            return Optional.of(Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND));
+        } catch (IOException | UncheckedIOException notLinux) {
+            return Optional.empty();
+        }
+    }
+
+    /** A thread's user and system ticks if it is one of HotSpot's compiler threads ("C1/C2 CompilerThreadN"). */
+    private static long compilerTicks(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            // pid (comm) state ppid …: the name may hold spaces, so fields are counted from its closing ")".
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String name = stat.substring(open + 1, close);
+            if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                return 0;
+            }
+            String[] fields = stat.substring(close + 2).split(" ");
+            // After the name: state(0) … utime(11) stime(12), the 14th and 15th fields of proc(5).
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0; // the thread ended between the listing and the read
+        }
     }
 
     /** The most memory the service's process has held resident so far (Linux's VmHWM), in MB; -1 elsewhere. */

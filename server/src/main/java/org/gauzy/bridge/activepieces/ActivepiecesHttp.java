@@ -42,13 +42,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The one way to send a call to Activepieces: {@code Authorization: Bearer <key or user session>}, path
  * segments URL-encoded, connect and read timeouts, retries with backoff only for idempotent calls and
  * only on 502, 503, 504 or a connection error, {@code Retry-After} honoured on 429, and a circuit breaker per base URL.
- * Logs method, path and status only: never a key, a body or a query string. Speaks HTTP/1.1 only, never
+ * Logs each call on the access log (method, path and status only: never a key, a body or a query string), where
+ * {@code ACCESS_LOG_LEVEL} keeps or silences it with the lines of the requests. Speaks HTTP/1.1 only, never
  * offering an {@code Upgrade: h2c}, which a self-hosted Activepieces answers by closing the connection.
  */
 @Component
 class ActivepiecesHttp implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ActivepiecesHttp.class);
+    /** Under the access log's logger: a line per call, like the line per request it answers. */
+    private static final Logger calls = LoggerFactory.getLogger("org.gauzy.bridge.access.activepieces");
     /** Calls in flight to one Activepieces at once; a request past them waits up to the connect timeout. */
     private static final int MAX_CONNECTIONS = 64;
 
@@ -174,7 +177,7 @@ class ActivepiecesHttp implements DisposableBean {
                         ? ActivepiecesFailure.timedOut(settings.baseUrl(), settings.readTimeout())
                         : ActivepiecesFailure.unreachable(settings.baseUrl());
             }
-            log.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
+            calls.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
             if (answer.status() == 429) {
                 Duration retryAfter = retryAfter(answer.retryAfter());
                 if (mayRetry && retryAfter.compareTo(settings.maxRetryAfter()) <= 0) {

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.activepieces.contract;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class CallRecorder {
 
     static final Path ROOT = Path.of("target", "activepieces-contract");
-    private static final String CLIENT = "org.gauzy.bridge.activepieces.ActivepiecesHttp";
+    /** The client's line per call, on the access log, which the tests otherwise keep at WARN. */
+    private static final String CLIENT = "org.gauzy.bridge.access.activepieces";
 
     private final List<String> lines = new ArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
@@ -38,11 +40,15 @@ final class CallRecorder {
     void start() {
         lines.clear();
         appender.start();
-        ((Logger) LoggerFactory.getLogger(CLIENT)).addAppender(appender);
+        var client = (Logger) LoggerFactory.getLogger(CLIENT);
+        client.setLevel(Level.INFO);
+        client.addAppender(appender);
     }
 
     void stop(String target, String test) {
-        ((Logger) LoggerFactory.getLogger(CLIENT)).detachAppender(appender);
+        var client = (Logger) LoggerFactory.getLogger(CLIENT);
+        client.detachAppender(appender);
+        client.setLevel(null);
         appender.stop();
         Path file = ROOT.resolve(directory(target)).resolve(test + ".calls");
         try {
