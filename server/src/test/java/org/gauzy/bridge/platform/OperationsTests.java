@@ -2,12 +2,16 @@ package org.gauzy.bridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import java.util.Map;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.Metrics;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Health, metrics, the OpenAPI document, request ids and security headers, as an operator sees them. */
 @OnH2
@@ -32,6 +36,26 @@ class OperationsTests extends ApiTest {
         assertThat(anonymous.message()).contains("GAUZY_METRICS_TOKEN");
         assertThat(api.get("/actuator/prometheus").token("a-guess").send().status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void logEventsAreCountedByLevelWithoutATurboFilterOnEveryLevelCheck() {
+        // Only this logger writes at TRACE (the root logs from INFO), so the count is exact.
+        var counted = (Logger) LoggerFactory.getLogger("org.gauzy.bridge.platform.counted");
+        counted.setLevel(Level.TRACE);
+        try {
+            String series = "logback_events_total{level=\"trace\"}";
+            double before = Metrics.value(api, series);
+            counted.trace("one");
+            counted.trace("two");
+            counted.trace("three");
+            assertThat(Metrics.value(api, series)).isEqualTo(before + 3);
+        } finally {
+            counted.setLevel(null);
+        }
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList())
+                .as("no filter asked about every isDebugEnabled()")
+                .isEmpty();
     }
 
     @Test
