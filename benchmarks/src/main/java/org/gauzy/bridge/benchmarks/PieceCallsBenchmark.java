@@ -30,11 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.PieceCallsBenchmark
- *     [-Dexec.args="--tasks=100000 --tenants=10 --warmup=60 --seconds=10 --rounds=2 --databases=h2,postgres"]</pre>
+ *     [-Dexec.args="--tasks=100000 --tenants=10 --warmup=60 --max-warmup=300 --seconds=10 --rounds=2
+ *     --databases=h2,postgres"]</pre>
  */
 public final class PieceCallsBenchmark {
 
+    private static final int[] CLIENTS = {4, 16};
     private static final int MAX_CLIENTS = 16;
+    /** How long each call runs with each token at each client count in a pass of the warm-up. */
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(3);
+
     private static final String[] STATUSES = {"Open", "Backlog", "In Progress", "Done"};
 
     /** A tenant as the piece sees it: its organization, projects and employees, and a token of each kind. */
@@ -86,6 +91,7 @@ public final class PieceCallsBenchmark {
                 options.number("tasks", 100_000),
                 options.number("tenants", 10),
                 options.seconds("warmup", 60),
+                options.seconds("max-warmup", 300),
                 options.seconds("seconds", 10),
                 options.number("rounds", 2)));
     }
@@ -98,6 +104,7 @@ public final class PieceCallsBenchmark {
             int taskCount,
             int tenantCount,
             Duration warmup,
+            Duration maxWarmup,
             Duration measure,
             int rounds)
             throws Exception {
@@ -112,7 +119,8 @@ public final class PieceCallsBenchmark {
             long started = System.nanoTime();
             createTasks(tenants, taskCount);
             System.out.printf(
-                    "%n%s: %d tenants, %d tasks created through the API in %.0f s; warming up %d s%n",
+                    "%n%s: %d tenants, %d tasks created through the API in %.0f s; warming up for at least %d s,"
+                            + " until the compilers are quiet%n",
                     database, tenantCount, taskCount, (System.nanoTime() - started) / 1e9, warmup.toSeconds());
             if (environment.containsKey("DB_URL")) {
                 vacuumAnalyze(environment);
@@ -123,18 +131,24 @@ public final class PieceCallsBenchmark {
             calls.put("create task", this::createTask);
             calls.put("timer start + stop", this::timer);
             calls.put("list employees", this::listEmployees);
-            for (var call : calls.entrySet()) {
-                for (boolean oauth : new boolean[] {false, true}) {
-                    Load.run(
-                            "warm-up",
-                            4,
-                            warmup.dividedBy(calls.size() * 2L),
-                            (c, i) -> call.getValue().make(Caller.of(tenants, c), oauth));
+            Map<String, Call> warmUpCalls = new LinkedHashMap<>(calls);
+            warmUpCalls.put("create task", this::createTaskAsideFromTheList);
+            WarmUp.untilCompiled(service, warmup, maxWarmup, () -> {
+                for (var call : warmUpCalls.entrySet()) {
+                    for (int clients : CLIENTS) {
+                        for (boolean oauth : new boolean[] {false, true}) {
+                            Load.run(
+                                    "warm-up",
+                                    clients,
+                                    WARM_UP_STEP,
+                                    (c, i) -> call.getValue().make(Caller.of(tenants, c), oauth));
+                        }
+                    }
                 }
-            }
+            });
             List<String> summary = new ArrayList<>();
             for (var call : calls.entrySet()) {
-                for (int clients : new int[] {4, 16}) {
+                for (int clients : CLIENTS) {
                     summary.add(compare(service, call.getKey(), call.getValue(), tenants, clients, measure, rounds));
                 }
             }
@@ -200,6 +214,15 @@ public final class PieceCallsBenchmark {
     private boolean createTask(Caller caller, boolean oauth) throws Exception {
         Tenant t = caller.tenant();
         return send("/api/tasks", t.token(oauth), createBody(t, caller.client(), "Open"));
+    }
+
+    /**
+     * The same call in a status the list does not ask for: a warm-up that lasts until the compilers are quiet
+     * creates 100,000 tasks or more, which in the listed status would double what the list counts.
+     */
+    private boolean createTaskAsideFromTheList(Caller caller, boolean oauth) throws Exception {
+        Tenant t = caller.tenant();
+        return send("/api/tasks", t.token(oauth), createBody(t, caller.client(), "Backlog"));
     }
 
     /** The piece's "Start Timer" then "Stop Timer", for the client's own employee. */
