@@ -4,29 +4,47 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.AppenderBase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code logback_events_total{level}}: the log events written, by level, as Micrometer's {@code LogbackMetrics}
  * counts them, but from an appender on the root logger instead of a turbo filter. Logback asks a turbo filter
  * about every {@code isDebugEnabled()} and {@code isTraceEnabled()} of every library, logged or not, and that
  * was 2.7 % of a request's CPU; an appender sees only the events that are written. Its auto-configuration is
- * excluded (application.yml).
+ * excluded (application.yml). A reset of Logback's configuration detaches every appender, so this one attaches
+ * itself again after each.
  */
-@Component
 class LogEventMetrics implements DisposableBean {
 
-    private static final String APPENDER = "log-event-metrics";
-
-    private final Logger root;
+    private final LoggerContext context;
     private final AppenderBase<ILoggingEvent> counting;
+    private final LoggerContextListener reattach = new LoggerContextListener() {
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
 
-    LogEventMetrics(MeterRegistry registry) {
+        @Override
+        public void onReset(LoggerContext reset) {
+            attach();
+        }
+
+        @Override
+        public void onStart(LoggerContext started) {}
+
+        @Override
+        public void onStop(LoggerContext stopped) {}
+
+        @Override
+        public void onLevelChange(Logger logger, Level level) {}
+    };
+
+    LogEventMetrics(MeterRegistry registry, LoggerContext context) {
+        this.context = context;
         Counter error = counter(registry, "error");
         Counter warn = counter(registry, "warn");
         Counter info = counter(registry, "info");
@@ -44,12 +62,15 @@ class LogEventMetrics implements DisposableBean {
                 }
             }
         };
-        var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         counting.setContext(context);
-        counting.setName(APPENDER);
+        counting.setName("log-event-metrics");
+        attach();
+        context.addListener(reattach);
+    }
+
+    private void attach() {
         counting.start();
-        this.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(counting);
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(counting);
     }
 
     private static Counter counter(MeterRegistry registry, String level) {
@@ -62,7 +83,8 @@ class LogEventMetrics implements DisposableBean {
 
     @Override
     public void destroy() {
-        root.detachAppender(counting);
+        context.removeListener(reattach);
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(counting);
         counting.stop();
     }
 }

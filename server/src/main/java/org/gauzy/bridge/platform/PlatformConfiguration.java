@@ -1,6 +1,9 @@
 package org.gauzy.bridge.platform;
 
+import ch.qos.logback.classic.LoggerContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -35,6 +38,12 @@ class PlatformConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> formsOfEveryMethod() {
         return factory ->
                 factory.addConnectorCustomizers(connector -> connector.setParseBodyMethods("POST,PUT,PATCH,DELETE"));
+    }
+
+    /** Log events counted by level, on the Logback context SLF4J writes to. */
+    @Bean
+    LogEventMetrics logEventMetrics(MeterRegistry registry) {
+        return new LogEventMetrics(registry, (LoggerContext) LoggerFactory.getILoggerFactory());
     }
 
     /** Every time in a response, an event and a webhook in Gauzy's form. */
