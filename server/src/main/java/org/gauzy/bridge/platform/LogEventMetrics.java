@@ -16,7 +16,8 @@ import org.springframework.beans.factory.DisposableBean;
  * about every {@code isDebugEnabled()} and {@code isTraceEnabled()} of every library, logged or not, and that
  * was 2.7 % of a request's CPU; an appender sees only the events that are written. Its auto-configuration is
  * excluded (application.yml). A reset of Logback's configuration detaches every appender, so this one attaches
- * itself again after each.
+ * itself again after each; a stopped Logback context drops its listeners, and the count with them, as it drops
+ * Micrometer's filter.
  */
 class LogEventMetrics implements DisposableBean {
 

@@ -2,8 +2,6 @@ package org.gauzy.bridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import java.util.Map;
 import org.gauzy.bridge.support.ApiTest;
@@ -39,20 +37,10 @@ class OperationsTests extends ApiTest {
     }
 
     @Test
-    void logEventsAreCountedByLevelWithoutATurboFilterOnEveryLevelCheck() {
-        // Only this logger writes at TRACE (the root logs from INFO), so the count is exact.
-        var counted = (Logger) LoggerFactory.getLogger("org.gauzy.bridge.platform.counted");
-        counted.setLevel(Level.TRACE);
-        try {
-            String series = "logback_events_total{level=\"trace\"}";
-            double before = Metrics.value(api, series);
-            counted.trace("one");
-            counted.trace("two");
-            counted.trace("three");
-            assertThat(Metrics.value(api, series)).isEqualTo(before + 3);
-        } finally {
-            counted.setLevel(null);
-        }
+    void logEventsAreServedWithoutATurboFilterOnEveryLevelCheck() {
+        // The counting itself is LogEventMetricsTests': other contexts of this suite stop and reconfigure the
+        // one Logback context that all of them share, which a single service never does after it starts.
+        assertThat(Metrics.scrape(api)).contains("logback_events_total{level=\"warn\"}");
         assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList())
                 .as("no filter asked about every isDebugEnabled()")
                 .isEmpty();
