@@ -177,7 +177,12 @@ class ActivepiecesHttp implements DisposableBean {
                         ? ActivepiecesFailure.timedOut(settings.baseUrl(), settings.readTimeout())
                         : ActivepiecesFailure.unreachable(settings.baseUrl());
             }
-            calls.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
+            if (answer.status() == 429 || answer.status() >= 500) {
+                // A failing Activepieces stays visible where the access log is set to WARN.
+                calls.warn("Activepieces {} {} {}", call.method(), call.path(), answer.status());
+            } else {
+                calls.info("Activepieces {} {} {}", call.method(), call.path(), answer.status());
+            }
             if (answer.status() == 429) {
                 Duration retryAfter = retryAfter(answer.retryAfter());
                 if (mayRetry && retryAfter.compareTo(settings.maxRetryAfter()) <= 0) {
