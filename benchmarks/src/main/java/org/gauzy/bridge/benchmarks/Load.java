@@ -25,6 +25,24 @@ final class Load {
             return requests / seconds;
         }
 
+        /**
+         * The turns of one measure taken as one run: their requests and times together, so that a percentile
+         * counts every request rather than averaging each turn's, whose tail is a handful of requests.
+         */
+        static Result pooled(String name, List<Result> turns) {
+            long[] all = turns.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.micros()))
+                    .sorted()
+                    .toArray();
+            return new Result(
+                    name,
+                    turns.get(0).clients(),
+                    all.length,
+                    turns.stream().mapToLong(Result::errors).sum(),
+                    turns.stream().mapToDouble(Result::seconds).sum(),
+                    all);
+        }
+
         double percentileMillis(double p) {
             if (micros.length == 0) {
                 return 0;

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * OAuth connection, side by side with the same calls made with a sign-in token (the first-party path): the
  * task list with relations (filtered, {@code take=50}, on 100,000 tasks), task creation, a timer started and
  * stopped, and the employee list, each from 4 and 16 clients. Every phase runs both tokens in turns (sign-in
- * then OAuth, then the other way round, {@code --rounds} times), and prints their p50 and p99 and the ratio of
- * the OAuth path's to the first-party path's, on H2 and then PostgreSQL. Tasks are created through the API,
+ * then OAuth, then the other way round, {@code --rounds} times), and prints their p50 and p99 over every request
+ * of the rounds, the service's CPU per call, and the ratio of the OAuth path's to the first-party path's, on H2
+ * and then PostgreSQL. Tasks are created through the API,
  * so the figures hold for either database as the service writes it. Run after
  * {@code ./mvnw -B -q -DskipTests install}:
  *
@@ -153,7 +154,8 @@ public final class PieceCallsBenchmark {
                 }
             }
             System.out.printf(
-                    "%n%s, the OAuth path against the first-party path (means of %d rounds):%n", database, rounds);
+                    "%n%s, the OAuth path against the first-party path (every request of %d rounds):%n",
+                    database, rounds);
             summary.forEach(System.out::println);
         }
     }
@@ -170,7 +172,11 @@ public final class PieceCallsBenchmark {
         }
     }
 
-    /** Both tokens in turns, {@code rounds} times; the line of the ratios. */
+    /**
+     * Both tokens in turns, {@code rounds} times; the line of the ratios. Each token's percentiles are taken over
+     * all its requests of all rounds, and its CPU per call over all its time: on two shared cores one turn's p99
+     * is a queue that swings by a third between turns of the same token.
+     */
     private String compare(
             ServiceProcess service,
             String name,
@@ -180,7 +186,8 @@ public final class PieceCallsBenchmark {
             Duration measure,
             int rounds)
             throws InterruptedException {
-        double[][] p = new double[2][2]; // [first-party, OAuth][p50, p99], summed over the rounds
+        List<List<Load.Result>> turns = List.of(new ArrayList<>(), new ArrayList<>()); // [first-party, OAuth]
+        double[] cpuMillis = new double[2];
         for (int round = 0; round < rounds; round++) {
             for (int turn = 0; turn < 2; turn++) {
                 boolean oauth = (round + turn) % 2 == 1;
@@ -190,15 +197,31 @@ public final class PieceCallsBenchmark {
                         clients,
                         measure,
                         (c, i) -> call.make(Caller.of(tenants, c), oauth));
-                double cpu = service.cpuTime().minus(before).toNanos() / 1e6 / Math.max(1, result.requests());
-                System.out.println(result.line() + String.format("  CPU %.2f ms/call", cpu));
-                p[oauth ? 1 : 0][0] += result.percentileMillis(50) / rounds;
-                p[oauth ? 1 : 0][1] += result.percentileMillis(99) / rounds;
+                double cpu = service.cpuTime().minus(before).toNanos() / 1e6;
+                System.out.println(
+                        result.line() + String.format("  CPU %.2f ms/call", cpu / Math.max(1, result.requests())));
+                turns.get(oauth ? 1 : 0).add(result);
+                cpuMillis[oauth ? 1 : 0] += cpu;
             }
         }
+        var firstParty = Load.Result.pooled(name, turns.get(0));
+        var oauth = Load.Result.pooled(name, turns.get(1));
+        double firstPartyCpu = cpuMillis[0] / Math.max(1, firstParty.requests());
+        double oauthCpu = cpuMillis[1] / Math.max(1, oauth.requests());
         return String.format(
-                "  %-24s clients=%-3d p50 %6.2f → %6.2f ms (×%.2f)   p99 %6.2f → %6.2f ms (×%.2f)",
-                name, clients, p[0][0], p[1][0], p[1][0] / p[0][0], p[0][1], p[1][1], p[1][1] / p[0][1]);
+                "  %-24s clients=%-3d p50 %6.2f → %6.2f ms (×%.2f)   p99 %6.2f → %6.2f ms (×%.2f)"
+                        + "   CPU %.2f → %.2f ms/call (×%.2f)",
+                name,
+                clients,
+                firstParty.percentileMillis(50),
+                oauth.percentileMillis(50),
+                oauth.percentileMillis(50) / firstParty.percentileMillis(50),
+                firstParty.percentileMillis(99),
+                oauth.percentileMillis(99),
+                oauth.percentileMillis(99) / firstParty.percentileMillis(99),
+                firstPartyCpu,
+                oauthCpu,
+                oauthCpu / firstPartyCpu);
     }
 
     /** The piece's "List of Tasks": filters as query parameters, relations as a comma-separated list. */
