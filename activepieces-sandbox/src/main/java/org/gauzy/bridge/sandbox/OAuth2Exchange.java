@@ -49,7 +49,7 @@ final class OAuth2Exchange {
 
     /** The outcome of a token request: the parsed JSON on 2xx, else the provider's error. */
     record TokenResponse(
-            boolean ok, @Nullable ObjectNode body, @Nullable String error, String message) {}
+            boolean ok, @Nullable ObjectNode body, @Nullable String error) {}
 
     /** Exchanges {@code value.code}; the stored value on success, else 400 INVALID_CLAIM. */
     ObjectNode claim(Model.Piece.OAuth2 auth, JsonNode value) {
@@ -72,7 +72,13 @@ final class OAuth2Exchange {
             params.put("clientId", clientId);
             params.put("tokenUrl", tokenUrl);
             params.put("redirectUrl", redirectUrl);
-            params.put("message", response.message());
+            // Activepieces' message is the token endpoint's error_description, and nothing when the endpoint
+            // did not say one or was not reached (an AxiosError without a response); its own checks, such as
+            // the SSRF filter's refusal of a private address, say "unknown error"
+            // (credentials-oauth2-service.ts, claim's catch, at 66f43de175).
+            if (response.body() != null && response.body().hasNonNull("error_description")) {
+                params.put("message", response.body().path("error_description").asString());
+            }
             throw ApError.domain(400, "INVALID_CLAIM", params);
         }
         ObjectNode stored = json.createObjectNode();
@@ -164,15 +170,12 @@ final class OAuth2Exchange {
             ObjectNode parsed = parse(response.body());
             boolean ok = response.statusCode() / 100 == 2 && parsed != null;
             String error = parsed == null ? null : parsed.path("error").asString(null);
-            String message = parsed != null && parsed.hasNonNull("error_description")
-                    ? parsed.path("error_description").asString()
-                    : error != null ? error : "token endpoint answered " + response.statusCode();
-            return new TokenResponse(ok, parsed, error, message);
+            return new TokenResponse(ok, parsed, error);
         } catch (IOException | IllegalArgumentException e) {
-            return new TokenResponse(false, null, null, "token endpoint unreachable: " + e.getMessage());
+            return new TokenResponse(false, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new TokenResponse(false, null, null, "interrupted");
+            return new TokenResponse(false, null, null);
         }
     }
 

@@ -217,6 +217,27 @@ class OAuth2Tests {
     }
 
     @Test
+    void anExchangeThatSaysNoDescriptionOrNeverReachesTheEndpointIsInvalidClaimWithoutAMessage() {
+        gauzy.tokenStatus = 400;
+        gauzy.tokenBody = "{\"error\":\"invalid_grant\"}";
+        var undescribed = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null));
+        assertThat(undescribed.status()).isEqualTo(400);
+        assertThat(undescribed.body().path("code").asString()).isEqualTo("INVALID_CLAIM");
+        assertThat(undescribed.body().path("params").has("message"))
+                .as("Activepieces passes on error_description only")
+                .isFalse();
+
+        String tokenUrl = gauzy.url() + "/api/integration/ever-gauzy/oauth/token";
+        var upsert = oauth2Upsert(null, null);
+        gauzy.server.stop(0);
+        var unreached = client.post("/api/v1/app-connections", ap.seed().apiKey(), upsert);
+        assertThat(unreached.status()).isEqualTo(400);
+        assertThat(unreached.body().path("code").asString()).isEqualTo("INVALID_CLAIM");
+        assertThat(unreached.body().path("params").path("tokenUrl").asString()).isEqualTo(tokenUrl);
+        assertThat(unreached.body().path("params").has("message")).isFalse();
+    }
+
+    @Test
     void aDueTokenIsRefreshedBeforeTheCallAndKeepsItsRefreshTokenWhenOmitted() {
         gauzy.tokenBody = "{\"access_token\":\"" + jwt("{}") + "\",\"expires_in\":3600,\"refresh_token\":\"rt-1\"}";
         String id = client.post("/api/v1/app-connections", ap.seed().apiKey(), oauth2Upsert(null, null))

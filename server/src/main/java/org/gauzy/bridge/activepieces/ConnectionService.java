@@ -165,8 +165,8 @@ class ConnectionService {
         body.put("projectId", projectId);
         body.put("metadata", metadata);
         ConnectionAuthorizer.Authorization authorization = null;
-        if (kind == Kind.OAUTH2) {
-            String environment = gauzyUrl(gauzyUrl);
+        String environment = kind == Kind.OAUTH2 ? gauzyUrl(gauzyUrl) : null;
+        if (environment != null) {
             authorization = authorizer.authorize(
                     context, "Activepieces connection · " + organizationName, environment + OAUTH_REDIRECT_PATH, (int)
                             settings.connectionTokenTtl().toSeconds());
@@ -192,6 +192,9 @@ class ConnectionService {
         } catch (RuntimeException refused) {
             if (authorization != null) {
                 authorizer.forget(tenant, authorization.clientId());
+                if (refused instanceof ActivepiecesFailure failure && "INVALID_CLAIM".equals(failure.upstreamCode)) {
+                    throw notClaimed(failure, Objects.requireNonNull(environment));
+                }
             }
             throw refused;
         }
@@ -245,6 +248,19 @@ class ConnectionService {
                     + "the base URL at which Activepieces reaches Gauzy");
         }
         return url.replaceAll("/+$", "");
+    }
+
+    /**
+     * Activepieces answers INVALID_CLAIM when it could not exchange the connection's code at our token endpoint
+     * ({@code credentials-oauth2-service.ts} at 66f43de175: every failure of the exchange). When it never reached
+     * us, which is what a private or loopback {@code gauzyUrl} gets from its SSRF filter, its only words are
+     * "unknown error", or none at all: the admin is told where Activepieces had to reach and what lets it.
+     */
+    private static ApiException notClaimed(ActivepiecesFailure failure, String gauzy) {
+        return new ApiException.BadRequest(failure.getMessage() + ". Activepieces could not exchange the "
+                + "connection's sign-in code with Gauzy at " + gauzy + ": gauzyUrl must be the address at which "
+                + "Activepieces reaches Gauzy, and Activepieces refuses private and loopback addresses unless its "
+                + "AP_SSRF_ALLOW_LIST names them");
     }
 
     /**

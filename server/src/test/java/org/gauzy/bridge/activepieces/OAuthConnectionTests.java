@@ -147,7 +147,12 @@ abstract class OAuthConnectionTests extends ApiTest {
     void whatActivepiecesRefusesLeavesNoClientBehindAndBadInputIsNamed() {
         var unreachable = create(Map.of("gauzyUrl", "http://127.0.0.1:9"));
         assertThat(unreachable.status()).as(unreachable.text()).isEqualTo(400);
-        assertThat(unreachable.message()).contains("INVALID_CLAIM");
+        assertThat(unreachable.message())
+                .as("what Activepieces said, where it had to reach Gauzy, and what lets it")
+                .contains("INVALID_CLAIM")
+                .contains("with Gauzy at http://127.0.0.1:9:")
+                .contains("gauzyUrl")
+                .contains("AP_SSRF_ALLOW_LIST");
         assertThat(consents()).isEmpty();
         assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
                 .as("the client made for the refused connection is gone")
