@@ -17,18 +17,24 @@ final class ActivepiecesFailure extends ApiException {
 
     final @Nullable String upstreamCode;
 
+    /** Activepieces' {@code params.message}, when it gave one. */
+    final @Nullable String upstreamMessage;
+
     private ActivepiecesFailure(
             HttpStatus status,
             String message,
             int upstreamStatus,
             @Nullable String upstreamCode,
+            @Nullable String upstreamMessage,
             @Nullable Duration retryAfter) {
         super(status, message, retryAfter);
         this.upstreamStatus = upstreamStatus;
         this.upstreamCode = upstreamCode;
+        this.upstreamMessage = upstreamMessage;
     }
 
-    static ActivepiecesFailure answered(int upstream, @Nullable String code, String said) {
+    static ActivepiecesFailure answered(
+            int upstream, @Nullable String code, @Nullable String upstreamMessage, String said) {
         return switch (upstream) {
             case 401 ->
                 new ActivepiecesFailure(
@@ -36,20 +42,34 @@ final class ActivepiecesFailure extends ApiException {
                         "Activepieces refused the API key (" + said + "); check the key set up for this organization",
                         upstream,
                         code,
+                        upstreamMessage,
                         null);
             case 403 ->
                 new ActivepiecesFailure(
-                        HttpStatus.FORBIDDEN, "Activepieces refused access: " + said, upstream, code, null);
-            case 404 -> new ActivepiecesFailure(HttpStatus.NOT_FOUND, "Activepieces: " + said, upstream, code, null);
+                        HttpStatus.FORBIDDEN,
+                        "Activepieces refused access: " + said,
+                        upstream,
+                        code,
+                        upstreamMessage,
+                        null);
+            case 404 ->
+                new ActivepiecesFailure(
+                        HttpStatus.NOT_FOUND, "Activepieces: " + said, upstream, code, upstreamMessage, null);
             case 400, 402, 409, 422 ->
                 new ActivepiecesFailure(
-                        HttpStatus.BAD_REQUEST, "Activepieces refused the request: " + said, upstream, code, null);
+                        HttpStatus.BAD_REQUEST,
+                        "Activepieces refused the request: " + said,
+                        upstream,
+                        code,
+                        upstreamMessage,
+                        null);
             default ->
                 new ActivepiecesFailure(
                         HttpStatus.BAD_GATEWAY,
                         "Activepieces answered " + upstream + ": " + said,
                         upstream,
                         code,
+                        upstreamMessage,
                         null);
         };
     }
@@ -60,6 +80,7 @@ final class ActivepiecesFailure extends ApiException {
                 "Activepieces is limiting our requests; try again in " + Math.max(1, retryAfter.toSeconds()) + " s",
                 429,
                 null,
+                null,
                 retryAfter);
     }
 
@@ -68,6 +89,7 @@ final class ActivepiecesFailure extends ApiException {
                 HttpStatus.BAD_GATEWAY,
                 "Activepieces is unreachable at " + base + "; check ACTIVEPIECES_BASE_URL and that Activepieces is up",
                 0,
+                null,
                 null,
                 null);
     }
@@ -78,6 +100,7 @@ final class ActivepiecesFailure extends ApiException {
                 "Activepieces at " + base + " did not answer within " + after.toMillis() + " ms",
                 0,
                 null,
+                null,
                 null);
     }
 
@@ -87,6 +110,7 @@ final class ActivepiecesFailure extends ApiException {
                 "Activepieces at " + base + " is failing; not calling it for another " + Math.max(1, wait.toSeconds())
                         + " s",
                 0,
+                null,
                 null,
                 wait);
     }

@@ -204,7 +204,11 @@ class ActivepiecesHttp implements DisposableBean {
             if (answer.status() / 100 == 2) {
                 return answer.body();
             }
-            throw ActivepiecesFailure.answered(answer.status(), code(answer.body()), said(answer.body()));
+            throw ActivepiecesFailure.answered(
+                    answer.status(),
+                    code(answer.body()),
+                    answer.body().path("params").path("message").asString(null),
+                    said(answer.body()));
         }
     }
 

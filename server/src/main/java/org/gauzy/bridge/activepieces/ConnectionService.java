@@ -251,16 +251,21 @@ class ConnectionService {
     }
 
     /**
-     * Activepieces answers INVALID_CLAIM when it could not exchange the connection's code at our token endpoint
-     * ({@code credentials-oauth2-service.ts} at 66f43de175: every failure of the exchange). When it never reached
-     * us, which is what a private or loopback {@code gauzyUrl} gets from its SSRF filter, its only words are
-     * "unknown error", or none at all: the admin is told where Activepieces had to reach and what lets it.
+     * Activepieces answers INVALID_CLAIM when the exchange of the connection's code failed, and passes on only the
+     * token endpoint's error_description: "unknown error" for a failure of its own, such as its SSRF filter's
+     * refusal of a private or loopback address, and nothing when no answer came (credentials-oauth2-service.ts,
+     * claim's catch, at 66f43de175). The admin is told which of the two it was and what to change.
      */
     private static ApiException notClaimed(ActivepiecesFailure failure, String gauzy) {
-        return new ApiException.BadRequest(failure.getMessage() + ". Activepieces could not exchange the "
-                + "connection's sign-in code with Gauzy at " + gauzy + ": gauzyUrl must be the address at which "
-                + "Activepieces reaches Gauzy, and Activepieces refuses private and loopback addresses unless its "
-                + "AP_SSRF_ALLOW_LIST names them");
+        String said = failure.upstreamMessage;
+        if (said == null || said.equals("unknown error")) {
+            return new ApiException.BadRequest(failure.getMessage() + ". Activepieces did not reach Gauzy at " + gauzy
+                    + " to exchange the connection's sign-in code: gauzyUrl must be the address at which Activepieces "
+                    + "reaches Gauzy, and Activepieces refuses private and loopback addresses unless its "
+                    + "AP_SSRF_ALLOW_LIST names them");
+        }
+        return new ApiException.BadRequest(failure.getMessage() + ". The token endpoint Activepieces reached at "
+                + gauzy + " refused the connection's sign-in code: gauzyUrl must be the address of this Gauzy");
     }
 
     /**

@@ -2,6 +2,11 @@ package org.gauzy.bridge.activepieces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -144,19 +149,42 @@ abstract class OAuthConnectionTests extends ApiTest {
     }
 
     @Test
-    void whatActivepiecesRefusesLeavesNoClientBehindAndBadInputIsNamed() {
+    void whatActivepiecesRefusesLeavesNoClientBehindAndBadInputIsNamed() throws IOException {
         var unreachable = create(Map.of("gauzyUrl", "http://127.0.0.1:9"));
         assertThat(unreachable.status()).as(unreachable.text()).isEqualTo(400);
         assertThat(unreachable.message())
                 .as("what Activepieces said, where it had to reach Gauzy, and what lets it")
                 .contains("INVALID_CLAIM")
-                .contains("with Gauzy at http://127.0.0.1:9:")
+                .contains("did not reach Gauzy at http://127.0.0.1:9 ")
                 .contains("gauzyUrl")
                 .contains("AP_SSRF_ALLOW_LIST");
         assertThat(consents()).isEmpty();
         assertThat(api.get("/api/oauth/clients").token(admin.token()).send().text())
                 .as("the client made for the refused connection is gone")
                 .doesNotContain("Activepieces connection");
+
+        var otherGauzy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        otherGauzy.createContext("/api/integration/ever-gauzy/oauth/token", exchange -> {
+            byte[] refusal = "{\"error\":\"invalid_client\",\"error_description\":\"unknown client\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, refusal.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(refusal);
+            }
+        });
+        otherGauzy.start();
+        try {
+            String other = "http://127.0.0.1:" + otherGauzy.getAddress().getPort();
+            assertThat(create(Map.of("gauzyUrl", other)).message())
+                    .as("a token endpoint that answered: its words, and that it is not this Gauzy's")
+                    .contains("INVALID_CLAIM: unknown client")
+                    .contains("The token endpoint Activepieces reached at " + other + " refused")
+                    .doesNotContain("AP_SSRF_ALLOW_LIST");
+        } finally {
+            otherGauzy.stop(0);
+        }
+        assertThat(consents()).isEmpty();
 
         assertThat(create(Map.of("gauzyUrl", "ftp://example.com")).message()).contains("gauzyUrl");
         assertThat(create(Map.of("type", "OAUTH2", "accessToken", "x")).message())
