@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.PieceCallsBenchmark
- *     [-Dexec.args="--tasks=100000 --tenants=10 --warmup=60 --max-warmup=300 --seconds=10 --rounds=2
+ *     [-Dexec.args="--tasks=100000 --tenants=10 --warmup=60 --max-warmup=300 --seconds=10 --rounds=4
  *     --databases=h2,postgres"]</pre>
  */
 public final class PieceCallsBenchmark {
@@ -94,7 +94,7 @@ public final class PieceCallsBenchmark {
                 options.seconds("warmup", 60),
                 options.seconds("max-warmup", 300),
                 options.seconds("seconds", 10),
-                options.number("rounds", 2)));
+                options.number("rounds", 4)));
     }
 
     private void run(
