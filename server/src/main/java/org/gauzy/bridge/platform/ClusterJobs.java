@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -50,7 +52,31 @@ public class ClusterJobs {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (!tick.isZero()) {
-            scheduler.scheduleWithFixedDelay(this::runDue, clock.instant().plus(tick), tick);
+            lookAfterATick();
+        }
+    }
+
+    /**
+     * Each look comes after a tick drawn between half and one and a half of {@code tick}. At a fixed delay the
+     * nodes keep the phase they started with, and the node whose look follows the due time most closely claims
+     * every run: one node did all the cluster's jobs for a minute in a three-node test. Drawn anew each time, the
+     * first look after the due time is any node's.
+     */
+    private void lookAfterATick() {
+        long nanos = tick.toNanos();
+        Duration next = Duration.ofNanos(nanos / 2 + ThreadLocalRandom.current().nextLong(nanos));
+        try {
+            scheduler.schedule(
+                    () -> {
+                        try {
+                            runDue();
+                        } finally {
+                            lookAfterATick();
+                        }
+                    },
+                    clock.instant().plus(next));
+        } catch (TaskRejectedException shuttingDown) {
+            // The scheduler stops with the service; so do the looks.
         }
     }
 
