@@ -26,9 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * stopped, and the employee list, each from 4 and 16 clients. Every phase runs both tokens in turns (sign-in
  * then OAuth, then the other way round, {@code --rounds} times), and prints their p50 and p99 over every request
  * of the rounds, the service's CPU per call, and the ratio of the OAuth path's to the first-party path's, on H2
- * and then PostgreSQL. Tasks are created through the API,
- * so the figures hold for either database as the service writes it. Run after
- * {@code ./mvnw -B -q -DskipTests install}:
+ * and then PostgreSQL. Tasks are created through the API, so the figures hold for either database as the
+ * service writes it. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.PieceCallsBenchmark
  *     [-Dexec.args="--tasks=100000 --tenants=10 --warmup=60 --max-warmup=300 --seconds=10 --rounds=4
