@@ -192,9 +192,11 @@ class ConnectionService {
         } catch (RuntimeException refused) {
             if (authorization != null) {
                 authorizer.forget(tenant, authorization.clientId());
-                if (refused instanceof ActivepiecesFailure failure && "INVALID_CLAIM".equals(failure.upstreamCode)) {
-                    throw notClaimed(failure, Objects.requireNonNull(environment));
-                }
+            }
+            if (environment != null
+                    && refused instanceof ActivepiecesFailure failure
+                    && "INVALID_CLAIM".equals(failure.upstreamCode)) {
+                throw notClaimed(failure, environment);
             }
             throw refused;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
+import org.gauzy.bridge.support.AccessLog;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
 import org.gauzy.bridge.support.TestSandbox;
@@ -39,9 +40,8 @@ class SecretsAtRestTests extends ApiTest {
     @Test
     void secretsAreNeitherInTheDatabaseFileNorInTheLogs(CapturedOutput output) throws Exception {
         LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.gauzy.bridge", LogLevel.DEBUG);
-        // The client's line per call is on the access log, which the tests keep at WARN.
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.gauzy.bridge.access", LogLevel.INFO);
-        try {
+        // The client's line per call is on the access log.
+        try (AccessLog ignored = AccessLog.on()) {
             ActivepiecesSandbox ap = TestSandbox.shared();
             var platform = ap.addPlatform(null, null);
             var owner = accounts.onboard("secrets");
@@ -82,7 +82,6 @@ class SecretsAtRestTests extends ApiTest {
                     .doesNotContain(platform.apiKey())
                     .doesNotContain(accessToken);
         } finally {
-            LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.gauzy.bridge.access", LogLevel.WARN);
             LoggingSystem.get(getClass().getClassLoader()).setLogLevel("org.gauzy.bridge", null);
         }
     }

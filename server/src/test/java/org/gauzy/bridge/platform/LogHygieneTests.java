@@ -3,6 +3,7 @@ package org.gauzy.bridge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.gauzy.bridge.support.AccessLog;
 import org.gauzy.bridge.support.Accounts;
 import org.gauzy.bridge.support.ApiTest;
 import org.gauzy.bridge.support.OnH2;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -20,16 +19,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneTests extends ApiTest {
 
-    LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+    AccessLog accessLog;
 
     @BeforeEach
     void accessLogOn() {
-        logging.setLogLevel("org.gauzy.bridge.access", LogLevel.INFO);
+        accessLog = AccessLog.on();
     }
 
     @AfterEach
     void accessLogOff() {
-        logging.setLogLevel("org.gauzy.bridge.access", LogLevel.WARN);
+        accessLog.close();
     }
 
     @Test
