@@ -14,8 +14,9 @@ class IntegrationRecords {
                 "installation",
                 "Activepieces integration",
                 "integrationId",
+                // The installation alone: its settings, decrypted to be masked, are no concern of the check.
                 (caller, id) -> installations
-                        .view(caller.tenant(), id)
-                        .map(view -> new PathRecord.Owner(view.organizationId())));
+                        .installation(caller.tenant(), id)
+                        .map(found -> new PathRecord.Owner(found.organizationId())));
     }
 }
