@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the {@link RequestContext} of a token from the database: the session must be live and the
@@ -32,7 +31,11 @@ class RequestContextLoader {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * In no transaction of its own: the caller is one statement, and a role's permissions, when they have changed,
+     * are read by the version that statement gave. Under READ COMMITTED a transaction would add no consistency,
+     * and on every authenticated request it would cost a begin and a commit (see {@code IntegrationTenants}).
+     */
     Optional<RequestContext> forSession(UUID session, UUID user, String tokenId, @Nullable UUID tokenOrganization) {
         return sessions.caller(session, user, tokenId, OffsetDateTime.now(clock))
                 .filter(SessionContextRepository.Caller::isActive)
