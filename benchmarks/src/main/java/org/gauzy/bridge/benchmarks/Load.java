@@ -1,5 +1,6 @@
 package org.gauzy.bridge.benchmarks;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,11 +12,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
  * A closed-loop load: {@code clients} threads, each sending its next request as soon as the previous
- * answered, on keep-alive connections, for a fixed time. Bounded in time and aimed at loopback only.
+ * answered, on keep-alive connections, for a fixed time; or a paced one ({@link #paced}), at a fixed rate. Bounded
+ * in time and aimed at loopback only.
  */
 final class Load {
 
@@ -84,48 +87,117 @@ final class Load {
                         == 2);
     }
 
+    /**
+     * Sends {@code request(i)} at {@code perSecond} in all, spread evenly over {@code clients} threads, each on its
+     * own schedule. A request's time runs from when the schedule said to send it, not from when it went, so a
+     * request held up by the one before it counts the wait (no coordinated omission). Below the rate at which the
+     * machine saturates, this measures what a path adds to a call under load, where a closed loop measures the
+     * queue of its callers.
+     */
+    static Result paced(
+            String name,
+            HttpClient http,
+            int clients,
+            double perSecond,
+            Duration duration,
+            IntFunction<HttpRequest> request)
+            throws InterruptedException {
+        long interval = (long) (clients * 1e9 / perSecond);
+        long start = System.nanoTime() + 1_000_000;
+        long end = start + duration.toNanos();
+        return measure(name, clients, (client, sample) -> {
+            long next = start + client * interval / clients;
+            for (int i = 0; next < end; i++, next += interval) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int status;
+                try {
+                    status = http.send(request.apply(i), HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                } catch (IOException e) {
+                    status = 0;
+                }
+                sample.taken((System.nanoTime() - next) / 1000, status / 100 == 2);
+            }
+        });
+    }
+
     /** Runs {@code operation} in a loop from each client, timing each run; an exception counts as an error. */
     static Result run(String name, int clients, Duration duration, Operation operation) throws InterruptedException {
-        var errors = new AtomicLong();
-        var counter = new AtomicLong();
-        List<long[]> perClient = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
+        var counter = new AtomicLong();
+        return measure(name, clients, (client, sample) -> {
+            while (System.nanoTime() < end) {
+                int iteration = (int) counter.incrementAndGet();
+                long t0 = System.nanoTime();
+                boolean ok;
+                try {
+                    ok = operation.perform(client, iteration);
+                } catch (Exception e) {
+                    ok = false;
+                }
+                sample.taken((System.nanoTime() - t0) / 1000, ok);
+            }
+        });
+    }
+
+    /** One client's part of a load, recording each request into its sample. */
+    @FunctionalInterface
+    private interface ClientLoop {
+        void run(int client, Sample sample) throws InterruptedException;
+    }
+
+    /** One client's request times in microseconds, and its errors. */
+    private static final class Sample {
+        private long[] micros = new long[1 << 16];
+        private int n;
+        private long errors;
+
+        void taken(long elapsedMicros, boolean ok) {
+            if (!ok) {
+                errors++;
+            }
+            if (n == micros.length) {
+                micros = Arrays.copyOf(micros, n * 2);
+            }
+            micros[n++] = elapsedMicros;
+        }
+    }
+
+    private static Result measure(String name, int clients, ClientLoop loop) throws InterruptedException {
         var pool = Executors.newFixedThreadPool(clients);
-        var futures = new ArrayList<Future<long[]>>();
+        var futures = new ArrayList<Future<Sample>>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
             futures.add(pool.submit(() -> {
-                long[] samples = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    int iteration = (int) counter.incrementAndGet();
-                    long t0 = System.nanoTime();
-                    try {
-                        if (!operation.perform(client, iteration)) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    if (n == samples.length) {
-                        samples = Arrays.copyOf(samples, n * 2);
-                    }
-                    samples[n++] = (System.nanoTime() - t0) / 1000;
-                }
-                return Arrays.copyOf(samples, n);
+                var sample = new Sample();
+                loop.run(client, sample);
+                return sample;
             }));
         }
+        List<Sample> samples = new ArrayList<>();
         for (var f : futures) {
             try {
-                perClient.add(f.get());
+                samples.add(f.get());
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, clients, all.length, errors.get(), seconds, all);
+        long[] all = samples.stream()
+                .flatMapToLong(s -> Arrays.stream(s.micros, 0, s.n))
+                .sorted()
+                .toArray();
+        return new Result(
+                name,
+                clients,
+                all.length,
+                samples.stream().mapToLong(s -> s.errors).sum(),
+                seconds,
+                all);
     }
 }

@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gauzy.bridge.sandbox.ActivepiecesSandbox;
 import org.gauzy.bridge.sandbox.Seed;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,15 +20,26 @@ import tools.jackson.databind.json.JsonMapper;
  * and through {@code GET /api/integration/activepieces/connections/:integrationId}, with a tenant admin's
  * token (permission check, the installation's credentials, retries and the circuit breaker in place), and, for
  * the service's own floor, {@code GET /api/user/me} with that token (no Activepieces call). The three run in
- * turns, {@code --rounds} times, at 1 and 4 clients; the summary gives what the service added at p50 and p99. The sandbox runs in this process, as in the tests. Run after {@code ./mvnw -B -q -DskipTests install}:
+ * turns, {@code --rounds} times, at 1 and 4 clients in a closed loop, then the page directly and through the service
+ * at 4 clients paced at half the rate the closed loop gave the proxied page. On a machine of two cores that runs the
+ * callers, the sandbox and the service, 4 closed-loop callers keep every core busy, and a page's time there is the
+ * callers over the rate; the paced measure gives what the service adds to a call under load below saturation. The
+ * summary takes each path's percentiles over every request of its turns (one turn's p99 on two shared cores is a
+ * queue), gives the service's CPU per call, and what the service added at p50 and p99. {@code --paths} runs some of
+ * the three ({@code direct,proxied,floor}), as when profiling one. The sandbox runs in this process, as in the tests.
+ * Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.ProxyBenchmark
- *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3"]</pre>
+ *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3 --paths=direct,proxied,floor"]</pre>
  */
 public final class ProxyBenchmark {
 
     private static final int CONNECTIONS = 50;
     private static final int[] CLIENTS = {1, 4};
+    /** The clients of the paced measure, at half the rate the closed loop of as many gave the proxied page. */
+    private static final int PACED_CLIENTS = 4;
+    /** The three paths, in the order of a round's first turn. */
+    private static final List<String> PATHS = List.of("direct", "proxied", "floor");
     /** How long each call runs at each client count in a pass of the warm-up. */
     private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
 
@@ -49,10 +63,26 @@ public final class ProxyBenchmark {
                         options.seconds("warmup", 30),
                         options.seconds("max-warmup", 300),
                         options.seconds("seconds", 10),
-                        options.number("rounds", 3));
+                        options.number("rounds", 3),
+                        paths(options.text("paths", String.join(",", PATHS))));
     }
 
-    private void run(Path jar, String jvmArgs, Duration warmup, Duration maxWarmup, Duration measure, int rounds)
+    private static Set<String> paths(String listed) {
+        Set<String> paths = Set.of(listed.split(","));
+        if (!PATHS.containsAll(paths)) {
+            throw new IllegalArgumentException("--paths takes some of " + PATHS + ", comma-separated: " + listed);
+        }
+        return paths;
+    }
+
+    private void run(
+            Path jar,
+            String jvmArgs,
+            Duration warmup,
+            Duration maxWarmup,
+            Duration measure,
+            int rounds,
+            Set<String> measured)
             throws Exception {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start();
                 var service = ServiceProcess.start(jar, jvmArgs, Map.of("ACTIVEPIECES_BASE_URL", ap.baseUrl()), http)) {
@@ -106,39 +136,109 @@ public final class ProxyBenchmark {
             String[] names = {"Activepieces directly", "through the service", "the service alone (/user/me)"};
             WarmUp.untilCompiled(service, warmup, maxWarmup, () -> {
                 for (int clients : CLIENTS) {
-                    for (var request : paths) {
-                        Load.run("warm-up", http, clients, WARM_UP_STEP, i -> request);
+                    for (int path = 0; path < paths.length; path++) {
+                        if (measured.contains(PATHS.get(path))) {
+                            var request = paths[path];
+                            Load.run("warm-up", http, clients, WARM_UP_STEP, i -> request);
+                        }
                     }
                 }
             });
+            var paced = new ArrayList<String>(List.of("direct", "proxied"));
+            paced.retainAll(measured);
             StringBuilder summary = new StringBuilder();
+            double rate = 0;
             for (int clients : CLIENTS) {
-                double[][] p = new double[3][2]; // [direct, proxied, floor][p50, p99], means over the rounds
-                for (int round = 0; round < rounds; round++) {
-                    for (int turn = 0; turn < paths.length; turn++) {
-                        int path = (round + turn) % paths.length;
-                        var request = paths[path];
-                        var result = Load.run(names[path], http, clients, measure, i -> request);
-                        System.out.println(result.line());
-                        p[path][0] += result.percentileMillis(50) / rounds;
-                        p[path][1] += result.percentileMillis(99) / rounds;
-                    }
+                Load.Result[] pooled =
+                        compare(service, measured, names, rounds, summary, "clients=" + clients, path -> {
+                            var request = paths[path];
+                            return Load.run(names[path], http, clients, measure, i -> request);
+                        });
+                if (clients == PACED_CLIENTS && pooled[1] != null) {
+                    rate = pooled[1].perSecond() / 2;
                 }
-                summary.append(String.format(
-                        "  clients=%-3d p50 %6.2f → %6.2f ms (+%.2f ms)   p99 %6.2f → %6.2f ms (+%.2f ms)"
-                                + "   the service alone: p50 %.2f ms, p99 %.2f ms%n",
-                        clients,
-                        p[0][0],
-                        p[1][0],
-                        p[1][0] - p[0][0],
-                        p[0][1],
-                        p[1][1],
-                        p[1][1] - p[0][1],
-                        p[2][0],
-                        p[2][1]));
             }
-            System.out.printf("%nWhat the service adds (means of %d rounds):%n%s", rounds, summary);
+            if (rate > 0) {
+                double perSecond = rate;
+                System.out.printf(
+                        "%n%d clients paced at %.0f calls/s in all, half the rate the service gave them in a closed loop:%n",
+                        PACED_CLIENTS, perSecond);
+                compare(
+                        service,
+                        Set.copyOf(paced),
+                        names,
+                        rounds,
+                        summary,
+                        String.format("clients=%d paced at %.0f/s", PACED_CLIENTS, perSecond),
+                        path -> {
+                            var request = paths[path];
+                            return Load.paced(names[path], http, PACED_CLIENTS, perSecond, measure, i -> request);
+                        });
+            }
+            System.out.printf(
+                    "%nWhat the service adds (percentiles over every request of %d rounds):%n%s", rounds, summary);
         }
+    }
+
+    /** One turn of one path: its result. */
+    @FunctionalInterface
+    private interface Turn {
+        Load.Result run(int path) throws InterruptedException;
+    }
+
+    /**
+     * The measured paths in turns, {@code rounds} times, each turn's line printed with the service's CPU per call;
+     * the summary's line of the pooled percentiles, and what the service added. Returns the pooled results, null
+     * for a path not measured.
+     */
+    private static Load.Result[] compare(
+            ServiceProcess service,
+            Set<String> measured,
+            String[] names,
+            int rounds,
+            StringBuilder summary,
+            String label,
+            Turn turn)
+            throws InterruptedException {
+        List<List<Load.Result>> turns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        double[] cpuMillis = new double[PATHS.size()];
+        for (int round = 0; round < rounds; round++) {
+            for (int t = 0; t < PATHS.size(); t++) {
+                int path = (round + t) % PATHS.size();
+                if (!measured.contains(PATHS.get(path))) {
+                    continue;
+                }
+                var before = service.cpuTime();
+                var result = turn.run(path);
+                double cpu = service.cpuTime().minus(before).toNanos() / 1e6;
+                System.out.println(result.line()
+                        + String.format("  service CPU %.3f ms/call", cpu / Math.max(1, result.requests())));
+                turns.get(path).add(result);
+                cpuMillis[path] += cpu;
+            }
+        }
+        summary.append("  ").append(label).append(System.lineSeparator());
+        var pooled = new Load.Result[PATHS.size()];
+        for (int path = 0; path < PATHS.size(); path++) {
+            if (turns.get(path).isEmpty()) {
+                continue;
+            }
+            pooled[path] = Load.Result.pooled(names[path], turns.get(path));
+            summary.append(String.format(
+                    "    %-8s %7.0f calls/s  p50 %5.2f ms  p99 %5.2f ms  service CPU %.3f ms/call%n",
+                    PATHS.get(path),
+                    pooled[path].perSecond(),
+                    pooled[path].percentileMillis(50),
+                    pooled[path].percentileMillis(99),
+                    cpuMillis[path] / Math.max(1, pooled[path].requests())));
+        }
+        if (pooled[0] != null && pooled[1] != null) {
+            summary.append(String.format(
+                    "    added    p50 +%.2f ms, p99 +%.2f ms%n",
+                    pooled[1].percentileMillis(50) - pooled[0].percentileMillis(50),
+                    pooled[1].percentileMillis(99) - pooled[0].percentileMillis(99)));
+        }
+        return pooled;
     }
 
     /** A connection of the tenant's, as the service lists only those whose metadata names the caller's tenant. */
