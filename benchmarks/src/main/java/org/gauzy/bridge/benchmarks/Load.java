@@ -108,8 +108,8 @@ final class Load {
         return measure(name, clients, (client, sample) -> {
             long next = start + client * interval / clients;
             for (int i = 0; next < end; i++, next += interval) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
+                // parkNanos may return early: a request never goes before its time.
+                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
                 int status;

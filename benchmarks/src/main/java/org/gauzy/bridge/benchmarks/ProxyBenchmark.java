@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,8 +145,9 @@ public final class ProxyBenchmark {
                     }
                 }
             });
-            var paced = new ArrayList<String>(List.of("direct", "proxied"));
-            paced.retainAll(measured);
+            // The floor makes no Activepieces call: there is nothing to compare it with at a rate.
+            Set<String> paced = new HashSet<>(measured);
+            paced.remove("floor");
             StringBuilder summary = new StringBuilder();
             double rate = 0;
             for (int clients : CLIENTS) {
@@ -165,7 +167,7 @@ public final class ProxyBenchmark {
                         PACED_CLIENTS, perSecond);
                 compare(
                         service,
-                        Set.copyOf(paced),
+                        paced,
                         names,
                         rounds,
                         summary,
