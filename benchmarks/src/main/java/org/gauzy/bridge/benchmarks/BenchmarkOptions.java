@@ -95,7 +95,12 @@ final class BenchmarkOptions {
 
     /** The kinds of database {@code --databases} names: {@code h2}, {@code postgres}, or both (the default). */
     List<String> databases() {
-        return List.of(text("databases", "h2,postgres").split(","));
+        return databases("h2,postgres");
+    }
+
+    /** The kinds of database {@code --databases} names, else {@code fallback}. */
+    List<String> databases(String fallback) {
+        return List.of(text("databases", fallback).split(","));
     }
 
     /** Runs the scenario on the embedded default (H2) and on a fresh embedded PostgreSQL, as {@code --databases} says. */

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * callers over the rate; the paced measure gives what the service adds to a call under load below saturation. The
  * summary takes each path's percentiles over every request of its turns (one turn's p99 on two shared cores is a
  * queue), gives the service's CPU per call, and what the service added at p50 and p99. {@code --paths} runs some of
- * the three ({@code direct,proxied,floor}), as when profiling one. The sandbox runs in this process, as in the tests.
- * Run after {@code ./mvnw -B -q -DskipTests install}:
+ * the three ({@code direct,proxied,floor}), as when profiling one. The sandbox runs in this process, as in the tests;
+ * the service runs on H2, its embedded default, or on the databases {@code --databases} names ({@code h2},
+ * {@code postgres}). Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.ProxyBenchmark
  *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3 --paths=direct,proxied,floor"]</pre>
@@ -57,15 +59,22 @@ public final class ProxyBenchmark {
         // (nodejs/node#42163).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         var options = new BenchmarkOptions(args);
-        new ProxyBenchmark()
-                .run(
-                        options.jar(),
-                        options.serverJvmArgs(),
-                        options.seconds("warmup", 30),
-                        options.seconds("max-warmup", 300),
-                        options.seconds("seconds", 10),
-                        options.number("rounds", 3),
-                        paths(options.text("paths", String.join(",", PATHS))));
+        Set<String> measured = paths(options.text("paths", String.join(",", PATHS)));
+        for (String database : options.databases("h2")) {
+            BenchmarkOptions.onFreshDatabase(database, (label, environment) -> {
+                System.out.printf("%n== %s%n", label);
+                new ProxyBenchmark()
+                        .run(
+                                options.jar(),
+                                options.serverJvmArgs(),
+                                environment,
+                                options.seconds("warmup", 30),
+                                options.seconds("max-warmup", 300),
+                                options.seconds("seconds", 10),
+                                options.number("rounds", 3),
+                                measured);
+            });
+        }
     }
 
     private static Set<String> paths(String listed) {
@@ -79,6 +88,7 @@ public final class ProxyBenchmark {
     private void run(
             Path jar,
             String jvmArgs,
+            Map<String, String> database,
             Duration warmup,
             Duration maxWarmup,
             Duration measure,
@@ -86,7 +96,7 @@ public final class ProxyBenchmark {
             Set<String> measured)
             throws Exception {
         try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start();
-                var service = ServiceProcess.start(jar, jvmArgs, Map.of("ACTIVEPIECES_BASE_URL", ap.baseUrl()), http)) {
+                var service = ServiceProcess.start(jar, jvmArgs, environment(database, ap), http)) {
             var api = new ApiCalls(http, json, service.base());
             Seed platform = ap.addPlatform(null, null);
             var admin = api.onboard("proxy");
@@ -180,6 +190,12 @@ public final class ProxyBenchmark {
             System.out.printf(
                     "%nWhat the service adds (percentiles over every request of %d rounds):%n%s", rounds, summary);
         }
+    }
+
+    private static Map<String, String> environment(Map<String, String> database, ActivepiecesSandbox ap) {
+        var environment = new HashMap<>(database);
+        environment.put("ACTIVEPIECES_BASE_URL", ap.baseUrl());
+        return environment;
     }
 
     /** One turn of one path: its result. */
