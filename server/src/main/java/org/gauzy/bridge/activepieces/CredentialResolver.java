@@ -56,15 +56,16 @@ class CredentialResolver {
     }
 
     Credential forIntegration(RequestContext context, UUID integrationId, Need need) {
-        IntegrationTenants.Installation installation = integrations
-                .installation(context.tenant(), integrationId)
-                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(found.provider()))
+        IntegrationTenants.Configured installation = integrations
+                .configured(context.tenant(), integrationId, CREDENTIAL_SETTINGS)
+                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(
+                        found.installation().provider()))
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
-        if (!installation.isEnabled()) {
+        if (!installation.installation().isEnabled()) {
             throw new ApiException.Conflict(
                     "The Activepieces integration " + integrationId + " is disabled; enable it first");
         }
-        return resolve(context.tenant(), installation.organizationId(), need, installation);
+        return resolve(context.tenant(), installation.installation().organizationId(), need, installation);
     }
 
     /** For an operation in the organization the request acts in. */
@@ -90,11 +91,13 @@ class CredentialResolver {
      */
     Optional<Credential> forInstallation(UUID tenant, UUID integrationId) {
         return integrations
-                .installation(tenant, integrationId)
-                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(found.provider()) && found.isEnabled())
+                .configured(tenant, integrationId, CREDENTIAL_SETTINGS)
+                .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(
+                                found.installation().provider())
+                        && found.installation().isEnabled())
                 .flatMap(found -> {
                     try {
-                        return Optional.of(resolve(tenant, found.organizationId(), Need.ANY, found));
+                        return Optional.of(resolve(tenant, found.installation().organizationId(), Need.ANY, found));
                     } catch (ApiException notConfigured) {
                         return Optional.empty();
                     }
@@ -105,9 +108,9 @@ class CredentialResolver {
         return resolve(context.tenant(), organization, need, null);
     }
 
-    /** {@code known}: an enabled installation already read, which need not be looked up again. */
+    /** {@code known}: an enabled installation already read with its credential, which need not be read again. */
     private Credential resolve(
-            UUID tenant, @Nullable UUID organization, Need need, IntegrationTenants.@Nullable Installation known) {
+            UUID tenant, @Nullable UUID organization, Need need, IntegrationTenants.@Nullable Configured known) {
         if (organization != null) {
             Optional<Credential> own =
                     stored(tenant, organization, Credential.Source.ORGANIZATION, organization, need, known);
@@ -141,23 +144,29 @@ class CredentialResolver {
             Credential.Source source,
             @Nullable UUID organization,
             Need need,
-            IntegrationTenants.@Nullable Installation known) {
-        Optional<UUID> enabled = known != null && Objects.equals(known.organizationId(), scope)
-                ? Optional.of(known.id())
-                : integrations.findEnabled(tenant, scope, IntegrationTenants.ACTIVEPIECES);
-        return enabled.flatMap(id -> {
-            Map<String, String> values = integrations.settings(tenant, id, CREDENTIAL_SETTINGS);
-            String apiKey = values.get(API_KEY);
-            String key = apiKey != null && !apiKey.isBlank() ? apiKey : null;
-            String email = values.get(USER_EMAIL);
-            String password = values.get(USER_PASSWORD);
-            Credential.UserLogin user = email != null && !email.isBlank() && password != null
-                    ? new Credential.UserLogin(id.toString(), email, password)
-                    : null;
-            return serves(key, user, need)
-                    ? Optional.of(new Credential(key, user, source, organization))
-                    : Optional.empty();
-        });
+            IntegrationTenants.@Nullable Configured known) {
+        if (known != null && Objects.equals(known.installation().organizationId(), scope)) {
+            return credential(known.installation().id(), known.settings(), source, organization, need);
+        }
+        return integrations
+                .findEnabled(tenant, scope, IntegrationTenants.ACTIVEPIECES)
+                .flatMap(id -> credential(
+                        id, integrations.settings(tenant, id, CREDENTIAL_SETTINGS), source, organization, need));
+    }
+
+    /** The credential an installation's settings hold, if it serves the need. */
+    private static Optional<Credential> credential(
+            UUID id, Map<String, String> values, Credential.Source source, @Nullable UUID organization, Need need) {
+        String apiKey = values.get(API_KEY);
+        String key = apiKey != null && !apiKey.isBlank() ? apiKey : null;
+        String email = values.get(USER_EMAIL);
+        String password = values.get(USER_PASSWORD);
+        Credential.UserLogin user = email != null && !email.isBlank() && password != null
+                ? new Credential.UserLogin(id.toString(), email, password)
+                : null;
+        return serves(key, user, need)
+                ? Optional.of(new Credential(key, user, source, organization))
+                : Optional.empty();
     }
 
     private Optional<Credential> global(@Nullable UUID organization, Need need) {

@@ -90,13 +90,36 @@ public class IntegrationTenants {
     public record Installation(UUID id, @Nullable UUID organizationId, String provider, boolean isEnabled) {}
 
     public Optional<Installation> installation(UUID tenant, UUID id) {
-        return repository
-                .find(tenant, id)
-                .map(row -> new Installation(
-                        row.id(),
-                        TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(),
-                        row.provider(),
-                        row.isEnabled()));
+        return repository.find(tenant, id).map(IntegrationTenants::installation);
+    }
+
+    /** An installation and the values of the named settings it has, decrypted when secret. */
+    public record Configured(Installation installation, Map<String, String> settings) {}
+
+    /**
+     * An installation and the values of the named settings it has, decrypted when secret, in one read: for the
+     * code that uses them, never for a response.
+     */
+    public Optional<Configured> configured(UUID tenant, UUID id, Set<String> names) {
+        return repository.findWithSettings(tenant, id, names).map(found -> {
+            var values = new HashMap<String, String>();
+            for (var s : found.settings()) {
+                values.put(s.name(), open(id, s));
+            }
+            return new Configured(installation(found.row()), values);
+        });
+    }
+
+    private static Installation installation(IntegrationTenantRepository.Row row) {
+        return new Installation(
+                row.id(),
+                TENANT_WIDE.equals(row.organizationId()) ? null : row.organizationId(),
+                row.provider(),
+                row.isEnabled());
+    }
+
+    private String open(UUID id, IntegrationTenantRepository.SettingRow s) {
+        return s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value();
     }
 
     /** An installation as a background task needs it: which tenant's, and its id. */
@@ -137,9 +160,7 @@ public class IntegrationTenants {
 
     /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
     public Optional<String> setting(UUID tenant, UUID id, String name) {
-        return repository
-                .setting(tenant, id, name)
-                .map(s -> s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
+        return repository.setting(tenant, id, name).map(s -> open(id, s));
     }
 
     /**
@@ -150,7 +171,7 @@ public class IntegrationTenants {
         var values = new HashMap<String, String>();
         for (var s : repository.settings(tenant, id)) {
             if (names.contains(s.name())) {
-                values.put(s.name(), s.isSecret() ? secrets.open(s.value(), context(id, s.name())) : s.value());
+                values.put(s.name(), open(id, s));
             }
         }
         return values;
