@@ -56,16 +56,16 @@ class CredentialResolver {
     }
 
     Credential forIntegration(RequestContext context, UUID integrationId, Need need) {
-        IntegrationTenants.Configured installation = integrations
+        IntegrationTenants.Configured configured = integrations
                 .configured(context.tenant(), integrationId, CREDENTIAL_SETTINGS)
                 .filter(found -> IntegrationTenants.ACTIVEPIECES.equals(
                         found.installation().provider()))
                 .orElseThrow(() -> new ApiException.NotFound("Activepieces integration", integrationId));
-        if (!installation.installation().isEnabled()) {
+        if (!configured.installation().isEnabled()) {
             throw new ApiException.Conflict(
                     "The Activepieces integration " + integrationId + " is disabled; enable it first");
         }
-        return resolve(context.tenant(), installation.installation().organizationId(), need, installation);
+        return resolve(context.tenant(), configured.installation().organizationId(), need, configured);
     }
 
     /** For an operation in the organization the request acts in. */

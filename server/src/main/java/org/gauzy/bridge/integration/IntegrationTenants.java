@@ -94,7 +94,14 @@ public class IntegrationTenants {
     }
 
     /** An installation and the values of the named settings it has, decrypted when secret. */
-    public record Configured(Installation installation, Map<String, String> settings) {}
+    public record Configured(Installation installation, Map<String, String> settings) {
+
+        /** The names of the settings only: their values may be secrets. */
+        @Override
+        public String toString() {
+            return "Configured[" + installation + ", settings " + settings.keySet() + "]";
+        }
+    }
 
     /**
      * An installation and the values of the named settings it has, decrypted when secret, in one read: for the
