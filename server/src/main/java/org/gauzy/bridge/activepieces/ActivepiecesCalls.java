@@ -25,20 +25,37 @@ class ActivepiecesCalls {
 
     /** With the API key, else as the user; {@code projectId} is the project the call acts in, when it has one. */
     JsonNode send(Credential credential, @Nullable String projectId, ActivepiecesHttp.Call call) {
+        return send(credential, projectId, call, http.tree());
+    }
+
+    /** The same, the answer read by {@code success}. */
+    <T> T send(
+            Credential credential,
+            @Nullable String projectId,
+            ActivepiecesHttp.Call call,
+            ActivepiecesHttp.BodyReader<T> success) {
         if (credential.apiKey() != null) {
-            return http.send(credential.apiKey(), call);
+            return http.send(credential.apiKey(), call, success);
         }
-        return sendAsUser(credential, projectId, call);
+        return sendAsUser(credential, projectId, call, success);
     }
 
     /** As the credential's user, whose session is renewed once if Activepieces refuses it. */
     JsonNode sendAsUser(Credential credential, @Nullable String projectId, ActivepiecesHttp.Call call) {
+        return sendAsUser(credential, projectId, call, http.tree());
+    }
+
+    private <T> T sendAsUser(
+            Credential credential,
+            @Nullable String projectId,
+            ActivepiecesHttp.Call call,
+            ActivepiecesHttp.BodyReader<T> success) {
         Credential.UserLogin user = credential.user();
         if (user == null) {
             throw new IllegalStateException("resolved without a user for a call that needs one");
         }
         try {
-            return http.send(sessions.token(user, projectId), call);
+            return http.send(sessions.token(user, projectId), call, success);
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus != 401) {
                 throw failure;
@@ -46,7 +63,7 @@ class ActivepiecesCalls {
         }
         sessions.forget(user);
         try {
-            return http.send(sessions.token(user, projectId), call);
+            return http.send(sessions.token(user, projectId), call, success);
         } catch (ActivepiecesFailure failure) {
             if (failure.upstreamStatus == 401) {
                 throw new ApiException(

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -145,8 +146,27 @@ class ActivepiecesHttp implements DisposableBean {
         }
     }
 
+    /**
+     * Reads a successful answer's body as it arrives, given its {@code Content-Length} (-1 when it has none); an
+     * error's body is always read as a tree.
+     */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(InputStream body, long length) throws IOException;
+    }
+
     /** The JSON answer of a successful call (a missing node for 204); {@code bearer} null sends none (sign-in). */
     JsonNode send(@Nullable String bearer, Call call) {
+        return send(bearer, call, tree());
+    }
+
+    /** Reads an answer as a tree, as {@link #send(String, Call)} does. */
+    BodyReader<JsonNode> tree() {
+        return (body, length) -> parse(body);
+    }
+
+    /** A successful call's answer as {@code success} reads it; a failure is an {@link ActivepiecesFailure}. */
+    <T> T send(@Nullable String bearer, Call call, BodyReader<T> success) {
         String base = settings.apiBase();
         CircuitBreaker circuit = circuits.computeIfAbsent(
                 base, b -> new CircuitBreaker(settings.circuitFailureThreshold(), settings.circuitOpenFor(), clock));
@@ -157,9 +177,9 @@ class ActivepiecesHttp implements DisposableBean {
                 throw ActivepiecesFailure.circuitOpen(settings.baseUrl(), wait.get());
             }
             boolean mayRetry = attempt < settings.maxAttempts();
-            Answer answer;
+            Answer<T> answer;
             try {
-                answer = exchange(call, uri, bearer);
+                answer = exchange(call, uri, bearer, success);
             } catch (ResourceAccessException e) {
                 circuit.failure();
                 // A connect or read timeout (SocketTimeoutException, ConnectTimeoutException).
@@ -201,21 +221,22 @@ class ActivepiecesHttp implements DisposableBean {
             } else {
                 circuit.success();
             }
-            if (answer.status() / 100 == 2) {
-                return answer.body();
+            if (answer.value() != null) {
+                return answer.value();
             }
             throw ActivepiecesFailure.answered(
-                    answer.status(),
-                    code(answer.body()),
-                    answer.body().path("params").path("message").asString(null),
-                    said(answer.body()));
+                    answer.status(), code(answer.problem()), message(answer.problem()), said(answer.problem()));
         }
     }
 
-    private record Answer(
-            int status, JsonNode body, @Nullable String retryAfter) {}
+    /** A 2xx answer's {@code value}, or another's status and {@code problem}, the body that says what went wrong. */
+    private record Answer<T>(
+            int status,
+            @Nullable T value,
+            JsonNode problem,
+            @Nullable String retryAfter) {}
 
-    private Answer exchange(Call call, URI uri, @Nullable String bearer) {
+    private <T> Answer<T> exchange(Call call, URI uri, @Nullable String bearer, BodyReader<T> success) {
         var request = rest.method(call.method()).uri(uri).accept(MediaType.APPLICATION_JSON);
         if (bearer != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
@@ -223,10 +244,18 @@ class ActivepiecesHttp implements DisposableBean {
         if (call.body() != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(call.body()));
         }
-        return request.exchange((req, res) -> new Answer(
-                res.getStatusCode().value(),
-                parse(res.getBody()),
-                res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
+        return request.exchange((req, res) -> {
+            int status = res.getStatusCode().value();
+            String retryAfter = res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            return status / 100 == 2
+                    ? new Answer<>(
+                            status,
+                            Objects.requireNonNull(
+                                    success.read(res.getBody(), res.getHeaders().getContentLength())),
+                            json.missingNode(),
+                            retryAfter)
+                    : new Answer<T>(status, null, parse(res.getBody()), retryAfter);
+        });
     }
 
     /**
@@ -248,7 +277,7 @@ class ActivepiecesHttp implements DisposableBean {
     static String said(JsonNode body) {
         String code = code(body);
         JsonNode params = body.path("params");
-        String message = params.path("message").asString(null);
+        String message = message(body);
         if (message == null && params.has("entityType")) {
             message = "no " + params.path("entityType").asString() + " "
                     + params.path("entityId").asString("");
@@ -264,6 +293,11 @@ class ActivepiecesHttp implements DisposableBean {
 
     static @Nullable String code(JsonNode body) {
         return body.path("code").asString(null);
+    }
+
+    /** A domain error's own message ({@code params.message}). */
+    private static @Nullable String message(JsonNode body) {
+        return body.path("params").path("message").asString(null);
     }
 
     private static URI uri(String base, Call call) {

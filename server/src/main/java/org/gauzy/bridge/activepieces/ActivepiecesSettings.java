@@ -45,15 +45,24 @@ record ActivepiecesSettings(
     /** Where a person opens Activepieces: the configured front end, else the API's host. */
     String frontend() {
         String front = frontendUrl == null || frontendUrl.isBlank() ? baseUrl : frontendUrl;
-        return front.trim().replaceAll("/+$", "").replaceAll("/api(/v1)?$", "");
+        return withoutTrailingSlashes(front.trim()).replaceAll("/api(/v1)?$", "");
     }
 
     /** The REST base: {@code /api/v1} appended once, whatever form the configured URL has. */
     String apiBase() {
-        String base = baseUrl.trim().replaceAll("/+$", "");
+        String base = withoutTrailingSlashes(baseUrl.trim());
         if (base.endsWith("/api/v1")) {
             return base;
         }
         return base.endsWith("/api") ? base + "/v1" : base + "/api/v1";
+    }
+
+    /** Without a regular expression: every call to Activepieces asks for its base. */
+    private static String withoutTrailingSlashes(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
     }
 }

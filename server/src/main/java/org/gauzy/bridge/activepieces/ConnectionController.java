@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Gauzy's connection routes under {@code /api/integration/activepieces}. */
@@ -137,7 +136,7 @@ class ConnectionController {
             organization = OrganizationFrom.PATH,
             record = "installation")
     @GetMapping("/connections/tenant/{integrationId}/{projectId}")
-    ResponseEntity<List<JsonNode>> tenantConnections(
+    ResponseEntity<List<ConnectionRow>> tenantConnections(
             RequestContext context, @PathVariable UUID integrationId, @PathVariable String projectId) {
         ConnectionService.All all = connections.allInProject(context, integrationId, projectId);
         var response = ResponseEntity.ok();

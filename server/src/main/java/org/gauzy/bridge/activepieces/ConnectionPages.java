@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Connections tab: the tenant's connections in a project of the key (filters and cursor paging
@@ -52,6 +53,7 @@ class ConnectionPages {
     private final ProjectAccess projects;
     private final CredentialResolver keys;
     private final DelegatedAccess access;
+    private final JsonMapper json;
     private final Clock clock;
 
     ConnectionPages(
@@ -60,7 +62,9 @@ class ConnectionPages {
             ProjectAccess projects,
             CredentialResolver keys,
             DelegatedAccess access,
+            JsonMapper json,
             Clock clock) {
+        this.json = json;
         this.setup = setup;
         this.connections = connections;
         this.projects = projects;
@@ -283,9 +287,10 @@ class ConnectionPages {
         return Pages.view("activepieces/connections", status, model);
     }
 
-    private static List<Row> rows(List<JsonNode> data) {
+    private List<Row> rows(List<ConnectionRow> data) {
         var rows = new ArrayList<Row>();
-        for (JsonNode c : data) {
+        for (ConnectionRow row : data) {
+            JsonNode c = json.readTree(row.json());
             rows.add(new Row(
                     c.path("id").asString(),
                     c.path("displayName").asString(""),

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.gauzy.bridge.identity.DelegatedAccess;
 import org.gauzy.bridge.identity.OrganizationDirectory;
 import org.gauzy.bridge.identity.RequestContext;
@@ -275,7 +276,7 @@ class ConnectionService {
      * {@code warning} says when rows may be missing (see {@link ConnectionWalk}).
      */
     record Listing(
-            List<JsonNode> data,
+            List<ConnectionRow> data,
             @Nullable String next,
             @Nullable String previous,
 
@@ -293,40 +294,27 @@ class ConnectionService {
         var key = keys.forIntegration(context, integrationId);
         projects.require(context, key, query.projectId());
         UUID tenant = context.tenant();
-        ConnectionWalk.Fetch fetch =
-                (cursor, limit) -> calls.send(key, query.projectId(), listCall(query, cursor, limit));
+        ConnectionWalk.Fetch fetch = (cursor, limit) -> page(key, query, cursor, limit);
         ConnectionWalk.PageCursor at = query.cursor() == null ? null : ConnectionWalk.readPageCursor(query.cursor());
         ConnectionWalk.Walk walk = at == null || at.forward()
                 ? ConnectionWalk.forward(
-                        fetch,
-                        at == null ? null : at.at(),
-                        query.limit(),
-                        c -> sameTenant(c, tenant),
-                        MAX_UPSTREAM_PAGES)
-                : ConnectionWalk.backward(
-                        fetch, at.at(), query.limit(), c -> sameTenant(c, tenant), MAX_UPSTREAM_PAGES);
-        List<JsonNode> rows = walk.rows();
+                        fetch, at == null ? null : at.at(), query.limit(), ofTenant(tenant), MAX_UPSTREAM_PAGES)
+                : ConnectionWalk.backward(fetch, at.at(), query.limit(), ofTenant(tenant), MAX_UPSTREAM_PAGES);
+        List<ConnectionRow> rows = walk.rows();
         boolean forward = at == null || at.forward();
         boolean moreAfter = forward ? walk.more() : true;
         boolean moreBefore = forward ? at != null : walk.more();
         String next = rows.isEmpty() || !moreAfter
                 ? null
-                : ConnectionWalk.pageCursor(true, ConnectionWalk.Position.of(rows.get(rows.size() - 1)));
+                : ConnectionWalk.pageCursor(true, rows.get(rows.size() - 1).at());
         String previous = rows.isEmpty() || !moreBefore
                 ? null
-                : ConnectionWalk.pageCursor(false, ConnectionWalk.Position.of(rows.get(0)));
-        return new Listing(
-                rows.stream()
-                        .map(this::withoutSecrets)
-                        .map(JsonNode.class::cast)
-                        .toList(),
-                next,
-                previous,
-                walk.gap() ? GAP_WARNING : null);
+                : ConnectionWalk.pageCursor(false, rows.get(0).at());
+        return new Listing(rows, next, previous, walk.gap() ? GAP_WARNING : null);
     }
 
     /** Every connection of the tenant in a project, and whether some may be missing. */
-    record All(List<JsonNode> connections, boolean gap) {}
+    record All(List<ConnectionRow> connections, boolean gap) {}
 
     /** Every connection of the tenant in a project, all pages, none lost to Activepieces' cursor. */
     All allInProject(RequestContext context, UUID integrationId, String projectId) {
@@ -336,17 +324,12 @@ class ConnectionService {
         var query = new ListQuery(
                 projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(), "PROJECT");
         ConnectionWalk.Walk walk = ConnectionWalk.forward(
-                (cursor, limit) -> calls.send(key, projectId, listCall(query, cursor, limit)),
+                (cursor, limit) -> page(key, query, cursor, limit),
                 null,
                 Integer.MAX_VALUE,
-                c -> sameTenant(c, tenant),
+                ofTenant(tenant),
                 MAX_UPSTREAM_PAGES * 2);
-        return new All(
-                walk.rows().stream()
-                        .map(this::withoutSecrets)
-                        .map(JsonNode.class::cast)
-                        .toList(),
-                walk.gap() || walk.more());
+        return new All(walk.rows(), walk.gap() || walk.more());
     }
 
     /** The connection recorded on the installation, read by id where Activepieces can, else found by listing. */
@@ -455,15 +438,19 @@ class ConnectionService {
         var query =
                 new ListQuery(projectId, null, ConnectionWalk.FIRST_LIMIT, settings.pieceName(), null, List.of(), null);
         ConnectionWalk.Walk walk = ConnectionWalk.forward(
-                (cursor, limit) -> calls.send(key, projectId, listCall(query, cursor, limit)),
+                (cursor, limit) -> page(key, query, cursor, limit),
                 null,
                 1,
-                c -> connectionId.equals(c.path("id").asString()),
+                c -> connectionId.equals(c.id()),
                 MAX_UPSTREAM_PAGES * 2);
         if (walk.rows().isEmpty()) {
             throw new ApiException.NotFound("Activepieces connection", connectionId);
         }
-        return walk.rows().get(0);
+        return json.readTree(walk.rows().get(0).json());
+    }
+
+    private ConnectionPage page(Credential key, ListQuery query, @Nullable String cursor, int limit) {
+        return calls.send(key, query.projectId(), listCall(query, cursor, limit), ConnectionPage.reader(json));
     }
 
     private static ActivepiecesHttp.Call listCall(ListQuery query, @Nullable String cursor, int limit) {
@@ -479,9 +466,9 @@ class ConnectionService {
     }
 
     /**
-     * Activepieces never returns {@code value}; we make sure of it whatever it sends. The node is this
-     * request's own, parsed from Activepieces' answer, so the field is removed in place: a copy of every row
-     * was a twentieth of a connections page's garbage.
+     * Activepieces never returns {@code value}; we make sure of it whatever it sends (a listing's rows leave it
+     * out as they are read, in {@link ConnectionPage}). The node is this request's own, parsed from Activepieces'
+     * answer, so the field is removed in place.
      */
     private ObjectNode withoutSecrets(JsonNode connection) {
         ObjectNode row = connection instanceof ObjectNode object ? object : json.createObjectNode();
@@ -492,5 +479,11 @@ class ConnectionService {
     /** Whether Activepieces says the connection was made for this tenant. */
     private static boolean sameTenant(JsonNode connection, UUID tenant) {
         return Objects.equals(connection.path("metadata").path("tenantId").asString(null), tenant.toString());
+    }
+
+    /** The rows Activepieces says were made for this tenant. */
+    private static Predicate<ConnectionRow> ofTenant(UUID tenant) {
+        String id = tenant.toString();
+        return row -> id.equals(row.tenantId());
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Walks Activepieces' app connections in (created, id) order from a position, forward or backward,
@@ -41,15 +40,17 @@ final class ConnectionWalk {
     /** Where a walk stands: a row's creation time and id, in the order (created, id). */
     record Position(Instant created, String id) implements Comparable<Position> {
 
-        static Position of(JsonNode connection) {
+        static Position of(String created, String id) {
             try {
-                return new Position(
-                        instant(connection.path("created").asString()),
-                        connection.path("id").asString());
+                return new Position(instant(created), id);
             } catch (DateTimeParseException e) {
-                throw new ApiException(
-                        HttpStatus.BAD_GATEWAY, "Activepieces listed a connection without a valid creation time");
+                throw invalid();
             }
+        }
+
+        static ApiException invalid() {
+            return new ApiException(
+                    HttpStatus.BAD_GATEWAY, "Activepieces listed a connection without a valid creation time");
         }
 
         @Override
@@ -119,34 +120,33 @@ final class ConnectionWalk {
     /** Reads one page of Activepieces' list with one of its cursors (null: the first page) and a limit. */
     @FunctionalInterface
     interface Fetch {
-        JsonNode page(@Nullable String cursor, int limit);
+        ConnectionPage page(@Nullable String cursor, int limit);
     }
 
     /**
      * Rows in ascending order; {@code more}: rows lie beyond them in the walk's direction; {@code gap}:
      * rows of one millisecond may be missing, as more of them exist than {@link #MAX_LIMIT}.
      */
-    record Walk(List<JsonNode> rows, boolean more, boolean gap) {}
+    record Walk(List<ConnectionRow> rows, boolean more, boolean gap) {}
 
     private ConnectionWalk() {}
 
     /** Up to {@code want} rows that {@code keep} accepts, after {@code from} (null: from the first). */
-    static Walk forward(Fetch fetch, @Nullable Position from, int want, Predicate<JsonNode> keep, int maxCalls) {
-        var out = new ArrayList<JsonNode>();
+    static Walk forward(Fetch fetch, @Nullable Position from, int want, Predicate<ConnectionRow> keep, int maxCalls) {
+        var out = new ArrayList<ConnectionRow>();
         Position passed = from;
         int firstLimit = firstLimit(want);
         int limit = firstLimit;
         boolean gap = false;
         for (int call = 0; call < maxCalls; call++) {
-            JsonNode page = fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
-            List<Row> rows = sorted(page.path("data"));
-            boolean end = rows.isEmpty()
-                    || page.path("next").isNull()
-                    || page.path("next").isMissingNode();
+            ConnectionPage page =
+                    fetch.page(passed == null ? null : cursor(true, secondStart(passed.created()) - 1), limit);
+            List<ConnectionRow> rows = sorted(page.rows());
+            boolean end = rows.isEmpty() || !page.more();
             Instant last =
                     rows.isEmpty() ? null : rows.get(rows.size() - 1).at().created();
-            List<Row> fresh = new ArrayList<>();
-            for (Row row : rows) {
+            List<ConnectionRow> fresh = new ArrayList<>();
+            for (ConnectionRow row : rows) {
                 if ((passed == null || row.at().compareTo(passed) > 0)
                         && (end || row.at().created().isBefore(last))) {
                     fresh.add(row);
@@ -164,10 +164,10 @@ final class ConnectionWalk {
                 continue;
             }
             for (int i = 0; i < fresh.size(); i++) {
-                Row row = fresh.get(i);
+                ConnectionRow row = fresh.get(i);
                 passed = row.at();
-                if (keep.test(row.json())) {
-                    out.add(row.json());
+                if (keep.test(row)) {
+                    out.add(row);
                     if (out.size() == want) {
                         return new Walk(out, i < fresh.size() - 1 || !end, gap);
                     }
@@ -182,21 +182,19 @@ final class ConnectionWalk {
     }
 
     /** Up to {@code want} rows that {@code keep} accepts, before {@code before}, returned in ascending order. */
-    static Walk backward(Fetch fetch, Position before, int want, Predicate<JsonNode> keep, int maxCalls) {
-        var out = new ArrayList<JsonNode>();
+    static Walk backward(Fetch fetch, Position before, int want, Predicate<ConnectionRow> keep, int maxCalls) {
+        var out = new ArrayList<ConnectionRow>();
         Position passed = before;
         int firstLimit = firstLimit(want);
         int limit = firstLimit;
         boolean gap = false;
         for (int call = 0; call < maxCalls; call++) {
-            JsonNode page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
-            List<Row> rows = sorted(page.path("data"));
-            boolean start = rows.isEmpty()
-                    || page.path("previous").isNull()
-                    || page.path("previous").isMissingNode();
+            ConnectionPage page = fetch.page(cursor(false, secondStart(passed.created()) + 1000), limit);
+            List<ConnectionRow> rows = sorted(page.rows());
+            boolean start = rows.isEmpty() || !page.fewer();
             Instant first = rows.isEmpty() ? null : rows.get(0).at().created();
-            List<Row> fresh = new ArrayList<>();
-            for (Row row : rows) {
+            List<ConnectionRow> fresh = new ArrayList<>();
+            for (ConnectionRow row : rows) {
                 if (row.at().compareTo(passed) < 0
                         && (start || row.at().created().isAfter(first))) {
                     fresh.add(row);
@@ -213,10 +211,10 @@ final class ConnectionWalk {
                 continue;
             }
             for (int i = fresh.size() - 1; i >= 0; i--) {
-                Row row = fresh.get(i);
+                ConnectionRow row = fresh.get(i);
                 passed = row.at();
-                if (keep.test(row.json())) {
-                    out.add(0, row.json());
+                if (keep.test(row)) {
+                    out.add(0, row);
                     if (out.size() == want) {
                         return new Walk(out, i > 0 || !start, gap);
                     }
@@ -284,13 +282,9 @@ final class ConnectionWalk {
         return Math.floorDiv(created.toEpochMilli(), 1000L) * 1000L;
     }
 
-    /** A row of Activepieces' page and its position, read once. */
-    private record Row(Position at, JsonNode json) {}
-
-    private static List<Row> sorted(JsonNode data) {
-        var rows = new ArrayList<Row>(data.size());
-        data.forEach(row -> rows.add(new Row(Position.of(row), row)));
-        rows.sort(Comparator.comparing(Row::at));
+    private static List<ConnectionRow> sorted(List<ConnectionRow> page) {
+        var rows = new ArrayList<>(page);
+        rows.sort(Comparator.comparing(ConnectionRow::at));
         return rows;
     }
 }
