@@ -1,14 +1,14 @@
 package org.gauzy.bridge.benchmarks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * queue), gives the service's CPU per call, and what the service added at p50 and p99. {@code --paths} runs some of
  * the three ({@code direct,proxied,floor}), as when profiling one. The sandbox runs in this process, as in the tests;
  * the service runs on H2, its embedded default, or on the databases {@code --databases} names ({@code h2},
- * {@code postgres}). Run after {@code ./mvnw -B -q -DskipTests install}:
+ * {@code postgres}). {@code --compare=<other jar>} (or {@code --compare-jvm-args=…}) starts a second build beside the
+ * first, with a tenant and a platform of its own, and measures its page and floor in the same turns, at the same
+ * pace, so that two builds compare side by side in one run. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.ProxyBenchmark
- *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3 --paths=direct,proxied,floor"]</pre>
+ *     [-Dexec.args="--warmup=30 --max-warmup=300 --seconds=10 --rounds=3 --paths=direct,proxied,floor
+ *     --compare=/path/to/other.jar --compare-jvm-args=@/path/to/other.options"]</pre>
  */
 public final class ProxyBenchmark {
 
@@ -65,8 +68,7 @@ public final class ProxyBenchmark {
                 System.out.printf("%n== %s%n", label);
                 new ProxyBenchmark()
                         .run(
-                                options.jar(),
-                                options.serverJvmArgs(),
+                                options.builds(),
                                 environment,
                                 options.seconds("warmup", 30),
                                 options.seconds("max-warmup", 300),
@@ -85,9 +87,22 @@ public final class ProxyBenchmark {
         return paths;
     }
 
+    /** A build's service, with a tenant of its own whose installation holds a platform of its own. */
+    private record Target(String label, ServiceProcess service, HttpRequest proxied, HttpRequest floor) {}
+
+    /**
+     * A path measured in turns: {@code kind} one of {@link #PATHS}, the service it is charged to (the first
+     * build's for the direct page, which reaches no service: its CPU there is the service's idle work).
+     */
+    private record Route(String kind, String name, HttpRequest request, Target target) {
+
+        String key() {
+            return kind + target.label();
+        }
+    }
+
     private void run(
-            Path jar,
-            String jvmArgs,
+            List<BenchmarkOptions.Build> builds,
             Map<String, String> database,
             Duration warmup,
             Duration maxWarmup,
@@ -95,100 +110,144 @@ public final class ProxyBenchmark {
             int rounds,
             Set<String> measured)
             throws Exception {
-        try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start();
-                var service = ServiceProcess.start(jar, jvmArgs, environment(database, ap), http)) {
-            var api = new ApiCalls(http, json, service.base());
-            Seed platform = ap.addPlatform(null, null);
-            var admin = api.onboard("proxy");
-            String install = api.post(
-                            "/api/integration/activepieces/setup",
-                            admin.token(),
-                            Map.of("apiKey", platform.apiKey(), "organizationId", admin.organizationId()))
-                    .path("integrationTenantId")
-                    .asString();
-            for (int i = 0; i < CONNECTIONS; i++) {
-                addConnection(ap, platform, "bench-" + i, admin.tenantId());
+        List<ServiceProcess> processes = new ArrayList<>();
+        try (var ap = ActivepiecesSandbox.builder().apVersion("0.85").start()) {
+            // One after the other: the first applies the migrations; a second on the same database takes its keys.
+            for (var build : builds) {
+                var environment = environment(database, ap);
+                if (!processes.isEmpty()) {
+                    environment.putAll(processes.get(0).keys());
+                }
+                processes.add(ServiceProcess.start(build.jar(), build.jvmArgs(), environment, http));
             }
-            var direct = HttpRequest.newBuilder(URI.create(
-                            ap.baseUrl() + "/api/v1/app-connections?projectId=" + platform.projectId() + "&limit=10"))
-                    .header("Authorization", "Bearer " + platform.apiKey())
-                    .build();
-            var proxied = HttpRequest.newBuilder(
-                            URI.create(service.base() + "/api/integration/activepieces/connections/" + install
-                                    + "?projectId=" + platform.projectId() + "&limit=10"))
-                    .header("Authorization", "Bearer " + admin.token())
-                    .build();
-            // The service's floor: an authenticated call of the same token that reaches no Activepieces (the
-            // request's way through Tomcat, the filters, the session check and JSON).
-            var floor = HttpRequest.newBuilder(URI.create(service.base() + "/api/user/me"))
-                    .header("Authorization", "Bearer " + admin.token())
-                    .build();
-            if (http.send(floor, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                throw new IllegalStateException("GET /api/user/me did not answer 200");
+            List<Target> targets = new ArrayList<>();
+            HttpRequest direct = null;
+            for (int i = 0; i < builds.size(); i++) {
+                String label = builds.size() == 1 ? "" : " [" + (char) ('a' + i) + "]";
+                if (builds.size() > 1) {
+                    System.out.printf(
+                            "[%c] %s%n", (char) ('a' + i), builds.get(i).name());
+                }
+                Seed platform = ap.addPlatform(null, null);
+                var target = target(ap, platform, processes.get(i), label, "proxy" + i);
+                targets.add(target);
+                if (direct == null) {
+                    direct = HttpRequest.newBuilder(URI.create(ap.baseUrl() + "/api/v1/app-connections?projectId="
+                                    + platform.projectId() + "&limit=10"))
+                            .header("Authorization", "Bearer " + platform.apiKey())
+                            .build();
+                    check(direct);
+                }
+                ap.clearRequests();
+                http.send(target.proxied(), HttpResponse.BodyHandlers.discarding());
+                System.out.printf(
+                        "Connections page (10 of %d): %d Activepieces call(s) for a page through the service%s (%s)%n",
+                        CONNECTIONS,
+                        ap.requests().size(),
+                        label,
+                        ap.requests().stream()
+                                .map(r -> r.method() + " " + r.path())
+                                .toList());
             }
-            for (var request : new HttpRequest[] {direct, proxied}) {
-                var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int listed = json.readTree(answer.body()).path("data").size();
-                if (answer.statusCode() != 200 || listed != 10) {
-                    throw new IllegalStateException(request.uri().getPath() + " answered " + answer.statusCode()
-                            + " with " + listed + " connections: " + answer.body());
+            List<Route> routes = new ArrayList<>();
+            if (measured.contains("direct")) {
+                routes.add(new Route("direct", "Activepieces directly", direct, targets.get(0)));
+            }
+            for (Target target : targets) {
+                if (measured.contains("proxied")) {
+                    routes.add(new Route("proxied", "through the service" + target.label(), target.proxied(), target));
+                }
+                if (measured.contains("floor")) {
+                    routes.add(new Route(
+                            "floor", "the service alone (/user/me)" + target.label(), target.floor(), target));
                 }
             }
-            ap.clearRequests();
-            http.send(proxied, HttpResponse.BodyHandlers.discarding());
-            System.out.printf(
-                    "%nConnections page (10 of %d): %d Activepieces call(s) for a page through the service (%s);"
-                            + " warming up for at least %d s, until the compilers are quiet%n",
-                    CONNECTIONS,
-                    ap.requests().size(),
-                    ap.requests().stream().map(r -> r.method() + " " + r.path()).toList(),
-                    warmup.toSeconds());
-            HttpRequest[] paths = {direct, proxied, floor};
-            String[] names = {"Activepieces directly", "through the service", "the service alone (/user/me)"};
-            WarmUp.untilCompiled(service, warmup, maxWarmup, () -> {
-                for (int clients : CLIENTS) {
-                    for (int path = 0; path < paths.length; path++) {
-                        if (measured.contains(PATHS.get(path))) {
-                            var request = paths[path];
-                            Load.run("warm-up", http, clients, WARM_UP_STEP, i -> request);
+            System.out.printf("Warming up for at least %d s, until the compilers are quiet%n", warmup.toSeconds());
+            for (Target target : targets) {
+                WarmUp.untilCompiled(target.service(), warmup, maxWarmup, () -> {
+                    for (int clients : CLIENTS) {
+                        for (Route route : routes) {
+                            if (route.target() == target) {
+                                Load.run("warm-up", http, clients, WARM_UP_STEP, i -> route.request());
+                            }
                         }
                     }
-                }
-            });
-            // The floor makes no Activepieces call: there is nothing to compare it with at a rate.
-            Set<String> paced = new HashSet<>(measured);
-            paced.remove("floor");
+                });
+            }
             StringBuilder summary = new StringBuilder();
             double rate = 0;
             for (int clients : CLIENTS) {
-                Load.Result[] pooled =
-                        compare(service, measured, names, rounds, summary, "clients=" + clients, path -> {
-                            var request = paths[path];
-                            return Load.run(names[path], http, clients, measure, i -> request);
-                        });
-                if (clients == PACED_CLIENTS && pooled[1] != null) {
-                    rate = pooled[1].perSecond() / 2;
+                Map<String, Load.Result> pooled = compare(
+                        routes,
+                        rounds,
+                        summary,
+                        "clients=" + clients,
+                        route -> Load.run(route.name(), http, clients, measure, i -> route.request()));
+                Load.Result proxied = pooled.get("proxied" + targets.get(0).label());
+                if (clients == PACED_CLIENTS && proxied != null) {
+                    rate = proxied.perSecond() / 2;
                 }
             }
             if (rate > 0) {
                 double perSecond = rate;
                 System.out.printf(
-                        "%n%d clients paced at %.0f calls/s in all, half the rate the service gave them in a closed loop:%n",
-                        PACED_CLIENTS, perSecond);
+                        "%n%d clients paced at %.0f calls/s in all, half the rate the %s gave them in a closed loop:%n",
+                        PACED_CLIENTS, perSecond, targets.size() == 1 ? "service" : "first build");
+                // The floor makes no Activepieces call: there is nothing to compare it with at a rate.
                 compare(
-                        service,
-                        paced,
-                        names,
+                        routes.stream().filter(r -> !r.kind().equals("floor")).toList(),
                         rounds,
                         summary,
                         String.format("clients=%d paced at %.0f/s", PACED_CLIENTS, perSecond),
-                        path -> {
-                            var request = paths[path];
-                            return Load.paced(names[path], http, PACED_CLIENTS, perSecond, measure, i -> request);
-                        });
+                        route -> Load.paced(
+                                route.name(), http, PACED_CLIENTS, perSecond, measure, i -> route.request()));
             }
             System.out.printf(
                     "%nWhat the service adds (percentiles over every request of %d rounds):%n%s", rounds, summary);
+        } finally {
+            for (ServiceProcess process : processes) {
+                process.close();
+            }
+        }
+    }
+
+    /** A tenant admin on the service, an installation with the platform's key, and the platform's connections. */
+    private Target target(ActivepiecesSandbox ap, Seed platform, ServiceProcess service, String label, String name)
+            throws Exception {
+        var api = new ApiCalls(http, json, service.base());
+        var admin = api.onboard(name);
+        String install = api.post(
+                        "/api/integration/activepieces/setup",
+                        admin.token(),
+                        Map.of("apiKey", platform.apiKey(), "organizationId", admin.organizationId()))
+                .path("integrationTenantId")
+                .asString();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            addConnection(ap, platform, "bench-" + i, admin.tenantId());
+        }
+        var proxied = HttpRequest.newBuilder(URI.create(service.base() + "/api/integration/activepieces/connections/"
+                        + install + "?projectId=" + platform.projectId() + "&limit=10"))
+                .header("Authorization", "Bearer " + admin.token())
+                .build();
+        // The service's floor: an authenticated call of the same token that reaches no Activepieces (the
+        // request's way through Tomcat, the filters, the session check and JSON).
+        var floor = HttpRequest.newBuilder(URI.create(service.base() + "/api/user/me"))
+                .header("Authorization", "Bearer " + admin.token())
+                .build();
+        if (http.send(floor, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            throw new IllegalStateException("GET /api/user/me did not answer 200");
+        }
+        check(proxied);
+        return new Target(label, service, proxied, floor);
+    }
+
+    /** The page answers 200 with 10 connections. */
+    private void check(HttpRequest page) throws Exception {
+        var answer = http.send(page, HttpResponse.BodyHandlers.ofString());
+        int listed = json.readTree(answer.body()).path("data").size();
+        if (answer.statusCode() != 200 || listed != 10) {
+            throw new IllegalStateException(page.uri().getPath() + " answered " + answer.statusCode() + " with "
+                    + listed + " connections: " + answer.body());
         }
     }
 
@@ -201,60 +260,79 @@ public final class ProxyBenchmark {
     /** One turn of one path: its result. */
     @FunctionalInterface
     private interface Turn {
-        Load.Result run(int path) throws InterruptedException;
+        Load.Result run(Route route) throws InterruptedException;
     }
 
     /**
-     * The measured paths in turns, {@code rounds} times, each turn's line printed with the service's CPU per call;
-     * the summary's line of the pooled percentiles, and what the service added. Returns the pooled results, null
-     * for a path not measured.
+     * The routes in turns, {@code rounds} times, each round starting one route later, each turn's line printed
+     * with its service's CPU and heap allocation per call; the summary's lines of the pooled percentiles with
+     * those, what each service added to the direct page, and, with two builds, the second's figures over the
+     * first's. Returns the pooled results by {@link Route#key()}.
      */
-    private static Load.Result[] compare(
-            ServiceProcess service,
-            Set<String> measured,
-            String[] names,
-            int rounds,
-            StringBuilder summary,
-            String label,
-            Turn turn)
-            throws InterruptedException {
-        List<List<Load.Result>> turns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        double[] cpuMillis = new double[PATHS.size()];
+    private Map<String, Load.Result> compare(
+            List<Route> routes, int rounds, StringBuilder summary, String label, Turn turn)
+            throws IOException, InterruptedException {
+        Map<String, List<Load.Result>> turns = new LinkedHashMap<>();
+        Map<String, Double> cpuMillis = new HashMap<>();
+        Map<String, Double> allocated = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
-            for (int t = 0; t < PATHS.size(); t++) {
-                int path = (round + t) % PATHS.size();
-                if (!measured.contains(PATHS.get(path))) {
-                    continue;
-                }
+            for (int t = 0; t < routes.size(); t++) {
+                Route route = routes.get((round + t) % routes.size());
+                ServiceProcess service = route.target().service();
                 var before = service.cpuTime();
-                var result = turn.run(path);
+                double bytesBefore = service.allocatedBytes(http);
+                var result = turn.run(route);
                 double cpu = service.cpuTime().minus(before).toNanos() / 1e6;
+                double bytes = service.allocatedBytes(http) - bytesBefore;
+                long calls = Math.max(1, result.requests());
                 System.out.println(result.line()
-                        + String.format("  service CPU %.3f ms/call", cpu / Math.max(1, result.requests())));
-                turns.get(path).add(result);
-                cpuMillis[path] += cpu;
+                        + String.format(
+                                "  service CPU %.3f ms/call, allocated %.0f KB/call",
+                                cpu / calls, bytes / calls / 1024));
+                turns.computeIfAbsent(route.key(), k -> new ArrayList<>()).add(result);
+                cpuMillis.merge(route.key(), cpu, Double::sum);
+                allocated.merge(route.key(), bytes, Double::sum);
             }
         }
         summary.append("  ").append(label).append(System.lineSeparator());
-        var pooled = new Load.Result[PATHS.size()];
-        for (int path = 0; path < PATHS.size(); path++) {
-            if (turns.get(path).isEmpty()) {
-                continue;
-            }
-            pooled[path] = Load.Result.pooled(names[path], turns.get(path));
+        Map<String, Load.Result> pooled = new LinkedHashMap<>();
+        Map<String, Double> cpuPerCall = new HashMap<>();
+        for (Route route : routes) {
+            var result = Load.Result.pooled(route.name(), turns.get(route.key()));
+            pooled.put(route.key(), result);
+            cpuPerCall.put(route.key(), cpuMillis.get(route.key()) / Math.max(1, result.requests()));
             summary.append(String.format(
-                    "    %-8s %7.0f calls/s  p50 %5.2f ms  p99 %5.2f ms  service CPU %.3f ms/call%n",
-                    PATHS.get(path),
-                    pooled[path].perSecond(),
-                    pooled[path].percentileMillis(50),
-                    pooled[path].percentileMillis(99),
-                    cpuMillis[path] / Math.max(1, pooled[path].requests())));
+                    "    %-12s %7.0f calls/s  p50 %5.2f ms  p99 %5.2f ms  service CPU %.3f ms/call, %.0f KB/call%n",
+                    route.key(),
+                    result.perSecond(),
+                    result.percentileMillis(50),
+                    result.percentileMillis(99),
+                    cpuPerCall.get(route.key()),
+                    allocated.get(route.key()) / Math.max(1, result.requests()) / 1024));
         }
-        if (pooled[0] != null && pooled[1] != null) {
+        Load.Result direct = pooled.get("direct" + routes.get(0).target().label());
+        List<String> proxied = routes.stream()
+                .filter(r -> r.kind().equals("proxied"))
+                .map(Route::key)
+                .toList();
+        for (String key : proxied) {
+            if (direct != null) {
+                summary.append(String.format(
+                        "    added%-6s p50 +%.2f ms, p99 +%.2f ms%n",
+                        key.substring("proxied".length()),
+                        pooled.get(key).percentileMillis(50) - direct.percentileMillis(50),
+                        pooled.get(key).percentileMillis(99) - direct.percentileMillis(99)));
+            }
+        }
+        if (proxied.size() == 2) {
+            Load.Result a = pooled.get(proxied.get(0));
+            Load.Result b = pooled.get(proxied.get(1));
             summary.append(String.format(
-                    "    added    p50 +%.2f ms, p99 +%.2f ms%n",
-                    pooled[1].percentileMillis(50) - pooled[0].percentileMillis(50),
-                    pooled[1].percentileMillis(99) - pooled[0].percentileMillis(99)));
+                    "    [b]/[a] proxied: calls/s x%.2f, p50 x%.2f, p99 x%.2f, service CPU x%.2f%n",
+                    b.perSecond() / a.perSecond(),
+                    b.percentileMillis(50) / a.percentileMillis(50),
+                    b.percentileMillis(99) / a.percentileMillis(99),
+                    cpuPerCall.get(proxied.get(1)) / cpuPerCall.get(proxied.get(0))));
         }
         return pooled;
     }

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service as its own process (the built jar) on a free port, with its own data folder: what the
@@ -27,6 +29,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Linux reports a thread's CPU time in clock ticks of {@code USER_HZ}, 100 a second on every architecture. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** The scraper's token the benchmarks start the service with, to read its own metrics. */
+    private static final String METRICS_TOKEN = "benchmark-metrics-" + Long.toHexString(System.nanoTime());
+
+    private static final Pattern ALLOCATED =
+            Pattern.compile("(?m)^jvm_gc_memory_allocated_bytes_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
     private final Process process;
     private final String base;
@@ -67,7 +74,9 @@ final class ServiceProcess implements AutoCloseable {
                 "ACCESS_LOG_LEVEL",
                 "WARN",
                 "API_BASE_URL",
-                base));
+                base,
+                "GAUZY_METRICS_TOKEN",
+                METRICS_TOKEN));
         env.putAll(environment);
         builder.environment().putAll(env);
         var service = new ServiceProcess(builder.start(), base, data);
@@ -94,6 +103,25 @@ final class ServiceProcess implements AutoCloseable {
                 Files.readString(data.resolve("secrets.key")).trim(),
                 "JWT_SIGNING_KEY",
                 Files.readString(data.resolve("jwt-signing-key.jwk")).trim());
+    }
+
+    /**
+     * The bytes the service's threads have allocated on the heap so far, as its metrics count them (Micrometer's
+     * {@code jvm.gc.memory.allocated}): the young generation's growth, counted at each collection. A difference over
+     * a phase of many collections gives what a request allocates, within an eden's worth.
+     */
+    double allocatedBytes(HttpClient http) throws IOException, InterruptedException {
+        var answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + METRICS_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher allocated = ALLOCATED.matcher(answer.body());
+        if (answer.statusCode() != 200 || !allocated.find()) {
+            throw new IllegalStateException("/actuator/prometheus answered " + answer.statusCode()
+                    + " without jvm_gc_memory_allocated_bytes_total");
+        }
+        return Double.parseDouble(allocated.group(1));
     }
 
     /**
