@@ -14,10 +14,14 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  *
  * @param tenantId {@code metadata.tenantId}, when it is a string
  */
+// The API's description of a row is Activepieces' connection, not this record's components, which no answer shows.
 @Schema(
         type = "object",
         description = "An Activepieces app connection as Activepieces lists it (AppConnectionWithoutSensitiveData)")
-record ConnectionRow(ConnectionWalk.Position at, @Nullable String tenantId, RawJson raw)
+record ConnectionRow(
+        @Schema(hidden = true) ConnectionWalk.Position at,
+        @Schema(hidden = true) @Nullable String tenantId,
+        @Schema(hidden = true) RawJson raw)
         implements JacksonSerializable {
 
     String id() {
