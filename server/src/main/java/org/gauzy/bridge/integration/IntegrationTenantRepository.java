@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,22 +84,26 @@ class IntegrationTenantRepository {
     record RowWithSettings(Row row, List<SettingRow> settings) {}
 
     /**
-     * The installation and those of {@code names} it has, in one statement: a request that acts through an
-     * installation reads it and its credentials on every call, and on PostgreSQL each statement is a round trip.
+     * The installation and those of {@code names} it has (every setting for null), in one statement: a request that
+     * acts through an installation reads it and its credentials on every call, and on PostgreSQL each statement is a
+     * round trip.
      */
-    Optional<RowWithSettings> findWithSettings(UUID tenant, UUID id, Set<String> names) {
+    Optional<RowWithSettings> findWithSettings(UUID tenant, UUID id, @Nullable Set<String> names) {
         var settings = new ArrayList<SettingRow>();
-        List<Row> rows = jdbc.sql("""
-                select it.id, it.tenant_id, it.organization_id, it.integration_id, i.provider, it.is_enabled,
-                       it.created_at, it.updated_at, s.setting_name, s.setting_value, s.is_secret
-                from integration_tenant it join integration i on i.id = it.integration_id
-                left join integration_setting s on s.tenant_id = it.tenant_id and s.integration_tenant_id = it.id
-                    and s.setting_name in (:names)
-                where it.tenant_id = :tenant and it.id = :id""")
-                .param("names", names)
+        var query = jdbc.sql("""
+                        select it.id, it.tenant_id, it.organization_id, it.integration_id, i.provider, it.is_enabled,
+                               it.created_at, it.updated_at, s.setting_name, s.setting_value, s.is_secret
+                        from integration_tenant it join integration i on i.id = it.integration_id
+                        left join integration_setting s on s.tenant_id = it.tenant_id
+                            and s.integration_tenant_id = it.id"""
+                        + (names == null ? "" : " and s.setting_name in (:names)")
+                        + " where it.tenant_id = :tenant and it.id = :id")
                 .param("tenant", tenant)
-                .param("id", id)
-                .query((rs, n) -> {
+                .param("id", id);
+        if (names != null) {
+            query = query.param("names", names);
+        }
+        List<Row> rows = query.query((rs, n) -> {
                     String name = rs.getString("setting_name");
                     if (name != null) {
                         settings.add(new SettingRow(name, rs.getString("setting_value"), rs.getBoolean("is_secret")));

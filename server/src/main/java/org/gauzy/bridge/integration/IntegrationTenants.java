@@ -14,6 +14,9 @@ import org.gauzy.bridge.platform.SecretBox;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Installations of an integration per tenant and organization: at most one per (tenant,
@@ -24,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * READ COMMITTED, the isolation of both databases, a transaction gives one statement no consistency it lacks. It
  * costs a commit, on PostgreSQL a round trip of its own; in a profile of a proxied connections page, beginning and
  * ending its four read transactions took 4 % of the request threads' CPU.
+ *
+ * <p>Within a request, an installation is read once, with all its settings ({@code readOnce}): the permission check
+ * reads it before the handler, which reads it again with its credential and the settings it acts on. A change
+ * through this class forgets what the request read, and a read within a transaction always asks the database.
  */
 @Service
 public class IntegrationTenants {
@@ -56,6 +63,7 @@ public class IntegrationTenants {
                 .orElseThrow(() -> new IllegalStateException("No integration " + provider + " in the catalogue"));
         UUID scope = organization == null ? TENANT_WIDE : organization;
         OffsetDateTime now = OffsetDateTime.now(clock);
+        forgetReads();
         repository.insertIfAbsent(UUID.randomUUID(), tenant, scope, integration, now);
         var row = repository.lockByTriple(tenant, scope, integration).orElseThrow();
         put(tenant, row.id(), settings, now);
@@ -90,7 +98,9 @@ public class IntegrationTenants {
     public record Installation(UUID id, @Nullable UUID organizationId, String provider, boolean isEnabled) {}
 
     public Optional<Installation> installation(UUID tenant, UUID id) {
-        return repository.find(tenant, id).map(IntegrationTenants::installation);
+        return readsOnce()
+                ? readOnce(tenant, id).map(found -> installation(found.row()))
+                : repository.find(tenant, id).map(IntegrationTenants::installation);
     }
 
     /** An installation and the values of the named settings it has, decrypted when secret. */
@@ -108,13 +118,57 @@ public class IntegrationTenants {
      * code that uses them, never for a response.
      */
     public Optional<Configured> configured(UUID tenant, UUID id, Set<String> names) {
-        return repository.findWithSettings(tenant, id, names).map(found -> {
-            var values = new HashMap<String, String>();
-            for (var s : found.settings()) {
+        return (readsOnce() ? readOnce(tenant, id) : repository.findWithSettings(tenant, id, names))
+                .map(found -> new Configured(installation(found.row()), open(id, found.settings(), names)));
+    }
+
+    /** The values of those of {@code settings} that {@code names} names, decrypted when secret. */
+    private Map<String, String> open(
+            UUID id, List<IntegrationTenantRepository.SettingRow> settings, Set<String> names) {
+        var values = new HashMap<String, String>();
+        for (var s : settings) {
+            if (names.contains(s.name())) {
                 values.put(s.name(), open(id, s));
             }
-            return new Configured(installation(found.row()), values);
-        });
+        }
+        return values;
+    }
+
+    private static final String READ_ONCE = IntegrationTenants.class.getName() + ".read";
+
+    private record Key(UUID tenant, UUID id) {}
+
+    /**
+     * Whether a read may come from what this request read: within a request, and outside a transaction, which may
+     * hold a lock that makes only a fresh read the one to trust.
+     */
+    private static boolean readsOnce() {
+        return RequestContextHolder.getRequestAttributes() != null
+                && !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /**
+     * The installation with every setting it has, still sealed, as this request read it, read on the first call;
+     * see {@link #readsOnce}.
+     */
+    private Optional<IntegrationTenantRepository.RowWithSettings> readOnce(UUID tenant, UUID id) {
+        RequestAttributes request = RequestContextHolder.currentRequestAttributes();
+        @SuppressWarnings("unchecked")
+        var reads = (Map<Key, Optional<IntegrationTenantRepository.RowWithSettings>>)
+                request.getAttribute(READ_ONCE, RequestAttributes.SCOPE_REQUEST);
+        if (reads == null) {
+            reads = new HashMap<>();
+            request.setAttribute(READ_ONCE, reads, RequestAttributes.SCOPE_REQUEST);
+        }
+        return reads.computeIfAbsent(new Key(tenant, id), key -> repository.findWithSettings(tenant, id, null));
+    }
+
+    /** After a change: what this request read may be stale. */
+    private static void forgetReads() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(READ_ONCE, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     private static Installation installation(IntegrationTenantRepository.Row row) {
@@ -167,7 +221,13 @@ public class IntegrationTenants {
 
     /** A setting's value, decrypted when secret: for the code that uses it, never for a response. */
     public Optional<String> setting(UUID tenant, UUID id, String name) {
-        return repository.setting(tenant, id, name).map(s -> open(id, s));
+        return (readsOnce()
+                        ? readOnce(tenant, id)
+                                .flatMap(found -> found.settings().stream()
+                                        .filter(s -> s.name().equals(name))
+                                        .findFirst())
+                        : repository.setting(tenant, id, name))
+                .map(s -> open(id, s));
     }
 
     /**
@@ -175,17 +235,19 @@ public class IntegrationTenants {
      * them, never for a response.
      */
     public Map<String, String> settings(UUID tenant, UUID id, Set<String> names) {
-        var values = new HashMap<String, String>();
-        for (var s : repository.settings(tenant, id)) {
-            if (names.contains(s.name())) {
-                values.put(s.name(), open(id, s));
-            }
-        }
-        return values;
+        return open(
+                id,
+                readsOnce()
+                        ? readOnce(tenant, id)
+                                .map(IntegrationTenantRepository.RowWithSettings::settings)
+                                .orElseGet(List::of)
+                        : repository.settings(tenant, id),
+                names);
     }
 
     @Transactional
     public void putSettings(UUID tenant, UUID id, List<Setting> settings) {
+        forgetReads();
         requireExisting(tenant, id);
         OffsetDateTime now = OffsetDateTime.now(clock);
         put(tenant, id, settings, now);
@@ -194,6 +256,7 @@ public class IntegrationTenants {
 
     @Transactional
     public void removeSettings(UUID tenant, UUID id, Collection<String> names) {
+        forgetReads();
         requireExisting(tenant, id);
         names.forEach(name -> repository.deleteSetting(tenant, id, name));
         repository.touch(tenant, id, OffsetDateTime.now(clock));
@@ -201,6 +264,7 @@ public class IntegrationTenants {
 
     @Transactional
     public void setEnabled(UUID tenant, UUID id, boolean enabled) {
+        forgetReads();
         if (!repository.setEnabled(tenant, id, enabled, OffsetDateTime.now(clock))) {
             throw new ApiException.NotFound("Integration", id);
         }
@@ -209,6 +273,7 @@ public class IntegrationTenants {
     /** Deletes the installation and all its settings. */
     @Transactional
     public void remove(UUID tenant, UUID id) {
+        forgetReads();
         if (!repository.delete(tenant, id)) {
             throw new ApiException.NotFound("Integration", id);
         }

@@ -15,6 +15,7 @@ import org.gauzy.bridge.sandbox.Seed;
 import org.gauzy.bridge.support.Accounts.Account;
 import org.gauzy.bridge.support.Api;
 import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.SqlLog;
 import org.gauzy.bridge.support.TestSandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,32 @@ abstract class ConnectionTests extends ApiTest {
         assertThat(installation.text()).doesNotContain("gauzy-access-token");
         assertThat(installation.body().path("settings").toString())
                 .contains("connection_id", "project_id", "access_token");
+    }
+
+    @Test
+    void aPageReadsItsInstallationOnceAndTheNextRequestReadsItAgain() {
+        foreignConnection("read-once", alpha.tenantId().toString(), "Read once", "@activepieces/piece-ever-gauzy");
+        String page = "/api/integration/activepieces/connections/" + alphaInstall + "?projectId=" + platform.projectId()
+                + "&limit=10";
+        var answer = new Api.Response[1];
+
+        List<String> sql = SqlLog.during(
+                () -> answer[0] = api.get(page).token(alpha.token()).send());
+
+        assertThat(answer[0].status()).as(answer[0].text()).isEqualTo(200);
+        assertThat(answer[0].body().path("data")).hasSize(1);
+        assertThat(sql)
+                .as("the permission check's read of the installation serves its credential")
+                .filteredOn(s -> s.contains("from integration_tenant") && s.contains("it.id = ?"))
+                .hasSize(1);
+
+        // A key set up since: the next request reads it, and Activepieces refuses it for this project.
+        Seed elsewhere = ap.addPlatform(null, null);
+        setup(alpha, elsewhere.apiKey());
+        var refused = api.get(page).token(alpha.token()).send();
+        assertThat(refused.status()).as(refused.text()).isBetween(400, 499);
+        setup(alpha, platform.apiKey());
+        assertThat(api.get(page).token(alpha.token()).send().status()).isEqualTo(200);
     }
 
     @Test
