@@ -74,6 +74,16 @@ final class ApiCalls {
         return ids;
     }
 
+    /** Sets up the account's organization with an Activepieces platform's API key; the installation's id. */
+    String setUpActivepieces(Account account, String apiKey) throws Exception {
+        return post(
+                        "/api/integration/activepieces/setup",
+                        account.token(),
+                        Map.of("apiKey", apiKey, "organizationId", account.organizationId()))
+                .path("integrationTenantId")
+                .asString();
+    }
+
     JsonNode post(String path, String token, Object body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

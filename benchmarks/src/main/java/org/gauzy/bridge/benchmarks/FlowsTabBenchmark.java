@@ -59,12 +59,7 @@ public final class FlowsTabBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 Seed platform = ap.addPlatform(null, null);
                 ApiCalls.Account admin = api.onboard("flows" + round);
-                String install = api.post(
-                                "/api/integration/activepieces/setup",
-                                admin.token(),
-                                Map.of("apiKey", platform.apiKey(), "organizationId", admin.organizationId()))
-                        .path("integrationTenantId")
-                        .asString();
+                String install = api.setUpActivepieces(admin, platform.apiKey());
                 String connection = "gauzy-tenant-" + admin.tenantId() + "-org-" + admin.organizationId();
                 Instant now = Instant.now();
                 for (int f = 0; f < flows; f++) {

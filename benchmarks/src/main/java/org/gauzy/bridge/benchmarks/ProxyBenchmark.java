@@ -216,12 +216,7 @@ public final class ProxyBenchmark {
             throws Exception {
         var api = new ApiCalls(http, json, service.base());
         var admin = api.onboard(name);
-        String install = api.post(
-                        "/api/integration/activepieces/setup",
-                        admin.token(),
-                        Map.of("apiKey", platform.apiKey(), "organizationId", admin.organizationId()))
-                .path("integrationTenantId")
-                .asString();
+        String install = api.setUpActivepieces(admin, platform.apiKey());
         for (int i = 0; i < CONNECTIONS; i++) {
             addConnection(ap, platform, "bench-" + i, admin.tenantId());
         }
