@@ -41,7 +41,10 @@ record ConnectionPage(List<ConnectionRow> rows, boolean more, boolean fewer) {
         return (body, length) -> read(json, body, length);
     }
 
-    /** {@code length}: the answer's {@code Content-Length}, or -1. */
+    /**
+     * {@code length}: the answer's {@code Content-Length}, or -1 (Apache's client drops the header when it
+     * decompresses an answer, as a proxy before Activepieces may have compressed it).
+     */
     static ConnectionPage read(JsonMapper json, InputStream body, long length) throws IOException {
         if (length > MAX_BYTES) {
             throw tooLarge();

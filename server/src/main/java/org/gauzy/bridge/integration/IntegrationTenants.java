@@ -41,6 +41,9 @@ public class IntegrationTenants {
     /** Stands for "the whole tenant" where an organization id belongs. */
     static final UUID TENANT_WIDE = new UUID(0, 0);
 
+    /** The request attribute that holds what the request read of installations. */
+    private static final String READ_ONCE = IntegrationTenants.class.getName() + ".read";
+
     private final IntegrationTenantRepository repository;
     private final SecretBox secrets;
     private final Clock clock;
@@ -133,8 +136,6 @@ public class IntegrationTenants {
         }
         return values;
     }
-
-    private static final String READ_ONCE = IntegrationTenants.class.getName() + ".read";
 
     private record Key(UUID tenant, UUID id) {}
 

@@ -1,0 +1,6 @@
+package org.gauzy.bridge.integration;
+
+import org.gauzy.bridge.support.OnPostgres;
+
+@OnPostgres
+class InstallationReadsOnPostgresTests extends InstallationReadsTests {}
