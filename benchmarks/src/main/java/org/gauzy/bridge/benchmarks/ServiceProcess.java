@@ -142,7 +142,12 @@ final class ServiceProcess implements AutoCloseable {
      * short phase means anything, and it may be an underestimate, never more.
      */
     Optional<Duration> compilerCpuTime() {
-        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        return compilerCpuTime(process.pid());
+    }
+
+    /** {@link #compilerCpuTime()} of any process. */
+    static Optional<Duration> compilerCpuTime(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
         try (var threads = Files.list(tasks)) {
             long ticks = 0;
             for (Path thread : threads.toList()) {

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * {@code UP} from {@code /actuator/health/readiness}. Each round starts a node on a new, empty data folder (it
  * creates its database, keys and first admin, as a first start does), stops it, and starts it again on that
  * folder (as a restart after an upgrade does). Prints every start, what Spring Boot itself reports, the resident
- * memory at readiness, and the medians of both kinds. Run after {@code ./mvnw -B -q -DskipTests install}:
+ * memory and the CPU time the process had used at readiness (all of it, and its JIT compilers'), and the medians of
+ * both kinds. On shared cores the time to ready moves with the machine's other load; the CPU time says whether a
+ * change made the start do less. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.StartupBenchmark
  *     [-Dexec.args="--starts=5 --server-jvm-args='-XX:TieredStopAtLevel=1' --compare=other.jar
@@ -36,8 +38,11 @@ public final class StartupBenchmark {
 
     private StartupBenchmark() {}
 
-    /** One build's starts, in seconds to readiness. */
-    record Starts(List<Double> first, List<Double> restart) {}
+    /** One start: seconds to readiness, and the CPU seconds the process and its compilers had used by then. */
+    record Start(double seconds, double cpu, double compilers) {}
+
+    /** One build's starts. */
+    record Starts(List<Start> first, List<Start> restart) {}
 
     public static void main(String[] args) throws Exception {
         var options = new BenchmarkOptions(args);
@@ -52,25 +57,32 @@ public final class StartupBenchmark {
             starts.get(build).restart().add(start(build, data, "restart", http));
         }
         starts.forEach((build, times) -> {
-            System.out.printf("%s: first start ready in %s%n", build.name(), median(times.first()));
-            System.out.printf("%s: restart ready in %s%n", build.name(), median(times.restart()));
+            System.out.printf("%s: first start ready in %s%n", build.name(), summary(times.first()));
+            System.out.printf("%s: restart ready in %s%n", build.name(), summary(times.restart()));
         });
     }
 
-    private static String median(List<Double> seconds) {
-        double[] sorted =
-                seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    private static String summary(List<Start> starts) {
         return String.format(
-                "%s s; median %.2f s over %d cold starts",
-                Arrays.toString(Arrays.stream(sorted)
-                        .mapToObj(t -> String.format("%.2f", t))
-                        .toArray()),
-                sorted[sorted.length / 2],
-                sorted.length);
+                "%s; CPU by then: median %.2f s, of which the JIT compilers %.2f s",
+                median(starts.stream().map(Start::seconds).toList()),
+                middle(starts.stream().map(Start::cpu).toList()),
+                middle(starts.stream().map(Start::compilers).toList()));
     }
 
-    private static double start(BenchmarkOptions.Build build, Path data, String kind, HttpClient http)
-            throws Exception {
+    /** The median, as the upper of the two middle values when there are an even number. */
+    private static double middle(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static String median(List<Double> seconds) {
+        List<Double> sorted = seconds.stream().sorted().toList();
+        return String.format(
+                "%s s; median %.2f s over %d cold starts",
+                sorted.stream().map(t -> String.format("%.2f", t)).toList(), middle(sorted), sorted.size());
+    }
+
+    private static Start start(BenchmarkOptions.Build build, Path data, String kind, HttpClient http) throws Exception {
         int port = ServiceProcess.freePort();
         var command = new ArrayList<String>(List.of("java"));
         Arrays.stream(build.jvmArgs().split(" ")).filter(a -> !a.isBlank()).forEach(command::add);
@@ -93,9 +105,20 @@ public final class StartupBenchmark {
                     var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                         double took = (System.nanoTime() - began) / 1e9;
+                        double cpu = process.toHandle()
+                                        .info()
+                                        .totalCpuDuration()
+                                        .orElse(Duration.ZERO)
+                                        .toNanos()
+                                / 1e9;
+                        double compilers = ServiceProcess.compilerCpuTime(process.pid())
+                                        .orElse(Duration.ZERO)
+                                        .toNanos()
+                                / 1e9;
                         Matcher started = STARTED.matcher(Files.readString(log));
                         System.out.printf(
-                                "%s, %s: ready after %.2f s (Spring Boot: %s); resident %d MB%n",
+                                "%s, %s: ready after %.2f s (Spring Boot: %s); resident %d MB; CPU %.2f s, of which"
+                                        + " the JIT compilers %.2f s%n",
                                 build.name(),
                                 kind,
                                 took,
@@ -103,8 +126,10 @@ public final class StartupBenchmark {
                                         ? "started in " + started.group(1) + " s, process running for "
                                                 + started.group(2) + " s"
                                         : "no start line",
-                                ServiceProcess.procStatusMegabytes(process.pid(), "VmRSS:"));
-                        return took;
+                                ServiceProcess.procStatusMegabytes(process.pid(), "VmRSS:"),
+                                cpu,
+                                compilers);
+                        return new Start(took, cpu, compilers);
                     }
                 } catch (IOException notYet) {
                     // not listening yet
