@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gauzy.bridge.platform.ApiException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -30,22 +29,10 @@ final class PermissionInterceptor implements HandlerInterceptor {
 
     private final Map<String, PathRecord> records;
     /** Each handler's declarations, read once: a merged-annotation search per request was a fiftieth of a call. */
-    private final Map<Method, Declared> declarations = new ConcurrentHashMap<>();
+    private final Map<Method, EndpointDeclaration> declarations = new ConcurrentHashMap<>();
 
     PermissionInterceptor(List<PathRecord> records) {
         this.records = records.stream().collect(Collectors.toUnmodifiableMap(PathRecord::kind, r -> r));
-    }
-
-    /** What a handler declares, on its method or else its class. */
-    private record Declared(
-            @Nullable RequiresPermission required, @Nullable RequiresLogin login, boolean firstPartyOnly) {
-
-        static Declared of(HandlerMethod method) {
-            return new Declared(
-                    declared(method, RequiresPermission.class),
-                    declared(method, RequiresLogin.class),
-                    declared(method, FirstPartyOnly.class) != null);
-        }
     }
 
     @Override
@@ -53,7 +40,8 @@ final class PermissionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Declared declared = declarations.computeIfAbsent(method.getMethod(), m -> Declared.of(method));
+        EndpointDeclaration declared =
+                declarations.computeIfAbsent(method.getMethod(), m -> EndpointDeclaration.of(method));
         RequiresPermission required = declared.required();
         RequiresLogin login = declared.login();
         boolean firstPartyOnly = declared.firstPartyOnly();
@@ -146,15 +134,7 @@ final class PermissionInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(
-            HandlerMethod method, Class<A> annotation) {
-        A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
-        return onMethod != null
-                ? onMethod
-                : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
-    }
-
-    private static String scopeFor(@Nullable String family, boolean write) {
+    static String scopeFor(@Nullable String family, boolean write) {
         return family == null ? RequestContext.ALL_SCOPE : family + (write ? ":write" : ":read");
     }
 }

@@ -1,5 +1,6 @@
 package org.gauzy.bridge.identity;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *        against the caller's memberships), else the token's, else the user's last one
  * @param scopes the OAuth scopes of the token, which limit it further; null for a sign-in session
  */
+// Never a parameter a caller sends: hidden from the API document, which would otherwise list it on every route.
+@Hidden
 public record RequestContext(
         UUID userId,
         String email,

@@ -46,6 +46,12 @@ class PlatformConfiguration {
         return new LogEventMetrics(registry, (LoggerContext) LoggerFactory.getILoggerFactory());
     }
 
+    /** In the API document, JSON the service does not model is any JSON. */
+    @Bean
+    AnyJsonSchema anyJsonSchema() {
+        return new AnyJsonSchema();
+    }
+
     /** Every time in a response, an event and a webhook in Gauzy's form. */
     @Bean
     JacksonModule jsonTimes() {

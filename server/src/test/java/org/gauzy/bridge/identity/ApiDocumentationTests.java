@@ -1,0 +1,131 @@
+package org.gauzy.bridge.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.gauzy.bridge.support.ApiTest;
+import org.gauzy.bridge.support.OnH2;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The API document (/api/docs) as a client generator or an integrator reads it: every route that answers JSON is
+ * there, asks for a bearer token exactly when it is not public, and takes only what a caller sends.
+ */
+@OnH2
+class ApiDocumentationTests extends ApiTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    JsonNode document;
+
+    @BeforeEach
+    void read() {
+        var response = api.get("/api/docs").send();
+        assertThat(response.status()).isEqualTo(200);
+        document = response.body();
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndAsksForATokenExactlyWhenItIsNotPublic() {
+        var matcher = new AntPathMatcher();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            // The authorization server's sign-in and consent pages are for a browser, not in a JSON API's document.
+            boolean answersJson = entry.getValue().hasMethodAnnotation(ResponseBody.class)
+                    || AnnotatedElementUtils.hasAnnotation(entry.getValue().getBeanType(), ResponseBody.class);
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/") || pattern.startsWith("/api/docs") || !answersJson) {
+                    continue;
+                }
+                boolean isPublic =
+                        Arrays.stream(SecurityConfiguration.PUBLIC_API).anyMatch(p -> matcher.match(p, pattern));
+                // The document names a path variable without the pattern it must match.
+                String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+                for (var method : entry.getKey().getMethodsCondition().getMethods()) {
+                    checked++;
+                    JsonNode operation =
+                            document.path("paths").path(path).path(method.name().toLowerCase(Locale.ROOT));
+                    if (operation.isMissingNode()) {
+                        wrong.add(method + " " + path + ": not in the document");
+                        continue;
+                    }
+                    boolean asksForToken = operation.path("security").findValue(ApiDocumentation.BEARER) != null;
+                    if (asksForToken == isPublic) {
+                        wrong.add(method + " " + path + (isPublic ? ": public, yet" : ": not public, yet not")
+                                + " documented as needing a bearer token");
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(wrong).isEmpty();
+        JsonNode bearer = document.path("components").path("securitySchemes").path(ApiDocumentation.BEARER);
+        assertThat(bearer.path("type").asString()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+    }
+
+    @Test
+    void aRouteSaysWhichPermissionAndWhichScopesItNeeds() {
+        assertThat(description("get", "/api/employee"))
+                .contains("ORG_EMPLOYEES_VIEW")
+                .contains("employees:read")
+                .contains("gauzy:all");
+        assertThat(description("delete", "/api/oauth/consents/{id}")).contains("Sign-in tokens only");
+        assertThat(description("get", "/api/user/me")).contains("Any signed-in user");
+    }
+
+    @Test
+    void noRouteAsksForTheCallersContextAndJsonBodiesAreAnyJson() {
+        List<String> contextParameters = new ArrayList<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operation
+                                .getValue()
+                                .path("parameters")
+                                .forEach(parameter -> {
+                                    if (parameter.toString().contains("RequestContext")) {
+                                        contextParameters.add(
+                                                operation.getKey() + " " + path.getKey() + " " + parameter);
+                                    }
+                                })));
+        assertThat(contextParameters).isEmpty();
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.has("RequestContext")).isFalse();
+        assertThat(document.toString())
+                .as("no schema describes the JSON parser's node class by its getters")
+                .doesNotContain("\"nodeType\"")
+                .doesNotContain("#/components/schemas/JsonNode\"");
+        JsonNode taskBody = document.path("paths")
+                .path("/api/tasks")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
+        assertThat(taskBody.path("description").asString()).isEqualTo("Any JSON");
+    }
+
+    private String description(String method, String path) {
+        return document.path("paths")
+                .path(path)
+                .path(method)
+                .path("description")
+                .asString();
+    }
+}
