@@ -1,5 +1,8 @@
 package org.gauzy.bridge.oauth;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,35 +46,92 @@ class TokenController {
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class))
+            })
     ResponseEntity<TokenResponse> tokenFromForm(
-            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return token(singles(form), request);
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TokenResponse> tokenFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class))
+            })
+    ResponseEntity<TokenResponse> tokenFromJson(
+            @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return token(strings(body), request);
     }
 
     @PostMapping(value = "/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> revokeFromForm(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
+            })
+    ResponseEntity<Void> revokeFromForm(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return revoke(singles(form), request);
     }
 
     @PostMapping(value = "/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> revokeFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
+            })
+    ResponseEntity<Void> revokeFromJson(
+            @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return revoke(strings(body), request);
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
+            })
     ResponseEntity<Map<String, Object>> introspectFromForm(
-            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return introspect(singles(form), request);
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
+            })
     ResponseEntity<Map<String, Object>> introspectFromJson(
-            @RequestBody Map<String, Object> body, HttpServletRequest request) {
+            @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return introspect(strings(body), request);
     }
 

@@ -121,6 +121,40 @@ class ApiDocumentationTests extends ApiTest {
         assertThat(taskBody.path("description").asString()).isEqualTo("Any JSON");
     }
 
+    @Test
+    void theTokenEndpointsListTheFieldsTheyRead() {
+        assertThat(document.toString()).as("no map's own class").doesNotContain("MultiValueMap");
+        JsonNode token = document.path("paths")
+                .path("/api/integration/ever-gauzy/oauth/token")
+                .path("post")
+                .path("requestBody")
+                .path("content");
+        for (String media : List.of("application/x-www-form-urlencoded", "application/json")) {
+            JsonNode fields = schema(token.path(media).path("schema"));
+            assertThat(fields.path("properties").path("grant_type").path("enum").toString())
+                    .as(media)
+                    .contains("authorization_code", "refresh_token");
+            assertThat(fields.path("properties").has("code_verifier")).as(media).isTrue();
+            assertThat(fields.path("required").toString()).as(media).contains("grant_type");
+        }
+        JsonNode revoke = schema(document.path("paths")
+                .path("/api/integration/ever-gauzy/oauth/revoke")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/x-www-form-urlencoded")
+                .path("schema"));
+        assertThat(revoke.path("required").toString()).contains("token");
+    }
+
+    /** The schema itself, where the document refers to one of its components. */
+    private JsonNode schema(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.isEmpty()
+                ? schema
+                : document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     private String description(String method, String path) {
         return document.path("paths")
                 .path(path)
