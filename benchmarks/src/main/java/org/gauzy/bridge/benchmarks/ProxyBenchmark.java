@@ -1,6 +1,8 @@
 package org.gauzy.bridge.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * token (permission check, the installation's credentials, retries and the circuit breaker in place), and, for
  * the service's own floor, {@code GET /api/user/me} with that token (no Activepieces call). The three run in
  * turns, {@code --rounds} times, at 1 and 4 clients in a closed loop, then the page directly and through the service
- * at 4 clients paced at half the rate the closed loop gave the proxied page. On a machine of two cores that runs the
+ * at 4 clients paced at half the rate the closed loop gave the proxied page (or at {@code --rate} calls a second in
+ * all, to compare runs at one rate). On a machine of two cores that runs the
  * callers, the sandbox and the service, 4 closed-loop callers keep every core busy, and a page's time there is the
  * callers over the rate; the paced measure gives what the service adds to a call under load below saturation. The
  * summary takes each path's percentiles over every request of its turns (one turn's p99 on two shared cores is a
@@ -63,6 +66,12 @@ public final class ProxyBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         var options = new BenchmarkOptions(args);
         Set<String> measured = paths(options.text("paths", String.join(",", PATHS)));
+        // Its pauses hold up the callers and the sandbox, on both paths: the docs say which collector to run it with.
+        System.out.printf(
+                "The callers and the sandbox run in this JVM (MAVEN_OPTS sets its options), collected by %s%n",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .toList());
         for (String database : options.databases("h2")) {
             BenchmarkOptions.onFreshDatabase(database, (label, environment) -> {
                 System.out.printf("%n== %s%n", label);
@@ -74,6 +83,7 @@ public final class ProxyBenchmark {
                                 options.seconds("max-warmup", 300),
                                 options.seconds("seconds", 10),
                                 options.number("rounds", 3),
+                                options.number("rate", 0),
                                 measured);
             });
         }
@@ -109,6 +119,7 @@ public final class ProxyBenchmark {
             Duration maxWarmup,
             Duration measure,
             int rounds,
+            int fixedRate,
             Set<String> measured)
             throws Exception {
         List<ServiceProcess> processes = new ArrayList<>();
@@ -189,11 +200,19 @@ public final class ProxyBenchmark {
                     rate = proxied.perSecond() / 2;
                 }
             }
+            if (fixedRate > 0) {
+                rate = fixedRate;
+            }
             if (rate > 0) {
                 double perSecond = rate;
                 System.out.printf(
-                        "%n%d clients paced at %.0f calls/s in all, half the rate the %s gave them in a closed loop:%n",
-                        PACED_CLIENTS, perSecond, targets.size() == 1 ? "service" : "first build");
+                        "%n%d clients paced at %.0f calls/s in all, %s:%n",
+                        PACED_CLIENTS,
+                        perSecond,
+                        fixedRate > 0
+                                ? "as --rate says"
+                                : "half the rate the " + (targets.size() == 1 ? "service" : "first build")
+                                        + " gave them in a closed loop");
                 // The floor makes no Activepieces call: there is nothing to compare it with at a rate.
                 compare(
                         routes.stream().filter(r -> !r.kind().equals("floor")).toList(),
