@@ -1,8 +1,6 @@
 package org.gauzy.bridge.oauth;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,90 +44,42 @@ class TokenController {
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class))
-            })
+    @TokenEndpointFields.TokenRequestBody
     ResponseEntity<TokenResponse> tokenFromForm(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return token(singles(form), request);
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenRequest.class))
-            })
+    @TokenEndpointFields.TokenRequestBody
     ResponseEntity<TokenResponse> tokenFromJson(
             @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return token(strings(body), request);
     }
 
     @PostMapping(value = "/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
-            })
+    @TokenEndpointFields.TokenInspectionRequestBody
     ResponseEntity<Void> revokeFromForm(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return revoke(singles(form), request);
     }
 
     @PostMapping(value = "/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
-            })
+    @TokenEndpointFields.TokenInspectionRequestBody
     ResponseEntity<Void> revokeFromJson(
             @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return revoke(strings(body), request);
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
-            })
+    @TokenEndpointFields.TokenInspectionRequestBody
     ResponseEntity<Map<String, Object>> introspectFromForm(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
         return introspect(singles(form), request);
     }
 
     @PostMapping(value = "/introspect", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = TokenEndpointFields.TokenInspectionRequest.class))
-            })
+    @TokenEndpointFields.TokenInspectionRequestBody
     ResponseEntity<Map<String, Object>> introspectFromJson(
             @Parameter(hidden = true) @RequestBody Map<String, Object> body, HttpServletRequest request) {
         return introspect(strings(body), request);

@@ -1,8 +1,15 @@
 package org.gauzy.bridge.oauth;
 
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 
 /**
  * What the token, revocation and introspection endpoints read from a body, for the API document: the handlers
@@ -11,6 +18,34 @@ import org.jspecify.annotations.Nullable;
 final class TokenEndpointFields {
 
     private TokenEndpointFields() {}
+
+    /** The body of a token request, form-encoded or JSON. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenRequest.class))
+            })
+    @interface TokenRequestBody {}
+
+    /** The body of a revocation or an introspection request, form-encoded or JSON. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                        schema = @Schema(implementation = TokenInspectionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TokenInspectionRequest.class))
+            })
+    @interface TokenInspectionRequestBody {}
 
     private static final String CLIENT_ID =
             "The app's client id, here or as the user of HTTP Basic authentication (client_secret_basic)";
