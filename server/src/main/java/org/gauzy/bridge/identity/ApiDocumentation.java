@@ -6,12 +6,17 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The API document (/api/docs) says how a caller authenticates and what each route needs, from the same
@@ -50,13 +55,24 @@ class ApiDocumentation {
             EndpointDeclaration declared = EndpointDeclaration.of(handler);
             if (declared.signedIn()) {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
-                operation.setDescription(joined(operation.getDescription(), describe(declared)));
+                operation.setDescription(joined(operation.getDescription(), describe(declared, reads(handler))));
             }
             return operation;
         };
     }
 
-    static String describe(EndpointDeclaration declared) {
+    /** Whether the route only reads (GET), only changes, or both (empty): which of a scope family's two it needs. */
+    private static Optional<Boolean> reads(HandlerMethod handler) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        if (mapping == null || mapping.method().length == 0) {
+            return Optional.empty();
+        }
+        boolean anyRead = Arrays.stream(mapping.method()).anyMatch(m -> m == RequestMethod.GET);
+        boolean anyChange = Arrays.stream(mapping.method()).anyMatch(m -> m != RequestMethod.GET);
+        return anyRead == anyChange ? Optional.empty() : Optional.of(anyRead);
+    }
+
+    static String describe(EndpointDeclaration declared, Optional<Boolean> reads) {
         RequiresPermission required = declared.required();
         RequiresLogin login = declared.login();
         String who = required == null
@@ -81,8 +97,11 @@ class ApiDocumentation {
                     : List.of(required.scope());
             apps = families.isEmpty()
                     ? "An app's OAuth token also needs the " + RequestContext.ALL_SCOPE + " scope."
-                    : "An app's OAuth token also needs " + scopes(families, false) + " to read (GET), "
-                            + scopes(families, true) + " to change, or " + RequestContext.ALL_SCOPE + ".";
+                    : "An app's OAuth token also needs "
+                            + reads.map(read -> scopes(families, !read))
+                                    .orElseGet(() -> scopes(families, false) + " to read (GET), "
+                                            + scopes(families, true) + " to change,")
+                            + " or " + RequestContext.ALL_SCOPE + ".";
         }
         return who + " " + apps;
     }

@@ -82,14 +82,18 @@ class ApiDocumentationTests extends ApiTest {
     void aRouteSaysWhichPermissionAndWhichScopesItNeeds() {
         assertThat(description("get", "/api/employee"))
                 .contains("ORG_EMPLOYEES_VIEW")
-                .contains("employees:read")
-                .contains("gauzy:all");
+                .contains("employees:read or gauzy:all")
+                .doesNotContain("employees:write");
+        assertThat(description("post", "/api/tasks"))
+                .contains("ORG_TASK_ADD")
+                .contains("tasks:write or gauzy:all")
+                .doesNotContain("tasks:read");
         assertThat(description("delete", "/api/oauth/consents/{id}")).contains("Sign-in tokens only");
         assertThat(description("get", "/api/user/me")).contains("Any signed-in user");
     }
 
     @Test
-    void noRouteAsksForTheCallersContextAndJsonBodiesAreAnyJson() {
+    void noRouteAsksForTheCallersContextAndJsonBodiesAreAnyJsonObject() {
         List<String> contextParameters = new ArrayList<>();
         document.path("paths")
                 .properties()
@@ -118,7 +122,7 @@ class ApiDocumentationTests extends ApiTest {
                 .path("content")
                 .path("application/json")
                 .path("schema");
-        assertThat(taskBody.path("description").asString()).isEqualTo("Any JSON");
+        assertThat(taskBody.path("description").asString()).isEqualTo("Any JSON object");
     }
 
     @Test
