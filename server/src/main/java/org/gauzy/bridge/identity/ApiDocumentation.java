@@ -1,6 +1,7 @@
 package org.gauzy.bridge.identity;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
@@ -32,6 +33,9 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer bearerTokens() {
         return openApi -> {
+            if (openApi.getInfo() == null) {
+                openApi.setInfo(new Info());
+            }
             openApi.getInfo().title("Gauzy ⇄ Activepieces Bridge API").version("v1");
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
