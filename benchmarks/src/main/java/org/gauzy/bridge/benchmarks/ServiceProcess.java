@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             service.awaitHealthy(http);
         } catch (Exception e) {
-            service.close();
-            throw e;
+            service.stop();
+            throw new IllegalStateException(e.getMessage() + "; its server.log is in " + data, e);
         }
         return service;
     }
@@ -183,15 +184,34 @@ final class ServiceProcess implements AutoCloseable {
         return procStatusMegabytes(process.pid(), "VmHWM:");
     }
 
-    /** Prints the most memory the service's process held resident, then stops it. */
+    /**
+     * Prints the most memory the service's process held resident, stops it and deletes its data folder: a
+     * benchmark's database reaches gigabytes. A service that failed to start keeps its folder, for its server.log.
+     */
     @Override
     public void close() throws InterruptedException {
         long peak = peakResidentMegabytes();
         if (peak >= 0) {
             System.out.printf("service peak resident memory: %d MB%n", peak);
         }
+        stop();
+        deleteFolder(data);
+    }
+
+    private void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    /** Deletes a folder the benchmarks made and everything in it. */
+    static void deleteFolder(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
+        }
     }
 
     private void awaitHealthy(HttpClient http) throws Exception {
@@ -209,7 +229,7 @@ final class ServiceProcess implements AutoCloseable {
                 // the service is still starting
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("The service exited while starting; see its server.log");
+                throw new IllegalStateException("The service exited while starting");
             }
             Thread.sleep(500);
         }

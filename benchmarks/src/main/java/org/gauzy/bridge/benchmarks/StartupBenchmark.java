@@ -55,6 +55,7 @@ public final class StartupBenchmark {
             Path data = Files.createTempDirectory("bridge-start");
             starts.get(build).first().add(start(build, data, "first start", http));
             starts.get(build).restart().add(start(build, data, "restart", http));
+            ServiceProcess.deleteFolder(data);
         }
         starts.forEach((build, times) -> {
             System.out.printf("%s: first start ready in %s%n", build.name(), summary(times.first()));

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.gauzy.bridge.demo.DemoNodes;
 import org.gauzy.bridge.demo.RoundRobinProxy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Several real nodes of the service, each the built jar in a process of its own, on one embedded PostgreSQL,
@@ -229,6 +230,8 @@ public final class Cluster implements AutoCloseable {
             }
         }
         postgres.close();
+        // The nodes' outputs were read into the tests' messages while they ran; PostgreSQL's files take 50-100 MB.
+        FileSystemUtils.deleteRecursively(folder);
     }
 
     static String tail(String output) {
