@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * folder (as a restart after an upgrade does). Prints every start, what Spring Boot itself reports, the resident
  * memory and the CPU time the process had used at readiness (all of it, and its JIT compilers'), and the medians of
  * both kinds. On shared cores the time to ready moves with the machine's other load; the CPU time says whether a
- * change made the start do less. Run after {@code ./mvnw -B -q -DskipTests install}:
+ * change made the start do less, and the memory latency printed before and after the starts ({@link MemoryLatency})
+ * says how fast the machine was. Run after {@code ./mvnw -B -q -DskipTests install}:
  *
  * <pre>./mvnw -q -pl benchmarks exec:java -Dexec.mainClass=org.gauzy.bridge.benchmarks.StartupBenchmark
  *     [-Dexec.args="--starts=5 --server-jvm-args='-XX:TieredStopAtLevel=1' --compare=other.jar
@@ -49,6 +50,7 @@ public final class StartupBenchmark {
         List<BenchmarkOptions.Build> builds = options.builds();
         var http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        System.out.println("before the starts, " + MemoryLatency.measure());
         Map<BenchmarkOptions.Build, Starts> starts = new LinkedHashMap<>();
         builds.forEach(b -> starts.put(b, new Starts(new ArrayList<>(), new ArrayList<>())));
         for (var build : BenchmarkOptions.inTurns(builds, options.number("starts", 5))) {
@@ -57,6 +59,7 @@ public final class StartupBenchmark {
             starts.get(build).restart().add(start(build, data, "restart", http));
             ServiceProcess.deleteFolder(data);
         }
+        System.out.println("after the starts, " + MemoryLatency.measure());
         starts.forEach((build, times) -> {
             System.out.printf("%s: first start ready in %s%n", build.name(), summary(times.first()));
             System.out.printf("%s: restart ready in %s%n", build.name(), summary(times.restart()));
