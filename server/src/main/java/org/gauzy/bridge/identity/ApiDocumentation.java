@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -59,24 +58,36 @@ class ApiDocumentation {
             EndpointDeclaration declared = EndpointDeclaration.of(handler);
             if (declared.signedIn()) {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
-                operation.setDescription(joined(operation.getDescription(), describe(declared, reads(handler))));
+                operation.setDescription(joined(operation.getDescription(), describe(declared, use(handler))));
             }
             return operation;
         };
     }
 
-    /** Whether the route only reads (GET), only changes, or both (empty): which of a scope family's two it needs. */
-    private static Optional<Boolean> reads(HandlerMethod handler) {
+    /** What a route's methods do, which decides which of a scope family's two scopes an app's token needs. */
+    enum Use {
+        /** GET only: the family's read scope. */
+        READS,
+        /** No GET: the family's write scope. */
+        CHANGES,
+        /** Both, or any method: the read scope to read, the write scope to change. */
+        READS_AND_CHANGES
+    }
+
+    private static Use use(HandlerMethod handler) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         if (mapping == null || mapping.method().length == 0) {
-            return Optional.empty();
+            return Use.READS_AND_CHANGES;
         }
         boolean anyRead = Arrays.stream(mapping.method()).anyMatch(m -> m == RequestMethod.GET);
         boolean anyChange = Arrays.stream(mapping.method()).anyMatch(m -> m != RequestMethod.GET);
-        return anyRead == anyChange ? Optional.empty() : Optional.of(anyRead);
+        if (anyRead == anyChange) {
+            return Use.READS_AND_CHANGES;
+        }
+        return anyRead ? Use.READS : Use.CHANGES;
     }
 
-    static String describe(EndpointDeclaration declared, Optional<Boolean> reads) {
+    static String describe(EndpointDeclaration declared, Use use) {
         RequiresPermission required = declared.required();
         RequiresLogin login = declared.login();
         String who = required == null
@@ -102,9 +113,13 @@ class ApiDocumentation {
             apps = families.isEmpty()
                     ? "An app's OAuth token also needs the " + RequestContext.ALL_SCOPE + " scope."
                     : "An app's OAuth token also needs "
-                            + reads.map(read -> scopes(families, !read))
-                                    .orElseGet(() -> scopes(families, false) + " to read (GET), "
-                                            + scopes(families, true) + " to change,")
+                            + switch (use) {
+                                case READS -> scopes(families, false);
+                                case CHANGES -> scopes(families, true);
+                                case READS_AND_CHANGES ->
+                                    scopes(families, false) + " to read (GET), " + scopes(families, true)
+                                            + " to change,";
+                            }
                             + " or " + RequestContext.ALL_SCOPE + ".";
         }
         return who + " " + apps;
