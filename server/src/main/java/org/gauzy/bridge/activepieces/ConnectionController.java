@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /** Gauzy's connection routes under {@code /api/integration/activepieces}. */
 @FirstPartyOnly
@@ -66,7 +66,7 @@ class ConnectionController {
     @RequiresPermission(value = Permission.INTEGRATION_ADD, organization = OrganizationFrom.REQUEST)
     @PostMapping("/connection")
     @ResponseStatus(HttpStatus.CREATED)
-    ObjectNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
+    JsonNode create(RequestContext context, @Valid @RequestBody CreateConnection request) {
         ConnectionService.Kind kind;
         if (request.type() == null || request.type().isBlank()) {
             boolean token =
@@ -152,7 +152,7 @@ class ConnectionController {
             organization = OrganizationFrom.PATH,
             record = "installation")
     @GetMapping("/connection/{integrationId}")
-    ObjectNode recorded(RequestContext context, @PathVariable UUID integrationId) {
+    JsonNode recorded(RequestContext context, @PathVariable UUID integrationId) {
         return connections.recorded(context, integrationId);
     }
 

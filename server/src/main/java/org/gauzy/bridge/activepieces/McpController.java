@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gauzy's MCP routes, for the organization the request acts in. {@code projectId} is required to list
@@ -47,7 +46,7 @@ class McpController {
 
     @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping
-    SeekPage<ObjectNode> list(
+    SeekPage<JsonNode> list(
             RequestContext context,
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer limit,
@@ -57,12 +56,14 @@ class McpController {
             throw new ApiException.BadRequest(
                     "projectId is required: the Activepieces project whose MCP servers to list");
         }
-        return mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
+        var page =
+                mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
+        return new SeekPage<>(List.copyOf(page.data()), page.next(), page.previous());
     }
 
     @RequiresPermission(value = Permission.INTEGRATION_VIEW, organization = OrganizationFrom.REQUEST)
     @GetMapping("/{serverId}")
-    ObjectNode get(
+    JsonNode get(
             RequestContext context,
             @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {
@@ -71,7 +72,7 @@ class McpController {
 
     @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PatchMapping("/{serverId}")
-    ObjectNode update(
+    JsonNode update(
             RequestContext context,
             @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId,
@@ -92,7 +93,7 @@ class McpController {
 
     @RequiresPermission(value = Permission.INTEGRATION_EDIT, organization = OrganizationFrom.REQUEST)
     @PostMapping("/{serverId}/rotate")
-    ObjectNode rotate(
+    JsonNode rotate(
             RequestContext context,
             @PathVariable String serverId,
             @RequestParam(required = false) @Nullable String projectId) {

@@ -7,12 +7,13 @@ import org.gauzy.bridge.identity.OrganizationFrom;
 import org.gauzy.bridge.identity.RequestContext;
 import org.gauzy.bridge.identity.RequiresLogin;
 import org.gauzy.bridge.platform.Page;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user's remembered OAuth consents, and their revocation (which ends the client's access at once). */
@@ -36,8 +37,8 @@ class ConsentController {
 
     @RequiresLogin(organization = OrganizationFrom.PATH, record = "consent")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(RequestContext context, @PathVariable UUID id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(RequestContext context, @PathVariable UUID id) {
         consents.revoke(context, id);
-        return ResponseEntity.noContent().build();
     }
 }

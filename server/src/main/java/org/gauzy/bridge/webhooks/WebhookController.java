@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -90,9 +91,9 @@ class WebhookController {
             organization = OrganizationFrom.PATH,
             record = "subscription")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(RequestContext context, @PathVariable UUID id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(RequestContext context, @PathVariable UUID id) {
         subscriptions.delete(context, id);
-        return ResponseEntity.noContent().build();
     }
 
     @RequiresPermission(

@@ -12,9 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +72,7 @@ class ApiDocumentationTests extends ApiTest {
                         wrong.add(method + " " + path + (isPublic ? ": public, yet" : ": not public, yet not")
                                 + " documented as needing a bearer token");
                     }
+                    wrong.addAll(answerMismatches(method + " " + path, entry.getValue(), operation));
                 }
             }
         }
@@ -76,6 +81,55 @@ class ApiDocumentationTests extends ApiTest {
         JsonNode bearer = document.path("components").path("securitySchemes").path(ApiDocumentation.BEARER);
         assertThat(bearer.path("type").asString()).isEqualTo("http");
         assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+    }
+
+    /**
+     * What the document says a route answers, against what its handler returns: a body whose shape the document
+     * gives, or none, under the status the handler sets. A type the schema generator fails on leaves an answer
+     * without content, which a client generator reads as "no body".
+     */
+    private static List<String> answerMismatches(String route, HandlerMethod handler, JsonNode operation) {
+        List<String> wrong = new ArrayList<>();
+        var success = new ArrayList<String>();
+        operation.path("responses").propertyNames().forEach(code -> {
+            if (code.startsWith("2")) {
+                success.add(code);
+            }
+        });
+        if (success.size() != 1) {
+            return List.of(route + ": documents " + success + " as its success, not one status");
+        }
+        JsonNode answer = operation.path("responses").path(success.get(0));
+        boolean answersBody = answersBody(handler);
+        if (answersBody && answer.path("content").findValue("schema") == null) {
+            wrong.add(route + ": answers a body the document gives no schema for");
+        }
+        if (!answersBody && !answer.path("content").isEmpty()) {
+            wrong.add(route + ": documents a body it does not answer");
+        }
+        if (handler.getReturnType().getParameterType() == void.class) {
+            ResponseStatus status = handler.getMethodAnnotation(ResponseStatus.class);
+            String expected =
+                    String.valueOf(status == null ? 200 : status.code().value());
+            if (!expected.equals(success.get(0))) {
+                wrong.add(route + ": answers " + expected + ", documented as " + success.get(0));
+            }
+        }
+        return wrong;
+    }
+
+    private static boolean answersBody(HandlerMethod handler) {
+        Class<?> type = handler.getReturnType().getParameterType();
+        if (type == void.class) {
+            return false;
+        }
+        if (ResponseEntity.class.isAssignableFrom(type)) {
+            return ResolvableType.forMethodReturnType(handler.getMethod())
+                            .getGeneric(0)
+                            .resolve()
+                    != Void.class;
+        }
+        return true;
     }
 
     @Test
