@@ -61,7 +61,9 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> arguments;
     private final List<Node> nodes = new ArrayList<>();
-    private int launched;
+    /** Every process this cluster started, in the proxy or not, so that closing it leaves none running. */
+    private final List<Node> launched = new ArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -95,8 +97,13 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts {@code count} nodes at once and waits until each is ready; {@code arguments} go to every node. */
     public static Cluster start(int count, String... arguments) {
+        Cluster cluster;
         try {
-            var cluster = new Cluster(List.of(arguments));
+            cluster = new Cluster(List.of(arguments));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             var started = new ArrayList<Node>();
             for (int i = 0; i < count; i++) {
                 started.add(cluster.launch(Map.of()));
@@ -107,14 +114,21 @@ public final class Cluster implements AutoCloseable {
             }
             cluster.proxy.setNodes(cluster.nodes.stream().map(Node::baseUrl).toList());
             return cluster;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // A node that did not come up fails the test with its output; the others and PostgreSQL must not outlive
+            // it.
+            try {
+                cluster.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
     /** Starts one more process with some settings changed, without adding it to the proxy; a test watches it. */
     public Node launch(Map<String, String> changed) throws IOException {
-        int index = launched++;
+        int index = launched.size();
         int port = DemoNodes.freePort();
         Path data = Files.createDirectories(folder.resolve("node-" + index));
         Path output = folder.resolve("node-" + index + ".log");
@@ -132,7 +146,9 @@ public final class Cluster implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("GAUZY_DATA_DIR", data.toString());
         builder.environment().putAll(changed);
-        return new Node(index, port, builder.start(), output);
+        var node = new Node(index, port, builder.start(), output);
+        launched.add(node);
+        return node;
     }
 
     /** Waits until the node answers its readiness probe with UP; fails with its output if it exits or stalls. */
@@ -217,10 +233,10 @@ public final class Cluster implements AutoCloseable {
     @Override
     public void close() throws IOException {
         proxy.close();
-        for (Node node : nodes) {
+        for (Node node : launched) {
             node.process().destroy();
         }
-        for (Node node : nodes) {
+        for (Node node : launched) {
             try {
                 if (!node.process().waitFor(20, TimeUnit.SECONDS)) {
                     node.process().destroyForcibly();
