@@ -186,13 +186,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * Prints the most memory the service's process held resident, stops it and deletes its data folder: a
-     * benchmark's database reaches gigabytes. A service that failed to start keeps its folder, for its server.log.
+     * benchmark's database reaches gigabytes. A service that failed to start, or had exited by itself, keeps its
+     * folder, for its server.log.
      */
     @Override
     public void close() throws InterruptedException {
         long peak = peakResidentMegabytes();
         if (peak >= 0) {
             System.out.printf("service peak resident memory: %d MB%n", peak);
+        }
+        if (!process.isAlive()) {
+            System.out.printf("The service had exited with %d; its server.log is in %s%n", process.exitValue(), data);
+            return;
         }
         stop();
         deleteFolder(data);

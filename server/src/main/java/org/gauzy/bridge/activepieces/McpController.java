@@ -56,6 +56,8 @@ class McpController {
             throw new ApiException.BadRequest(
                     "projectId is required: the Activepieces project whose MCP servers to list");
         }
+        // Declared as JsonNode: the API document's schema generator reads types with Jackson 2, which fails on
+        // Jackson 3's ObjectNode.
         var page =
                 mcp.list(context, projectId.trim(), limit, cursor, name == null || name.isBlank() ? null : name.trim());
         return new SeekPage<>(List.copyOf(page.data()), page.next(), page.previous());
