@@ -2,6 +2,8 @@ package org.gauzy.bridge.platform;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.apache.catalina.connector.ClientAbortException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -101,6 +104,19 @@ class ApiExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ApiError> handle(DuplicateKeyException e) {
         return respond(HttpStatus.CONFLICT, "This already exists");
+    }
+
+    /**
+     * The client went away while its request was read or its answer written (a closed tab, an interrupted
+     * {@code curl}, a caller's time-out): no one is left to answer, and it is not the service's fault, so it is
+     * no error to page anyone for. Only the request's own streams throw these two; a call of ours to another
+     * server that fails the same way is not one of them.
+     */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, ClientAbortException.class})
+    @Nullable
+    ResponseEntity<ApiError> clientGone(Exception e) {
+        log.debug("The client went away before its answer was written: {}", e.getMessage());
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
