@@ -51,11 +51,15 @@ final class BenchmarkOptions {
         return text("server-jvm-args", "");
     }
 
-    /** A build under test: the jar, the JVM arguments it runs with, and the name the figures give it. */
+    /**
+     * A build under test: the jar, or the build's launcher (the README's command), the JVM arguments it runs with,
+     * and the name the figures give it.
+     */
     record Build(Path jar, String jvmArgs) {
 
         String name() {
-            return jar.getFileName() + (jvmArgs.isBlank() ? "" : " [" + jvmArgs + "]");
+            Path shown = jar.getFileName().toString().endsWith(".jar") ? jar.getFileName() : jar;
+            return shown + (jvmArgs.isBlank() ? "" : " [" + jvmArgs + "]");
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,23 +47,16 @@ final class ServiceProcess implements AutoCloseable {
         this.data = data;
     }
 
-    /** Starts the jar; {@code environment} adds to the defaults (for example {@code DB_URL} for PostgreSQL). */
+    /**
+     * Starts the jar, or the build's launcher; {@code environment} adds to the defaults (for example {@code DB_URL}
+     * for PostgreSQL).
+     */
     static ServiceProcess start(Path jar, String jvmArgs, Map<String, String> environment, HttpClient http)
             throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw -B -q -DskipTests install first");
-        }
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
         Path data = Files.createTempDirectory("bridge-bench");
-        var command = new ArrayList<String>(List.of("java"));
-        for (String arg : jvmArgs.split(" ")) {
-            if (!arg.isBlank()) {
-                command.add(arg);
-            }
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command)
+        var builder = command(jar, jvmArgs)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
         var env = new HashMap<>(Map.of(
@@ -88,6 +82,35 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(e.getMessage() + "; its server.log is in " + data, e);
         }
         return service;
+    }
+
+    /**
+     * The command that starts {@code program} with these JVM arguments: a jar runs on the {@code java} of the
+     * path, as {@code java <arguments> -jar <jar>}; the build's launcher ({@code server/target/app/gauzy-bridge},
+     * the README's command) runs on the Java it was written for, and takes the arguments through
+     * {@code JDK_JAVA_OPTIONS}, as an operator adds options to it.
+     */
+    static ProcessBuilder command(Path program, String jvmArgs) {
+        if (!Files.isRegularFile(program)) {
+            throw new IllegalStateException(program + " is missing: run ./mvnw -B -q -DskipTests install first");
+        }
+        List<String> arguments =
+                Arrays.stream(jvmArgs.split(" ")).filter(a -> !a.isBlank()).toList();
+        if (!program.getFileName().toString().endsWith(".jar")) {
+            if (arguments.stream().anyMatch(a -> a.startsWith("@"))) {
+                throw new IllegalArgumentException("The launcher " + program + " already reads its options file; "
+                        + "JDK_JAVA_OPTIONS, which passes --server-jvm-args to it, cannot read one (" + jvmArgs + ")");
+            }
+            var builder = new ProcessBuilder(program.toAbsolutePath().toString());
+            if (!arguments.isEmpty()) {
+                builder.environment().put("JDK_JAVA_OPTIONS", String.join(" ", arguments));
+            }
+            return builder;
+        }
+        var command = new ArrayList<String>(List.of("java"));
+        command.addAll(arguments);
+        command.addAll(List.of("-jar", program.toString()));
+        return new ProcessBuilder(command);
     }
 
     String base() {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,11 +87,10 @@ public final class StartupBenchmark {
 
     private static Start start(BenchmarkOptions.Build build, Path data, String kind, HttpClient http) throws Exception {
         int port = ServiceProcess.freePort();
-        var command = new ArrayList<String>(List.of("java"));
-        Arrays.stream(build.jvmArgs().split(" ")).filter(a -> !a.isBlank()).forEach(command::add);
-        command.addAll(List.of("-jar", build.jar().toString()));
         Path log = data.resolve(kind.replace(' ', '-') + ".log");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = ServiceProcess.command(build.jar(), build.jvmArgs())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("GAUZY_DATA_DIR", data.toString());
         builder.environment().put("GAUZY_ADMIN_PASSWORD", ServiceProcess.ADMIN_PASSWORD);
