@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * launcher that the README's command runs: {@code exec <that java> @<options> -jar <jar>}.
  * <ul>
  *   <li>On Java 25 or later the cache is an AOT cache (JEPs 483, 514 and 515): the classes a start loads, already
- *       linked, and the profiles of the methods it ran. A node is ready in about three quarters of the time it
+ *       linked, and the profiles of the methods it ran. A node is ready in about two thirds of the time it
  *       takes on Java 17 with class data sharing (docs/benchmarks.md).
  *   <li>On an earlier Java it is a class data sharing archive (the classes a start loads), as Spring Boot documents
  *       it for Java 17.
@@ -199,7 +199,8 @@ public class StartupCacheTraining {
     private static void writeLauncher(Path launcher, Jdk runtime, Path options, Path jar) throws IOException {
         Files.writeString(launcher, "#!/bin/sh\n"
                 + "# The service on the Java its start-up cache was trained for (Java " + runtime.version() + "),\n"
-                + "# with the options next to the jar. Written by the build (server/src/build/StartupCacheTraining.java).\n"
+                + "# with the options next to the jar. Written by the build\n"
+                + "# (server/src/build/StartupCacheTraining.java).\n"
                 + "# More JVM options: JDK_JAVA_OPTIONS. The service's own settings: environment or --name=value.\n"
                 + "exec " + quoted(runtime.java().toString()) + " " + quoted("@" + options) + " -jar "
                 + quoted(jar.toString()) + " \"$@\"\n");

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node on the embedded default, started with the README's first command (the build's launcher: its start-up
- * cache, the bean definitions prepared at build time) and stopped as an operator stops it (SIGTERM): its last webhook turn still
- * reaches the database. H2's own shutdown hook used to close the database first, and the turn's batches were
- * then sent again once their leases ran out.
+ * cache, the bean definitions prepared at build time) and stopped as an operator stops it (SIGTERM): its last
+ * webhook turn still reaches the database. H2's own shutdown hook used to close the database first, and the
+ * turn's batches were then sent again once their leases ran out.
  */
 class GracefulShutdownIT {
 

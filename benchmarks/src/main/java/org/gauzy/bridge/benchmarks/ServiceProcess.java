@@ -53,11 +53,11 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path jar, String jvmArgs, Map<String, String> environment, HttpClient http)
             throws Exception {
+        var builder = command(jar, jvmArgs);
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
         Path data = Files.createTempDirectory("bridge-bench");
-        var builder = command(jar, jvmArgs)
-                .redirectErrorStream(true)
+        builder.redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
         var env = new HashMap<>(Map.of(
                 "PORT",
